@@ -1,0 +1,261 @@
+//! The bundled Liberation Serif 2.x faces (metric-compatible with Times New Roman) and their
+//! metrics. Metrics are needed before the backends: rule lengths under header lines depend on
+//! the width of the text they underline, and the PDF layout engine measures every word.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
+static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
+static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
+static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf");
+
+/// Which of the four faces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Style {
+    Regular,
+    Bold,
+    Italic,
+    BoldItalic,
+}
+
+impl Style {
+    pub fn of(bold: bool, italic: bool) -> Style {
+        match (bold, italic) {
+            (false, false) => Style::Regular,
+            (true, false) => Style::Bold,
+            (false, true) => Style::Italic,
+            (true, true) => Style::BoldItalic,
+        }
+    }
+
+    pub const ALL: [Style; 4] = [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic];
+}
+
+/// One face: its bytes and the metrics the layout needs, in font units.
+#[derive(Debug, Clone)]
+pub struct Face {
+    pub data: Arc<Vec<u8>>,
+    pub units_per_em: f32,
+    /// OS/2 usWinAscent / usWinDescent: what Word and LibreOffice use for line height.
+    pub win_ascent: f32,
+    pub win_descent: f32,
+    /// hhea ascender / descender (descender positive) and line gap.
+    pub ascender: f32,
+    pub descender: f32,
+    pub line_gap: f32,
+    pub underline_position: f32,
+    pub underline_thickness: f32,
+    advances: HashMap<char, u16>,
+    glyphs: HashMap<char, u16>,
+    missing_advance: u16,
+}
+
+impl Face {
+    pub fn parse(data: Vec<u8>) -> Result<Face, String> {
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| e.to_string())?;
+        let mut advances = HashMap::new();
+        let mut glyphs = HashMap::new();
+        if let Some(cmap) = face.tables().cmap {
+            for sub in cmap.subtables {
+                if !sub.is_unicode() {
+                    continue;
+                }
+                sub.codepoints(|cp| {
+                    if let Some(ch) = char::from_u32(cp)
+                        && let Some(g) = sub.glyph_index(cp)
+                    {
+                        glyphs.entry(ch).or_insert(g.0);
+                        advances
+                            .entry(ch)
+                            .or_insert(face.glyph_hor_advance(g).unwrap_or(0));
+                    }
+                });
+            }
+        }
+        let missing_advance = face
+            .glyph_hor_advance(ttf_parser::GlyphId(0))
+            .unwrap_or(0);
+        let (win_ascent, win_descent) = match face.tables().os2 {
+            Some(os2) => (
+                os2.windows_ascender() as f32,
+                os2.windows_descender().unsigned_abs() as f32,
+            ),
+            None => (face.ascender() as f32, face.descender().unsigned_abs() as f32),
+        };
+        let (underline_position, underline_thickness) = match face.underline_metrics() {
+            Some(m) => (m.position as f32, m.thickness as f32),
+            None => (-100.0, 50.0),
+        };
+        Ok(Face {
+            units_per_em: face.units_per_em() as f32,
+            win_ascent,
+            win_descent,
+            ascender: face.ascender() as f32,
+            descender: face.descender().unsigned_abs() as f32,
+            line_gap: face.line_gap() as f32,
+            underline_position,
+            underline_thickness,
+            advances,
+            glyphs,
+            missing_advance,
+            data: Arc::new(data),
+        })
+    }
+
+    /// Advance width of `ch` at `size` points.
+    pub fn advance(&self, ch: char, size: f32) -> f32 {
+        let units = self.advances.get(&ch).copied().unwrap_or(self.missing_advance);
+        units as f32 * size / self.units_per_em
+    }
+
+    /// Width of `text` at `size` points (no kerning: neither printpdf nor Word by default
+    /// apply it to body text).
+    pub fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| self.advances.get(&c).copied().unwrap_or(self.missing_advance) as u32)
+            .sum();
+        units as f32 * size / self.units_per_em
+    }
+
+    /// Glyph id of `ch`, if the face has it.
+    pub fn glyph(&self, ch: char) -> Option<u16> {
+        self.glyphs.get(&ch).copied()
+    }
+
+    pub fn has_char(&self, ch: char) -> bool {
+        self.glyphs.contains_key(&ch)
+    }
+
+    /// Single line height at `size` as Word and LibreOffice compute it for this font.
+    pub fn line_height(&self, size: f32) -> f32 {
+        (self.win_ascent + self.win_descent) * size / self.units_per_em
+    }
+
+    /// Distance from the top of a single line to its baseline.
+    pub fn ascent(&self, size: f32) -> f32 {
+        self.win_ascent * size / self.units_per_em
+    }
+}
+
+/// The four faces used for all text.
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    pub regular: Face,
+    pub bold: Face,
+    pub italic: Face,
+    pub bold_italic: Face,
+    /// Where the faces came from, for messages ("Liberation Serif (kèm theo)" or a path).
+    pub source: String,
+}
+
+impl FontSet {
+    /// The Liberation Serif faces compiled into the binary.
+    pub fn bundled() -> FontSet {
+        let p = |b: &[u8]| Face::parse(b.to_vec()).expect("bundled font parses");
+        FontSet {
+            regular: p(REGULAR),
+            bold: p(BOLD),
+            italic: p(ITALIC),
+            bold_italic: p(BOLD_ITALIC),
+            source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
+        }
+    }
+
+    /// Faces from a directory holding four TTF files (e.g. a licensed Times New Roman:
+    /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
+    /// style names; an error message in Vietnamese names what is missing.
+    pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
+        let entries = std::fs::read_dir(dir)
+            .map_err(|e| format!("không đọc được thư mục phông chữ {}: {e}", dir.display()))?;
+        let mut found: HashMap<Style, Face> = HashMap::new();
+        let mut names: Vec<_> = entries
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| {
+                p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| x.eq_ignore_ascii_case("ttf"))
+            })
+            .collect();
+        names.sort();
+        for path in names {
+            let data = std::fs::read(&path)
+                .map_err(|e| format!("không đọc được tệp phông chữ {}: {e}", path.display()))?;
+            let style = {
+                let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
+                    continue;
+                };
+                Style::of(face.is_bold(), face.is_italic())
+            };
+            if found.contains_key(&style) {
+                continue;
+            }
+            let face = Face::parse(data)
+                .map_err(|e| format!("tệp phông chữ {} không hợp lệ: {e}", path.display()))?;
+            found.insert(style, face);
+        }
+        let mut take = |s: Style, label: &str| {
+            found.remove(&s).ok_or_else(|| {
+                format!(
+                    "thư mục phông chữ {} thiếu kiểu chữ {label} (cần đủ 4 tệp TTF: thường, đậm, nghiêng, đậm nghiêng)",
+                    dir.display()
+                )
+            })
+        };
+        Ok(FontSet {
+            regular: take(Style::Regular, "thường")?,
+            bold: take(Style::Bold, "đậm")?,
+            italic: take(Style::Italic, "nghiêng")?,
+            bold_italic: take(Style::BoldItalic, "đậm nghiêng")?,
+            source: dir.display().to_string(),
+        })
+    }
+
+    pub fn face(&self, style: Style) -> &Face {
+        match style {
+            Style::Regular => &self.regular,
+            Style::Bold => &self.bold,
+            Style::Italic => &self.italic,
+            Style::BoldItalic => &self.bold_italic,
+        }
+    }
+
+    pub fn width(&self, text: &str, size: f32, bold: bool, italic: bool) -> f32 {
+        self.face(Style::of(bold, italic)).width(text, size)
+    }
+}
+
+/// The bundled set, parsed once per process.
+pub fn bundled() -> &'static FontSet {
+    static SET: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
+    SET.get_or_init(FontSet::bundled)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_faces_cover_vietnamese() {
+        let f = bundled();
+        for ch in "ĐđƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ".chars() {
+            for s in Style::ALL {
+                assert!(f.face(s).has_char(ch), "{ch} missing in {s:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn metrics_match_times_new_roman() {
+        // Times New Roman: unitsPerEm 2048, winAscent 1825, winDescent 443; "a" advance 909.
+        let f = bundled();
+        assert_eq!(f.regular.units_per_em, 2048.0);
+        assert_eq!(f.regular.win_ascent, 1825.0);
+        assert_eq!(f.regular.win_descent, 443.0);
+        assert!((f.regular.advance('a', 2048.0) - 909.0).abs() < 0.01);
+        assert!(f.width("Độc lập", 14.0, true, false) > f.width("Độc lập", 14.0, false, false));
+    }
+}
