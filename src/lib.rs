@@ -1,8 +1,23 @@
 //! vanban: Vietnamese administrative documents (Decree 30/2020) from YAML data.
 //!
 //! The pipeline, one module per stage:
-//! load (YAML) → validate → model → template (Tera) → markup → compose (numbering, Decree 30
-//! styles) → [`ir`] (document model) → backends ([`backend::docx`], [`backend::pdf`]).
+//! [`load`] (YAML) → [`validate`] → [`model`] → [`template`] (Tera) → [`markup`] →
+//! [`compose`] (numbering, Decree 30 styles) → [`ir`] (document model) → [`backend`]
+//! (DOCX, PDF). [`render`] runs the stages for a file; [`cli`] is the command line.
 
+pub mod backend;
+pub mod cli;
+pub mod compose;
+pub mod error;
 pub mod fonts;
+pub mod format;
+pub mod init;
 pub mod ir;
+pub mod kinds;
+pub mod layout;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod render;
+pub mod template;
+pub mod validate;

@@ -1,0 +1,225 @@
+//! The command line: argument parsing and the commands. Exit codes: 0 success, 1 invalid data
+//! or template, 2 usage error.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::error::Error;
+use crate::fonts::{self, FontSet};
+use crate::render::{self, Format};
+use crate::template::{self, Engine};
+use crate::{init, kinds};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "vanban",
+    version,
+    about = "Soạn văn bản hành chính (Nghị định 30/2020) từ dữ liệu YAML ra DOCX và PDF",
+    long_about = "Soạn văn bản hành chính (Nghị định 30/2020/NĐ-CP) từ dữ liệu YAML ra DOCX và PDF.\n\
+                  Renders Vietnamese administrative documents (Decree 30/2020) from YAML to DOCX and PDF."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Xuất văn bản ra DOCX/PDF (render documents)
+    Render {
+        /// Tệp YAML mô tả văn bản
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Thư mục ghi kết quả
+        #[arg(short = 'o', long = "out", default_value = "out")]
+        out: PathBuf,
+        /// Định dạng: docx, pdf hoặc docx,pdf
+        #[arg(long, default_value = "docx,pdf", value_parser = parse_formats)]
+        format: Formats,
+        /// Thư mục chứa mẫu thay thế mẫu có sẵn (cùng tên tệp)
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
+        #[arg(long = "font-dir")]
+        font_dir: Option<PathBuf>,
+    },
+    /// Kiểm tra tệp YAML, không ghi gì (validate)
+    Validate {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        #[arg(long)]
+        templates: Option<PathBuf>,
+    },
+    /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
+    Init {
+        /// Loại văn bản, ví dụ bao-cao, cong-van, ke-hoach
+        kind: String,
+        /// Thư mục ghi tệp (mặc định: thư mục hiện tại)
+        dir: Option<PathBuf>,
+    },
+    /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
+    Templates,
+}
+
+#[derive(Debug, Clone)]
+pub struct Formats(pub Vec<Format>);
+
+fn parse_formats(s: &str) -> Result<Formats, String> {
+    let mut out = Vec::new();
+    for part in s.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let f = match part.to_ascii_lowercase().as_str() {
+            "docx" => Format::Docx,
+            "pdf" => Format::Pdf,
+            other => {
+                return Err(format!(
+                    "định dạng \"{other}\" không hỗ trợ; dùng docx, pdf hoặc docx,pdf"
+                ));
+            }
+        };
+        if !out.contains(&f) {
+            out.push(f);
+        }
+    }
+    if out.is_empty() {
+        return Err("cần ít nhất một định dạng: docx, pdf".into());
+    }
+    Ok(Formats(out))
+}
+
+fn report(errors: &[Error]) {
+    let mut err = std::io::stderr().lock();
+    for e in errors {
+        let _ = writeln!(err, "{e}");
+    }
+}
+
+pub fn run(cli: Cli) -> ExitCode {
+    match cli.command {
+        Command::Render {
+            files,
+            out,
+            format,
+            templates,
+            font_dir,
+        } => {
+            let engine = match Engine::new(templates.as_deref()) {
+                Ok(e) => e,
+                Err(e) => {
+                    report(&[e]);
+                    return ExitCode::from(1);
+                }
+            };
+            let custom;
+            let fonts: &FontSet = match &font_dir {
+                Some(d) => match FontSet::from_dir(d) {
+                    Ok(f) => {
+                        custom = f;
+                        &custom
+                    }
+                    Err(m) => {
+                        report(&[Error::new(crate::error::Kind::Io, m)]);
+                        return ExitCode::from(1);
+                    }
+                },
+                None => fonts::bundled(),
+            };
+            let mut failed = false;
+            for f in &files {
+                match render::render_file(f, &out, &format.0, &engine, fonts) {
+                    Ok(paths) => {
+                        for p in paths {
+                            println!("đã ghi {}", p.display());
+                        }
+                    }
+                    Err(errs) => {
+                        report(&errs);
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Validate { files, templates } => {
+            let engine = match Engine::new(templates.as_deref()) {
+                Ok(e) => e,
+                Err(e) => {
+                    report(&[e]);
+                    return ExitCode::from(1);
+                }
+            };
+            let mut failed = false;
+            for f in &files {
+                // Validation runs the whole pipeline up to the document model, so template
+                // errors are caught too; nothing is written.
+                let result = render::load_and_check(f).and_then(|l| {
+                    render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
+                });
+                match result {
+                    Ok(_) => println!("{}: hợp lệ", f.display()),
+                    Err(errs) => {
+                        report(&errs);
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Init { kind, dir } => {
+            let Some(k) = kinds::find(&kind) else {
+                eprintln!(
+                    "lỗi: loại văn bản \"{kind}\" không được hỗ trợ; cần một trong: {}",
+                    kinds::ids().join(", ")
+                );
+                return ExitCode::from(2);
+            };
+            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+            let path = dir.join(format!("{}.yaml", k.id));
+            if path.exists() {
+                eprintln!(
+                    "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
+                    path.display()
+                );
+                return ExitCode::from(1);
+            }
+            match render::write_atomic(&path, init::starter(k).as_bytes()) {
+                Ok(()) => {
+                    println!("đã ghi {}", path.display());
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    report(&[e]);
+                    ExitCode::from(1)
+                }
+            }
+        }
+        Command::Templates => {
+            println!("Mẫu có sẵn (templates):");
+            for (name, _) in template::BUILTIN {
+                println!("  {name:<16} {}", template::describe(name));
+            }
+            println!();
+            println!("Loại văn bản (loai:)   tên            viết tắt  mẫu");
+            for k in kinds::KINDS {
+                println!(
+                    "  {:<20} {:<14} {:<9} {}",
+                    k.id,
+                    k.name,
+                    k.abbr.unwrap_or("—"),
+                    k.template
+                );
+            }
+            ExitCode::SUCCESS
+        }
+    }
+}

@@ -1,0 +1,37 @@
+//! Annex headings: "Phụ lục I", the title, and the "(Kèm theo Báo cáo số … ngày … của …)"
+//! line built from the parent document's own number, date and agency.
+
+use super::style::Style;
+use crate::format;
+use crate::ir::Block;
+
+/// "Phụ lục I", "Phụ lục II", … or just "Phụ lục" when there is only one.
+pub fn label(index: usize, count: usize) -> String {
+    if count == 1 {
+        "Phụ lục".to_string()
+    } else {
+        format!("Phụ lục {}", format::roman(index as u32 + 1))
+    }
+}
+
+/// "(Kèm theo Báo cáo số 12/BC-UBND ngày 25 tháng 9 năm 2023 của Ủy ban nhân dân tỉnh)".
+pub fn reference_line(type_name: &str, so_ky_hieu: &str, date: &str, agency: &str) -> String {
+    format!("(Kèm theo {type_name} số {so_ky_hieu} {date} của {agency})")
+}
+
+pub fn heading(label: &str, titles: &[String], reference: &str, st: &Style) -> Vec<Block> {
+    let mut out = Vec::new();
+    let mut l = st.centered(label, st.title_size, true, false);
+    l.keep_with_next = true;
+    out.push(Block::Paragraph(l));
+    for t in titles {
+        let mut p = st.centered(&format::upper(t), st.title_size, true, false);
+        p.keep_with_next = true;
+        out.push(Block::Paragraph(p));
+    }
+    let mut r = st.centered(reference, st.title_size, false, true);
+    r.keep_with_next = true;
+    out.push(Block::Paragraph(r));
+    out.push(Block::Rule(st.rule(80.0, 2.0, 10.0)));
+    out
+}

@@ -1,0 +1,228 @@
+//! Semantic markup blocks → IR blocks: numbering, heading styles, tables scaled to the page.
+
+use super::numbering::Counters;
+use super::style::{Style, run};
+use crate::format;
+use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table};
+use crate::markup::{Content, MBlock, MTable};
+
+/// Converts blocks in document order, carrying numbering and footnote counters across the
+/// body and the annexes.
+pub struct Builder<'a> {
+    pub st: &'a Style,
+    pub counters: Counters,
+    pub footnotes: u32,
+}
+
+impl<'a> Builder<'a> {
+    pub fn new(st: &'a Style) -> Self {
+        Builder {
+            st,
+            counters: Counters::default(),
+            footnotes: 0,
+        }
+    }
+
+    /// Give every footnote its running number.
+    fn number_notes(&mut self, mut c: Content) -> Content {
+        for i in c.iter_mut() {
+            if let Inline::FootnoteRef(f) = i {
+                self.footnotes += 1;
+                f.number = self.footnotes;
+            }
+        }
+        c
+    }
+
+    pub fn blocks(&mut self, list: &[MBlock], text_width: f32) -> Vec<Block> {
+        let mut out = Vec::new();
+        for b in list {
+            self.block(b, text_width, &mut out);
+        }
+        out
+    }
+
+    fn block(&mut self, b: &MBlock, tw: f32, out: &mut Vec<Block>) {
+        let st = self.st;
+        match b {
+            MBlock::Para {
+                content,
+                align,
+                indent,
+            } => {
+                let mut p = st.body(self.number_notes(content.clone()));
+                if let Some(a) = align {
+                    p.align = *a;
+                    if *a == Align::Center || *a == Align::Right {
+                        p.first_line_indent = 0.0;
+                    }
+                }
+                if *indent == Some(false) {
+                    p.first_line_indent = 0.0;
+                }
+                out.push(Block::Paragraph(p));
+            }
+            MBlock::Heading { level, content } => {
+                let number = self.counters.next(*level);
+                let content = self.number_notes(content.clone());
+                let content = if *level == 1 { upper(content) } else { content };
+                // Level 4 headings are italic small headings; the others bold.
+                let (bold, italic) = match level {
+                    1..=3 => (true, false),
+                    _ => (false, true),
+                };
+                let mut runs = vec![run(format!("{number} "), bold, italic)];
+                runs.extend(restyle(content, bold, italic));
+                let mut p = st.body(runs);
+                p.keep_with_next = true;
+                p.outline_level = Some(*level);
+                if *level == 1 {
+                    p.space_before = 6.0;
+                }
+                out.push(Block::Paragraph(p));
+            }
+            MBlock::Item { level, content } => {
+                let number = self.counters.next(*level);
+                let mut runs = vec![run(format!("{number} "), false, false)];
+                runs.extend(self.number_notes(content.clone()));
+                out.push(Block::Paragraph(st.body(runs)));
+            }
+            MBlock::Dash { mark, content } => {
+                let mut runs = vec![run(format!("{mark} "), false, false)];
+                runs.extend(self.number_notes(content.clone()));
+                out.push(Block::Paragraph(st.body(runs)));
+            }
+            MBlock::Part(content) => {
+                let number = self.counters.part();
+                let mut head = st.centered(&number, st.body_size, true, false);
+                head.keep_with_next = true;
+                head.space_before = 12.0;
+                head.outline_level = Some(0);
+                out.push(Block::Paragraph(head));
+                let mut title = Paragraph {
+                    runs: restyle(upper(self.number_notes(content.clone())), true, false),
+                    align: Align::Center,
+                    keep_with_next: true,
+                    space_after: st.para_after,
+                    line_spacing: st.line_spacing,
+                    ..Paragraph::new(st.body_size)
+                };
+                title.keep_with_next = true;
+                out.push(Block::Paragraph(title));
+            }
+            MBlock::Article(content) => {
+                let number = self.counters.article();
+                let mut runs = vec![run(format!("{number} "), true, false)];
+                runs.extend(self.number_notes(content.clone()));
+                out.push(Block::Paragraph(st.body(runs)));
+            }
+            MBlock::Table(t) => out.push(Block::Table(self.table(t, tw))),
+            MBlock::PageBreak => out.push(Block::PageBreak),
+        }
+    }
+
+    /// A data table scaled to the text width, with its header rows repeating.
+    pub fn table(&mut self, t: &MTable, tw: f32) -> Table {
+        let st = self.st;
+        let size = t.size.unwrap_or(st.table_size);
+        let total: f32 = t.widths.iter().sum();
+        let columns: Vec<f32> = t
+            .widths
+            .iter()
+            .map(|w| (w / total * tw * 10.0).round() / 10.0)
+            .collect();
+        let rows = t
+            .rows
+            .iter()
+            .map(|r| Row {
+                kind: r.kind,
+                cant_split: true,
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| {
+                        let mut runs = self.number_notes(c.content.clone());
+                        if r.kind == RowKind::Total {
+                            runs = restyle(runs, true, false);
+                        }
+                        let p = Paragraph {
+                            runs,
+                            align: c.align,
+                            space_before: 2.0,
+                            space_after: 2.0,
+                            ..Paragraph::new(size)
+                        };
+                        Cell {
+                            colspan: c.colspan,
+                            rowspan: c.rowspan,
+                            valign: c.valign,
+                            ..Cell::new(vec![Block::Paragraph(p)])
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Table {
+            columns,
+            rows,
+            header_rows: t.header_rows,
+            borders: true,
+            border_width: 0.5,
+            cell_padding_x: 4.0,
+            cell_padding_y: 0.0,
+            align: Align::Center,
+            keep_with_previous: false,
+        }
+    }
+}
+
+/// Upper-case every text run (level-1 headings and part titles are UPPER).
+fn upper(c: Content) -> Content {
+    c.into_iter()
+        .map(|i| match i {
+            Inline::Text(r) => Inline::Text(Run {
+                text: format::upper(&r.text),
+                ..r
+            }),
+            other => other,
+        })
+        .collect()
+}
+
+/// Add bold/italic to every run (heading text takes the heading's style).
+fn restyle(c: Content, bold: bool, italic: bool) -> Content {
+    c.into_iter()
+        .map(|i| match i {
+            Inline::Text(r) => Inline::Text(Run {
+                bold: r.bold || bold,
+                italic: r.italic || italic,
+                ..r
+            }),
+            other => other,
+        })
+        .collect()
+}
+
+/// End the body with "./." after the last sentence (Decree 30), unless already there.
+pub fn add_end_mark(blocks: &mut [Block]) {
+    let Some(Block::Paragraph(p)) = blocks
+        .iter_mut()
+        .rev()
+        .find(|b| matches!(b, Block::Paragraph(_)))
+    else {
+        return;
+    };
+    let Some(Inline::Text(r)) = p
+        .runs
+        .iter_mut()
+        .rev()
+        .find(|i| matches!(i, Inline::Text(_)))
+    else {
+        return;
+    };
+    let t = r.text.trim_end();
+    if t.ends_with("./.") {
+        return;
+    }
+    r.text = format!("{}./.", t.strip_suffix('.').unwrap_or(t));
+}

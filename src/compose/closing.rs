@@ -1,0 +1,163 @@
+//! The signature block and Nơi nhận, side by side in one borderless table that stays on the
+//! page of the body's last lines.
+
+use super::first_page::{LAYOUT_PADDING, LEFT_SHARE};
+use super::style::{Style, run};
+use crate::format;
+use crate::ir::{Align, Block, Cell, Image, Paragraph, Row, RowKind, Table, VAlign, mm};
+use crate::model::VanBan;
+use crate::validate::Checked;
+
+/// Recipient lines: "- X;" each, then "- Lưu: VT, …." (Decree 30, Phụ lục I).
+pub fn noi_nhan_lines(vb: &VanBan) -> Vec<String> {
+    let Some(nn) = &vb.noi_nhan else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = nn
+        .gui
+        .iter()
+        .map(|r| r.trim().trim_start_matches(['-', ' ']).trim_end_matches([';', '.', ' ']))
+        .filter(|r| !r.is_empty())
+        .map(|r| format!("- {r};"))
+        .collect();
+    let luu: Vec<&str> = nn
+        .luu
+        .iter()
+        .map(|s| s.trim().trim_end_matches(['.', ',']))
+        .filter(|s| !s.is_empty())
+        .collect();
+    out.push(format!("- Lưu: {}.", luu.join(", ")));
+    out
+}
+
+/// Authority lines: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH",
+/// "Q. GIÁM ĐỐC", or the title line(s) alone.
+pub fn authority_lines(vb: &VanBan, ck: &Checked) -> Vec<String> {
+    let titles: Vec<String> = vb
+        .chu_ky
+        .chuc_vu
+        .lines()
+        .iter()
+        .map(|l| format::upper(l.trim()))
+        .filter(|l| !l.is_empty())
+        .collect();
+    match ck.authority {
+        None => titles,
+        Some(crate::validate::Authority::Q) => {
+            let mut t = titles;
+            if let Some(first) = t.first_mut() {
+                *first = format!("Q. {first}");
+            }
+            t
+        }
+        Some(a) => {
+            let whom = format::upper(vb.chu_ky.thay_mat.as_deref().unwrap_or("").trim());
+            let mut out = vec![format!("{} {whom}", a.prefix())];
+            out.extend(titles);
+            out
+        }
+    }
+}
+
+pub fn signature_table(
+    vb: &VanBan,
+    ck: &Checked,
+    st: &Style,
+    tw: f32,
+    signature_png: Option<(Vec<u8>, f32, f32)>,
+) -> Table {
+    let left_w = (tw * LEFT_SHARE).round();
+    let right_w = tw - left_w;
+
+    let mut left = Vec::new();
+    let lines = noi_nhan_lines(vb);
+    if !lines.is_empty() {
+        left.push(Block::Paragraph(Paragraph {
+            runs: vec![run("Nơi nhận:", true, true)],
+            align: Align::Left,
+            ..Paragraph::new(st.noi_nhan_title_size)
+        }));
+        for l in &lines {
+            left.push(Block::Paragraph(Paragraph {
+                runs: vec![run(l.clone(), false, false)],
+                align: Align::Left,
+                ..Paragraph::new(st.noi_nhan_size)
+            }));
+        }
+        if let Some(k) = vb
+            .noi_nhan
+            .as_ref()
+            .and_then(|n| n.ky_hieu_nguoi_soan.as_deref())
+            .filter(|s| !s.trim().is_empty())
+        {
+            left.push(Block::Paragraph(Paragraph {
+                runs: vec![run(k.trim(), false, false)],
+                align: Align::Left,
+                ..Paragraph::new(st.noi_nhan_size)
+            }));
+        }
+    }
+
+    let mut right = Vec::new();
+    for l in authority_lines(vb, ck) {
+        right.push(Block::Paragraph(st.centered(&l, st.signer_size, true, false)));
+    }
+    match signature_png {
+        Some((png, w, h)) => {
+            // Scale the image into the signature space, keeping its aspect ratio.
+            let max_h = st.signature_space - mm(4.0);
+            let max_w = right_w - 2.0 * LAYOUT_PADDING;
+            let k = (max_h / h).min(max_w / w).min(1.0);
+            right.push(Block::Spacer(mm(2.0)));
+            right.push(Block::Image(Image {
+                png,
+                width: (w * k).round(),
+                height: (h * k).round(),
+                align: Align::Center,
+            }));
+            right.push(Block::Spacer((st.signature_space - mm(2.0) - (h * k).round()).max(0.0)));
+        }
+        None => right.push(Block::Spacer(st.signature_space)),
+    }
+    right.push(Block::Paragraph(st.centered(
+        vb.chu_ky.ho_ten.trim(),
+        st.signer_size,
+        true,
+        false,
+    )));
+
+    Table {
+        columns: vec![left_w, right_w],
+        rows: vec![Row {
+            kind: RowKind::Body,
+            cells: vec![
+                Cell {
+                    valign: VAlign::Top,
+                    ..Cell::new(left)
+                },
+                Cell {
+                    valign: VAlign::Top,
+                    ..Cell::new(right)
+                },
+            ],
+            cant_split: true,
+        }],
+        header_rows: 0,
+        borders: false,
+        border_width: 0.0,
+        cell_padding_x: LAYOUT_PADDING,
+        cell_padding_y: 0.0,
+        align: Align::Center,
+        keep_with_previous: true,
+    }
+}
+
+/// Width and height in points of a PNG at 96 dpi (from its IHDR chunk).
+pub fn png_size(png: &[u8]) -> Option<(f32, f32)> {
+    if png.len() < 24 || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let w = u32::from_be_bytes(png[16..20].try_into().ok()?) as f32;
+    let h = u32::from_be_bytes(png[20..24].try_into().ok()?) as f32;
+    Some((w * 0.75, h * 0.75))
+}

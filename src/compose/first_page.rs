@@ -1,0 +1,241 @@
+//! The first page's header (agency and Quốc hiệu side by side, số/ký hiệu and date), the type
+//! name and trích yếu, Kính gửi and căn cứ (Decree 30, Phụ lục I).
+
+use super::style::{Style, run};
+use crate::fonts::FontSet;
+use crate::format;
+use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table, VAlign};
+use crate::kinds::DocKind;
+use crate::model::VanBan;
+use crate::validate::{Checked, DocDate};
+
+pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+pub const TIEU_NGU: &str = "Độc lập - Tự do - Hạnh phúc";
+
+/// Share of the text width taken by the left column of the header and signature tables.
+pub const LEFT_SHARE: f32 = 0.4;
+
+/// Padding inside the layout tables' cells (Word's default 0.19 cm).
+pub const LAYOUT_PADDING: f32 = 5.4;
+
+/// "BC-UBND", "UBND-VX": the part of the ký hiệu after the number.
+pub fn ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
+    let mut s = String::new();
+    if let Some(a) = kind.abbr {
+        s.push_str(a);
+        s.push('-');
+    }
+    s.push_str(vb.viet_tat.value.trim());
+    if let Some(u) = vb.don_vi_soan_thao.as_deref().filter(|u| !u.trim().is_empty()) {
+        s.push('-');
+        s.push_str(u.trim());
+    }
+    s
+}
+
+/// "05/BC-UBND", or "      /BC-UBND" for a document not yet numbered.
+pub fn so_ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
+    format!(
+        "{}/{}",
+        format::doc_number(vb.so.as_ref().map(|s| s.value)),
+        ky_hieu(kind, vb)
+    )
+}
+
+pub fn date_text(d: &DocDate) -> String {
+    format::date_long_partial(d.day, d.month, d.year)
+}
+
+fn lines_of(s: &str) -> Vec<String> {
+    s.lines()
+        .map(|l| l.trim().to_string())
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+/// The two-column header table.
+pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -> Table {
+    let left_w = (tw * LEFT_SHARE).round();
+    let right_w = tw - left_w;
+    let inner_left = left_w - 2.0 * LAYOUT_PADDING;
+    let inner_right = right_w - 2.0 * LAYOUT_PADDING;
+
+    // Row 1, left: parent agency (upright), issuing agency (bold), a rule under it.
+    let mut left1 = Vec::new();
+    if let Some(parent) = vb.co_quan_chu_quan.as_deref().filter(|s| !s.trim().is_empty()) {
+        for l in lines_of(&format::upper(parent)) {
+            left1.push(Block::Paragraph(st.centered(&l, st.agency_size, false, false)));
+        }
+    }
+    let agency = lines_of(&format::upper(&vb.co_quan_ban_hanh));
+    let widest = agency
+        .iter()
+        .map(|l| fonts.width(l, st.agency_size, true, false))
+        .fold(0.0f32, f32::max)
+        .min(inner_left);
+    for l in &agency {
+        left1.push(Block::Paragraph(st.centered(l, st.agency_size, true, false)));
+    }
+    left1.push(Block::Rule(st.rule((widest * 0.4).round(), 2.0, 0.0)));
+
+    // Row 1, right: Quốc hiệu (13 pt when it fits the column, else 12), Tiêu ngữ, and a rule
+    // exactly as long as the Tiêu ngữ.
+    let qh_size = if fonts.width(QUOC_HIEU, st.agency_size, true, false) <= inner_right {
+        st.agency_size
+    } else {
+        12.0
+    };
+    let motto_w = fonts.width(TIEU_NGU, st.motto_size, true, false);
+    let right1 = vec![
+        Block::Paragraph(st.centered(QUOC_HIEU, qh_size, true, false)),
+        Block::Paragraph(st.centered(TIEU_NGU, st.motto_size, true, false)),
+        Block::Rule(st.rule(motto_w, 2.0, 0.0)),
+    ];
+
+    // Row 2, left: Số, the V/v of a Công văn, stamps. Right: place and date.
+    let mut left2 = Vec::new();
+    let mut so = st.centered(
+        &format!("Số: {}", so_ky_hieu(ck.kind, vb)),
+        st.number_size,
+        false,
+        false,
+    );
+    so.space_before = 6.0;
+    left2.push(Block::Paragraph(so));
+    if ck.kind.is_cong_van() {
+        let mut vv = st.centered(&format!("V/v {}", vb.trich_yeu.trim()), 12.0, false, false);
+        vv.space_before = 4.0;
+        left2.push(Block::Paragraph(vv));
+    }
+    for stamp in [&vb.do_khan, &vb.do_mat].into_iter().flatten() {
+        let mut p = st.centered(&format::upper(stamp.value.trim()), st.number_size, true, false);
+        p.framed = true;
+        p.space_before = 6.0;
+        p.left_indent = (inner_left - fonts.width(&format::upper(stamp.value.trim()), st.number_size, true, false)) / 2.0 - 4.0;
+        p.right_indent = p.left_indent;
+        left2.push(Block::Paragraph(p));
+    }
+    let mut date = st.centered(
+        &format!("{}, {}", vb.dia_danh.trim(), date_text(&ck.date)),
+        st.date_size,
+        false,
+        true,
+    );
+    date.space_before = 6.0;
+    let right2 = vec![Block::Paragraph(date)];
+
+    let cell = |blocks| Cell {
+        valign: VAlign::Top,
+        ..Cell::new(blocks)
+    };
+    Table {
+        columns: vec![left_w, right_w],
+        rows: vec![
+            Row {
+                kind: RowKind::Body,
+                cells: vec![cell(left1), cell(right1)],
+                cant_split: true,
+            },
+            Row {
+                kind: RowKind::Body,
+                cells: vec![cell(left2), cell(right2)],
+                cant_split: true,
+            },
+        ],
+        header_rows: 0,
+        borders: false,
+        border_width: 0.0,
+        cell_padding_x: LAYOUT_PADDING,
+        cell_padding_y: 0.0,
+        align: Align::Center,
+        keep_with_previous: false,
+    }
+}
+
+/// Type name, trích yếu and the rule under them (not for a Công văn, whose subject is in the
+/// header).
+pub fn title(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -> Vec<Block> {
+    let mut out = Vec::new();
+    if ck.kind.is_cong_van() {
+        return out;
+    }
+    let mut name = st.centered(&format::upper(ck.kind.name), st.title_size, true, false);
+    name.space_before = 18.0;
+    name.keep_with_next = true;
+    out.push(Block::Paragraph(name));
+    let lines = lines_of(&vb.trich_yeu);
+    let mut widest = 0.0f32;
+    for l in &lines {
+        let mut p = st.centered(l, st.title_size, true, false);
+        p.keep_with_next = true;
+        widest = widest.max(fonts.width(l, st.title_size, true, false));
+        out.push(Block::Paragraph(p));
+    }
+    let widest = widest.min(tw);
+    out.push(Block::Rule(st.rule((widest * 0.4).round().max(60.0), 2.0, 12.0)));
+    out
+}
+
+/// "Kính gửi: X." on one line, or a list "- X;" … "- Y." for several recipients.
+pub fn kinh_gui(vb: &VanBan, st: &Style, fonts: &FontSet) -> Vec<Block> {
+    let r: Vec<&str> = vb
+        .kinh_gui
+        .iter()
+        .map(|s| s.trim().trim_end_matches([';', '.']))
+        .filter(|s| !s.is_empty())
+        .collect();
+    if r.is_empty() {
+        return Vec::new();
+    }
+    let label = "Kính gửi: ";
+    if r.len() == 1 {
+        let mut p = Paragraph {
+            runs: vec![run(label, false, false), run(format!("{}.", r[0]), false, false)],
+            align: Align::Center,
+            space_after: 12.0,
+            line_spacing: 1.0,
+            ..Paragraph::new(st.body_size)
+        };
+        p.space_before = 6.0;
+        return vec![Block::Paragraph(p)];
+    }
+    let indent = fonts.width(label, st.body_size, false, false);
+    let mut out = Vec::new();
+    for (i, name) in r.iter().enumerate() {
+        let last = i + 1 == r.len();
+        let text = format!("- {name}{}", if last { "." } else { ";" });
+        let mut runs = Vec::new();
+        if i == 0 {
+            runs.push(run(label, false, false));
+        }
+        runs.push(run(text, false, false));
+        out.push(Block::Paragraph(Paragraph {
+            runs,
+            align: Align::Left,
+            left_indent: st.first_indent * 2.0 + indent,
+            first_line_indent: if i == 0 { -indent } else { 0.0 },
+            space_before: if i == 0 { 6.0 } else { 0.0 },
+            space_after: if last { 12.0 } else { 0.0 },
+            ..Paragraph::new(st.body_size)
+        }));
+    }
+    out
+}
+
+/// Căn cứ lines: italic, one per line, ";" after each and "." after the last.
+pub fn can_cu(vb: &VanBan, st: &Style) -> Vec<Block> {
+    let n = vb.can_cu.len();
+    vb.can_cu
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let t = l.trim().trim_end_matches([';', '.']);
+            let end = if i + 1 == n { "." } else { ";" };
+            Block::Paragraph(st.body(vec![Inline::Text(Run {
+                text: format!("{t}{end}"),
+                italic: true,
+                ..Run::default()
+            })]))
+        })
+        .collect()
+}

@@ -1,0 +1,102 @@
+//! Stage 6: build the document model (IR) from the checked data and the template's markup.
+//! Numbering, footnote numbers, Decree 30 sizes and the first-page and signature layouts are
+//! all decided here, once, for both backends.
+
+pub mod annex;
+pub mod blocks;
+pub mod closing;
+pub mod first_page;
+pub mod numbering;
+pub mod style;
+
+use crate::fonts::FontSet;
+use crate::format;
+use crate::ir::{Block, Document, Meta, Orientation, Section, SectionKind};
+use crate::markup::Markup;
+use crate::model::VanBan;
+use crate::validate::Checked;
+
+pub use style::Style;
+
+/// Inputs that come from outside the YAML text (files it refers to).
+#[derive(Debug, Default, Clone)]
+pub struct Assets {
+    pub signature_png: Option<Vec<u8>>,
+}
+
+pub fn compose(
+    vb: &VanBan,
+    ck: &Checked,
+    markup: &Markup,
+    fonts: &FontSet,
+    assets: &Assets,
+) -> Document {
+    let st = Style::new(&vb.trinh_bay);
+    let tw = st.page.text_width(Orientation::Portrait);
+
+    let mut main = vec![Block::Table(first_page::header(vb, ck, &st, fonts, tw))];
+    main.extend(first_page::title(vb, ck, &st, fonts, tw));
+    main.extend(first_page::kinh_gui(vb, &st, fonts));
+    main.extend(first_page::can_cu(vb, &st));
+
+    let mut b = blocks::Builder::new(&st);
+    let mut body = b.blocks(&markup.body, tw);
+    blocks::add_end_mark(&mut body);
+    main.extend(body);
+
+    let png = assets
+        .signature_png
+        .as_ref()
+        .and_then(|p| closing::png_size(p).map(|(w, h)| (p.clone(), w, h)));
+    main.push(Block::Table(closing::signature_table(vb, ck, &st, tw, png)));
+
+    let mut sections = vec![Section {
+        kind: SectionKind::Main,
+        orientation: Orientation::Portrait,
+        blocks: main,
+    }];
+
+    let so_ky_hieu = first_page::so_ky_hieu(ck.kind, vb);
+    let agency = vb
+        .ten_co_quan
+        .clone()
+        .unwrap_or_else(|| vb.co_quan_ban_hanh.replace('\n', " "));
+    let reference = annex::reference_line(
+        ck.kind.name,
+        &so_ky_hieu,
+        &first_page::date_text(&ck.date),
+        agency.trim(),
+    );
+    let count = markup.annexes.len();
+    for (i, a) in markup.annexes.iter().enumerate() {
+        let label = annex::label(i, count);
+        let atw = st.page.text_width(a.orientation);
+        let mut blocks = annex::heading(&label, &a.titles, &reference, &st);
+        blocks.extend(b.blocks(&a.blocks, atw));
+        sections.push(Section {
+            kind: SectionKind::Annex { label },
+            orientation: a.orientation,
+            blocks,
+        });
+    }
+
+    let created = match ck.date.full() {
+        Some(d) => d.format("%Y-%m-%dT00:00:00Z").to_string(),
+        None => format!(
+            "{:04}-{:02}-01T00:00:00Z",
+            ck.date.year,
+            ck.date.month.unwrap_or(1)
+        ),
+    };
+    Document {
+        meta: Meta {
+            title: format!("{} {}", ck.kind.name, so_ky_hieu.trim()),
+            subject: vb.trich_yeu.replace('\n', " "),
+            author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
+            created,
+            language: "vi-VN".to_string(),
+        },
+        page: st.page.clone(),
+        sections,
+    }
+}

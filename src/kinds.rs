@@ -1,0 +1,71 @@
+//! Document kinds (Decree 30, Phụ lục III): the type name printed on the first page, the
+//! abbreviation used in the ký hiệu, and the built-in template that lays out the body.
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocKind {
+    /// The value of `loai:` in YAML (ASCII, lower case).
+    pub id: &'static str,
+    /// The type name in normal case ("Báo cáo"); the first page prints it UPPER.
+    pub name: &'static str,
+    /// Abbreviation in the ký hiệu; `None` for a Công văn.
+    pub abbr: Option<&'static str>,
+    /// Built-in template rendering the body.
+    pub template: &'static str,
+}
+
+impl DocKind {
+    /// Công văn has no type name on the page: its subject goes under the number as "V/v …".
+    pub fn is_cong_van(&self) -> bool {
+        self.abbr.is_none()
+    }
+}
+
+const fn k(
+    id: &'static str,
+    name: &'static str,
+    abbr: &'static str,
+    template: &'static str,
+) -> DocKind {
+    DocKind {
+        id,
+        name,
+        abbr: Some(abbr),
+        template,
+    }
+}
+
+/// Every kind vanban knows, in the order `vanban templates` lists them.
+pub const KINDS: &[DocKind] = &[
+    k("bao-cao", "Báo cáo", "BC", "bao-cao.xml"),
+    k("ke-hoach", "Kế hoạch", "KH", "van-ban.xml"),
+    k("quyet-dinh", "Quyết định", "QĐ", "van-ban.xml"),
+    k("to-trinh", "Tờ trình", "TTr", "van-ban.xml"),
+    DocKind {
+        id: "cong-van",
+        name: "Công văn",
+        abbr: None,
+        template: "van-ban.xml",
+    },
+    k("thong-bao", "Thông báo", "TB", "van-ban.xml"),
+    k("huong-dan", "Hướng dẫn", "HD", "van-ban.xml"),
+    k("chuong-trinh", "Chương trình", "CTr", "van-ban.xml"),
+    k("nghi-quyet", "Nghị quyết", "NQ", "van-ban.xml"),
+    k("chi-thi", "Chỉ thị", "CT", "van-ban.xml"),
+    k("quy-che", "Quy chế", "QC", "van-ban.xml"),
+    k("quy-dinh", "Quy định", "QyĐ", "van-ban.xml"),
+    k("phuong-an", "Phương án", "PA", "van-ban.xml"),
+    k("de-an", "Đề án", "ĐA", "van-ban.xml"),
+    k("du-an", "Dự án", "DA", "van-ban.xml"),
+    k("bien-ban", "Biên bản", "BB", "van-ban.xml"),
+    k("thong-cao", "Thông cáo", "TC", "van-ban.xml"),
+    k("giay-moi", "Giấy mời", "GM", "van-ban.xml"),
+    k("cong-dien", "Công điện", "CĐ", "van-ban.xml"),
+];
+
+pub fn find(id: &str) -> Option<&'static DocKind> {
+    KINDS.iter().find(|k| k.id == id)
+}
+
+pub fn ids() -> Vec<&'static str> {
+    KINDS.iter().map(|k| k.id).collect()
+}

@@ -1,0 +1,372 @@
+//! Stage 5: parse the markup templates produce into semantic blocks (not yet numbered or
+//! styled; `crate::compose` does that).
+//!
+//! ```xml
+//! <vanban>
+//!   <body>
+//!     <p align="center" bold="1" italic="1" indent="0">text <b>b</b> <i>i</i> <u>u</u><fn>note</fn><br/></p>
+//!     <h level="1">heading</h>      <!-- level 1..4: I. / 1. / 1.1. / a) -->
+//!     <li level="2">numbered paragraph</li>  <li mark="-">dash item</li>
+//!     <part>title</part>  <article>text</article>  <pagebreak/>
+//!     <table widths="5,40,10" header-rows="1" size="12">
+//!       <tr kind="header|body|group|total"><td colspan="2" rowspan="1" align="center" valign="center" bold="1">…</td></tr>
+//!     </table>
+//!   </body>
+//!   <annex orientation="landscape"><title>…</title> …blocks… </annex>
+//! </vanban>
+//! ```
+
+use roxmltree::{Node, NodeType};
+
+use crate::error::{Error, Kind, Pos};
+use crate::ir::{Align, Inline, Orientation, RowKind, Run, VAlign};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Markup {
+    pub body: Vec<MBlock>,
+    pub annexes: Vec<MAnnex>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MAnnex {
+    pub orientation: Orientation,
+    pub titles: Vec<String>,
+    pub blocks: Vec<MBlock>,
+}
+
+/// Inline content; footnote numbers are assigned later by compose.
+pub type Content = Vec<Inline>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MBlock {
+    Para {
+        content: Content,
+        align: Option<Align>,
+        indent: Option<bool>,
+    },
+    Heading {
+        level: u8,
+        content: Content,
+    },
+    Item {
+        level: u8,
+        content: Content,
+    },
+    Dash {
+        mark: char,
+        content: Content,
+    },
+    Part(Content),
+    Article(Content),
+    Table(MTable),
+    PageBreak,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MTable {
+    pub widths: Vec<f32>,
+    pub header_rows: usize,
+    pub size: Option<f32>,
+    pub rows: Vec<MRow>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MRow {
+    pub kind: RowKind,
+    pub cells: Vec<MCell>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MCell {
+    pub content: Content,
+    pub colspan: usize,
+    pub rowspan: usize,
+    pub align: Align,
+    pub valign: VAlign,
+}
+
+pub fn parse(src: &str) -> Result<Markup, Error> {
+    let doc = roxmltree::Document::parse(src).map_err(|e| {
+        let p = e.pos();
+        err_at(
+            Pos::new(p.row as u64, p.col as u64),
+            format!("mẫu sinh ra markup không hợp lệ: {e}"),
+        )
+    })?;
+    let root = doc.root_element();
+    let pos = |n: Node| {
+        let p = doc.text_pos_at(n.range().start);
+        Pos::new(p.row as u64, p.col as u64)
+    };
+    if root.tag_name().name() != "vanban" {
+        return Err(err_at(pos(root), "markup phải bắt đầu bằng <vanban>".into()));
+    }
+    let mut body = Vec::new();
+    let mut annexes = Vec::new();
+    for child in root.children().filter(Node::is_element) {
+        match child.tag_name().name() {
+            "body" => body.extend(blocks(child, &pos)?),
+            "annex" => {
+                let orientation = match child.attribute("orientation") {
+                    Some("landscape") => Orientation::Landscape,
+                    _ => Orientation::Portrait,
+                };
+                let titles = child
+                    .children()
+                    .filter(|c| c.has_tag_name("title"))
+                    .map(|c| text_of(c).trim().to_string())
+                    .collect();
+                let blocks = blocks(child, &pos)?;
+                annexes.push(MAnnex {
+                    orientation,
+                    titles,
+                    blocks,
+                });
+            }
+            other => {
+                return Err(err_at(
+                    pos(child),
+                    format!("thẻ <{other}> không hợp lệ trong <vanban>"),
+                ));
+            }
+        }
+    }
+    Ok(Markup { body, annexes })
+}
+
+fn err_at(p: Pos, msg: String) -> Error {
+    Error::new(Kind::Template, msg).with_pos(Some(p))
+}
+
+fn text_of(n: Node) -> String {
+    n.descendants()
+        .filter(|d| d.node_type() == NodeType::Text)
+        .filter_map(|d| d.text())
+        .collect()
+}
+
+fn attr_num<T: std::str::FromStr>(n: Node, name: &str, default: T) -> T {
+    n.attribute(name)
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(default)
+}
+
+fn align_attr(n: Node) -> Option<Align> {
+    match n.attribute("align")? {
+        "left" | "trai" => Some(Align::Left),
+        "center" | "giua" => Some(Align::Center),
+        "right" | "phai" => Some(Align::Right),
+        "justify" | "deu" => Some(Align::Justify),
+        _ => None,
+    }
+}
+
+fn flag(n: Node, name: &str) -> bool {
+    matches!(n.attribute(name), Some("1" | "true"))
+}
+
+fn blocks(parent: Node, pos: &impl Fn(Node) -> Pos) -> Result<Vec<MBlock>, Error> {
+    let mut out = Vec::new();
+    for n in parent.children().filter(Node::is_element) {
+        let tag = n.tag_name().name();
+        let block = match tag {
+            "title" => continue,
+            "p" => {
+                let base = Run {
+                    bold: flag(n, "bold"),
+                    italic: flag(n, "italic"),
+                    ..Run::default()
+                };
+                MBlock::Para {
+                    content: inlines(n, &base),
+                    align: align_attr(n),
+                    indent: n.attribute("indent").map(|v| v != "0"),
+                }
+            }
+            "h" => MBlock::Heading {
+                level: attr_num(n, "level", 1u8).clamp(1, 6),
+                content: inlines(n, &Run::default()),
+            },
+            "li" => match n.attribute("mark") {
+                Some(m) => MBlock::Dash {
+                    mark: m.chars().next().unwrap_or('-'),
+                    content: inlines(n, &Run::default()),
+                },
+                None => MBlock::Item {
+                    level: attr_num(n, "level", 2u8).clamp(1, 6),
+                    content: inlines(n, &Run::default()),
+                },
+            },
+            "part" => MBlock::Part(inlines(n, &Run::default())),
+            "article" => MBlock::Article(inlines(n, &Run::default())),
+            "pagebreak" => MBlock::PageBreak,
+            "table" => MBlock::Table(table(n, pos)?),
+            other => {
+                return Err(err_at(pos(n), format!("thẻ <{other}> không hợp lệ ở đây")));
+            }
+        };
+        out.push(block);
+    }
+    Ok(out)
+}
+
+fn table(n: Node, pos: &impl Fn(Node) -> Pos) -> Result<MTable, Error> {
+    let widths: Vec<f32> = n
+        .attribute("widths")
+        .unwrap_or("")
+        .split(',')
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| s.trim().parse::<f32>())
+        .collect::<Result<_, _>>()
+        .map_err(|_| err_at(pos(n), "thuộc tính widths của <table> phải là các số".into()))?;
+    if widths.is_empty() {
+        return Err(err_at(pos(n), "<table> thiếu thuộc tính widths".into()));
+    }
+    let mut rows = Vec::new();
+    for r in n.children().filter(|c| c.has_tag_name("tr")) {
+        let kind = match r.attribute("kind") {
+            Some("header") => RowKind::Header,
+            Some("group") => RowKind::Group,
+            Some("total") => RowKind::Total,
+            _ => RowKind::Body,
+        };
+        let mut cells = Vec::new();
+        for c in r.children().filter(|c| c.has_tag_name("td")) {
+            let base = Run {
+                bold: flag(c, "bold") || kind == RowKind::Header,
+                italic: flag(c, "italic"),
+                ..Run::default()
+            };
+            cells.push(MCell {
+                content: inlines(c, &base),
+                colspan: attr_num(c, "colspan", 1usize).max(1),
+                rowspan: attr_num(c, "rowspan", 1usize).max(1),
+                align: align_attr(c).unwrap_or(Align::Left),
+                valign: match c.attribute("valign") {
+                    Some("center") => VAlign::Center,
+                    Some("bottom") => VAlign::Bottom,
+                    _ => VAlign::Top,
+                },
+            });
+        }
+        let span: usize = cells.iter().map(|c| c.colspan).sum();
+        if span > widths.len() {
+            return Err(err_at(
+                pos(r),
+                format!(
+                    "dòng bảng có {span} ô (tính cả ô gộp) nhưng bảng chỉ có {} cột",
+                    widths.len()
+                ),
+            ));
+        }
+        rows.push(MRow { kind, cells });
+    }
+    Ok(MTable {
+        header_rows: attr_num(n, "header-rows", 0usize).min(rows.len()),
+        size: n.attribute("size").and_then(|s| s.parse().ok()),
+        widths,
+        rows,
+    })
+}
+
+/// Flatten an element's inline content into runs, applying nested b/i/u.
+fn inlines(n: Node, base: &Run) -> Content {
+    let mut out = Vec::new();
+    collect(n, base, &mut out);
+    // Whitespace between tags from template indentation is not content.
+    if let Some(Inline::Text(r)) = out.first_mut() {
+        r.text = r.text.trim_start().to_string();
+    }
+    if let Some(Inline::Text(r)) = out.last_mut() {
+        r.text = r.text.trim_end().to_string();
+    }
+    out.retain(|i| !matches!(i, Inline::Text(r) if r.text.is_empty()));
+    out
+}
+
+fn collect(n: Node, style: &Run, out: &mut Content) {
+    for c in n.children() {
+        match c.node_type() {
+            NodeType::Text => {
+                let t = c.text().unwrap_or("");
+                if !t.is_empty() {
+                    push_text(out, style, t);
+                }
+            }
+            NodeType::Element => {
+                let mut s = style.clone();
+                match c.tag_name().name() {
+                    "b" => s.bold = true,
+                    "i" => s.italic = true,
+                    "u" => s.underline = true,
+                    "br" => {
+                        out.push(Inline::LineBreak);
+                        continue;
+                    }
+                    "fn" => {
+                        let mut note = Vec::new();
+                        collect(c, &Run::default(), &mut note);
+                        let runs = note
+                            .into_iter()
+                            .filter_map(|i| match i {
+                                Inline::Text(r) => Some(r),
+                                _ => None,
+                            })
+                            .collect();
+                        out.push(Inline::FootnoteRef(crate::ir::Footnote { number: 0, runs }));
+                        continue;
+                    }
+                    _ => {}
+                }
+                collect(c, &s, out);
+            }
+            _ => {}
+        }
+    }
+}
+
+fn push_text(out: &mut Content, style: &Run, t: &str) {
+    if let Some(Inline::Text(last)) = out.last_mut()
+        && last.bold == style.bold
+        && last.italic == style.italic
+        && last.underline == style.underline
+    {
+        last.text.push_str(t);
+        return;
+    }
+    out.push(Inline::Text(Run {
+        text: t.to_string(),
+        ..style.clone()
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_blocks_and_inlines() {
+        let m = parse(
+            r#"<vanban><body>
+            <h level="1">A</h><p>x <b>y</b><fn>note</fn></p><li mark="-">d</li>
+            </body><annex orientation="landscape"><title>T</title><p>z</p></annex></vanban>"#,
+        )
+        .unwrap();
+        assert_eq!(m.body.len(), 3);
+        assert!(matches!(&m.body[0], MBlock::Heading { level: 1, .. }));
+        let MBlock::Para { content, .. } = &m.body[1] else {
+            panic!()
+        };
+        assert_eq!(content.len(), 3);
+        assert!(matches!(&content[1], Inline::Text(r) if r.bold && r.text == "y"));
+        assert!(matches!(&content[2], Inline::FootnoteRef(_)));
+        assert_eq!(m.annexes[0].orientation, Orientation::Landscape);
+        assert_eq!(m.annexes[0].titles, vec!["T".to_string()]);
+    }
+
+    #[test]
+    fn reports_position_of_bad_markup() {
+        let e = parse("<vanban>\n<body><p>x</body></vanban>").unwrap_err();
+        assert_eq!(e.pos.unwrap().line, 2);
+    }
+}

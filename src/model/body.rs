@@ -1,0 +1,194 @@
+//! The body of a document as a tree of nodes. Nesting gives the level, so a secretary never
+//! types a number: a `muc` at the top is "I.", inside it "1.", then "1.1.", "a)", "-".
+//!
+//! ```yaml
+//! noi_dung:
+//!   - muc: Công tác chỉ đạo          # heading, numbered by depth
+//!     noi_dung:
+//!       - Một đoạn văn.               # paragraph
+//!       - y: Một ý đánh số.           # numbered paragraph at this depth
+//!       - gach: [Ý gạch đầu dòng, {gach: [Ý dấu cộng]}]
+//!   - bang: {...}                      # table
+//! ```
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::TableSpec;
+
+pub type NodeList = Vec<Spanned<Node>>;
+
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// A body paragraph (inline marks: **đậm**, *nghiêng*, ^[chú thích]).
+    Paragraph(String),
+    /// A paragraph with explicit formatting.
+    Styled(StyledParagraph),
+    /// A numbered heading with its content one level deeper.
+    Heading { title: String, children: NodeList },
+    /// A numbered paragraph (upright) with optional content one level deeper.
+    Item { text: String, children: NodeList },
+    /// "Phần I" with its title; content starts again at level I.
+    Part { title: String, children: NodeList },
+    /// "Điều 1." in legal documents; its content are khoản (1.) and điểm (a)).
+    Article { text: String, children: NodeList },
+    /// A list of "- " items; a nested list inside it uses "+ ".
+    Dashes(NodeList),
+    Table(Box<TableSpec>),
+    PageBreak,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StyledParagraph {
+    pub doan: String,
+    /// "trai", "giua", "phai", "deu" (justified, the default).
+    #[serde(default)]
+    pub can: Option<String>,
+    #[serde(default)]
+    pub dam: bool,
+    #[serde(default)]
+    pub nghieng: bool,
+    /// First-line indent; on by default for body paragraphs.
+    #[serde(default)]
+    pub thut_dau: Option<bool>,
+}
+
+/// Every key a node may have; exactly one of the kind keys must be present.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NodeMap {
+    muc: Option<String>,
+    y: Option<String>,
+    phan: Option<String>,
+    dieu: Option<String>,
+    gach: Option<NodeList>,
+    bang: Option<Box<TableSpec>>,
+    doan: Option<String>,
+    can: Option<String>,
+    #[serde(default)]
+    dam: bool,
+    #[serde(default)]
+    nghieng: bool,
+    thut_dau: Option<bool>,
+    ngat_trang: Option<bool>,
+    #[serde(default)]
+    noi_dung: NodeList,
+}
+
+impl<'de> Deserialize<'de> for Node {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(NodeVisitor)
+    }
+}
+
+struct NodeVisitor;
+
+impl<'de> Visitor<'de> for NodeVisitor {
+    type Value = Node;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("một đoạn văn (chuỗi) hoặc một mục (muc, y, gach, bang, doan, phan, dieu)")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Node, E> {
+        Ok(Node::Paragraph(v.to_string()))
+    }
+
+    fn visit_string<E: de::Error>(self, v: String) -> Result<Node, E> {
+        Ok(Node::Paragraph(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Node, E> {
+        Ok(Node::Paragraph(v.to_string()))
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Node, E> {
+        Ok(Node::Paragraph(v.to_string()))
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Node, E> {
+        Ok(Node::Paragraph(v.to_string()))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<Node, A::Error> {
+        Err(de::Error::custom(
+            "không được đặt danh sách trực tiếp ở đây; dùng \"gach:\" cho danh sách gạch đầu dòng",
+        ))
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
+        let m = NodeMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+        let kinds = [
+            m.muc.is_some(),
+            m.y.is_some(),
+            m.phan.is_some(),
+            m.dieu.is_some(),
+            m.gach.is_some(),
+            m.bang.is_some(),
+            m.doan.is_some(),
+            m.ngat_trang.is_some(),
+        ];
+        let n = kinds.iter().filter(|k| **k).count();
+        if n != 1 {
+            return Err(de::Error::custom(if n == 0 {
+                "mục thiếu loại: cần đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang"
+            } else {
+                "mục có nhiều loại cùng lúc: chỉ dùng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang"
+            }));
+        }
+        let no_children = |what: &str| -> Result<(), A::Error> {
+            if m.noi_dung.is_empty() {
+                Ok(())
+            } else {
+                Err(de::Error::custom(format!(
+                    "\"{what}\" không có \"noi_dung\" bên trong"
+                )))
+            }
+        };
+        if let Some(title) = m.muc {
+            return Ok(Node::Heading {
+                title,
+                children: m.noi_dung,
+            });
+        }
+        if let Some(text) = m.y {
+            return Ok(Node::Item {
+                text,
+                children: m.noi_dung,
+            });
+        }
+        if let Some(title) = m.phan {
+            return Ok(Node::Part {
+                title,
+                children: m.noi_dung,
+            });
+        }
+        if let Some(text) = m.dieu {
+            return Ok(Node::Article {
+                text,
+                children: m.noi_dung,
+            });
+        }
+        if let Some(items) = m.gach {
+            no_children("gach")?;
+            return Ok(Node::Dashes(items));
+        }
+        if let Some(t) = m.bang {
+            no_children("bang")?;
+            return Ok(Node::Table(t));
+        }
+        if m.ngat_trang.is_some() {
+            return Ok(Node::PageBreak);
+        }
+        no_children("doan")?;
+        Ok(Node::Styled(StyledParagraph {
+            doan: m.doan.unwrap_or_default(),
+            can: m.can,
+            dam: m.dam,
+            nghieng: m.nghieng,
+            thut_dau: m.thut_dau,
+        }))
+    }
+}

@@ -1,0 +1,177 @@
+//! The data a document is made from, as written in YAML (field names are Vietnamese, as the
+//! secretariat writes them). Loading fills these types; validation checks what serde cannot;
+//! the template and compose stages read them.
+
+mod body;
+mod table;
+
+pub use body::{Node, NodeList};
+pub use table::{CellValue, ColumnKind, ColumnSpec, Numbering, RowSpec, TableSpec};
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+/// One document file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VanBan {
+    /// Document kind: selects the template, the type name and its abbreviation.
+    pub loai: Spanned<String>,
+    /// Overrides the built-in template of the kind (a template name from `vanban templates`).
+    #[serde(default)]
+    pub mau: Option<Spanned<String>>,
+    /// Parent agency ("UBND TỈNH BẮC SƠN"); omitted for agencies without one.
+    #[serde(default)]
+    pub co_quan_chu_quan: Option<String>,
+    /// Issuing agency; a "\n" splits it over two lines.
+    pub co_quan_ban_hanh: String,
+    /// The issuing agency's name in normal case, for sentences such as the annex line
+    /// "(Kèm theo Báo cáo số … của Tổ công tác Đề án 06 tỉnh Bắc Sơn)". Defaults to
+    /// `co_quan_ban_hanh` as written.
+    #[serde(default)]
+    pub ten_co_quan: Option<String>,
+    /// The agency's abbreviation in the ký hiệu ("UBND", "TCTĐA06").
+    pub viet_tat: Spanned<String>,
+    /// Optional drafting-unit suffix of the ký hiệu ("VX" in "125/UBND-VX").
+    #[serde(default)]
+    pub don_vi_soan_thao: Option<String>,
+    /// Number; empty or missing keeps the blank for a draft.
+    #[serde(default)]
+    pub so: Option<Spanned<u32>>,
+    /// Place name in the date line ("Bắc Sơn").
+    pub dia_danh: String,
+    /// Date: "2023-09-25", "25/9/2023", or partial "/9/2023" (blank day), "//2023".
+    pub ngay: Spanned<String>,
+    /// Trích yếu (the subject line). For a Công văn it follows "V/v ".
+    pub trich_yeu: String,
+    /// The reporting period ("tháng 9/2023"), free text available to templates.
+    #[serde(default)]
+    pub ky_bao_cao: Option<String>,
+    /// Secrecy and urgency stamps (MẬT, TỐI MẬT; KHẨN, THƯỢNG KHẨN, HỎA TỐC).
+    #[serde(default)]
+    pub do_mat: Option<Spanned<String>>,
+    #[serde(default)]
+    pub do_khan: Option<Spanned<String>>,
+    /// Recipients after "Kính gửi:" (Công văn, Tờ trình, and reports sent upward).
+    #[serde(default)]
+    pub kinh_gui: Vec<String>,
+    /// Legal bases (căn cứ), one per line, without the final ";" or ".".
+    #[serde(default)]
+    pub can_cu: Vec<String>,
+    /// Opening paragraphs before the numbered parts.
+    #[serde(default)]
+    pub mo_dau: NodeList,
+    /// The body: parts, items, paragraphs, lists and tables (see `Node`).
+    #[serde(default)]
+    pub noi_dung: NodeList,
+    /// Closing paragraphs; "./." is added after the last one.
+    #[serde(default)]
+    pub ket_thuc: NodeList,
+    pub chu_ky: Signature,
+    #[serde(default)]
+    pub noi_nhan: Option<NoiNhan>,
+    #[serde(default)]
+    pub phu_luc: Vec<Spanned<Annex>>,
+    /// Layout overrides within the ranges of Decree 30.
+    #[serde(default)]
+    pub trinh_bay: Layout,
+    /// Free data available to templates as `du_lieu`.
+    #[serde(default)]
+    pub du_lieu: Option<serde_json::Value>,
+}
+
+/// The signature block.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signature {
+    /// Authority prefix: TM, KT, TL, TUQ, Q (with or without the dot), or omitted.
+    #[serde(default)]
+    pub quyen_han: Option<Spanned<String>>,
+    /// Who the prefix acts for: "ỦY BAN NHÂN DÂN" (TM.), "CHỦ TỊCH" (KT., TL., TUQ.).
+    #[serde(default)]
+    pub thay_mat: Option<String>,
+    /// The signer's title line(s): "PHÓ CHỦ TỊCH", or ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"].
+    pub chuc_vu: OneOrMany,
+    pub ho_ten: String,
+    /// A PNG of the signature (path relative to the YAML file).
+    #[serde(default)]
+    pub anh_chu_ky: Option<Spanned<String>>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    pub fn lines(&self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => s.lines().map(str::to_string).collect(),
+            OneOrMany::Many(v) => v.clone(),
+        }
+    }
+}
+
+/// Nơi nhận: recipients, then "- Lưu: VT, …." built from `luu`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoiNhan {
+    /// Recipients, without the leading "- " and the trailing ";" (added automatically).
+    #[serde(default)]
+    pub gui: Vec<String>,
+    /// Units after "Lưu: " ("VT", "KSTTHCNC").
+    #[serde(default = "default_luu")]
+    pub luu: Vec<String>,
+    /// Drafter's initials and number of copies, e.g. "PL.(30)".
+    #[serde(default)]
+    pub ky_hieu_nguoi_soan: Option<String>,
+}
+
+fn default_luu() -> Vec<String> {
+    vec!["VT".to_string()]
+}
+
+/// One annex (Phụ lục).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// Title (UPPER case is applied); "\n" splits lines.
+    pub tieu_de: String,
+    /// "ngang" (landscape) or "doc" (portrait, the default).
+    #[serde(default)]
+    pub huong: Option<Spanned<String>>,
+    /// Paragraphs before the table.
+    #[serde(default)]
+    pub mo_dau: NodeList,
+    #[serde(default)]
+    pub bang: Option<TableSpec>,
+    /// Paragraphs after the table.
+    #[serde(default)]
+    pub ghi_chu: NodeList,
+}
+
+/// Layout overrides (within Decree 30's ranges).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Layout {
+    /// Body text size, 13 or 14.
+    #[serde(default)]
+    pub co_chu: Option<Spanned<f32>>,
+    /// Line spacing multiple, 1.0–1.5.
+    #[serde(default)]
+    pub gian_dong: Option<Spanned<f32>>,
+    /// Margins in mm.
+    #[serde(default)]
+    pub le_tren: Option<Spanned<f32>>,
+    #[serde(default)]
+    pub le_duoi: Option<Spanned<f32>>,
+    #[serde(default)]
+    pub le_trai: Option<Spanned<f32>>,
+    #[serde(default)]
+    pub le_phai: Option<Spanned<f32>>,
+    /// Text size in annex tables (11–14).
+    #[serde(default)]
+    pub co_chu_bang: Option<Spanned<f32>>,
+}

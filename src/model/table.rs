@@ -1,0 +1,163 @@
+//! Tables as written in YAML: columns (with an optional shared upper header), and rows that
+//! are data rows (a list of cells), group rows (`nhom:`) or total rows (`tong:`).
+//!
+//! ```yaml
+//! bang:
+//!   cot:
+//!     - {ten: STT, loai: stt, rong: 6}
+//!     - {ten: Dịch vụ công, rong: 40}
+//!     - {ten: Tổng hồ sơ, loai: so, rong: 12, nhom: Tổng số hồ sơ}
+//!     - {ten: Trực tuyến, loai: so, rong: 12, nhom: Tổng số hồ sơ}
+//!   dong:
+//!     - nhom: Sở Tư pháp
+//!     - [Cấp phiếu lý lịch tư pháp, 3901, 3901]
+//!     - tong: [Tổng cộng, 3901, 3901]
+//! ```
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TableSpec {
+    pub cot: Vec<Spanned<ColumnSpec>>,
+    #[serde(default)]
+    pub dong: Vec<Spanned<RowSpec>>,
+    /// STT numbering across groups ("lien_tuc", the default) or restarting in each group
+    /// ("theo_nhom").
+    #[serde(default)]
+    pub danh_so: Option<Spanned<String>>,
+    /// Text size in the table.
+    #[serde(default)]
+    pub co_chu: Option<f32>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColumnSpec {
+    /// Header text.
+    pub ten: String,
+    /// Relative width (any unit; widths are scaled to the text width).
+    #[serde(default)]
+    pub rong: Option<f32>,
+    /// "van_ban" (text, default), "so" (number), "ty_le" (percentage), "stt" (row number,
+    /// filled automatically: data rows then omit this cell).
+    #[serde(default)]
+    pub loai: Option<Spanned<String>>,
+    /// Alignment override: "trai", "giua", "phai", "deu".
+    #[serde(default)]
+    pub can: Option<Spanned<String>>,
+    /// Upper header shared by consecutive columns with the same text (merged across).
+    #[serde(default)]
+    pub nhom: Option<String>,
+    /// Decimals for numbers and percentages.
+    #[serde(default)]
+    pub so_le: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColumnKind {
+    Text,
+    Number,
+    Percent,
+    RowNumber,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Numbering {
+    Continuous,
+    PerGroup,
+}
+
+#[derive(Debug, Clone)]
+pub enum RowSpec {
+    Data(Vec<Spanned<CellValue>>),
+    Group(String),
+    Total(Vec<Spanned<CellValue>>),
+}
+
+/// A cell as written: blank and zero are different and both are kept.
+#[derive(Debug, Clone, PartialEq)]
+pub enum CellValue {
+    Blank,
+    Number(f64),
+    Text(String),
+}
+
+impl<'de> Deserialize<'de> for CellValue {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = CellValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("một ô: chữ, số hoặc để trống")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
+                Ok(CellValue::Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<CellValue, E> {
+                Ok(CellValue::Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<CellValue, E> {
+                Ok(CellValue::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<CellValue, E> {
+                Ok(CellValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<CellValue, E> {
+                Ok(CellValue::Number(v))
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<CellValue, E> {
+                Ok(CellValue::Text(if v { "Có" } else { "Không" }.to_string()))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<CellValue, E> {
+                Ok(CellValue::Blank)
+            }
+            fn visit_none<E: de::Error>(self) -> Result<CellValue, E> {
+                Ok(CellValue::Blank)
+            }
+            fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<CellValue, D::Error> {
+                d.deserialize_any(V)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RowMap {
+    nhom: Option<String>,
+    tong: Option<Vec<Spanned<CellValue>>>,
+}
+
+impl<'de> Deserialize<'de> for RowSpec {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = RowSpec;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("một dòng: danh sách ô [..], hoặc \"nhom: …\", hoặc \"tong: [..]\"")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RowSpec, A::Error> {
+                let mut cells = Vec::new();
+                while let Some(c) = seq.next_element::<Spanned<CellValue>>()? {
+                    cells.push(c);
+                }
+                Ok(RowSpec::Data(cells))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RowSpec, A::Error> {
+                let m = RowMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                match (m.nhom, m.tong) {
+                    (Some(g), None) => Ok(RowSpec::Group(g)),
+                    (None, Some(t)) => Ok(RowSpec::Total(t)),
+                    _ => Err(de::Error::custom(
+                        "dòng cần đúng một trong hai khóa \"nhom\" (dòng nhóm) hoặc \"tong\" (dòng tổng)",
+                    )),
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}

@@ -1,0 +1,147 @@
+//! The whole pipeline for one file, and writing its outputs safely.
+
+use std::path::{Path, PathBuf};
+
+use crate::compose::{self, Assets};
+use crate::error::{Error, Kind};
+use crate::fonts::FontSet;
+use crate::ir::Document;
+use crate::model::VanBan;
+use crate::template::{Engine, context};
+use crate::validate::{self, Checked};
+use crate::{load, markup};
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Docx,
+    Pdf,
+}
+
+impl Format {
+    pub fn extension(&self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+        }
+    }
+}
+
+/// A loaded and checked document.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub data: VanBan,
+    pub checked: Checked,
+}
+
+/// Stages 1–2: load and validate. Every validation problem is returned.
+pub fn load_and_check(path: &Path) -> Result<Loaded, Vec<Error>> {
+    let data = load::load_file(path).map_err(|e| vec![e])?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let checked = validate::check(&data, base)
+        .map_err(|errs| errs.into_iter().map(|e| e.in_file(path)).collect::<Vec<_>>())?;
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        data,
+        checked,
+    })
+}
+
+/// Stages 3–6: template, markup, compose → the document model.
+pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Document, Error> {
+    let vb = &loaded.data;
+    let ck = &loaded.checked;
+    let name = match &vb.mau {
+        Some(m) => {
+            let n = if m.value.ends_with(".xml") {
+                m.value.clone()
+            } else {
+                format!("{}.xml", m.value)
+            };
+            if !engine.has(&n) {
+                return Err(Error::data(format!(
+                    "không có mẫu \"{}\" (xem danh sách bằng lệnh: vanban templates)",
+                    m.value
+                ))
+                .at(&loaded.path, crate::error::Pos::from_saphyr(&m.referenced)));
+            }
+            n
+        }
+        None => ck.kind.template.to_string(),
+    };
+    let ctx = context::build(vb, ck);
+    let xml = engine
+        .render(&name, &ctx)
+        .map_err(|e| e.in_file(Path::new(&format!("templates/{name}"))))?;
+    let mk = markup::parse(&xml).map_err(|mut e| {
+        e.message = format!("{} (trong kết quả của mẫu {name})", e.message);
+        e
+    })?;
+    let assets = Assets {
+        signature_png: match &ck.signature_image {
+            Some(p) => Some(std::fs::read(p).map_err(|e| {
+                Error::new(Kind::Io, format!("không đọc được ảnh chữ ký: {e}")).in_file(p)
+            })?),
+            None => None,
+        },
+    };
+    Ok(compose::compose(vb, ck, &mk, fonts, &assets))
+}
+
+/// Stage 7: one backend.
+pub fn write_format(doc: &Document, format: Format, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+    match format {
+        Format::Docx => crate::backend::docx::write_docx(doc)
+            .map_err(|e| Error::new(Kind::Output, e.to_string())),
+        Format::Pdf => crate::backend::pdf::write_pdf(doc, fonts)
+            .map_err(|e| Error::new(Kind::Output, e.to_string())),
+    }
+}
+
+/// Write `bytes` to `path` through a temporary file in the same directory and a rename, so
+/// a failure never leaves a half-written or truncated output behind.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::new(Kind::Io, format!("không tạo được thư mục {}: {e}", dir.display()))
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().unwrap_or_default().to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
+    if let Err(e) = result {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
+    }
+    Ok(())
+}
+
+/// Render one file to every requested format in `out_dir`. All outputs are produced in
+/// memory first; nothing is written unless every format succeeded.
+pub fn render_file(
+    path: &Path,
+    out_dir: &Path,
+    formats: &[Format],
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let loaded = load_and_check(path)?;
+    let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "van-ban".into());
+    let mut outputs = Vec::new();
+    for f in formats {
+        let bytes = write_format(&doc, *f, fonts).map_err(|e| vec![e.in_file(path)])?;
+        outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
+    }
+    let mut written = Vec::new();
+    for (p, bytes) in outputs {
+        write_atomic(&p, &bytes).map_err(|e| vec![e])?;
+        written.push(p);
+    }
+    Ok(written)
+}

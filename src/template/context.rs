@@ -1,0 +1,260 @@
+//! The template context: the model as plain values, with tables already computed into rows
+//! of formatted cells (numbers, rates, row numbers, merged header cells). Templates decide
+//! where things go; they never compute.
+
+use serde_json::{Value, json};
+
+use crate::format;
+use crate::ir::Align;
+use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan};
+use crate::validate::{CheckedTable, Checked, check_table};
+
+pub fn build(vb: &VanBan, ck: &Checked) -> Value {
+    let annexes: Vec<Value> = vb
+        .phu_luc
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let a = &a.value;
+            json!({
+                "tieu_de": a.tieu_de.lines().map(|l| format::upper(l.trim())).collect::<Vec<_>>(),
+                "ngang": ck.annex_landscape[i],
+                "mo_dau": nodes(&a.mo_dau),
+                "bang": match (&a.bang, &ck.annex_tables[i]) {
+                    (Some(t), Some(c)) => table(t, c),
+                    _ => Value::Null,
+                },
+                "ghi_chu": nodes(&a.ghi_chu),
+            })
+        })
+        .collect();
+    json!({
+        "loai": ck.kind.id,
+        "ten_loai": ck.kind.name,
+        "cong_van": ck.kind.is_cong_van(),
+        "dia_danh": vb.dia_danh,
+        "trich_yeu": vb.trich_yeu,
+        "ky_bao_cao": vb.ky_bao_cao,
+        "co_quan_ban_hanh": vb.co_quan_ban_hanh.replace('\n', " "),
+        "mo_dau": nodes(&vb.mo_dau),
+        "noi_dung": nodes(&vb.noi_dung),
+        "ket_thuc": nodes(&vb.ket_thuc),
+        "phu_luc": annexes,
+        "du_lieu": vb.du_lieu.clone().unwrap_or(Value::Null),
+    })
+}
+
+fn nodes(list: &NodeList) -> Value {
+    Value::Array(list.iter().map(|n| node(&n.value)).collect())
+}
+
+fn node(n: &Node) -> Value {
+    match n {
+        Node::Paragraph(t) => json!({"k": "doan", "text": t}),
+        Node::Styled(s) => json!({
+            "k": "doan", "text": s.doan, "can": s.can, "dam": s.dam, "nghieng": s.nghieng,
+            "thut_dau": s.thut_dau,
+        }),
+        Node::Heading { title, children } => {
+            json!({"k": "muc", "text": title, "con": nodes(children)})
+        }
+        Node::Item { text, children } => json!({"k": "y", "text": text, "con": nodes(children)}),
+        Node::Part { title, children } => {
+            json!({"k": "phan", "text": title, "con": nodes(children)})
+        }
+        Node::Article { text, children } => {
+            json!({"k": "dieu", "text": text, "con": nodes(children)})
+        }
+        Node::Dashes(items) => json!({"k": "gach", "con": nodes(items)}),
+        Node::Table(t) => {
+            // Body tables were validated by the same rules as annex tables.
+            let checked = check_table(t, &mut |_, _| {});
+            match checked {
+                Some(c) => json!({"k": "bang", "bang": table(t, &c)}),
+                None => Value::Null,
+            }
+        }
+        Node::PageBreak => json!({"k": "ngat"}),
+    }
+}
+
+fn align_name(a: Align) -> &'static str {
+    match a {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        Align::Justify => "justify",
+    }
+}
+
+/// Parse a number written the Vietnamese way ("5.339.392", "66,9", "-3") or plainly
+/// ("1234.5").
+pub fn parse_vn_number(s: &str) -> Option<f64> {
+    let t = s.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return None;
+    }
+    let body = t.strip_prefix('-').unwrap_or(t);
+    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+        return None;
+    }
+    let normalized = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1
+        || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
+    {
+        // "5.339.392" / "1.234": dots group thousands.
+        t.replace('.', "")
+    } else {
+        t.to_string()
+    };
+    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+fn cell_number(v: &CellValue) -> Option<f64> {
+    match v {
+        CellValue::Number(n) => Some(*n),
+        CellValue::Text(s) => parse_vn_number(s),
+        CellValue::Blank => None,
+    }
+}
+
+fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String {
+    match (kind, v) {
+        (_, CellValue::Blank) => String::new(),
+        (ColumnKind::Percent, v) => match cell_number(v) {
+            Some(n) => format::percent(n, decimals.unwrap_or(2)),
+            None => String::new(),
+        },
+        (ColumnKind::Number, v) => match cell_number(v) {
+            Some(n) => format::number(n, decimals),
+            None => String::new(),
+        },
+        (_, CellValue::Number(n)) => format::number(*n, decimals),
+        (_, CellValue::Text(s)) => s.clone(),
+    }
+}
+
+/// Compute a table's rows: header cells with spans, numbered and formatted body cells.
+pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
+    let cols = &t.cot;
+    let default_align = |k: ColumnKind| match k {
+        ColumnKind::RowNumber => Align::Center,
+        ColumnKind::Number | ColumnKind::Percent => Align::Right,
+        ColumnKind::Text => Align::Left,
+    };
+    let aligns: Vec<Align> = ck
+        .columns
+        .iter()
+        .map(|c| c.align.unwrap_or(default_align(c.kind)))
+        .collect();
+    let widths: Vec<f32> = cols
+        .iter()
+        .zip(&ck.columns)
+        .map(|(c, k)| {
+            c.value.rong.unwrap_or(match k.kind {
+                ColumnKind::RowNumber => 5.0,
+                ColumnKind::Number | ColumnKind::Percent => 10.0,
+                ColumnKind::Text => 25.0,
+            })
+        })
+        .collect();
+
+    // Header: columns sharing an upper header ("nhom") are merged across in a first row;
+    // the others span both rows.
+    let two_rows = cols.iter().any(|c| c.value.nhom.is_some());
+    let mut rows = Vec::new();
+    if two_rows {
+        let mut top = Vec::new();
+        let mut bottom = Vec::new();
+        let mut i = 0;
+        while i < cols.len() {
+            match &cols[i].value.nhom {
+                None => {
+                    top.push(json!({"text": cols[i].value.ten, "colspan": 1, "rowspan": 2}));
+                    i += 1;
+                }
+                Some(g) => {
+                    let mut j = i;
+                    while j < cols.len() && cols[j].value.nhom.as_ref() == Some(g) {
+                        bottom.push(json!({"text": cols[j].value.ten, "colspan": 1, "rowspan": 1}));
+                        j += 1;
+                    }
+                    top.push(json!({"text": g, "colspan": j - i, "rowspan": 1}));
+                    i = j;
+                }
+            }
+        }
+        rows.push(json!({"loai": "header", "o": top}));
+        rows.push(json!({"loai": "header", "o": bottom}));
+    } else {
+        let cells: Vec<Value> = cols
+            .iter()
+            .map(|c| json!({"text": c.value.ten, "colspan": 1, "rowspan": 1}))
+            .collect();
+        rows.push(json!({"loai": "header", "o": cells}));
+    }
+    let header_rows = rows.len();
+
+    let stt_col = ck.columns.iter().position(|c| c.kind == ColumnKind::RowNumber);
+    let mut n = 0usize;
+    for r in &t.dong {
+        match &r.value {
+            RowSpec::Group(g) => {
+                if ck.numbering == Numbering::PerGroup {
+                    n = 0;
+                }
+                rows.push(json!({"loai": "group", "text": g, "colspan": cols.len()}));
+            }
+            RowSpec::Data(cells) | RowSpec::Total(cells) => {
+                let total = matches!(r.value, RowSpec::Total(_));
+                let mut out = Vec::new();
+                let mut data = cells.iter();
+                let mut skip_stt = false;
+                for (ci, c) in ck.columns.iter().enumerate() {
+                    if c.kind == ColumnKind::RowNumber {
+                        if total {
+                            // The total's label spans the STT column and the next one.
+                            skip_stt = true;
+                            continue;
+                        }
+                        n += 1;
+                        out.push(json!({"text": n.to_string(), "align": align_name(aligns[ci]), "colspan": 1}));
+                        continue;
+                    }
+                    let v = data.next().map(|s| s.value.clone()).unwrap_or(CellValue::Blank);
+                    let text = cell_text(&v, c.kind, cols[ci].value.so_le);
+                    let colspan = if skip_stt && Some(ci) == stt_col.map(|s| s + 1) {
+                        2
+                    } else {
+                        1
+                    };
+                    let align = if colspan == 2 { Align::Center } else { aligns[ci] };
+                    out.push(json!({"text": text, "align": align_name(align), "colspan": colspan}));
+                }
+                rows.push(json!({"loai": if total { "total" } else { "body" }, "o": out}));
+            }
+        }
+    }
+    json!({
+        "rong": widths,
+        "so_dong_tieu_de": header_rows,
+        "co_chu": t.co_chu,
+        "dong": rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vietnamese_numbers_parse() {
+        assert_eq!(parse_vn_number("5.339.392"), Some(5339392.0));
+        assert_eq!(parse_vn_number("66,9"), Some(66.9));
+        assert_eq!(parse_vn_number("99,64%"), Some(99.64));
+        assert_eq!(parse_vn_number("1234.5"), Some(1234.5));
+        assert_eq!(parse_vn_number("abc"), None);
+        assert_eq!(parse_vn_number(""), None);
+    }
+}

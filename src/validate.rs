@@ -1,0 +1,540 @@
+//! Stage 2: check what the YAML's shape cannot express (known kinds, dates, authority
+//! prefixes, table row widths, file references) and turn the checked strings into typed
+//! values. All problems are collected so the user fixes them in one pass.
+
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use crate::error::{Error, Pos};
+use crate::kinds::{self, DocKind};
+use crate::model::{
+    Annex, CellValue, ColumnKind, ColumnSpec, Node, NodeList, Numbering, RowSpec, TableSpec,
+    VanBan,
+};
+
+/// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DocDate {
+    pub day: Option<u32>,
+    pub month: Option<u32>,
+    pub year: i32,
+}
+
+impl DocDate {
+    pub fn full(&self) -> Option<chrono::NaiveDate> {
+        chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Authority {
+    /// TM. — on behalf of a collective body.
+    Tm,
+    /// KT. — a deputy signing for the head.
+    Kt,
+    /// TL. — by order.
+    Tl,
+    /// TUQ. — by delegation.
+    Tuq,
+    /// Q. — acting head.
+    Q,
+}
+
+impl Authority {
+    pub fn prefix(&self) -> &'static str {
+        match self {
+            Authority::Tm => "TM.",
+            Authority::Kt => "KT.",
+            Authority::Tl => "TL.",
+            Authority::Tuq => "TUQ.",
+            Authority::Q => "Q.",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedTable {
+    pub columns: Vec<CheckedColumn>,
+    pub numbering: Numbering,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct CheckedColumn {
+    pub kind: ColumnKind,
+    pub align: Option<crate::ir::Align>,
+}
+
+/// The typed values validation produced, alongside the model they came from.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub kind: &'static DocKind,
+    pub date: DocDate,
+    pub authority: Option<Authority>,
+    pub signature_image: Option<PathBuf>,
+    pub annex_landscape: Vec<bool>,
+    /// Annex tables, by annex index.
+    pub annex_tables: Vec<Option<CheckedTable>>,
+}
+
+const STAMPS_MAT: &[&str] = &["MẬT", "TỐI MẬT", "TUYỆT MẬT"];
+const STAMPS_KHAN: &[&str] = &["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "HỎA TỐC HẸN GIỜ"];
+
+fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
+    Pos::from_saphyr(&s.referenced)
+}
+
+/// Validate a loaded document. `base_dir` resolves relative file references.
+pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
+    let mut errs = Vec::new();
+    let mut err = |pos: Option<Pos>, msg: String| errs.push(Error::data(msg).with_pos(pos));
+
+    let kind = match kinds::find(vb.loai.value.trim()) {
+        Some(k) => Some(k),
+        None => {
+            err(
+                pos_of(&vb.loai),
+                format!(
+                    "loại văn bản \"{}\" không được hỗ trợ; cần một trong: {}",
+                    vb.loai.value,
+                    kinds::ids().join(", ")
+                ),
+            );
+            None
+        }
+    };
+
+    let date = match parse_doc_date(&vb.ngay.value) {
+        Ok(d) => Some(d),
+        Err(m) => {
+            err(pos_of(&vb.ngay), m);
+            None
+        }
+    };
+
+    if let Some(so) = &vb.so
+        && so.value == 0
+    {
+        err(
+            pos_of(so),
+            "số văn bản phải từ 1 trở lên (để trống nếu chưa cấp số)".into(),
+        );
+    }
+    if vb.viet_tat.value.trim().is_empty() || vb.viet_tat.value.contains(char::is_whitespace) {
+        err(
+            pos_of(&vb.viet_tat),
+            format!(
+                "chữ viết tắt tên cơ quan \"{}\" không hợp lệ: cần viết liền, không dấu cách (ví dụ UBND)",
+                vb.viet_tat.value
+            ),
+        );
+    }
+    for (field, allowed) in [(&vb.do_mat, STAMPS_MAT), (&vb.do_khan, STAMPS_KHAN)] {
+        if let Some(s) = field {
+            let v = crate::format::upper(s.value.trim());
+            if !allowed.contains(&v.as_str()) {
+                err(
+                    pos_of(s),
+                    format!(
+                        "giá trị \"{}\" không hợp lệ; cần một trong: {}",
+                        s.value,
+                        allowed.join(", ")
+                    ),
+                );
+            }
+        }
+    }
+
+    let authority = match &vb.chu_ky.quyen_han {
+        None => None,
+        Some(q) => match parse_authority(&q.value) {
+            Some(a) => {
+                let needs_whom = a != Authority::Q;
+                let has_whom = vb
+                    .chu_ky
+                    .thay_mat
+                    .as_deref()
+                    .is_some_and(|s| !s.trim().is_empty());
+                if needs_whom && !has_whom {
+                    err(
+                        pos_of(q),
+                        format!(
+                            "quyền hạn ký \"{}\" cần khóa \"thay_mat\" (ví dụ {})",
+                            a.prefix(),
+                            match a {
+                                Authority::Tm => "\"ỦY BAN NHÂN DÂN\"",
+                                _ => "\"CHỦ TỊCH\"",
+                            }
+                        ),
+                    );
+                }
+                Some(a)
+            }
+            None => {
+                err(
+                    pos_of(q),
+                    format!(
+                        "quyền hạn ký \"{}\" không hợp lệ; cần một trong: TM, KT, TL, TUQ, Q (hoặc bỏ trống)",
+                        q.value
+                    ),
+                );
+                None
+            }
+        },
+    };
+    if vb.chu_ky.chuc_vu.lines().iter().all(|l| l.trim().is_empty()) {
+        errs_push_plain(&mut err, "chu_ky.chuc_vu không được để trống".into());
+    }
+    if vb.chu_ky.ho_ten.trim().is_empty() {
+        errs_push_plain(&mut err, "chu_ky.ho_ten không được để trống".into());
+    }
+
+    let signature_image = match &vb.chu_ky.anh_chu_ky {
+        None => None,
+        Some(p) => {
+            let path = base_dir.join(&p.value);
+            match std::fs::read(&path) {
+                Ok(bytes) if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some(path),
+                Ok(_) => {
+                    err(
+                        pos_of(p),
+                        format!("ảnh chữ ký {} không phải tệp PNG", path.display()),
+                    );
+                    None
+                }
+                Err(_) => {
+                    err(
+                        pos_of(p),
+                        format!("không đọc được ảnh chữ ký {}", path.display()),
+                    );
+                    None
+                }
+            }
+        }
+    };
+
+    check_layout(vb, &mut err);
+
+    for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
+        check_nodes(list, &mut err);
+    }
+
+    let mut annex_landscape = Vec::new();
+    let mut annex_tables = Vec::new();
+    for a in &vb.phu_luc {
+        annex_landscape.push(check_annex(a, &mut err));
+        annex_tables.push(a.value.bang.as_ref().and_then(|t| check_table(t, &mut err)));
+        check_nodes(&a.value.mo_dau, &mut err);
+        check_nodes(&a.value.ghi_chu, &mut err);
+    }
+
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(Checked {
+        kind: kind.expect("checked above"),
+        date: date.expect("checked above"),
+        authority,
+        signature_image,
+        annex_landscape,
+        annex_tables,
+    })
+}
+
+fn errs_push_plain(err: &mut impl FnMut(Option<Pos>, String), msg: String) {
+    err(None, msg);
+}
+
+fn check_layout(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
+    let l = &vb.trinh_bay;
+    let ranges: [(&Option<Spanned<f32>>, f32, f32, &str); 7] = [
+        (&l.co_chu, 13.0, 14.0, "cỡ chữ nội dung (co_chu)"),
+        (&l.gian_dong, 1.0, 1.5, "giãn dòng (gian_dong)"),
+        (&l.le_tren, 20.0, 25.0, "lề trên (le_tren, mm)"),
+        (&l.le_duoi, 20.0, 25.0, "lề dưới (le_duoi, mm)"),
+        (&l.le_trai, 30.0, 35.0, "lề trái (le_trai, mm)"),
+        (&l.le_phai, 15.0, 20.0, "lề phải (le_phai, mm)"),
+        (&l.co_chu_bang, 10.0, 14.0, "cỡ chữ trong bảng (co_chu_bang)"),
+    ];
+    for (v, lo, hi, what) in ranges {
+        if let Some(v) = v
+            && !(lo..=hi).contains(&v.value)
+        {
+            err(
+                pos_of(v),
+                format!(
+                    "{what} = {} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi})",
+                    v.value
+                ),
+            );
+        }
+    }
+}
+
+fn check_annex(a: &Spanned<Annex>, err: &mut impl FnMut(Option<Pos>, String)) -> bool {
+    if a.value.tieu_de.trim().is_empty() {
+        err(pos_of(a), "phụ lục thiếu tiêu đề (tieu_de)".into());
+    }
+    match &a.value.huong {
+        None => false,
+        Some(h) => match h.value.trim() {
+            "ngang" => true,
+            "doc" | "dọc" => false,
+            other => {
+                err(
+                    pos_of(h),
+                    format!("hướng trang \"{other}\" không hợp lệ; cần \"ngang\" hoặc \"doc\""),
+                );
+                false
+            }
+        },
+    }
+}
+
+fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
+    for n in list {
+        match &n.value {
+            Node::Heading { children, .. }
+            | Node::Item { children, .. }
+            | Node::Part { children, .. }
+            | Node::Article { children, .. } => check_nodes(children, err),
+            Node::Dashes(items) => check_nodes(items, err),
+            Node::Table(t) => {
+                check_table(t, err);
+            }
+            Node::Styled(s) => {
+                if let Some(c) = &s.can
+                    && parse_align(c).is_none()
+                {
+                    err(
+                        pos_of(n),
+                        format!("căn lề \"{c}\" không hợp lệ; cần trai, giua, phai hoặc deu"),
+                    );
+                }
+            }
+            Node::Paragraph(_) | Node::PageBreak => {}
+        }
+    }
+}
+
+pub fn parse_align(s: &str) -> Option<crate::ir::Align> {
+    use crate::ir::Align;
+    match s.trim() {
+        "trai" | "trái" => Some(Align::Left),
+        "giua" | "giữa" => Some(Align::Center),
+        "phai" | "phải" => Some(Align::Right),
+        "deu" | "đều" => Some(Align::Justify),
+        _ => None,
+    }
+}
+
+fn column_kind(c: &ColumnSpec) -> Result<ColumnKind, String> {
+    match c.loai.as_ref().map(|s| s.value.trim()) {
+        None | Some("van_ban") => Ok(ColumnKind::Text),
+        Some("so") => Ok(ColumnKind::Number),
+        Some("ty_le") => Ok(ColumnKind::Percent),
+        Some("stt") => Ok(ColumnKind::RowNumber),
+        Some(other) => Err(format!(
+            "loại cột \"{other}\" không hợp lệ; cần van_ban, so, ty_le hoặc stt"
+        )),
+    }
+}
+
+/// Check a table and return its typed columns (None when it has errors).
+pub fn check_table(
+    t: &TableSpec,
+    err: &mut impl FnMut(Option<Pos>, String),
+) -> Option<CheckedTable> {
+    let mut ok = true;
+    let mut columns = Vec::new();
+    if t.cot.is_empty() {
+        err(None, "bảng cần ít nhất một cột (cot)".into());
+        return None;
+    }
+    for c in &t.cot {
+        let kind = match column_kind(&c.value) {
+            Ok(k) => k,
+            Err(m) => {
+                err(c.value.loai.as_ref().and_then(pos_of).or(pos_of(c)), m);
+                ok = false;
+                ColumnKind::Text
+            }
+        };
+        let align = match &c.value.can {
+            None => None,
+            Some(a) => match parse_align(&a.value) {
+                Some(al) => Some(al),
+                None => {
+                    err(
+                        pos_of(a),
+                        format!(
+                            "căn lề \"{}\" không hợp lệ; cần trai, giua, phai hoặc deu",
+                            a.value
+                        ),
+                    );
+                    ok = false;
+                    None
+                }
+            },
+        };
+        if let Some(w) = c.value.rong
+            && w <= 0.0
+        {
+            err(pos_of(c), "độ rộng cột (rong) phải lớn hơn 0".into());
+            ok = false;
+        }
+        columns.push(CheckedColumn { kind, align });
+    }
+    let numbering = match t.danh_so.as_ref().map(|s| (s, s.value.trim())) {
+        None | Some((_, "lien_tuc")) => Numbering::Continuous,
+        Some((_, "theo_nhom")) => Numbering::PerGroup,
+        Some((s, other)) => {
+            err(
+                pos_of(s),
+                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
+            );
+            ok = false;
+            Numbering::Continuous
+        }
+    };
+    let data_cols: Vec<&Spanned<ColumnSpec>> = t
+        .cot
+        .iter()
+        .zip(&columns)
+        .filter(|(_, k)| k.kind != ColumnKind::RowNumber)
+        .map(|(c, _)| c)
+        .collect();
+    let names = data_cols
+        .iter()
+        .map(|c| c.value.ten.replace('\n', " "))
+        .collect::<Vec<_>>()
+        .join(" | ");
+    for (i, row) in t.dong.iter().enumerate() {
+        let cells = match &row.value {
+            RowSpec::Data(c) | RowSpec::Total(c) => c,
+            RowSpec::Group(_) => continue,
+        };
+        let is_total = matches!(row.value, RowSpec::Total(_));
+        if cells.len() != data_cols.len() && !(is_total && cells.len() < data_cols.len()) {
+            err(
+                pos_of(row),
+                format!(
+                    "dòng {} của bảng có {} ô, cần {} ô theo các cột: {}",
+                    i + 1,
+                    cells.len(),
+                    data_cols.len(),
+                    names
+                ),
+            );
+            ok = false;
+            continue;
+        }
+        for (cell, col) in cells.iter().zip(
+            columns
+                .iter()
+                .filter(|c| c.kind != ColumnKind::RowNumber),
+        ) {
+            if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
+                && let CellValue::Text(s) = &cell.value
+                && !s.trim().is_empty()
+                && crate::template::parse_vn_number(s).is_none()
+            {
+                err(
+                    pos_of(cell),
+                    format!("ô \"{s}\" nằm trong cột số nhưng không phải là số"),
+                );
+                ok = false;
+            }
+        }
+    }
+    ok.then_some(CheckedTable { columns, numbering })
+}
+
+pub fn parse_authority(s: &str) -> Option<Authority> {
+    match s.trim().trim_end_matches('.').to_uppercase().as_str() {
+        "TM" => Some(Authority::Tm),
+        "KT" => Some(Authority::Kt),
+        "TL" => Some(Authority::Tl),
+        "TUQ" => Some(Authority::Tuq),
+        "Q" => Some(Authority::Q),
+        _ => None,
+    }
+}
+
+/// Parse "2023-09-25", "25/9/2023", or a partial "/9/2023", "//2023".
+pub fn parse_doc_date(s: &str) -> Result<DocDate, String> {
+    let s = s.trim();
+    let bad = || {
+        format!(
+            "ngày \"{s}\" không hợp lệ; cần dạng 25/9/2023 hoặc 2023-09-25 (bản nháp: /9/2023 hoặc //2023)"
+        )
+    };
+    if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        use chrono::Datelike;
+        return Ok(DocDate {
+            day: Some(d.day()),
+            month: Some(d.month()),
+            year: d.year(),
+        });
+    }
+    let parts: Vec<&str> = s.split('/').map(str::trim).collect();
+    if parts.len() != 3 {
+        return Err(bad());
+    }
+    let num = |p: &str| -> Result<Option<u32>, String> {
+        if p.is_empty() {
+            Ok(None)
+        } else {
+            p.parse::<u32>().map(Some).map_err(|_| bad())
+        }
+    };
+    let day = num(parts[0])?;
+    let month = num(parts[1])?;
+    let year = parts[2].parse::<i32>().map_err(|_| bad())?;
+    if !(1900..=2200).contains(&year) {
+        return Err(bad());
+    }
+    if day.is_some() && month.is_none() {
+        return Err(bad());
+    }
+    if let Some(m) = month
+        && !(1..=12).contains(&m)
+    {
+        return Err(format!("tháng {m} không hợp lệ trong ngày \"{s}\""));
+    }
+    if let (Some(d), Some(m)) = (day, month)
+        && chrono::NaiveDate::from_ymd_opt(year, m, d).is_none()
+    {
+        return Err(format!("ngày \"{s}\" không tồn tại"));
+    }
+    Ok(DocDate { day, month, year })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_full_partial_and_bad() {
+        assert_eq!(
+            parse_doc_date("2024-02-05").unwrap(),
+            DocDate {
+                day: Some(5),
+                month: Some(2),
+                year: 2024
+            }
+        );
+        assert_eq!(parse_doc_date("/9/2023").unwrap().day, None);
+        assert_eq!(parse_doc_date("//2023").unwrap().month, None);
+        assert!(parse_doc_date("31/2/2024").is_err());
+        assert!(parse_doc_date("hôm qua").is_err());
+        assert!(parse_doc_date("5//2023").is_err());
+    }
+
+    #[test]
+    fn authority_prefixes() {
+        assert_eq!(parse_authority("KT."), Some(Authority::Kt));
+        assert_eq!(parse_authority("tm"), Some(Authority::Tm));
+        assert_eq!(parse_authority("XX"), None);
+    }
+}
