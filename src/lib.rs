@@ -5,4 +5,5 @@
 //! styles) → [`ir`] (document model) → backends ([`backend::docx`], [`backend::pdf`]).
 
 pub mod fonts;
+pub mod format;
 pub mod ir;
