@@ -50,7 +50,9 @@ fn nodes(list: &NodeList) -> Value {
 
 fn node(n: &Node) -> Value {
     match n {
-        Node::Paragraph(t) => json!({"k": "doan", "text": t}),
+        Node::Paragraph(t) => json!({
+            "k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null,
+        }),
         Node::Styled(s) => json!({
             "k": "doan", "text": s.doan, "can": s.can, "dam": s.dam, "nghieng": s.nghieng,
             "thut_dau": s.thut_dau,

@@ -1,0 +1,179 @@
+//! Helpers shared by integration tests: running the binary, and reading a DOCX back.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run the binary in `cwd`; returns (exit code, stdout, stderr).
+pub fn vanban(args: &[&str], cwd: &Path) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Render `yaml` (a path relative to the crate root) into a fresh temp dir.
+pub fn render(yaml: &str, format: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = vanban(
+        &[
+            "render",
+            root().join(yaml).to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+            "--format",
+            format,
+        ],
+        &root(),
+    );
+    assert_eq!(code, 0, "render failed: {err}");
+    let stem = Path::new(yaml).file_stem().unwrap().to_string_lossy().to_string();
+    let out = dir.path().join(stem);
+    (dir, out)
+}
+
+pub fn zip_part(path: &Path, part: &str) -> Option<String> {
+    let f = std::fs::File::open(path).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut s = String::new();
+    z.by_name(part).ok()?.read_to_string(&mut s).unwrap();
+    Some(s)
+}
+
+pub fn zip_names(path: &Path) -> Vec<String> {
+    let f = std::fs::File::open(path).unwrap();
+    let z = zip::ZipArchive::new(f).unwrap();
+    z.file_names().map(str::to_string).collect()
+}
+
+/// A run as read back from document.xml.
+#[derive(Debug, Clone, Default)]
+pub struct RunInfo {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+    pub size: Option<f32>,
+    pub fonts: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct ParaInfo {
+    pub text: String,
+    pub runs: Vec<RunInfo>,
+    pub jc: Option<String>,
+    pub in_table: bool,
+    pub has_bottom_border: bool,
+    pub ind_left: f32,
+    pub ind_right: f32,
+    pub keep_next: bool,
+}
+
+fn w<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> Option<roxmltree::Node<'a, 'a>> {
+    n.children().find(|c| c.has_tag_name((W, name)))
+}
+
+pub fn attr<'a>(n: roxmltree::Node<'a, 'a>, name: &str) -> Option<&'a str> {
+    n.attribute((W, name))
+}
+
+fn on(n: Option<roxmltree::Node>) -> bool {
+    match n {
+        None => false,
+        Some(n) => !matches!(attr(n, "val"), Some("false" | "0" | "off")),
+    }
+}
+
+pub fn paragraphs(doc: &roxmltree::Document) -> Vec<ParaInfo> {
+    let mut out = Vec::new();
+    for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
+        let in_table = p.ancestors().any(|a| a.has_tag_name((W, "tbl")));
+        // Footnote references live in runs too; only direct runs (and runs in hyperlinks).
+        let mut info = ParaInfo {
+            in_table,
+            ..Default::default()
+        };
+        if let Some(ppr) = w(p, "pPr") {
+            info.jc = w(ppr, "jc").and_then(|j| attr(j, "val")).map(str::to_string);
+            info.has_bottom_border = w(ppr, "pBdr").and_then(|b| w(b, "bottom")).is_some();
+            info.keep_next = on(w(ppr, "keepNext"));
+            if let Some(ind) = w(ppr, "ind") {
+                let tw = |k: &str| {
+                    attr(ind, k)
+                        .and_then(|v| v.parse::<f32>().ok())
+                        .unwrap_or(0.0)
+                        / 20.0
+                };
+                info.ind_left = tw("left").max(tw("start"));
+                info.ind_right = tw("right").max(tw("end"));
+            }
+        }
+        for r in p.descendants().filter(|n| n.has_tag_name((W, "r"))) {
+            if r.ancestors().skip(1).find(|a| a.has_tag_name((W, "p"))) != Some(p) {
+                continue;
+            }
+            let mut ri = RunInfo::default();
+            if let Some(rpr) = w(r, "rPr") {
+                ri.bold = on(w(rpr, "b"));
+                ri.italic = on(w(rpr, "i"));
+                ri.size = w(rpr, "sz")
+                    .and_then(|s| attr(s, "val"))
+                    .and_then(|v| v.parse::<f32>().ok())
+                    .map(|v| v / 2.0);
+                if let Some(f) = w(rpr, "rFonts") {
+                    for a in f.attributes() {
+                        ri.fonts.push((a.name().to_string(), a.value().to_string()));
+                    }
+                }
+            }
+            for t in r.children() {
+                if t.has_tag_name((W, "t")) {
+                    ri.text.push_str(t.text().unwrap_or(""));
+                } else if t.has_tag_name((W, "br")) {
+                    ri.text.push('\n');
+                } else if t.has_tag_name((W, "tab")) {
+                    ri.text.push('\t');
+                }
+            }
+            info.text.push_str(&ri.text);
+            info.runs.push(ri);
+        }
+        out.push(info);
+    }
+    out
+}
+
+/// The paragraph whose text is exactly `text`.
+pub fn para<'a>(ps: &'a [ParaInfo], text: &str) -> &'a ParaInfo {
+    ps.iter()
+        .find(|p| p.text == text)
+        .unwrap_or_else(|| panic!("no paragraph {text:?}"))
+}
+
+/// Style of the visible runs of a paragraph: (bold, italic, size) when all runs agree.
+pub fn style(p: &ParaInfo) -> (bool, bool, Option<f32>) {
+    let runs: Vec<&RunInfo> = p.runs.iter().filter(|r| !r.text.is_empty()).collect();
+    assert!(!runs.is_empty(), "paragraph {:?} has no runs", p.text);
+    let first = runs[0];
+    for r in &runs {
+        assert_eq!(
+            (r.bold, r.italic, r.size),
+            (first.bold, first.italic, first.size),
+            "mixed styles in {:?}",
+            p.text
+        );
+    }
+    (first.bold, first.italic, first.size)
+}
