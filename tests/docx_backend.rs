@@ -5,8 +5,8 @@ use std::io::{Cursor, Read};
 
 use vanban::backend::docx::write_docx;
 use vanban::ir::{
-    Align, Block, Cell, Document, Footnote, Inline, Meta, Orientation, PageSetup, Paragraph,
-    Row, RowKind, Rule, Run, Section, SectionKind, Table, VAlign, mm,
+    Align, Block, Cell, Document, Footnote, Inline, Meta, Orientation, PageSetup, Paragraph, Row,
+    RowKind, Rule, Run, Section, SectionKind, Table, VAlign, mm,
 };
 
 // ---------------------------------------------------------------------------------------
@@ -96,22 +96,20 @@ pub fn sample_document() -> Document {
 
     let header = layout_table(
         vec![left_w, right_w],
-        vec![
-            body_row(vec![
-                Cell::new(vec![
-                    centered(13.0, "UBND TỈNH THANH HÓA", false, false),
-                    centered(13.0, "SỞ NỘI VỤ", true, false),
-                    rule(40.0),
-                    centered(13.0, "Số: 05/BC-UBND", false, false),
-                ]),
-                Cell::new(vec![
-                    centered(13.0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false),
-                    centered(14.0, "Độc lập - Tự do - Hạnh phúc", true, false),
-                    rule(165.0),
-                    centered(14.0, "Thanh Hóa, ngày 05 tháng 02 năm 2024", false, true),
-                ]),
+        vec![body_row(vec![
+            Cell::new(vec![
+                centered(13.0, "UBND TỈNH THANH HÓA", false, false),
+                centered(13.0, "SỞ NỘI VỤ", true, false),
+                rule(40.0),
+                centered(13.0, "Số: 05/BC-UBND", false, false),
             ]),
-        ],
+            Cell::new(vec![
+                centered(13.0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false),
+                centered(14.0, "Độc lập - Tự do - Hạnh phúc", true, false),
+                rule(165.0),
+                centered(14.0, "Thanh Hóa, ngày 05 tháng 02 năm 2024", false, true),
+            ]),
+        ])],
         false,
     );
 
@@ -119,7 +117,12 @@ pub fn sample_document() -> Document {
         Block::Table(header),
         Block::Spacer(12.0),
         centered(14.0, "BÁO CÁO", true, false),
-        centered(14.0, "Kết quả công tác cải cách hành chính năm 2023", true, false),
+        centered(
+            14.0,
+            "Kết quả công tác cải cách hành chính năm 2023",
+            true,
+            false,
+        ),
         rule(80.0),
         heading("I. TÌNH HÌNH CHUNG", 1),
         Block::Paragraph(Paragraph {
@@ -130,7 +133,11 @@ pub fn sample_document() -> Document {
                 14.0,
                 Align::Justify,
                 vec![
-                    run("Năm 2023, Ủy ban nhân dân tỉnh đã ban hành kế hoạch", false, false),
+                    run(
+                        "Năm 2023, Ủy ban nhân dân tỉnh đã ban hành kế hoạch",
+                        false,
+                        false,
+                    ),
                     Inline::FootnoteRef(Footnote {
                         number: 1,
                         runs: vec![Run::plain(
@@ -152,14 +159,20 @@ pub fn sample_document() -> Document {
              Báo cáo này, trong đó nêu rõ các nhiệm vụ đã hoàn thành và các nhiệm vụ đang thực hiện."
         )));
     }
-    main.push(body("Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2023./."));
+    main.push(body(
+        "Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2023./.",
+    ));
 
     let sign = layout_table(
         vec![left_w, right_w],
         vec![body_row(vec![
             Cell::new(vec![
                 Block::Paragraph(para(12.0, Align::Left, vec![run("Nơi nhận:", true, true)])),
-                Block::Paragraph(para(11.0, Align::Left, vec![run("- Như trên;", false, false)])),
+                Block::Paragraph(para(
+                    11.0,
+                    Align::Left,
+                    vec![run("- Như trên;", false, false)],
+                )),
                 Block::Paragraph(para(
                     11.0,
                     Align::Left,
@@ -179,13 +192,7 @@ pub fn sample_document() -> Document {
 
     // Annex: landscape, 2 header rows with rowspan/colspan, a group row, 60 body rows.
     let ltext = page.text_width(Orientation::Landscape);
-    let columns = vec![
-        40.0,
-        ltext - 40.0 - 3.0 * 90.0,
-        90.0,
-        90.0,
-        90.0,
-    ];
+    let columns = vec![40.0, ltext - 40.0 - 3.0 * 90.0, 90.0, 90.0, 90.0];
     let hdr = |t: &str, colspan: usize, rowspan: usize| Cell {
         colspan,
         rowspan,
@@ -204,7 +211,11 @@ pub fn sample_document() -> Document {
         },
         Row {
             kind: RowKind::Header,
-            cells: vec![hdr("Đã xong", 1, 1), hdr("Đang làm", 1, 1), hdr("Tỷ lệ", 1, 1)],
+            cells: vec![
+                hdr("Đã xong", 1, 1),
+                hdr("Đang làm", 1, 1),
+                hdr("Tỷ lệ", 1, 1),
+            ],
             cant_split: true,
         },
         Row {
@@ -214,7 +225,11 @@ pub fn sample_document() -> Document {
                 ..Cell::new(vec![Block::Paragraph(para(
                     13.0,
                     Align::Left,
-                    vec![run("I. VỀ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (60 NHIỆM VỤ)", true, false)],
+                    vec![run(
+                        "I. VỀ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (60 NHIỆM VỤ)",
+                        true,
+                        false,
+                    )],
                 ))])
             }],
             cant_split: true,
@@ -222,13 +237,20 @@ pub fn sample_document() -> Document {
     ];
     for i in 1..=60 {
         let c = |t: String, a: Align| {
-            Cell::new(vec![Block::Paragraph(para(13.0, a, vec![run(&t, false, false)]))])
+            Cell::new(vec![Block::Paragraph(para(
+                13.0,
+                a,
+                vec![run(&t, false, false)],
+            ))])
         };
         rows.push(Row {
             kind: RowKind::Body,
             cells: vec![
                 c(i.to_string(), Align::Center),
-                c(format!("Nhiệm vụ số {i} về cải cách thủ tục hành chính"), Align::Left),
+                c(
+                    format!("Nhiệm vụ số {i} về cải cách thủ tục hành chính"),
+                    Align::Left,
+                ),
                 c(format!("{}", i * 3), Align::Right),
                 c(format!("{}", i % 7), Align::Right),
                 c(format!("{},5%", 90 + i % 10), Align::Right),
@@ -311,4 +333,391 @@ fn writes_sample_for_manual_check() {
     assert!(bytes.starts_with(b"PK"));
     let parts = unzip(&bytes);
     assert!(parts.contains_key("word/document.xml"));
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+const R: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+
+fn is(n: &roxmltree::Node, name: &str) -> bool {
+    n.is_element() && n.tag_name().namespace() == Some(W) && n.tag_name().name() == name
+}
+
+fn child<'a, 'i>(n: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+    n.children().find(|c| is(c, name))
+}
+
+fn wattr<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
+    n.attribute((W, name))
+}
+
+fn sample_parts() -> HashMap<String, String> {
+    unzip(&write_docx(&sample_document()).expect("docx"))
+}
+
+/// Text of a run or paragraph (all w:t below it).
+fn text_of(n: roxmltree::Node) -> String {
+    n.descendants()
+        .filter(|d| is(d, "t"))
+        .filter_map(|d| d.text())
+        .collect()
+}
+
+#[test]
+fn sections_have_page_setup_numbering_and_headers() {
+    let parts = sample_parts();
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let sects: Vec<_> = xml.descendants().filter(|n| is(n, "sectPr")).collect();
+    assert_eq!(sects.len(), 2, "one sectPr per section");
+
+    let rels = &parts["word/_rels/document.xml.rels"];
+    for (i, s) in sects.iter().enumerate() {
+        let sz = child(*s, "pgSz").unwrap();
+        let mar = child(*s, "pgMar").unwrap();
+        let (w, h) = if i == 0 {
+            ("11906", "16838")
+        } else {
+            ("16838", "11906")
+        };
+        assert_eq!(wattr(sz, "w"), Some(w));
+        assert_eq!(wattr(sz, "h"), Some(h));
+        if i == 0 {
+            assert_eq!(wattr(sz, "orient"), None);
+        } else {
+            assert_eq!(wattr(sz, "orient"), Some("landscape"));
+        }
+        // 20 / 15 / 20 / 30 mm; left is the binding margin in both orientations.
+        assert_eq!(wattr(mar, "top"), Some("1134"));
+        assert_eq!(wattr(mar, "right"), Some("850"));
+        assert_eq!(wattr(mar, "bottom"), Some("1134"));
+        assert_eq!(wattr(mar, "left"), Some("1701"));
+        assert_eq!(wattr(mar, "header"), Some("567"));
+        assert_eq!(
+            wattr(child(*s, "pgNumType").unwrap(), "start"),
+            Some("1"),
+            "numbering restarts in section {i}"
+        );
+        assert!(child(*s, "titlePg").is_some(), "titlePg in section {i}");
+
+        // Default header has a PAGE field; first-page header is empty.
+        let refs: Vec<_> = s.children().filter(|c| is(c, "headerReference")).collect();
+        assert_eq!(refs.len(), 2);
+        for r in refs {
+            let id = r.attribute((R, "id")).unwrap();
+            let target = rels
+                .split("<Relationship ")
+                .find(|rel| rel.contains(&format!("Id=\"{id}\"")))
+                .and_then(|rel| rel.split("Target=\"").nth(1))
+                .and_then(|t| t.split('"').next())
+                .unwrap();
+            let header = &parts[&format!("word/{target}")];
+            let hx = roxmltree::Document::parse(header).unwrap();
+            let has_page = hx.descendants().any(|n| {
+                (is(&n, "instrText") && n.text().unwrap_or("").trim() == "PAGE")
+                    || (is(&n, "fldSimple")
+                        && wattr(n, "instr").unwrap_or("").trim().starts_with("PAGE"))
+            });
+            match wattr(r, "type") {
+                Some("default") => {
+                    assert!(has_page, "default header shows the page number");
+                    let sz = hx.descendants().find(|n| is(n, "sz")).unwrap();
+                    assert_eq!(wattr(sz, "val"), Some("28"));
+                    let jc = hx.descendants().find(|n| is(n, "jc")).unwrap();
+                    assert_eq!(wattr(jc, "val"), Some("center"));
+                }
+                Some("first") => {
+                    assert!(!has_page, "first page shows no number");
+                    assert_eq!(text_of(hx.root_element()), "");
+                }
+                t => panic!("unexpected header type {t:?}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn tables_have_header_rows_merges_and_grid() {
+    let parts = sample_parts();
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let tables: Vec<_> = xml.descendants().filter(|n| is(n, "tbl")).collect();
+    assert_eq!(tables.len(), 3);
+
+    // Layout tables: no borders at all.
+    for t in [&tables[0], &tables[1]] {
+        let borders = child(child(*t, "tblPr").unwrap(), "tblBorders").unwrap();
+        for b in borders.children().filter(|c| c.is_element()) {
+            assert!(matches!(wattr(b, "val"), Some("nil") | Some("none")));
+        }
+        for tcb in t.descendants().filter(|n| is(n, "tcBorders")) {
+            for b in tcb.children().filter(|c| c.is_element()) {
+                assert!(matches!(wattr(b, "val"), Some("nil") | Some("none")));
+            }
+        }
+        let layout = t.descendants().find(|n| is(n, "tblLayout")).unwrap();
+        assert_eq!(wattr(layout, "type"), Some("fixed"));
+    }
+
+    // Signature block: every row cantSplit, previous body paragraph keepNext.
+    let sig = tables[1];
+    for tr in sig.children().filter(|c| is(c, "tr")) {
+        assert!(child(child(tr, "trPr").unwrap(), "cantSplit").is_some());
+    }
+    let prev = sig.prev_sibling_element().unwrap();
+    assert!(is(&prev, "p"));
+    assert!(text_of(prev).ends_with("./."));
+    assert!(child(child(prev, "pPr").unwrap(), "keepNext").is_some());
+
+    // Annex table.
+    let t = tables[2];
+    let grid: Vec<_> = child(t, "tblGrid")
+        .unwrap()
+        .children()
+        .filter(|c| is(c, "gridCol"))
+        .map(|c| wattr(c, "w").unwrap().parse::<i32>().unwrap())
+        .collect();
+    assert_eq!(grid.len(), 5);
+    assert_eq!(grid[0], 800);
+    let tbl_w: i32 = wattr(t.descendants().find(|n| is(n, "tblW")).unwrap(), "w")
+        .unwrap()
+        .parse()
+        .unwrap();
+    assert!((tbl_w - grid.iter().sum::<i32>()).abs() <= 2);
+    let borders = child(child(t, "tblPr").unwrap(), "tblBorders").unwrap();
+    let top = child(borders, "top").unwrap();
+    assert_eq!(wattr(top, "val"), Some("single"));
+    assert_eq!(wattr(top, "sz"), Some("4"));
+
+    let rows: Vec<_> = t.children().filter(|c| is(c, "tr")).collect();
+    assert_eq!(rows.len(), 63);
+    let header_flags: Vec<bool> = rows
+        .iter()
+        .map(|r| {
+            child(*r, "trPr")
+                .and_then(|p| child(p, "tblHeader"))
+                .is_some()
+        })
+        .collect();
+    assert_eq!(header_flags.iter().filter(|f| **f).count(), 2);
+    assert!(header_flags[0] && header_flags[1]);
+    for r in &rows {
+        assert!(child(child(*r, "trPr").unwrap(), "cantSplit").is_some());
+    }
+
+    let cells = |r: &roxmltree::Node| -> Vec<(Option<String>, Option<String>, String)> {
+        r.children()
+            .filter(|c| is(c, "tc"))
+            .map(|tc| {
+                let pr = child(tc, "tcPr").unwrap();
+                let span = child(pr, "gridSpan")
+                    .and_then(|g| wattr(g, "val"))
+                    .map(String::from);
+                let vm =
+                    child(pr, "vMerge").map(|v| wattr(v, "val").unwrap_or("continue").to_string());
+                (span, vm, text_of(tc))
+            })
+            .collect()
+    };
+    let r0 = cells(&rows[0]);
+    assert_eq!(r0.len(), 3);
+    assert_eq!(r0[0], (None, Some("restart".into()), "STT".into()));
+    assert_eq!(r0[1], (None, Some("restart".into()), "Nhiệm vụ".into()));
+    assert_eq!(r0[2], (Some("3".into()), None, "Kết quả thực hiện".into()));
+    let r1 = cells(&rows[1]);
+    assert_eq!(r1.len(), 5);
+    assert_eq!(r1[0], (None, Some("continue".into()), String::new()));
+    assert_eq!(r1[1], (None, Some("continue".into()), String::new()));
+    assert_eq!(r1[2].2, "Đã xong");
+    assert_eq!(r1[4].2, "Tỷ lệ");
+    let r2 = cells(&rows[2]);
+    assert_eq!(r2.len(), 1);
+    assert_eq!(r2[0].0.as_deref(), Some("5"));
+    assert_eq!(cells(&rows[3]).len(), 5);
+}
+
+#[test]
+fn runs_carry_font_size_and_style() {
+    let parts = sample_parts();
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let runs: Vec<_> = xml.descendants().filter(|n| is(n, "r")).collect();
+    assert!(runs.len() > 100);
+    for r in &runs {
+        let rpr = child(*r, "rPr").expect("every run has properties");
+        let f = child(rpr, "rFonts").expect("every run names its font");
+        for a in ["ascii", "hAnsi", "cs", "eastAsia"] {
+            assert_eq!(wattr(f, a), Some("Times New Roman"));
+        }
+    }
+    let find = |text: &str| {
+        *runs
+            .iter()
+            .find(|r| text_of(**r) == text)
+            .unwrap_or_else(|| panic!("run {text:?}"))
+    };
+    let props = |r: roxmltree::Node| {
+        let rpr = child(r, "rPr").unwrap();
+        (
+            wattr(child(rpr, "sz").unwrap(), "val").unwrap().to_string(),
+            wattr(child(rpr, "szCs").unwrap(), "val")
+                .unwrap()
+                .to_string(),
+            child(rpr, "b").is_some(),
+            child(rpr, "i").is_some(),
+        )
+    };
+    assert_eq!(
+        props(find("UBND TỈNH THANH HÓA")),
+        ("26".into(), "26".into(), false, false)
+    );
+    assert_eq!(
+        props(find("SỞ NỘI VỤ")),
+        ("26".into(), "26".into(), true, false)
+    );
+    assert_eq!(
+        props(find("Thanh Hóa, ngày 05 tháng 02 năm 2024")),
+        ("28".into(), "28".into(), false, true)
+    );
+    assert_eq!(
+        props(find("41 nhiệm vụ")),
+        ("28".into(), "28".into(), true, false)
+    );
+
+    // Body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines (auto).
+    let p = find("Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2023./.")
+        .parent()
+        .unwrap();
+    let ppr = child(p, "pPr").unwrap();
+    assert_eq!(wattr(child(ppr, "jc").unwrap(), "val"), Some("both"));
+    assert_eq!(wattr(child(ppr, "ind").unwrap(), "firstLine"), Some("720"));
+    let sp = child(ppr, "spacing").unwrap();
+    assert_eq!(wattr(sp, "after"), Some("120"));
+    assert_eq!(wattr(sp, "line"), Some("276"));
+    assert_eq!(wattr(sp, "lineRule"), Some("auto"));
+    assert!(!parts["word/document.xml"].contains("w:lineRule=\"exact\""));
+
+    // Headings carry an outline level.
+    let h = find("I. TÌNH HÌNH CHUNG").parent().unwrap();
+    assert_eq!(
+        wattr(
+            child(child(h, "pPr").unwrap(), "outlineLvl").unwrap(),
+            "val"
+        ),
+        Some("1")
+    );
+
+    // Rules: a bottom border only, indents making the line exactly its width.
+    let rule_ps: Vec<_> = xml
+        .descendants()
+        .filter(|n| is(n, "pBdr"))
+        .map(|b| b.parent().unwrap())
+        .collect();
+    assert_eq!(rule_ps.len(), 4);
+    let pbdr = child(rule_ps[0], "pBdr").unwrap();
+    assert_eq!(pbdr.children().filter(|c| c.is_element()).count(), 1);
+    assert_eq!(wattr(child(pbdr, "bottom").unwrap(), "val"), Some("single"));
+    // Left cell (0.4 × text width, no padding) minus the 40 pt rule, split on both sides.
+    let left_w = (PageSetup::nd30_default().text_width(Orientation::Portrait) * 0.4).round();
+    let side = vanban::ir::twips((left_w - 40.0) / 2.0).to_string();
+    let ind = child(rule_ps[0], "ind").unwrap();
+    assert_eq!(wattr(ind, "left"), Some(side.as_str()));
+    assert_eq!(wattr(ind, "right"), Some(side.as_str()));
+
+    // Styles: document defaults in Times New Roman 14 pt, Vietnamese.
+    let styles = roxmltree::Document::parse(&parts["word/styles.xml"]).unwrap();
+    let defaults = styles.descendants().find(|n| is(n, "rPrDefault")).unwrap();
+    let f = defaults.descendants().find(|n| is(n, "rFonts")).unwrap();
+    assert_eq!(wattr(f, "ascii"), Some("Times New Roman"));
+    assert_eq!(
+        wattr(defaults.descendants().find(|n| is(n, "sz")).unwrap(), "val"),
+        Some("28")
+    );
+    assert_eq!(
+        wattr(
+            defaults.descendants().find(|n| is(n, "lang")).unwrap(),
+            "val"
+        ),
+        Some("vi-VN")
+    );
+    let fref = styles
+        .descendants()
+        .find(|n| is(n, "style") && wattr(*n, "styleId") == Some("FootnoteReference"))
+        .expect("footnote reference style");
+    assert_eq!(
+        wattr(
+            fref.descendants().find(|n| is(n, "vertAlign")).unwrap(),
+            "val"
+        ),
+        Some("superscript")
+    );
+}
+
+#[test]
+fn footnotes_are_real_word_footnotes() {
+    let parts = sample_parts();
+    let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let refs: Vec<_> = doc
+        .descendants()
+        .filter(|n| is(n, "footnoteReference"))
+        .collect();
+    assert_eq!(refs.len(), 1);
+    let id = wattr(refs[0], "id").unwrap();
+    let rpr = child(refs[0].parent().unwrap(), "rPr").unwrap();
+    assert_eq!(
+        wattr(child(rpr, "rStyle").unwrap(), "val"),
+        Some("FootnoteReference")
+    );
+
+    let notes = roxmltree::Document::parse(&parts["word/footnotes.xml"]).unwrap();
+    let note = notes
+        .descendants()
+        .find(|n| is(n, "footnote") && wattr(*n, "id") == Some(id))
+        .expect("referenced note exists");
+    assert!(text_of(note).contains("Kế hoạch số 12/KH-UBND"));
+    assert!(note.descendants().any(|n| is(&n, "footnoteRef")));
+    let sz = note.descendants().find(|n| is(n, "sz")).unwrap();
+    assert_eq!(wattr(sz, "val"), Some("24"));
+    let jc = note.descendants().find(|n| is(n, "jc")).unwrap();
+    assert_eq!(wattr(jc, "val"), Some("both"));
+    assert!(parts["[Content_Types].xml"].contains("/word/footnotes.xml"));
+    assert!(parts["word/_rels/document.xml.rels"].contains("footnotes.xml"));
+}
+
+#[test]
+fn core_properties_come_from_meta() {
+    let parts = sample_parts();
+    let core = roxmltree::Document::parse(&parts["docProps/core.xml"]).unwrap();
+    let get = |name: &str| {
+        core.descendants()
+            .find(|n| n.is_element() && n.tag_name().name() == name)
+            .and_then(|n| n.text())
+            .map(String::from)
+    };
+    assert_eq!(
+        get("title").as_deref(),
+        Some("Báo cáo kết quả công tác cải cách hành chính năm 2023")
+    );
+    assert_eq!(get("creator").as_deref(), Some("UBND tỉnh Thanh Hóa"));
+    assert_eq!(get("subject").as_deref(), Some("Cải cách hành chính"));
+    assert_eq!(get("language").as_deref(), Some("vi-VN"));
+    assert_eq!(get("created").as_deref(), Some("2024-02-05T00:00:00Z"));
+    assert_eq!(get("modified").as_deref(), Some("2024-02-05T00:00:00Z"));
+}
+
+#[test]
+fn output_is_deterministic() {
+    let doc = sample_document();
+    let a = write_docx(&doc).unwrap();
+    let b = write_docx(&doc).unwrap();
+    assert!(a == b, "two calls give identical bytes");
+    // Also across threads (docx-rs keeps per-thread counters).
+    let c = std::thread::spawn(move || write_docx(&doc).unwrap())
+        .join()
+        .unwrap();
+    assert!(a == c);
+}
+
+#[test]
+fn empty_document_is_an_error() {
+    let mut doc = sample_document();
+    doc.sections.clear();
+    let e = write_docx(&doc).unwrap_err();
+    assert!(!e.to_string().is_empty());
 }

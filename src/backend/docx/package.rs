@@ -125,7 +125,9 @@ fn header_ids(xml: &str) -> Result<HeaderIds, DocxError> {
     }
     match (default, first) {
         (Some(default), Some(first)) => Ok(HeaderIds { default, first }),
-        _ => Err(pkg_err("thiếu tham chiếu đầu trang (header) trong document.xml")),
+        _ => Err(pkg_err(
+            "thiếu tham chiếu đầu trang (header) trong document.xml",
+        )),
     }
 }
 
@@ -240,9 +242,7 @@ fn patch_document(xml: String, doc: &ir::Document, ctx: &Ctx) -> Result<String, 
 /// styles.
 fn styles_xml(font: &str) -> String {
     let f = escape(font);
-    let fonts = format!(
-        r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#
-    );
+    let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#);
     format!(
         concat!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,

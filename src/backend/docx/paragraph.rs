@@ -2,8 +2,8 @@
 //! images and page breaks.
 
 use docx_rs::{
-    AlignmentType, BorderType, BreakType, Footnote, LineSpacing, LineSpacingType,
-    ParagraphBorder, ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunProperty, SpecialIndentType,
+    AlignmentType, BorderType, BreakType, Footnote, LineSpacing, LineSpacingType, ParagraphBorder,
+    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunProperty, SpecialIndentType,
     VertAlignType,
 };
 

@@ -17,9 +17,9 @@ pub(crate) fn section_children(blocks: &[Block], width: f32, ctx: &mut Ctx) -> V
     let mut out: Vec<Child> = Vec::with_capacity(blocks.len());
     for b in blocks {
         match b {
-            Block::Paragraph(p) => out.push(Child::Paragraph(Box::new(paragraph::paragraph(
-                p, ctx,
-            )))),
+            Block::Paragraph(p) => {
+                out.push(Child::Paragraph(Box::new(paragraph::paragraph(p, ctx))))
+            }
             Block::Rule(r) => out.push(Child::Paragraph(Box::new(paragraph::rule(r, width, ctx)))),
             Block::Spacer(h) => out.push(Child::Paragraph(Box::new(paragraph::spacer(*h, ctx)))),
             Block::Image(img) => out.push(Child::Paragraph(Box::new(paragraph::image(img, ctx)))),

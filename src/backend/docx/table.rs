@@ -109,8 +109,8 @@ pub(crate) fn table(t: &ir::Table, ctx: &mut Ctx) -> docx_rs::Table {
     for row in &grid {
         for g in row {
             let cell = t.cell(g);
-            for r in g.row + 1..g.row + g.rowspan {
-                slots[r][g.col] = Some(Slot::Continue {
+            for below in slots.iter_mut().skip(g.row + 1).take(g.rowspan - 1) {
+                below[g.col] = Some(Slot::Continue {
                     colspan: g.colspan,
                     valign: cell.valign,
                 });
