@@ -5,8 +5,10 @@
 //! footnote marks, core properties, styles).
 //!
 //! Module jobs: [`paragraph`] paragraphs, runs, rules, spacers, images; [`table`] tables;
-//! [`section`] section properties and page-number headers; [`package`] zip and XML patches.
+//! [`section`] section properties and page-number headers; [`package`] zip and XML patches;
+//! [`order`] schema order of property elements.
 
+mod order;
 mod package;
 mod paragraph;
 mod section;

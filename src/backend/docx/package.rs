@@ -8,7 +8,7 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use super::paragraph::{FOOTNOTE_REF_MARKER, FOOTNOTE_REF_STYLE};
 use super::section::{self, HeaderIds};
-use super::{Ctx, DocxError};
+use super::{Ctx, DocxError, order};
 use crate::ir;
 
 fn pkg_err(e: impl std::fmt::Display) -> DocxError {
@@ -44,6 +44,11 @@ pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<
             "docProps/core.xml" => core_xml(&doc.meta),
             "docProps/app.xml" => APP_XML.to_string(),
             _ => xml,
+        };
+        let xml = if name.starts_with("word/") && name != "word/styles.xml" {
+            order::canonicalize(xml)
+        } else {
+            xml
         };
         *data = renumber_para_ids(xml).into_bytes();
     }
@@ -211,6 +216,20 @@ fn patch_table_headers(xml: &str, ctx: &Ctx) -> Result<String, DocxError> {
     Ok(out)
 }
 
+/// docx-rs writes `w:type` on `w:gridCol`, which has no such attribute in the schema.
+fn strip_grid_col_type(xml: String) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find("<w:gridCol ") {
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        out.push_str(&rest[..i]);
+        out.push_str(&rest[i..end].replace(r#" w:type="dxa""#, ""));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// docx-rs writes `id="1"` on every picture; Word wants unique drawing ids.
 fn renumber_doc_pr(xml: String) -> String {
     const KEY: &str = "<wp:docPr id=\"";
@@ -235,7 +254,7 @@ fn renumber_doc_pr(xml: String) -> String {
 fn patch_document(xml: String, doc: &ir::Document, ctx: &Ctx) -> Result<String, DocxError> {
     let xml = patch_sections(&xml, doc)?;
     let xml = patch_table_headers(&xml, ctx)?;
-    Ok(renumber_doc_pr(xml))
+    Ok(renumber_doc_pr(strip_grid_col_type(xml)))
 }
 
 /// A complete styles.xml: docx-rs's has no language, no character default and no footnote
