@@ -5,12 +5,21 @@ use std::io::{Cursor, Read};
 
 use vanban::backend::docx::write_docx;
 use vanban::ir::{
-    Align, Block, Cell, Document, Footnote, Inline, Meta, Orientation, PageSetup, Paragraph, Row,
-    RowKind, Rule, Run, Section, SectionKind, Table, VAlign, mm,
+    Align, Block, Cell, Document, Footnote, Image, Inline, Meta, Orientation, PageSetup, Paragraph,
+    Row, RowKind, Rule, Run, Section, SectionKind, Table, VAlign, mm,
 };
 
 // ---------------------------------------------------------------------------------------
 // Fixture
+
+/// A 1×1 transparent PNG (stands in for a signature image).
+const TINY_PNG: &[u8] = &[
+    0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
+    0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
+    0x89, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x00, 0x01, 0x00, 0x00,
+    0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
+    0x42, 0x60, 0x82,
+];
 
 fn run(text: &str, bold: bool, italic: bool) -> Inline {
     Inline::Text(Run {
@@ -182,7 +191,13 @@ pub fn sample_document() -> Document {
             Cell::new(vec![
                 centered(14.0, "TM. ỦY BAN NHÂN DÂN", true, false),
                 centered(14.0, "CHỦ TỊCH", true, false),
-                Block::Spacer(mm(25.0)),
+                Block::Image(Image {
+                    png: TINY_PNG.to_vec(),
+                    width: 60.0,
+                    height: 30.0,
+                    align: Align::Center,
+                }),
+                Block::Spacer(mm(15.0)),
                 centered(14.0, "Nguyễn Văn A", true, false),
             ]),
         ])],
@@ -720,4 +735,128 @@ fn empty_document_is_an_error() {
     doc.sections.clear();
     let e = write_docx(&doc).unwrap_err();
     assert!(!e.to_string().is_empty());
+}
+
+#[test]
+fn images_are_inline_pictures_with_their_size() {
+    let parts = sample_parts();
+    let doc = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let extent = doc
+        .descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == "extent")
+        .expect("an inline picture");
+    assert_eq!(extent.attribute("cx"), Some("762000"));
+    assert_eq!(extent.attribute("cy"), Some("381000"));
+    let blip = doc
+        .descendants()
+        .find(|n| n.is_element() && n.tag_name().name() == "blip")
+        .unwrap();
+    let rid = blip.attribute((R, "embed")).unwrap();
+    assert!(parts["word/_rels/document.xml.rels"].contains(&format!("Id=\"{rid}\"")));
+    let mut z = zip::ZipArchive::new(Cursor::new(write_docx(&sample_document()).unwrap())).unwrap();
+    assert!((0..z.len()).any(|i| z.by_index(i).unwrap().name().starts_with("word/media/")));
+}
+
+/// Round trip through LibreOffice: page numbers and orientation as laid out. Skipped when
+/// `soffice` is not installed.
+#[test]
+fn libreoffice_renders_page_numbers_and_landscape_annex() {
+    use std::process::Command;
+    let have = |cmd: &str| Command::new(cmd).arg("--version").output().is_ok();
+    if !have("soffice") || !have("pdftotext") || !have("pdfinfo") {
+        eprintln!("note: soffice/poppler not on PATH, LibreOffice round trip skipped");
+        return;
+    }
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx_roundtrip");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("sample.docx");
+    std::fs::write(&file, write_docx(&sample_document()).unwrap()).unwrap();
+    let profile = format!(
+        "-env:UserInstallation=file://{}",
+        dir.join("profile").display()
+    );
+    let ok = Command::new("soffice")
+        .args([
+            profile.as_str(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&file)
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    let pdf = dir.join("sample.pdf");
+    if !ok || !pdf.exists() {
+        eprintln!("note: soffice could not convert, LibreOffice round trip skipped");
+        return;
+    }
+    let info = String::from_utf8(
+        Command::new("pdfinfo")
+            .args(["-f", "1", "-l", "99"])
+            .arg(&pdf)
+            .output()
+            .unwrap()
+            .stdout,
+    )
+    .unwrap();
+    let sizes: Vec<(f32, f32)> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let v: Vec<f32> = l
+                .split("size:")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .filter_map(|t| t.parse().ok())
+                .collect();
+            (v[0], v[1])
+        })
+        .collect();
+    assert!(sizes.len() >= 4, "{info}");
+    let page_text = |n: usize| {
+        let out = Command::new("pdftotext")
+            .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let first_line = |n: usize| {
+        page_text(n)
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    // Page 1: the header table, no number; page 2: "2".
+    assert!(first_line(1).starts_with("UBND"), "{}", first_line(1));
+    assert_eq!(first_line(2), "2");
+    // The annex starts on a landscape page without a number; later pages count from 2 and
+    // repeat the table header.
+    let annex = sizes
+        .iter()
+        .position(|(w, h)| w > h)
+        .expect("a landscape page")
+        + 1;
+    assert!(sizes[..annex - 1].iter().all(|(w, h)| w < h));
+    assert!(sizes[annex - 1..].iter().all(|(w, h)| w > h));
+    assert_eq!(first_line(annex), "Phụ lục");
+    assert!(
+        sizes.len() > annex,
+        "the 60-row annex runs onto a second page"
+    );
+    for (k, n) in (annex + 1..=sizes.len()).enumerate() {
+        assert_eq!(first_line(n), (k + 2).to_string());
+        assert!(
+            page_text(n).contains("Kết quả thực hiện"),
+            "header row repeats on page {n}"
+        );
+    }
 }

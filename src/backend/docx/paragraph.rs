@@ -233,5 +233,5 @@ pub(crate) fn image(img: &ir::Image, ctx: &mut Ctx) -> docx_rs::Paragraph {
     docx_rs::Paragraph::new()
         .align(alignment(img.align))
         .line_spacing(spacing(0.0, 0.0, 1.0))
-        .add_run(Run::new().add_image(pic))
+        .add_run(Run::new().fonts(ctx.fonts()).add_image(pic))
 }
