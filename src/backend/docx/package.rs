@@ -1,0 +1,360 @@
+//! Re-packing docx-rs's zip deterministically and patching the XML parts that docx-rs gets
+//! wrong or cannot express.
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+use super::paragraph::{FOOTNOTE_REF_MARKER, FOOTNOTE_REF_STYLE};
+use super::section::{self, HeaderIds};
+use super::{Ctx, DocxError, order};
+use crate::ir;
+
+fn pkg_err(e: impl std::fmt::Display) -> DocxError {
+    DocxError::Package(e.to_string())
+}
+
+/// Read docx-rs's package, patch its parts and write it again with fixed timestamps and
+/// permissions, in docx-rs's (fixed) part order.
+pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<u8>, DocxError> {
+    let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(pkg_err)?;
+    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i).map_err(pkg_err)?;
+        if f.is_dir() {
+            continue;
+        }
+        let mut buf = Vec::new();
+        f.read_to_end(&mut buf).map_err(pkg_err)?;
+        parts.push((f.name().to_string(), buf));
+    }
+
+    let has_footnotes = !doc.footnotes().is_empty();
+    for (name, data) in parts.iter_mut() {
+        if !name.ends_with(".xml") && !name.ends_with(".rels") {
+            continue;
+        }
+        let xml = String::from_utf8(std::mem::take(data)).map_err(pkg_err)?;
+        let xml = match name.as_str() {
+            "word/document.xml" => patch_document(xml, doc, ctx)?,
+            "word/styles.xml" => styles_xml(&ctx.font),
+            "word/footnotes.xml" => patch_footnotes(xml),
+            "word/settings.xml" => patch_settings(xml, has_footnotes),
+            "docProps/core.xml" => core_xml(&doc.meta),
+            "docProps/app.xml" => APP_XML.to_string(),
+            _ => xml,
+        };
+        let xml = if name.starts_with("word/") && name != "word/styles.xml" {
+            order::canonicalize(xml)
+        } else {
+            xml
+        };
+        *data = renumber_para_ids(xml).into_bytes();
+    }
+
+    let time = DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).map_err(pkg_err)?;
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .last_modified_time(time)
+        .unix_permissions(0o644);
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data) in &parts {
+        out.start_file(name.as_str(), options).map_err(pkg_err)?;
+        out.write_all(data).map_err(pkg_err)?;
+    }
+    Ok(out.finish().map_err(pkg_err)?.into_inner())
+}
+
+/// Escape text for XML content and attribute values.
+pub(crate) fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// docx-rs numbers paragraphs from a per-thread counter, so ids differ between calls.
+/// Number them from 1 within each part instead.
+fn renumber_para_ids(xml: String) -> String {
+    const KEY: &str = "w14:paraId=\"";
+    if !xml.contains(KEY) {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    let mut n = 0u32;
+    while let Some(i) = rest.find(KEY) {
+        let start = i + KEY.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+        n += 1;
+        out.push_str(&format!("{n:08X}"));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Value of attribute `attr` in the first element starting at `xml[from..]`.
+fn attr_value<'a>(elem: &'a str, attr: &str) -> Option<&'a str> {
+    let key = format!("{attr}=\"");
+    let i = elem.find(&key)? + key.len();
+    let j = elem[i..].find('"')? + i;
+    Some(&elem[i..j])
+}
+
+/// Header relationship ids from the document-level sectPr docx-rs wrote.
+fn header_ids(xml: &str) -> Result<HeaderIds, DocxError> {
+    let mut default = None;
+    let mut first = None;
+    let mut rest = xml;
+    while let Some(i) = rest.find("<w:headerReference") {
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j);
+        let elem = &rest[i..end];
+        let id = attr_value(elem, "r:id").map(str::to_string);
+        match attr_value(elem, "w:type") {
+            Some("default") => default = id,
+            Some("first") => first = id,
+            _ => {}
+        }
+        rest = &rest[end..];
+    }
+    match (default, first) {
+        (Some(default), Some(first)) => Ok(HeaderIds { default, first }),
+        _ => Err(pkg_err(
+            "thiếu tham chiếu đầu trang (header) trong document.xml",
+        )),
+    }
+}
+
+/// Minimal properties of the empty paragraph that carries a section break: it should take
+/// no visible room at the end of the section.
+const SECTION_BREAK_PPR: &str = concat!(
+    r#"<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>"#,
+    r#"<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>"#
+);
+
+/// Replace every sectPr with the full properties of its section (docx-rs drops first-page
+/// headers of all but the last section and has no page-number restart per section).
+fn patch_sections(xml: &str, doc: &ir::Document) -> Result<String, DocxError> {
+    let ids = header_ids(xml)?;
+    let count = xml.matches("<w:sectPr").count();
+    if count != doc.sections.len() {
+        return Err(pkg_err(format!(
+            "có {count} ngắt phần trong document.xml, cần {}",
+            doc.sections.len()
+        )));
+    }
+    let mut out = String::with_capacity(xml.len() + 1024);
+    let mut rest = xml;
+    for (i, section) in doc.sections.iter().enumerate() {
+        let start = rest.find("<w:sectPr").expect("counted above");
+        let end = rest[start..]
+            .find("</w:sectPr>")
+            .map(|j| start + j + "</w:sectPr>".len())
+            .ok_or_else(|| pkg_err("sectPr không đóng"))?;
+        let sect = section::sect_pr(&doc.page, section.orientation, &ids);
+        let last = i + 1 == doc.sections.len();
+        if !last && rest[..start].ends_with("<w:pPr>") {
+            // A section-break paragraph: `<w:pPr><w:sectPr>…</w:sectPr></w:pPr>`.
+            out.push_str(&rest[..start]);
+            out.push_str(SECTION_BREAK_PPR);
+        } else {
+            out.push_str(&rest[..start]);
+        }
+        out.push_str(&sect);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// Mark the header rows of each table with `w:tblHeader` (docx-rs has no such property).
+fn patch_table_headers(xml: &str, ctx: &Ctx) -> Result<String, DocxError> {
+    let mut out = String::with_capacity(xml.len() + 256);
+    let mut rest = xml;
+    for meta in &ctx.tables {
+        let start = rest
+            .find("<w:tbl>")
+            .ok_or_else(|| pkg_err("thiếu bảng trong document.xml"))?;
+        out.push_str(&rest[..start]);
+        rest = &rest[start..];
+        let end = rest
+            .find("</w:tbl>")
+            .ok_or_else(|| pkg_err("bảng không đóng"))?;
+        let mut table = &rest[..end];
+        for _ in 0..meta.header_rows {
+            let tr = table
+                .find("<w:tr>")
+                .ok_or_else(|| pkg_err("thiếu dòng tiêu đề bảng"))?;
+            let head = tr + "<w:tr>".len();
+            out.push_str(&table[..head]);
+            table = &table[head..];
+            if let Some(after) = table.strip_prefix("<w:trPr />") {
+                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
+                table = after;
+            } else if let Some(after) = table.strip_prefix("<w:trPr>") {
+                out.push_str("<w:trPr><w:tblHeader />");
+                table = after;
+            } else {
+                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
+            }
+        }
+        out.push_str(table);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// docx-rs writes `w:type` on `w:gridCol`, which has no such attribute in the schema.
+fn strip_grid_col_type(xml: String) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    while let Some(i) = rest.find("<w:gridCol ") {
+        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        out.push_str(&rest[..i]);
+        out.push_str(&rest[i..end].replace(r#" w:type="dxa""#, ""));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// docx-rs writes `id="1"` on every picture; Word wants unique drawing ids.
+fn renumber_doc_pr(xml: String) -> String {
+    const KEY: &str = "<wp:docPr id=\"";
+    if !xml.contains(KEY) {
+        return xml;
+    }
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml.as_str();
+    let mut n = 0u32;
+    while let Some(i) = rest.find(KEY) {
+        let start = i + KEY.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+        n += 1;
+        out.push_str(&n.to_string());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn patch_document(xml: String, doc: &ir::Document, ctx: &Ctx) -> Result<String, DocxError> {
+    let xml = patch_sections(&xml, doc)?;
+    let xml = patch_table_headers(&xml, ctx)?;
+    Ok(renumber_doc_pr(strip_grid_col_type(xml)))
+}
+
+/// A complete styles.xml: docx-rs's has no language, no character default and no footnote
+/// styles.
+fn styles_xml(font: &str) -> String {
+    let f = escape(font);
+    let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#);
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:styles xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+            r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+            r#"<w:docDefaults><w:rPrDefault><w:rPr>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/>"#,
+            r#"<w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:rPrDefault>"#,
+            r#"<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr></w:pPrDefault>"#,
+            r#"</w:docDefaults>"#,
+            r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/>"#,
+            r#"<w:pPr><w:widowControl/></w:pPr>"#,
+            r#"<w:rPr>{fonts}<w:sz w:val="28"/><w:szCs w:val="28"/><w:lang w:val="vi-VN" w:eastAsia="vi-VN" w:bidi="ar-SA"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">"#,
+            r#"<w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>"#,
+            r#"<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/>"#,
+            r#"<w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>"#,
+            r#"<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>"#,
+            r#"<w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>"#,
+            r#"<w:style w:type="paragraph" w:styleId="FootnoteText"><w:name w:val="footnote text"/>"#,
+            r#"<w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>"#,
+            r#"<w:pPr><w:jc w:val="both"/></w:pPr><w:rPr><w:sz w:val="24"/><w:szCs w:val="24"/></w:rPr></w:style>"#,
+            r#"<w:style w:type="character" w:styleId="{fref}"><w:name w:val="footnote reference"/>"#,
+            r#"<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>"#,
+            r#"<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#,
+            r#"</w:styles>"#
+        ),
+        fonts = fonts,
+        fref = FOOTNOTE_REF_STYLE,
+    )
+}
+
+/// The note's own mark and Word's separator notes (ids -1 and 0, referenced from settings).
+fn patch_footnotes(xml: String) -> String {
+    let marker = format!(r#"<w:t xml:space="preserve">{FOOTNOTE_REF_MARKER}</w:t>"#);
+    let xml = xml.replace(&marker, "<w:footnoteRef />");
+    let Some(open) = xml.find("<w:footnotes") else {
+        return xml;
+    };
+    let Some(gt) = xml[open..].find('>').map(|j| open + j) else {
+        return xml;
+    };
+    if xml[..gt].ends_with('/') {
+        // No notes at all (self-closing root).
+        return xml;
+    }
+    let sep = concat!(
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+        r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+        r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+    );
+    format!("{}{}{}", &xml[..=gt], sep, &xml[gt + 1..])
+}
+
+fn patch_settings(xml: String, has_footnotes: bool) -> String {
+    if !has_footnotes {
+        return xml;
+    }
+    const FOOTNOTE_PR: &str =
+        r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#;
+    match xml.find("<w:compat>") {
+        Some(i) => format!("{}{}{}", &xml[..i], FOOTNOTE_PR, &xml[i..]),
+        None => xml,
+    }
+}
+
+/// Core properties from the document's metadata only (never the clock).
+fn core_xml(meta: &ir::Meta) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" "#,
+            r#"xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" "#,
+            r#"xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">"#,
+            r#"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>"#,
+            r#"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"#,
+            r#"<dc:language>{language}</dc:language>"#,
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>"#,
+            r#"</cp:coreProperties>"#
+        ),
+        title = escape(&meta.title),
+        subject = escape(&meta.subject),
+        author = escape(&meta.author),
+        language = escape(&meta.language),
+        created = escape(&meta.created),
+    )
+}
+
+const APP_XML: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" "#,
+    r#"xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">"#,
+    r#"<Template>Normal.dotm</Template><TotalTime>0</TotalTime><Application>vanban</Application>"#,
+    r#"</Properties>"#
+);
