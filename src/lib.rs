@@ -6,3 +6,5 @@
 
 pub mod fonts;
 pub mod ir;
+pub mod backend;
+pub mod layout;

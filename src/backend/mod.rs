@@ -1,0 +1,3 @@
+//! Output backends, one per format.
+
+pub mod pdf;
