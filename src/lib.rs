@@ -4,7 +4,7 @@
 //! load (YAML) → validate → model → template (Tera) → markup → compose (numbering, Decree 30
 //! styles) → [`ir`] (document model) → backends ([`backend::docx`], [`backend::pdf`]).
 
+pub mod backend;
 pub mod fonts;
 pub mod ir;
-pub mod backend;
 pub mod layout;

@@ -30,7 +30,12 @@ impl Style {
         }
     }
 
-    pub const ALL: [Style; 4] = [Style::Regular, Style::Bold, Style::Italic, Style::BoldItalic];
+    pub const ALL: [Style; 4] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+    ];
 }
 
 /// One face: its bytes and the metrics the layout needs, in font units.
@@ -74,15 +79,16 @@ impl Face {
                 });
             }
         }
-        let missing_advance = face
-            .glyph_hor_advance(ttf_parser::GlyphId(0))
-            .unwrap_or(0);
+        let missing_advance = face.glyph_hor_advance(ttf_parser::GlyphId(0)).unwrap_or(0);
         let (win_ascent, win_descent) = match face.tables().os2 {
             Some(os2) => (
                 os2.windows_ascender() as f32,
                 os2.windows_descender().unsigned_abs() as f32,
             ),
-            None => (face.ascender() as f32, face.descender().unsigned_abs() as f32),
+            None => (
+                face.ascender() as f32,
+                face.descender().unsigned_abs() as f32,
+            ),
         };
         let (underline_position, underline_thickness) = match face.underline_metrics() {
             Some(m) => (m.position as f32, m.thickness as f32),
@@ -106,7 +112,11 @@ impl Face {
 
     /// Advance width of `ch` at `size` points.
     pub fn advance(&self, ch: char, size: f32) -> f32 {
-        let units = self.advances.get(&ch).copied().unwrap_or(self.missing_advance);
+        let units = self
+            .advances
+            .get(&ch)
+            .copied()
+            .unwrap_or(self.missing_advance);
         units as f32 * size / self.units_per_em
     }
 
@@ -115,7 +125,12 @@ impl Face {
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let units: u32 = text
             .chars()
-            .map(|c| self.advances.get(&c).copied().unwrap_or(self.missing_advance) as u32)
+            .map(|c| {
+                self.advances
+                    .get(&c)
+                    .copied()
+                    .unwrap_or(self.missing_advance) as u32
+            })
             .sum();
         units as f32 * size / self.units_per_em
     }

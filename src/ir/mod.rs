@@ -101,7 +101,9 @@ pub struct Section {
 pub enum SectionKind {
     Main,
     /// An annex; the label is e.g. "Phụ lục II" (or "Phụ lục" when alone).
-    Annex { label: String },
+    Annex {
+        label: String,
+    },
     /// A document attached to the main one (the plan promulgated by a decision).
     Attachment,
 }

@@ -42,7 +42,12 @@ pub struct GlyphRun {
 pub enum Item {
     Text(GlyphRun),
     /// A filled black rectangle (rules, table borders, underlines, frames).
-    Rect { x: f32, y: f32, w: f32, h: f32 },
+    Rect {
+        x: f32,
+        y: f32,
+        w: f32,
+        h: f32,
+    },
     /// A PNG image; `y` is its top edge.
     Image {
         png: Arc<Vec<u8>>,

@@ -98,8 +98,7 @@ impl<'a> Pager<'a> {
             ..ir::Run::default()
         }));
         p.runs.push(ir::Inline::Text(ir::Run::plain(" ")));
-        p.runs
-            .extend(n.runs.iter().cloned().map(ir::Inline::Text));
+        p.runs.extend(n.runs.iter().cloned().map(ir::Inline::Text));
         Note {
             lines: layout_paragraph(&p, self.text_w, self.fonts).lines,
         }

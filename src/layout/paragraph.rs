@@ -60,7 +60,15 @@ pub fn layout_paragraph(p: &ir::Paragraph, width: f32, fonts: &FontSet) -> ParaB
     }
     if lines.is_empty() {
         // An empty paragraph still takes one line at its size.
-        lines.push(line_box(&[], p.left_indent, inner, p.align, false, p, fonts));
+        lines.push(line_box(
+            &[],
+            p.left_indent,
+            inner,
+            p.align,
+            false,
+            p,
+            fonts,
+        ));
     }
     if p.framed {
         frame(&mut lines, p.left_indent, width - p.right_indent);

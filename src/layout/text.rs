@@ -299,7 +299,10 @@ mod tests {
         assert!(lines.len() > 3);
         for (i, l) in lines.iter().enumerate() {
             let avail = if i == 0 { 200.0 } else { 250.0 };
-            let width: f32 = w[l.start..l.end].iter().map(|w| w.width + w.space).sum::<f32>()
+            let width: f32 = w[l.start..l.end]
+                .iter()
+                .map(|w| w.width + w.space)
+                .sum::<f32>()
                 - w[l.end - 1].space;
             assert!(width <= avail + 0.01);
         }

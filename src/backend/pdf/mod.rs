@@ -105,8 +105,8 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
     info.creator = "vanban".into();
     info.producer = "vanban".into();
     let date = pdf_date(&meta.created);
-    info.creation_date = date.clone();
-    info.modification_date = date.clone();
+    info.creation_date = date;
+    info.modification_date = date;
     info.metadata_date = date;
 
     // Embed only the faces in use.
@@ -211,6 +211,15 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
     lo.version = "1.7".to_string();
+    // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
+    // readers; drop it and the other empty entries.
+    if let Ok(info_id) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
+        && let Ok(dict) = lo.get_object_mut(info_id).and_then(|o| o.as_dict_mut())
+    {
+        for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Trapped"] {
+            dict.remove(key.as_bytes());
+        }
+    }
     lo.compress();
     // printpdf writes random trailer ids; use a hash of the content instead.
     lo.trailer.remove(b"ID");

@@ -19,7 +19,8 @@ pub fn decode(bytes: &[u8]) -> Result<Pixels, String> {
         return Err("không phải tệp PNG".into());
     }
     let mut pos = SIG.len();
-    let (mut width, mut height, mut depth, mut ctype, mut interlace) = (0usize, 0usize, 0u8, 0u8, 0u8);
+    let (mut width, mut height, mut depth, mut ctype, mut interlace) =
+        (0usize, 0usize, 0u8, 0u8, 0u8);
     let mut palette: Vec<u8> = Vec::new();
     let mut trns: Vec<u8> = Vec::new();
     let mut idat = Vec::new();
@@ -79,12 +80,20 @@ pub fn decode(bytes: &[u8]) -> Result<Pixels, String> {
         let filter = raw[y * (stride + 1)];
         let src = &raw[y * (stride + 1) + 1..(y + 1) * (stride + 1)];
         let (done, rest) = img.split_at_mut(y * stride);
-        let prev = if y > 0 { &done[(y - 1) * stride..] } else { &[][..] };
+        let prev = if y > 0 {
+            &done[(y - 1) * stride..]
+        } else {
+            &[][..]
+        };
         let cur = &mut rest[..stride];
         for i in 0..stride {
             let a = if i >= bpp { cur[i - bpp] as i16 } else { 0 };
             let b = if y > 0 { prev[i] as i16 } else { 0 };
-            let c = if y > 0 && i >= bpp { prev[i - bpp] as i16 } else { 0 };
+            let c = if y > 0 && i >= bpp {
+                prev[i - bpp] as i16
+            } else {
+                0
+            };
             let pred = match filter {
                 0 => 0,
                 1 => a,
@@ -116,7 +125,11 @@ pub fn decode(bytes: &[u8]) -> Result<Pixels, String> {
                 let d = d as usize;
                 let bit = idx * d;
                 let v = (row[bit / 8] >> (8 - d - bit % 8)) & ((1 << d) - 1) as u8;
-                if ctype == 3 { v } else { (v as u16 * 255 / ((1 << d) - 1)) as u8 }
+                if ctype == 3 {
+                    v
+                } else {
+                    (v as u16 * 255 / ((1 << d) - 1)) as u8
+                }
             }
         }
     };
@@ -193,7 +206,11 @@ pub(crate) mod tests {
         for &b in data {
             c ^= b as u32;
             for _ in 0..8 {
-                c = if c & 1 != 0 { 0xedb8_8320 ^ (c >> 1) } else { c >> 1 };
+                c = if c & 1 != 0 {
+                    0xedb8_8320 ^ (c >> 1)
+                } else {
+                    c >> 1
+                };
             }
         }
         !c
