@@ -255,4 +255,35 @@ mod tests {
         let d = pdf_date("2024-02-05T00:00:00Z");
         assert_eq!((d.year(), u8::from(d.month()), d.day()), (2024, 2, 5));
     }
+
+    #[test]
+    fn missing_glyphs_and_framed_text_do_not_fail() {
+        let mut p = ir::Paragraph::new(14.0);
+        p.framed = true;
+        p.runs = vec![ir::Inline::Text(ir::Run {
+            text: "MẬT 漢字 😀 →".into(),
+            bold: true,
+            underline: true,
+            ..ir::Run::default()
+        })];
+        let doc = ir::Document {
+            meta: ir::Meta {
+                title: "t".into(),
+                subject: String::new(),
+                author: String::new(),
+                created: "not a date".into(),
+                language: "vi-VN".into(),
+            },
+            page: ir::PageSetup::nd30_default(),
+            sections: vec![ir::Section {
+                kind: ir::SectionKind::Main,
+                orientation: ir::Orientation::Portrait,
+                blocks: vec![ir::Block::Paragraph(p), ir::Block::PageBreak],
+            }],
+        };
+        let pdf = write_pdf(&doc, crate::fonts::bundled()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-1.7"));
+        // A hard page break at the end still produces its (empty) second page.
+        assert_eq!(layout::layout(&doc, crate::fonts::bundled()).len(), 2);
+    }
 }
