@@ -396,3 +396,82 @@ pub fn paginate_section(
     pager.finish_page();
     pager.pages
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::bundled;
+
+    fn para(words: usize, widow: bool) -> ir::Paragraph {
+        let mut p = ir::Paragraph::new(14.0);
+        p.runs = vec![ir::Inline::Text(ir::Run::plain("lời văn ".repeat(words)))];
+        p.widow_control = widow;
+        p
+    }
+
+    fn section(blocks: Vec<ir::Block>) -> ir::Section {
+        ir::Section {
+            kind: ir::SectionKind::Main,
+            orientation: ir::Orientation::Portrait,
+            blocks,
+        }
+    }
+
+    fn tw() -> f32 {
+        ir::PageSetup::nd30_default().text_width(ir::Orientation::Portrait)
+    }
+
+    /// Number of text lines (distinct baselines) on each page.
+    fn lines_per_page(pages: &[Page]) -> Vec<usize> {
+        pages
+            .iter()
+            .map(|p| {
+                let mut ys: Vec<i32> = p.runs().map(|r| r.y.round() as i32).collect();
+                ys.dedup();
+                ys.len()
+            })
+            .collect()
+    }
+
+    fn run_case(fill_lines: f32, blocks: Vec<ir::Block>) -> Vec<usize> {
+        let setup = ir::PageSetup::nd30_default();
+        let line = bundled().regular.line_height(14.0);
+        let spacer = setup.text_height(ir::Orientation::Portrait) - fill_lines * line;
+        let mut all = vec![ir::Block::Spacer(spacer)];
+        all.extend(blocks);
+        let pages = paginate_section(&section(all), 0, &setup, bundled());
+        lines_per_page(&pages)
+    }
+
+    #[test]
+    fn orphan_moves_paragraph_start() {
+        let p = para(60, true);
+        let n = layout_paragraph(&p, tw(), bundled()).lines.len();
+        assert!(n >= 4);
+        // Room for one line: an orphan is not allowed.
+        assert_eq!(run_case(1.5, vec![ir::Block::Paragraph(p)]), vec![0, n]);
+        // Without widow control the first line stays.
+        let p = para(60, false);
+        assert_eq!(run_case(1.5, vec![ir::Block::Paragraph(p)]), vec![1, n - 1]);
+    }
+
+    #[test]
+    fn widow_pulls_a_line_over() {
+        let p = para(60, true);
+        let n = layout_paragraph(&p, tw(), bundled()).lines.len();
+        // Room for all but one line: two lines go to the next page.
+        let got = run_case(n as f32 - 0.5, vec![ir::Block::Paragraph(p)]);
+        assert_eq!(got, vec![n - 2, 2]);
+    }
+
+    #[test]
+    fn heading_keeps_with_next() {
+        let mut h = para(2, true);
+        h.keep_with_next = true;
+        let p = para(60, true);
+        let n = layout_paragraph(&p, tw(), bundled()).lines.len();
+        // Room for the heading and one line of the paragraph: both move.
+        let got = run_case(2.5, vec![ir::Block::Paragraph(h), ir::Block::Paragraph(p)]);
+        assert_eq!(got, vec![0, n + 1]);
+    }
+}
