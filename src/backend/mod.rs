@@ -1,3 +1,4 @@
-//! Output backends: each turns an [`crate::ir::Document`] into file bytes.
+//! Backends: lay out the document model as files.
 
 pub mod docx;
+pub mod pdf;

@@ -41,8 +41,8 @@ pub fn grid(table: &Table) -> Vec<Vec<GridCell>> {
                 rowspan,
                 index: i,
             });
-            for c in col..col + colspan {
-                covered[c] = covered[c].max(rowspan);
+            for c in &mut covered[col..col + colspan] {
+                *c = (*c).max(rowspan);
             }
             col += colspan;
         }

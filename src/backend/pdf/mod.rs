@@ -1,0 +1,289 @@
+//! PDF output: the pages from [`crate::layout`] written with printpdf, fonts embedded and
+//! subset, every word at an absolute position (a text matrix per glyph run: `Tw` has no
+//! effect with two-byte fonts), reproducible to the byte.
+
+mod png;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use printpdf::{
+    FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
+    PdfSaveOptions, Pt, RawImage, RawImageData, RawImageFormat, Rect, TextItem, TextMatrix,
+    XObject, XObjectId, XObjectTransform,
+};
+
+use crate::fonts::{FontSet, Style};
+use crate::ir;
+use crate::layout::{self, Item, Page};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum PdfError {
+    /// A font could not be parsed for embedding.
+    Font(String),
+    /// An image could not be decoded.
+    Image(String),
+    /// Serialisation failed.
+    Write(String),
+}
+
+impl fmt::Display for PdfError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PdfError::Font(e) => write!(f, "lỗi phông chữ khi tạo PDF: {e}"),
+            PdfError::Image(e) => write!(f, "lỗi ảnh khi tạo PDF: {e}"),
+            PdfError::Write(e) => write!(f, "lỗi ghi tệp PDF: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for PdfError {}
+
+/// Lay out `doc` and write it as PDF.
+pub fn write_pdf(doc: &ir::Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    let pages = layout::layout(doc, fonts);
+    write_pages(&pages, &doc.meta, fonts)
+}
+
+/// FNV-1a, 64 bits: stable across runs and platforms (std's hasher is not).
+fn fnv(data: &[u8], seed: u64) -> u64 {
+    let mut h = 0xcbf2_9ce4_8422_2325u64 ^ seed;
+    for &b in data {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// A font resource name whose first six letters serve as the subset tag; derived from the
+/// face so that output does not depend on printpdf's random ids.
+fn font_id(style: Style, data: &[u8]) -> FontId {
+    let mut h = fnv(data, style as u64 + 1);
+    let tag: String = (0..6)
+        .map(|_| {
+            let c = (b'A' + (h % 26) as u8) as char;
+            h /= 26;
+            c
+        })
+        .collect();
+    FontId(tag)
+}
+
+fn pdf_date(created: &str) -> printpdf::OffsetDateTime {
+    let ts = chrono::NaiveDate::parse_from_str(created.get(..10).unwrap_or(""), "%Y-%m-%d")
+        .ok()
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(0, |d| d.and_utc().timestamp());
+    printpdf::OffsetDateTime::from_unix_timestamp(ts)
+        .or_else(|_| printpdf::OffsetDateTime::from_unix_timestamp(0))
+        .expect("epoch is a valid date")
+}
+
+fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
+    let px = png::decode(png_bytes).map_err(PdfError::Image)?;
+    let data_format = match px.channels {
+        1 => RawImageFormat::R8,
+        2 => RawImageFormat::RG8,
+        3 => RawImageFormat::RGB8,
+        _ => RawImageFormat::RGBA8,
+    };
+    Ok(RawImage {
+        pixels: RawImageData::U8(px.data),
+        width: px.width,
+        height: px.height,
+        data_format,
+        tag: Vec::new(),
+    })
+}
+
+/// Write already laid-out pages.
+pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    let mut pdf = PdfDocument::new(&meta.title);
+    let info = &mut pdf.metadata.info;
+    info.author = meta.author.clone();
+    info.subject = meta.subject.clone();
+    info.creator = "vanban".into();
+    info.producer = "vanban".into();
+    let date = pdf_date(&meta.created);
+    info.creation_date = date;
+    info.modification_date = date;
+    info.metadata_date = date;
+
+    // Embed only the faces in use.
+    let mut font_ids: BTreeMap<u8, FontId> = BTreeMap::new();
+    for page in pages {
+        for run in page.runs() {
+            if font_ids.contains_key(&(run.style as u8)) {
+                continue;
+            }
+            let face = fonts.face(run.style);
+            let mut warnings = Vec::new();
+            let parsed = ParsedFont::from_bytes(&face.data, 0, &mut warnings).ok_or_else(|| {
+                PdfError::Font(format!("không đọc được kiểu chữ {:?}", run.style))
+            })?;
+            let id = font_id(run.style, &face.data);
+            pdf.resources
+                .fonts
+                .map
+                .insert(id.clone(), PdfFont::new(parsed));
+            font_ids.insert(run.style as u8, id);
+        }
+    }
+
+    // Images, one XObject per distinct PNG.
+    let mut image_ids: BTreeMap<u64, XObjectId> = BTreeMap::new();
+    for page in pages {
+        for item in &page.items {
+            if let Item::Image { png, .. } = item {
+                let h = fnv(png, 0);
+                if let std::collections::btree_map::Entry::Vacant(e) = image_ids.entry(h) {
+                    let id = XObjectId(format!("Im{h:016x}"));
+                    pdf.resources
+                        .xobjects
+                        .map
+                        .insert(id.clone(), XObject::Image(raw_image(png)?));
+                    e.insert(id);
+                }
+            }
+        }
+    }
+
+    for page in pages {
+        let ph = page.height;
+        let mut ops = Vec::new();
+        for item in &page.items {
+            match item {
+                Item::Rect { x, y, w, h } => ops.push(Op::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(ph - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                }),
+                Item::Image { png, x, y, w, h } => ops.push(Op::UseXobject {
+                    id: image_ids[&fnv(png, 0)].clone(),
+                    transform: XObjectTransform {
+                        translate_x: Some(Pt(*x)),
+                        translate_y: Some(Pt(ph - y - h)),
+                        scale_x: Some(*w),
+                        scale_y: Some(*h),
+                        no_auto_scale: true,
+                        ..XObjectTransform::default()
+                    },
+                }),
+                Item::Text(_) => {}
+            }
+        }
+        ops.push(Op::StartTextSection);
+        let mut current: Option<(u8, f32)> = None;
+        for run in page.runs() {
+            let key = (run.style as u8, run.size);
+            if current != Some(key) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(font_ids[&key.0].clone()),
+                    size: Pt(run.size),
+                });
+                current = Some(key);
+            }
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, run.x, ph - run.y]),
+            });
+            ops.push(Op::ShowText {
+                items: vec![TextItem::Text(run.text.clone())],
+            });
+        }
+        ops.push(Op::EndTextSection);
+        pdf.pages.push(PdfPage::new(
+            Mm(page.width * 25.4 / 72.0),
+            Mm(page.height * 25.4 / 72.0),
+            ops,
+        ));
+    }
+
+    let opts = PdfSaveOptions {
+        image_optimization: None,
+        ..PdfSaveOptions::default()
+    };
+    let mut warnings = Vec::new();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
+    lo.version = "1.7".to_string();
+    // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
+    // readers; drop it and the other empty entries.
+    if let Ok(info_id) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
+        && let Ok(dict) = lo.get_object_mut(info_id).and_then(|o| o.as_dict_mut())
+    {
+        for key in ["GTS_PDFXVersion", "Identifier", "Keywords", "Trapped"] {
+            dict.remove(key.as_bytes());
+        }
+    }
+    lo.compress();
+    // printpdf writes random trailer ids; use a hash of the content instead.
+    lo.trailer.remove(b"ID");
+    let mut body = Vec::new();
+    lo.save_to(&mut body)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    let id = format!("{:016x}{:016x}", fnv(&body, 0), fnv(&body, 1));
+    let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
+    lo.trailer
+        .set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
+    let mut out = Vec::new();
+    lo.save_to(&mut out)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn font_ids_are_stable_tags() {
+        let f = crate::fonts::bundled();
+        let a = font_id(Style::Bold, &f.bold.data);
+        assert_eq!(a, font_id(Style::Bold, &f.bold.data));
+        assert_ne!(a, font_id(Style::Regular, &f.regular.data));
+        assert_eq!(a.0.len(), 6);
+        assert!(a.0.chars().all(|c| c.is_ascii_uppercase()));
+    }
+
+    #[test]
+    fn date_from_meta() {
+        let d = pdf_date("2024-02-05T00:00:00Z");
+        assert_eq!((d.year(), u8::from(d.month()), d.day()), (2024, 2, 5));
+    }
+
+    #[test]
+    fn missing_glyphs_and_framed_text_do_not_fail() {
+        let mut p = ir::Paragraph::new(14.0);
+        p.framed = true;
+        p.runs = vec![ir::Inline::Text(ir::Run {
+            text: "MẬT 漢字 😀 →".into(),
+            bold: true,
+            underline: true,
+            ..ir::Run::default()
+        })];
+        let doc = ir::Document {
+            meta: ir::Meta {
+                title: "t".into(),
+                subject: String::new(),
+                author: String::new(),
+                created: "not a date".into(),
+                language: "vi-VN".into(),
+            },
+            page: ir::PageSetup::nd30_default(),
+            sections: vec![ir::Section {
+                kind: ir::SectionKind::Main,
+                orientation: ir::Orientation::Portrait,
+                blocks: vec![ir::Block::Paragraph(p), ir::Block::PageBreak],
+            }],
+        };
+        let pdf = write_pdf(&doc, crate::fonts::bundled()).unwrap();
+        assert!(pdf.starts_with(b"%PDF-1.7"));
+        // A hard page break at the end still produces its (empty) second page.
+        assert_eq!(layout::layout(&doc, crate::fonts::bundled()).len(), 2);
+    }
+}
