@@ -34,7 +34,12 @@ pub fn compose(
     let st = Style::new(&vb.trinh_bay);
     let tw = st.page.text_width(Orientation::Portrait);
 
-    let mut main = vec![Block::Table(first_page::header(vb, ck, &st, fonts, tw))];
+    // A document that starts with a table makes LibreOffice insert a full-height empty
+    // paragraph above it (Word does not); a 1 pt spacer first keeps every renderer equal.
+    let mut main = vec![
+        Block::Spacer(1.0),
+        Block::Table(first_page::header(vb, ck, &st, fonts, tw)),
+    ];
     main.extend(first_page::title(vb, ck, &st, fonts, tw));
     main.extend(first_page::kinh_gui(vb, &st, fonts));
     main.extend(first_page::can_cu(vb, &st));

@@ -117,6 +117,14 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
         if end <= start {
             continue;
         }
+        // Keep document symbols such as "18/KH-UBND" whole: LibreOffice and Word do not
+        // break after a slash that is followed by a letter or digit, though UAX #14 allows it.
+        if opp == BreakOpportunity::Allowed
+            && text[..end].ends_with('/')
+            && text[end..].starts_with(|c: char| c.is_alphanumeric())
+        {
+            continue;
+        }
         let seg = &text[start..end];
         let mut word = Word {
             hard_break: opp == BreakOpportunity::Mandatory,
