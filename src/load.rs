@@ -51,8 +51,14 @@ pub fn parse_str(text: &str) -> Result<VanBan, Error> {
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let normalized: String = text.nfc().collect();
     serde_saphyr::from_str::<T>(&normalized).map_err(|e| {
-        let pos = e.location().as_ref().and_then(Pos::from_saphyr);
-        Error::new(Kind::Data, translate(&raw_message(&e))).with_pos(pos)
+        let mut pos = e.location().as_ref().and_then(Pos::from_saphyr);
+        let raw = raw_message(&e);
+        if raw.starts_with("missing field ") {
+            // serde notices a missing key at the end of its block; point at the block's
+            // first line instead, where the key belongs.
+            pos = pos.map(|p| block_start(&normalized, p));
+        }
+        Error::new(Kind::Data, translate(&raw)).with_pos(pos)
     })
 }
 
@@ -91,7 +97,10 @@ fn translate(msg: &str) -> String {
         };
     }
     if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!("thiếu khóa bắt buộc \"{}\"", rest.trim_matches('`'));
+        return format!(
+            "thiếu khóa bắt buộc \"{}\" trong khối dữ liệu bắt đầu tại đây",
+            rest.trim_matches('`')
+        );
     }
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
@@ -162,11 +171,45 @@ fn translate_type(t: &str) -> String {
     vi.to_string()
 }
 
+/// The first line of the block-style mapping that contains the line at `p`: walk up while
+/// lines are indented at least as deep as `p`'s column.
+fn block_start(text: &str, p: Pos) -> Pos {
+    let lines: Vec<&str> = text.lines().collect();
+    let indent_of = |l: &str| l.chars().take_while(|c| *c == ' ').count() as u64 + 1;
+    let col = p.column;
+    let mut line = (p.line as usize).min(lines.len());
+    let mut start = line;
+    while line > 1 {
+        line -= 1;
+        let l = lines[line - 1];
+        let t = l.trim_start();
+        if t.is_empty() || t.starts_with('#') {
+            continue;
+        }
+        if indent_of(l) < col {
+            // A "- key: value" item line also starts the block its keys belong to.
+            if t.starts_with("- ") && indent_of(l) + 2 == col {
+                start = line;
+            }
+            break;
+        }
+        if indent_of(l) == col {
+            start = line;
+        }
+    }
+    Pos::new(start as u64, col)
+}
+
 /// 1-based line and column of a byte offset.
 pub fn line_col_of_byte(text: &str, byte: usize) -> Pos {
     let before = &text[..byte.min(text.len())];
     let line = before.matches('\n').count() as u64 + 1;
-    let col = before.rsplit('\n').next().map(|s| s.chars().count()).unwrap_or(0) as u64 + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|s| s.chars().count())
+        .unwrap_or(0) as u64
+        + 1;
     Pos::new(line, col)
 }
 
@@ -175,11 +218,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn missing_key_points_at_block_start() {
+        let t = "a: 1\nb:\n  x: 1\n  y: 2\nc: 3\n";
+        assert_eq!(block_start(t, Pos::new(5, 1)), Pos::new(1, 1));
+        assert_eq!(block_start(t, Pos::new(4, 3)), Pos::new(3, 3));
+        let t = "l:\n  - x: 1\n    y: 2\n";
+        assert_eq!(block_start(t, Pos::new(3, 5)), Pos::new(2, 5));
+    }
+
+    #[test]
     fn translates_common_serde_messages() {
-        assert_eq!(
-            translate("missing field `so`"),
-            "thiếu khóa bắt buộc \"so\""
-        );
+        assert!(translate("missing field `so`").starts_with("thiếu khóa bắt buộc \"so\""));
         assert!(translate("unknown field `zz`, expected one of a, b").contains("\"zz\""));
         assert!(translate("invalid u32").contains("số nguyên"));
     }

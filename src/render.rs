@@ -38,8 +38,11 @@ pub struct Loaded {
 pub fn load_and_check(path: &Path) -> Result<Loaded, Vec<Error>> {
     let data = load::load_file(path).map_err(|e| vec![e])?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let checked = validate::check(&data, base)
-        .map_err(|errs| errs.into_iter().map(|e| e.in_file(path)).collect::<Vec<_>>())?;
+    let checked = validate::check(&data, base).map_err(|errs| {
+        errs.into_iter()
+            .map(|e| e.in_file(path))
+            .collect::<Vec<_>>()
+    })?;
     Ok(Loaded {
         path: path.to_path_buf(),
         data,
@@ -103,7 +106,10 @@ pub fn write_format(doc: &Document, format: Format, fonts: &FontSet) -> Result<V
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir).map_err(|e| {
-        Error::new(Kind::Io, format!("không tạo được thư mục {}: {e}", dir.display()))
+        Error::new(
+            Kind::Io,
+            format!("không tạo được thư mục {}: {e}", dir.display()),
+        )
     })?;
     let tmp = dir.join(format!(
         ".{}.{}.tmp",

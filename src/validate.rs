@@ -9,8 +9,7 @@ use serde_saphyr::Spanned;
 use crate::error::{Error, Pos};
 use crate::kinds::{self, DocKind};
 use crate::model::{
-    Annex, CellValue, ColumnKind, ColumnSpec, Node, NodeList, Numbering, RowSpec, TableSpec,
-    VanBan,
+    Annex, CellValue, ColumnKind, ColumnSpec, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan,
 };
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
@@ -182,7 +181,13 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
             }
         },
     };
-    if vb.chu_ky.chuc_vu.lines().iter().all(|l| l.trim().is_empty()) {
+    if vb
+        .chu_ky
+        .chuc_vu
+        .lines()
+        .iter()
+        .all(|l| l.trim().is_empty())
+    {
         errs_push_plain(&mut err, "chu_ky.chuc_vu không được để trống".into());
     }
     if vb.chu_ky.ho_ten.trim().is_empty() {
@@ -254,7 +259,12 @@ fn check_layout(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
         (&l.le_duoi, 20.0, 25.0, "lề dưới (le_duoi, mm)"),
         (&l.le_trai, 30.0, 35.0, "lề trái (le_trai, mm)"),
         (&l.le_phai, 15.0, 20.0, "lề phải (le_phai, mm)"),
-        (&l.co_chu_bang, 10.0, 14.0, "cỡ chữ trong bảng (co_chu_bang)"),
+        (
+            &l.co_chu_bang,
+            10.0,
+            14.0,
+            "cỡ chữ trong bảng (co_chu_bang)",
+        ),
     ];
     for (v, lo, hi, what) in ranges {
         if let Some(v) = v
@@ -429,11 +439,10 @@ pub fn check_table(
             ok = false;
             continue;
         }
-        for (cell, col) in cells.iter().zip(
-            columns
-                .iter()
-                .filter(|c| c.kind != ColumnKind::RowNumber),
-        ) {
+        for (cell, col) in cells
+            .iter()
+            .zip(columns.iter().filter(|c| c.kind != ColumnKind::RowNumber))
+        {
             if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
                 && let CellValue::Text(s) = &cell.value
                 && !s.trim().is_empty()

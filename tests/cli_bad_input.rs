@@ -40,7 +40,12 @@ fn assert_rejected(yaml: &str, line: u64, expect: &[&str]) -> String {
     let old = out_dir.join("van-ban.docx");
     std::fs::write(&old, b"old output").unwrap();
     let (code, _, err) = vanban(
-        &["render", c.yaml.to_str().unwrap(), "-o", out_dir.to_str().unwrap()],
+        &[
+            "render",
+            c.yaml.to_str().unwrap(),
+            "-o",
+            out_dir.to_str().unwrap(),
+        ],
         c.dir.path(),
     );
     assert_eq!(code, 1, "stderr: {err}");
@@ -49,7 +54,11 @@ fn assert_rejected(yaml: &str, line: u64, expect: &[&str]) -> String {
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }
-    assert_eq!(std::fs::read(&old).unwrap(), b"old output", "old output overwritten");
+    assert_eq!(
+        std::fs::read(&old).unwrap(),
+        b"old output",
+        "old output overwritten"
+    );
     let files: Vec<_> = std::fs::read_dir(&out_dir).unwrap().collect();
     assert_eq!(files.len(), 1, "unexpected files written: {files:?}");
     err
@@ -62,19 +71,35 @@ fn line_of(yaml: &str, needle: &str) -> u64 {
 #[test]
 fn missing_required_field() {
     let y = EXAMPLE.replace("dia_danh: Hà Lam\n", "");
-    assert_rejected(&y, 1, &["thiếu khóa bắt buộc \"dia_danh\""]);
+    // Reported at the start of the block the key belongs to (the top level: line 3, after
+    // the two comment lines).
+    assert_rejected(&y, 3, &["thiếu khóa bắt buộc \"dia_danh\""]);
+    let y = EXAMPLE.replace("  ho_ten: Trần Minh Khang\n", "");
+    assert_rejected(
+        &y,
+        line_of(&y, "  chuc_vu:"),
+        &["thiếu khóa bắt buộc \"ho_ten\""],
+    );
 }
 
 #[test]
 fn wrong_type() {
     let y = EXAMPLE.replace("so: 7\n", "so: bảy\n");
-    assert_rejected(&y, line_of(&y, "so: bảy"), &["giá trị không hợp lệ", "số nguyên"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "so: bảy"),
+        &["giá trị không hợp lệ", "số nguyên"],
+    );
 }
 
 #[test]
 fn unknown_field_is_named() {
     let y = EXAMPLE.replace("dia_danh: Hà Lam\n", "dia_danh: Hà Lam\ndia_diem: Hà Lam\n");
-    assert_rejected(&y, line_of(&y, "dia_diem"), &["khóa \"dia_diem\" không hợp lệ"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "dia_diem"),
+        &["khóa \"dia_diem\" không hợp lệ"],
+    );
 }
 
 #[test]
@@ -92,7 +117,11 @@ fn malformed_date() {
     let y = EXAMPLE.replace("ngay: 2025-09-26", "ngay: 31/02/2025");
     assert_rejected(&y, line_of(&y, "ngay: 31/02"), &["không tồn tại"]);
     let y = EXAMPLE.replace("ngay: 2025-09-26", "ngay: hôm nay");
-    assert_rejected(&y, line_of(&y, "ngay: hôm nay"), &["ngày \"hôm nay\" không hợp lệ"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "ngay: hôm nay"),
+        &["ngày \"hôm nay\" không hợp lệ"],
+    );
 }
 
 #[test]
@@ -115,7 +144,10 @@ fn authority_without_whom() {
 fn table_row_with_wrong_cell_count() {
     let bad = "        - [Đăng ký khai sinh, Đã kết nối, 2758, 2758, 100, 2758, 0, ~]";
     assert!(EXAMPLE.contains(bad));
-    let y = EXAMPLE.replace(bad, "        - [Đăng ký khai sinh, Đã kết nối, 2758, 2758, 100]");
+    let y = EXAMPLE.replace(
+        bad,
+        "        - [Đăng ký khai sinh, Đã kết nối, 2758, 2758, 100]",
+    );
     assert_rejected(
         &y,
         line_of(&y, "[Đăng ký khai sinh, Đã kết nối, 2758, 2758, 100]"),
@@ -129,7 +161,11 @@ fn text_in_number_column() {
         "[Đăng ký khai tử, Đã kết nối, 1128,",
         "[Đăng ký khai tử, Đã kết nối, nhiều,",
     );
-    assert_rejected(&y, line_of(&y, "Đăng ký khai tử, Đã kết nối, nhiều"), &["không phải là số"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "Đăng ký khai tử, Đã kết nối, nhiều"),
+        &["không phải là số"],
+    );
 }
 
 #[test]
@@ -143,7 +179,10 @@ fn unreadable_file() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = vanban(&["render", "khong-co.yaml"], dir.path());
     assert_eq!(code, 1);
-    assert!(err.contains("lỗi: khong-co.yaml: không tìm thấy tệp"), "{err}");
+    assert!(
+        err.contains("lỗi: khong-co.yaml: không tìm thấy tệp"),
+        "{err}"
+    );
     assert!(!dir.path().join("out").exists());
 }
 
@@ -172,17 +211,20 @@ fn validate_accepts_example_and_rejects_bad() {
 #[test]
 fn user_text_is_literal() {
     // "<", "&", "{{" and "#" in data render as text, not as markup or template code.
-    let y = EXAMPLE.replace(
-        "Đoạn kết thúc.",
-        "x",
-    )
-    .replace(
+    let y = EXAMPLE.replace("Đoạn kết thúc.", "x").replace(
         "kính báo cáo Tổ công tác triển khai Đề án 06 của Chính\n    phủ",
         "kính báo cáo <b>{{ loai }}</b> & #1 của Chính\n    phủ",
     );
     let c = case(&y);
     let (code, _, err) = vanban(
-        &["render", c.yaml.to_str().unwrap(), "-o", "out", "--format", "docx"],
+        &[
+            "render",
+            c.yaml.to_str().unwrap(),
+            "-o",
+            "out",
+            "--format",
+            "docx",
+        ],
         c.dir.path(),
     );
     assert_eq!(code, 0, "{err}");

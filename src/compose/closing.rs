@@ -16,7 +16,11 @@ pub fn noi_nhan_lines(vb: &VanBan) -> Vec<String> {
     let mut out: Vec<String> = nn
         .gui
         .iter()
-        .map(|r| r.trim().trim_start_matches(['-', ' ']).trim_end_matches([';', '.', ' ']))
+        .map(|r| {
+            r.trim()
+                .trim_start_matches(['-', ' '])
+                .trim_end_matches([';', '.', ' '])
+        })
         .filter(|r| !r.is_empty())
         .map(|r| format!("- {r};"))
         .collect();
@@ -100,7 +104,12 @@ pub fn signature_table(
 
     let mut right = Vec::new();
     for l in authority_lines(vb, ck) {
-        right.push(Block::Paragraph(st.centered(&l, st.signer_size, true, false)));
+        right.push(Block::Paragraph(st.centered(
+            &l,
+            st.signer_size,
+            true,
+            false,
+        )));
     }
     match signature_png {
         Some((png, w, h)) => {
@@ -115,7 +124,9 @@ pub fn signature_table(
                 height: (h * k).round(),
                 align: Align::Center,
             }));
-            right.push(Block::Spacer((st.signature_space - mm(2.0) - (h * k).round()).max(0.0)));
+            right.push(Block::Spacer(
+                (st.signature_space - mm(2.0) - (h * k).round()).max(0.0),
+            ));
         }
         None => right.push(Block::Spacer(st.signature_space)),
     }

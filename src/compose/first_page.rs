@@ -26,7 +26,11 @@ pub fn ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
         s.push('-');
     }
     s.push_str(vb.viet_tat.value.trim());
-    if let Some(u) = vb.don_vi_soan_thao.as_deref().filter(|u| !u.trim().is_empty()) {
+    if let Some(u) = vb
+        .don_vi_soan_thao
+        .as_deref()
+        .filter(|u| !u.trim().is_empty())
+    {
         s.push('-');
         s.push_str(u.trim());
     }
@@ -62,9 +66,18 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
 
     // Row 1, left: parent agency (upright), issuing agency (bold), a rule under it.
     let mut left1 = Vec::new();
-    if let Some(parent) = vb.co_quan_chu_quan.as_deref().filter(|s| !s.trim().is_empty()) {
+    if let Some(parent) = vb
+        .co_quan_chu_quan
+        .as_deref()
+        .filter(|s| !s.trim().is_empty())
+    {
         for l in lines_of(&format::upper(parent)) {
-            left1.push(Block::Paragraph(st.centered(&l, st.agency_size, false, false)));
+            left1.push(Block::Paragraph(st.centered(
+                &l,
+                st.agency_size,
+                false,
+                false,
+            )));
         }
     }
     let agency = lines_of(&format::upper(&vb.co_quan_ban_hanh));
@@ -74,7 +87,12 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
         .fold(0.0f32, f32::max)
         .min(inner_left);
     for l in &agency {
-        left1.push(Block::Paragraph(st.centered(l, st.agency_size, true, false)));
+        left1.push(Block::Paragraph(st.centered(
+            l,
+            st.agency_size,
+            true,
+            false,
+        )));
     }
     left1.push(Block::Rule(st.rule((widest * 0.4).round(), 2.0, 0.0)));
 
@@ -108,10 +126,23 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
         left2.push(Block::Paragraph(vv));
     }
     for stamp in [&vb.do_khan, &vb.do_mat].into_iter().flatten() {
-        let mut p = st.centered(&format::upper(stamp.value.trim()), st.number_size, true, false);
+        let mut p = st.centered(
+            &format::upper(stamp.value.trim()),
+            st.number_size,
+            true,
+            false,
+        );
         p.framed = true;
         p.space_before = 6.0;
-        p.left_indent = (inner_left - fonts.width(&format::upper(stamp.value.trim()), st.number_size, true, false)) / 2.0 - 4.0;
+        p.left_indent = (inner_left
+            - fonts.width(
+                &format::upper(stamp.value.trim()),
+                st.number_size,
+                true,
+                false,
+            ))
+            / 2.0
+            - 4.0;
         p.right_indent = p.left_indent;
         left2.push(Block::Paragraph(p));
     }
@@ -172,7 +203,11 @@ pub fn title(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) ->
         out.push(Block::Paragraph(p));
     }
     let widest = widest.min(tw);
-    out.push(Block::Rule(st.rule((widest * 0.4).round().max(60.0), 2.0, 12.0)));
+    out.push(Block::Rule(st.rule(
+        (widest * 0.4).round().max(60.0),
+        2.0,
+        12.0,
+    )));
     out
 }
 
@@ -190,7 +225,10 @@ pub fn kinh_gui(vb: &VanBan, st: &Style, fonts: &FontSet) -> Vec<Block> {
     let label = "Kính gửi: ";
     if r.len() == 1 {
         let mut p = Paragraph {
-            runs: vec![run(label, false, false), run(format!("{}.", r[0]), false, false)],
+            runs: vec![
+                run(label, false, false),
+                run(format!("{}.", r[0]), false, false),
+            ],
             align: Align::Center,
             space_after: 12.0,
             line_spacing: 1.0,

@@ -99,7 +99,10 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
         Pos::new(p.row as u64, p.col as u64)
     };
     if root.tag_name().name() != "vanban" {
-        return Err(err_at(pos(root), "markup phải bắt đầu bằng <vanban>".into()));
+        return Err(err_at(
+            pos(root),
+            "markup phải bắt đầu bằng <vanban>".into(),
+        ));
     }
     let mut body = Vec::new();
     let mut annexes = Vec::new();
@@ -218,7 +221,12 @@ fn table(n: Node, pos: &impl Fn(Node) -> Pos) -> Result<MTable, Error> {
         .filter(|s| !s.trim().is_empty())
         .map(|s| s.trim().parse::<f32>())
         .collect::<Result<_, _>>()
-        .map_err(|_| err_at(pos(n), "thuộc tính widths của <table> phải là các số".into()))?;
+        .map_err(|_| {
+            err_at(
+                pos(n),
+                "thuộc tính widths của <table> phải là các số".into(),
+            )
+        })?;
     if widths.is_empty() {
         return Err(err_at(pos(n), "<table> thiếu thuộc tính widths".into()));
     }

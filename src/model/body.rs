@@ -11,8 +11,8 @@
 //!   - bang: {...}                      # table
 //! ```
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use super::TableSpec;
@@ -26,13 +26,25 @@ pub enum Node {
     /// A paragraph with explicit formatting.
     Styled(StyledParagraph),
     /// A numbered heading with its content one level deeper.
-    Heading { title: String, children: NodeList },
+    Heading {
+        title: String,
+        children: NodeList,
+    },
     /// A numbered paragraph (upright) with optional content one level deeper.
-    Item { text: String, children: NodeList },
+    Item {
+        text: String,
+        children: NodeList,
+    },
     /// "Phần I" with its title; content starts again at level I.
-    Part { title: String, children: NodeList },
+    Part {
+        title: String,
+        children: NodeList,
+    },
     /// "Điều 1." in legal documents; its content are khoản (1.) and điểm (a)).
-    Article { text: String, children: NodeList },
+    Article {
+        text: String,
+        children: NodeList,
+    },
     /// A list of "- " items; a nested list inside it uses "+ ".
     Dashes(NodeList),
     Table(Box<TableSpec>),

@@ -14,8 +14,8 @@
 //!     - tong: [Tổng cộng, 3901, 3901]
 //! ```
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 #[derive(Debug, Clone, Deserialize)]

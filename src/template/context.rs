@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 use crate::format;
 use crate::ir::Align;
 use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan};
-use crate::validate::{CheckedTable, Checked, check_table};
+use crate::validate::{Checked, CheckedTable, check_table};
 
 pub fn build(vb: &VanBan, ck: &Checked) -> Value {
     let annexes: Vec<Value> = vb
@@ -97,13 +97,15 @@ pub fn parse_vn_number(s: &str) -> Option<f64> {
         return None;
     }
     let body = t.strip_prefix('-').unwrap_or(t);
-    if !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return None;
     }
     let normalized = if t.contains(',') {
         t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1
-        || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
+    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
     {
         // "5.339.392" / "1.234": dots group thousands.
         t.replace('.', "")
@@ -198,7 +200,10 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
     }
     let header_rows = rows.len();
 
-    let stt_col = ck.columns.iter().position(|c| c.kind == ColumnKind::RowNumber);
+    let stt_col = ck
+        .columns
+        .iter()
+        .position(|c| c.kind == ColumnKind::RowNumber);
     let mut n = 0usize;
     for r in &t.dong {
         match &r.value {
@@ -224,14 +229,21 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
                         out.push(json!({"text": n.to_string(), "align": align_name(aligns[ci]), "colspan": 1}));
                         continue;
                     }
-                    let v = data.next().map(|s| s.value.clone()).unwrap_or(CellValue::Blank);
+                    let v = data
+                        .next()
+                        .map(|s| s.value.clone())
+                        .unwrap_or(CellValue::Blank);
                     let text = cell_text(&v, c.kind, cols[ci].value.so_le);
                     let colspan = if skip_stt && Some(ci) == stt_col.map(|s| s + 1) {
                         2
                     } else {
                         1
                     };
-                    let align = if colspan == 2 { Align::Center } else { aligns[ci] };
+                    let align = if colspan == 2 {
+                        Align::Center
+                    } else {
+                        aligns[ci]
+                    };
                     out.push(json!({"text": text, "align": align_name(align), "colspan": colspan}));
                 }
                 rows.push(json!({"loai": if total { "total" } else { "body" }, "o": out}));

@@ -110,7 +110,10 @@ mod tests {
     fn marks_and_escapes() {
         assert_eq!(to_markup("a **b** *c*"), "a <b>b</b> <i>c</i>");
         assert_eq!(to_markup("x^[note] y"), "x<fn>note</fn> y");
-        assert_eq!(to_markup("<a> & {{ b }} # c"), "&lt;a&gt; &amp; {{ b }} # c");
+        assert_eq!(
+            to_markup("<a> & {{ b }} # c"),
+            "&lt;a&gt; &amp; {{ b }} # c"
+        );
         assert_eq!(to_markup("5 * 3"), "5 * 3");
         assert_eq!(to_markup(r"\*x\*"), "*x*");
         assert_eq!(to_markup("a\nb"), "a<br/>b");

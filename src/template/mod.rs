@@ -69,7 +69,8 @@ impl Engine {
                 }
             }
         }
-        tera.add_raw_templates(sources).map_err(|e| template_error(&e))?;
+        tera.add_raw_templates(sources)
+            .map_err(|e| template_error(&e))?;
         Ok(Engine { tera })
     }
 

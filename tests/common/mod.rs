@@ -40,7 +40,11 @@ pub fn render(yaml: &str, format: &str) -> (tempfile::TempDir, PathBuf) {
         &root(),
     );
     assert_eq!(code, 0, "render failed: {err}");
-    let stem = Path::new(yaml).file_stem().unwrap().to_string_lossy().to_string();
+    let stem = Path::new(yaml)
+        .file_stem()
+        .unwrap()
+        .to_string_lossy()
+        .to_string();
     let out = dir.path().join(stem);
     (dir, out)
 }
@@ -106,7 +110,9 @@ pub fn paragraphs(doc: &roxmltree::Document) -> Vec<ParaInfo> {
             ..Default::default()
         };
         if let Some(ppr) = w(p, "pPr") {
-            info.jc = w(ppr, "jc").and_then(|j| attr(j, "val")).map(str::to_string);
+            info.jc = w(ppr, "jc")
+                .and_then(|j| attr(j, "val"))
+                .map(str::to_string);
             info.has_bottom_border = w(ppr, "pBdr").and_then(|b| w(b, "bottom")).is_some();
             info.keep_next = on(w(ppr, "keepNext"));
             if let Some(ind) = w(ppr, "ind") {

@@ -1,0 +1,144 @@
+//! LibreOffice round trip: our DOCX converted by `soffice --headless --convert-to pdf` must
+//! show the Decree 30 page furniture, and our own PDF must paginate like it (same page count
+//! in the body and in each annex). Needs LibreOffice and poppler (installed by .ci/run).
+
+mod common;
+
+use common::*;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn run(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
+        panic!("{cmd} is needed for this test (run .ci/run to install it): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Convert a DOCX with LibreOffice into `dir`, with a private profile so tests can run in
+/// parallel with other soffice processes.
+pub fn soffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    let profile = dir.join("lo-profile");
+    let url = format!("-env:UserInstallation=file://{}", profile.display());
+    run(
+        "soffice",
+        &[
+            &url,
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            dir.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    );
+    dir.join(docx.file_stem().unwrap()).with_extension("pdf")
+}
+
+fn page_texts(pdf: &Path) -> Vec<String> {
+    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn landscape_pages(pdf: &Path) -> Vec<bool> {
+    let info = run("pdfinfo", &["-f", "1", "-l", "200", pdf.to_str().unwrap()]);
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let v: Vec<f32> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f32>().ok())
+                .collect();
+            v[1] > v[2]
+        })
+        .collect()
+}
+
+/// Page count of each section: the body, then each annex (an annex starts on the page
+/// whose first line is its "Phụ lục" heading).
+fn section_pages(pages: &[String]) -> Vec<usize> {
+    let mut counts = vec![0usize];
+    for p in pages {
+        let first = p
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim();
+        if first.starts_with("Phụ lục") {
+            counts.push(0);
+        }
+        *counts.last_mut().unwrap() += 1;
+    }
+    counts
+}
+
+fn first_line(page: &str) -> &str {
+    page.lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or("")
+        .trim()
+}
+
+/// The checks for one example file.
+fn check_example(yaml: &str) {
+    let (dir, stem) = render(yaml, "docx,pdf");
+    let ours = stem.with_extension("pdf");
+    let lo = soffice_pdf(&stem.with_extension("docx"), &dir.path().join("lo"));
+
+    let lo_pages = page_texts(&lo);
+    let our_pages = page_texts(&ours);
+    let lo_sections = section_pages(&lo_pages);
+    assert_eq!(
+        section_pages(&our_pages),
+        lo_sections,
+        "{yaml}: page count per section differs from LibreOffice's"
+    );
+    assert_eq!(
+        landscape_pages(&ours),
+        landscape_pages(&lo),
+        "{yaml}: orientations"
+    );
+
+    // LibreOffice's rendering of our DOCX: page numbers hidden on the first page of each
+    // section, "2", "3", … on the following pages, restarting in every annex.
+    let mut page = 0;
+    for count in &lo_sections {
+        for n in 1..=*count {
+            let text = &lo_pages[page];
+            let first = first_line(text);
+            if n == 1 {
+                assert!(
+                    first.parse::<u32>().is_err(),
+                    "{yaml}: page {} shows a number",
+                    page + 1
+                );
+            } else {
+                assert_eq!(first, n.to_string(), "{yaml}: page {} number", page + 1);
+            }
+            page += 1;
+        }
+    }
+    // Every annex page repeats its table header.
+    let body = lo_sections[0];
+    for (i, text) in lo_pages.iter().enumerate().skip(body) {
+        assert!(
+            text.contains("STT"),
+            "{yaml}: annex page {} lacks the header",
+            i + 1
+        );
+    }
+}
+
+#[test]
+fn example_report_matches_libreoffice() {
+    check_example("data/examples/bao-cao-thang.yaml");
+}
