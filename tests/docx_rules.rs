@@ -417,3 +417,83 @@ fn core_properties_and_determinism() {
         std::fs::read(&path2).unwrap()
     );
 }
+
+#[test]
+fn cong_van_header_kinh_gui_stamp_and_kt_signature() {
+    let (_d, stem) = render("data/examples/cong-van.yaml", "docx");
+    let xml = zip_part(&stem.with_extension("docx"), "word/document.xml").unwrap();
+    let doc = Document::parse(&xml).unwrap();
+    let ps = paragraphs(&doc);
+    // A Công văn has no type abbreviation and no type name; its subject follows "V/v" in
+    // the left column, 12 pt upright.
+    assert_eq!(
+        style(para(&ps, "Số: 1245/SNV-CCVC")),
+        (false, false, Some(13.0))
+    );
+    let vv = ps.iter().find(|p| p.text.starts_with("V/v ")).unwrap();
+    assert!(vv.in_table);
+    assert_eq!(style(vv), (false, false, Some(12.0)));
+    assert!(!ps.iter().any(|p| p.text == "CÔNG VĂN"));
+    // Độ khẩn: UPPER, bold, framed, under Số.
+    let stamp = para(&ps, "KHẨN");
+    assert!(stamp.in_table);
+    assert!(style(stamp).0);
+    let framed = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "p")))
+        .find(|p| p.descendants().any(|t| t.text() == Some("KHẨN")))
+        .unwrap()
+        .descendants()
+        .any(|d| d.has_tag_name((W, "pBdr")));
+    assert!(framed, "stamp is framed");
+    // Kính gửi with several recipients: "- X;" each, the last ending with ".".
+    assert!(
+        ps.iter()
+            .any(|p| p.text == "Kính gửi: - Ủy ban nhân dân các xã, phường;")
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.text == "- Các đơn vị sự nghiệp thuộc Sở.")
+    );
+    // KT. signature: "KT. GIÁM ĐỐC" / "PHÓ GIÁM ĐỐC", then the name.
+    let i = ps.iter().position(|p| p.text == "KT. GIÁM ĐỐC").unwrap();
+    assert_eq!(ps[i + 1].text, "PHÓ GIÁM ĐỐC");
+    assert_eq!(style(&ps[i]), (true, false, Some(14.0)));
+    // Nơi nhận starts with "- Như trên;" and the drafter's initials follow "- Lưu".
+    let n = ps.iter().position(|p| p.text == "Nơi nhận:").unwrap();
+    assert_eq!(ps[n + 1].text, "- Như trên;");
+    assert_eq!(ps[n + 3].text, "- Lưu: VT, CCVC.");
+    assert_eq!(ps[n + 4].text, "HT.(05)");
+    // Numbered paragraphs at the top level are "1.", "2.", not Roman parts.
+    assert!(ps.iter().any(|p| p.text.starts_with("1. Rà soát")));
+    assert!(ps.iter().any(|p| p.text.starts_with("3. Trong quá trình")));
+    assert!(ps.iter().any(|p| p.text.ends_with("phối hợp thực hiện./.")));
+}
+
+#[test]
+fn draft_without_number_keeps_the_blanks() {
+    let src = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let src = src
+        .replace("so: 1245\n", "")
+        .replace("ngay: 05/02/2026", "ngay: /2/2026");
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("nhap.yaml");
+    std::fs::write(&yaml, src).unwrap();
+    let (code, _, err) = vanban(
+        &[
+            "render",
+            yaml.to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+            "--format",
+            "docx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let xml = zip_part(&dir.path().join("nhap.docx"), "word/document.xml").unwrap();
+    let doc = Document::parse(&xml).unwrap();
+    let ps = paragraphs(&doc);
+    para(&ps, "Số:      /SNV-CCVC");
+    para(&ps, "Hà Lam, ngày      tháng 02 năm 2026");
+}

@@ -142,3 +142,8 @@ fn check_example(yaml: &str) {
 fn example_report_matches_libreoffice() {
     check_example("data/examples/bao-cao-thang.yaml");
 }
+
+#[test]
+fn cong_van_matches_libreoffice() {
+    check_example("data/examples/cong-van.yaml");
+}

@@ -112,12 +112,12 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
 
     // Row 2, left: Số, the V/v of a Công văn, stamps. Right: place and date.
     let mut left2 = Vec::new();
-    let mut so = st.centered(
-        &format!("Số: {}", so_ky_hieu(ck.kind, vb)),
-        st.number_size,
-        false,
-        false,
-    );
+    // "Số: 05/BC-UBND"; an unnumbered draft keeps six blanks: "Số:      /BC-UBND".
+    let so_text = match vb.so {
+        Some(_) => format!("Số: {}", so_ky_hieu(ck.kind, vb)),
+        None => format!("Số:{}", so_ky_hieu(ck.kind, vb)),
+    };
+    let mut so = st.centered(&so_text, st.number_size, false, false);
     so.space_before = 6.0;
     left2.push(Block::Paragraph(so));
     if ck.kind.is_cong_van() {
