@@ -497,3 +497,73 @@ fn draft_without_number_keeps_the_blanks() {
     para(&ps, "Số:      /SNV-CCVC");
     para(&ps, "Hà Lam, ngày      tháng 02 năm 2026");
 }
+
+#[test]
+fn signature_image_in_docx_and_pdf() {
+    let src = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let src = src.replace(
+        "  ho_ten: Lê Thị Thu Hà\n",
+        "  ho_ten: Lê Thị Thu Hà\n  anh_chu_ky: chu-ky-mau.png\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        root().join("data/examples/chu-ky-mau.png"),
+        dir.path().join("chu-ky-mau.png"),
+    )
+    .unwrap();
+    let yaml = dir.path().join("ky.yaml");
+    std::fs::write(&yaml, src).unwrap();
+    let (code, _, err) = vanban(
+        &[
+            "render",
+            yaml.to_str().unwrap(),
+            "-o",
+            dir.path().to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let docx = dir.path().join("ky.docx");
+    assert!(
+        zip_names(&docx)
+            .iter()
+            .any(|n| n.starts_with("word/media/"))
+    );
+    let xml = zip_part(&docx, "word/document.xml").unwrap();
+    // The picture sits in the signature table, between the title and the name.
+    let doc = Document::parse(&xml).unwrap();
+    let sig = doc
+        .descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .find(|t| t.descendants().any(|d| d.text() == Some("Nơi nhận:")))
+        .unwrap();
+    assert!(sig.descendants().any(|d| d.has_tag_name((W, "drawing"))));
+    let out = std::process::Command::new("pdfimages")
+        .args(["-list", dir.path().join("ky.pdf").to_str().unwrap()])
+        .output()
+        .expect("pdfimages (poppler-utils)");
+    let list = String::from_utf8_lossy(&out.stdout);
+    assert!(list.lines().count() >= 3, "no image in the PDF: {list}");
+}
+
+#[test]
+fn missing_signature_image_is_an_error() {
+    let src = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let src = src.replace(
+        "  ho_ten: Lê Thị Thu Hà\n",
+        "  ho_ten: Lê Thị Thu Hà\n  anh_chu_ky: khong-co.png\n",
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let yaml = dir.path().join("ky.yaml");
+    std::fs::write(&yaml, &src).unwrap();
+    let (code, _, err) = vanban(&["render", yaml.to_str().unwrap(), "-o", "out"], dir.path());
+    assert_eq!(code, 1);
+    let line = src
+        .lines()
+        .position(|l| l.contains("khong-co.png"))
+        .unwrap()
+        + 1;
+    assert!(err.contains(&format!("ky.yaml:{line}:")), "{err}");
+    assert!(err.contains("không đọc được ảnh chữ ký"), "{err}");
+    assert!(!dir.path().join("out").exists());
+}
