@@ -76,9 +76,16 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
     let xml = engine
         .render(&name, &ctx)
         .map_err(|e| e.in_file(Path::new(&format!("templates/{name}"))))?;
+    // Markup positions are in the template's *output*, so they go into the message rather
+    // than pretending to be a position in the template file.
     let mk = markup::parse(&xml).map_err(|mut e| {
-        e.message = format!("{} (trong kết quả của mẫu {name})", e.message);
-        e
+        if let Some(p) = e.pos.take() {
+            e.message = format!(
+                "{} (dòng {}, cột {} trong kết quả sinh ra từ mẫu)",
+                e.message, p.line, p.column
+            );
+        }
+        e.in_file(Path::new(&format!("templates/{name}")))
     })?;
     let assets = Assets {
         signature_png: match &ck.signature_image {

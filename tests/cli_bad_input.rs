@@ -239,3 +239,133 @@ fn docx_xml(path: &Path, part: &str) -> String {
     std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut s).unwrap();
     s
 }
+
+#[test]
+fn init_writes_starters_that_render() {
+    let dir = tempfile::tempdir().unwrap();
+    for kind in ["bao-cao", "cong-van", "ke-hoach", "to-trinh"] {
+        let (code, _, err) = vanban(&["init", kind], dir.path());
+        assert_eq!(code, 0, "{err}");
+        let file = format!("{kind}.yaml");
+        let text = std::fs::read_to_string(dir.path().join(&file)).unwrap();
+        assert!(text.contains(&format!("loai: {kind}")));
+        let (code, _, err) = vanban(&["render", &file, "-o", "out"], dir.path());
+        assert_eq!(code, 0, "{kind}: {err}");
+        assert!(dir.path().join(format!("out/{kind}.pdf")).exists());
+        // A second init refuses to overwrite the edited file.
+        let (code, _, err) = vanban(&["init", kind], dir.path());
+        assert_eq!(code, 1);
+        assert!(err.contains("đã tồn tại"), "{err}");
+    }
+    let (code, _, err) = vanban(&["init", "bao-cao-xyz"], dir.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("không được hỗ trợ"));
+}
+
+#[test]
+fn templates_lists_kinds_and_templates() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = vanban(&["templates"], dir.path());
+    assert_eq!(code, 0);
+    assert!(out.contains("bao-cao.xml"));
+    assert!(out.contains("cong-van"));
+    assert!(out.contains("Quyết định") && out.contains("QĐ"));
+}
+
+#[test]
+fn templates_dir_overrides_a_builtin() {
+    let dir = tempfile::tempdir().unwrap();
+    let tpl = dir.path().join("mau");
+    std::fs::create_dir(&tpl).unwrap();
+    std::fs::write(
+        tpl.join("van-ban.xml"),
+        "<vanban><body><p>Nội dung từ mẫu riêng {{ dia_danh }}.</p></body></vanban>",
+    )
+    .unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let yaml = root.join("data/examples/cong-van.yaml");
+    let out = dir.path().join("out");
+    let (code, _, err) = vanban(
+        &[
+            "render",
+            yaml.to_str().unwrap(),
+            "--templates",
+            tpl.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "--format",
+            "docx",
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    let xml = docx_xml(&out.join("cong-van.docx"), "word/document.xml");
+    assert!(xml.contains("Nội dung từ mẫu riêng Hà Lam./."));
+    // A template producing broken markup is reported with its position.
+    std::fs::write(
+        tpl.join("van-ban.xml"),
+        "<vanban><body><p>x</body></vanban>",
+    )
+    .unwrap();
+    let (code, _, err) = vanban(
+        &[
+            "render",
+            yaml.to_str().unwrap(),
+            "--templates",
+            tpl.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("templates/van-ban.xml: ") && err.contains("markup"),
+        "{err}"
+    );
+    assert!(err.contains("dòng 1, cột"), "{err}");
+}
+
+#[test]
+fn font_dir_must_hold_four_faces() {
+    let dir = tempfile::tempdir().unwrap();
+    let fonts = dir.path().join("fonts");
+    std::fs::create_dir(&fonts).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("fonts/LiberationSerif-Regular.ttf"),
+        fonts.join("a.ttf"),
+    )
+    .unwrap();
+    let yaml = root.join("data/examples/cong-van.yaml");
+    let args = |f: &Path| {
+        vec![
+            "render".to_string(),
+            yaml.to_str().unwrap().to_string(),
+            "--font-dir".into(),
+            f.to_str().unwrap().to_string(),
+            "-o".into(),
+            "out".into(),
+        ]
+    };
+    let a = args(&fonts);
+    let (code, _, err) = vanban(
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        dir.path(),
+    );
+    assert_eq!(code, 1);
+    assert!(err.contains("thiếu kiểu chữ đậm"), "{err}");
+    for (n, f) in ["Bold", "Italic", "BoldItalic"].iter().enumerate() {
+        std::fs::copy(
+            root.join(format!("fonts/LiberationSerif-{f}.ttf")),
+            fonts.join(format!("b{n}.ttf")),
+        )
+        .unwrap();
+    }
+    let (code, _, err) = vanban(
+        &a.iter().map(String::as_str).collect::<Vec<_>>(),
+        dir.path(),
+    );
+    assert_eq!(code, 0, "{err}");
+    assert!(dir.path().join("out/cong-van.pdf").exists());
+}
