@@ -32,6 +32,6 @@ pub fn heading(label: &str, titles: &[String], reference: &str, st: &Style) -> V
     let mut r = st.centered(reference, st.title_size, false, true);
     r.keep_with_next = true;
     out.push(Block::Paragraph(r));
-    out.push(Block::Rule(st.rule(80.0, 2.0, 10.0)));
+    out.push(Block::Rule(st.rule(80.0, 4.0, 10.0)));
     out
 }

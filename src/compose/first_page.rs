@@ -94,7 +94,7 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
             false,
         )));
     }
-    left1.push(Block::Rule(st.rule((widest * 0.4).round(), 2.0, 0.0)));
+    left1.push(Block::Rule(st.rule((widest * 0.4).round(), 3.0, 0.0)));
 
     // Row 1, right: Quốc hiệu (13 pt when it fits the column, else 12), Tiêu ngữ, and a rule
     // exactly as long as the Tiêu ngữ.
@@ -107,7 +107,7 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
     let right1 = vec![
         Block::Paragraph(st.centered(QUOC_HIEU, qh_size, true, false)),
         Block::Paragraph(st.centered(TIEU_NGU, st.motto_size, true, false)),
-        Block::Rule(st.rule(motto_w, 2.0, 0.0)),
+        Block::Rule(st.rule(motto_w, 3.0, 0.0)),
     ];
 
     // Row 2, left: Số, the V/v of a Công văn, stamps. Right: place and date.
@@ -203,9 +203,10 @@ pub fn title(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) ->
         out.push(Block::Paragraph(p));
     }
     let widest = widest.min(tw);
+    // Room below the trích yếu so the rule clears the dots under ạ, ị, ụ.
     out.push(Block::Rule(st.rule(
         (widest * 0.4).round().max(60.0),
-        2.0,
+        4.0,
         12.0,
     )));
     out
