@@ -35,3 +35,28 @@ pub fn heading(label: &str, titles: &[String], reference: &str, st: &Style) -> V
     out.push(Block::Rule(st.rule(80.0, 4.0, 10.0)));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_roman_unless_alone() {
+        assert_eq!(label(0, 1), "Phụ lục");
+        assert_eq!(label(0, 3), "Phụ lục I");
+        assert_eq!(label(3, 5), "Phụ lục IV");
+    }
+
+    #[test]
+    fn reference_line_uses_the_parent_document() {
+        assert_eq!(
+            reference_line(
+                "Báo cáo",
+                "07/BC-UBND",
+                "ngày 26 tháng 9 năm 2025",
+                "UBND tỉnh Hà Lam"
+            ),
+            "(Kèm theo Báo cáo số 07/BC-UBND ngày 26 tháng 9 năm 2025 của UBND tỉnh Hà Lam)"
+        );
+    }
+}

@@ -172,3 +172,74 @@ pub fn png_size(png: &[u8]) -> Option<(f32, f32)> {
     let h = u32::from_be_bytes(png[20..24].try_into().ok()?) as f32;
     Some((w * 0.75, h * 0.75))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::Path;
+
+    fn doc(chu_ky: &str, noi_nhan: &str) -> (VanBan, Checked) {
+        let y = format!(
+            "loai: cong-van\nco_quan_ban_hanh: SỞ NỘI VỤ\nviet_tat: SNV\ndia_danh: Hà Lam\n\
+             ngay: 2025-10-01\ntrich_yeu: Thử\nchu_ky:\n{chu_ky}\n{noi_nhan}"
+        );
+        let vb = crate::load::parse_str(&y).unwrap();
+        let ck = crate::validate::check(&vb, Path::new(".")).unwrap();
+        (vb, ck)
+    }
+
+    #[test]
+    fn authority_lines_for_every_prefix() {
+        let cases = [
+            ("  chuc_vu: GIÁM ĐỐC", vec!["GIÁM ĐỐC"]),
+            (
+                "  quyen_han: TM\n  thay_mat: ủy ban nhân dân\n  chuc_vu: CHỦ TỊCH",
+                vec!["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+            ),
+            (
+                "  quyen_han: KT.\n  thay_mat: CHỦ TỊCH\n  chuc_vu: PHÓ CHỦ TỊCH",
+                vec!["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+            ),
+            (
+                "  quyen_han: TL\n  thay_mat: CHỦ TỊCH\n  chuc_vu: CHÁNH VĂN PHÒNG",
+                vec!["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG"],
+            ),
+            (
+                "  quyen_han: TUQ\n  thay_mat: CHỦ TỊCH\n  chuc_vu: GIÁM ĐỐC SỞ NỘI VỤ",
+                vec!["TUQ. CHỦ TỊCH", "GIÁM ĐỐC SỞ NỘI VỤ"],
+            ),
+            ("  quyen_han: Q\n  chuc_vu: giám đốc", vec!["Q. GIÁM ĐỐC"]),
+            (
+                "  chuc_vu: [TỔ TRƯỞNG, CHỦ TỊCH UBND TỈNH]",
+                vec!["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"],
+            ),
+        ];
+        for (yaml, want) in cases {
+            let (vb, ck) = doc(&format!("{yaml}\n  ho_ten: A"), "");
+            assert_eq!(authority_lines(&vb, &ck), want, "{yaml}");
+        }
+    }
+
+    #[test]
+    fn noi_nhan_punctuation_is_normalised() {
+        let (vb, _) = doc(
+            "  chuc_vu: GIÁM ĐỐC\n  ho_ten: A",
+            "noi_nhan:\n  gui: [\"- Như trên;\", UBND tỉnh (để báo cáo)., \"  \"]\n  luu: [VT, \"VP.\"]",
+        );
+        assert_eq!(
+            noi_nhan_lines(&vb),
+            ["- Như trên;", "- UBND tỉnh (để báo cáo);", "- Lưu: VT, VP."]
+        );
+    }
+
+    #[test]
+    fn png_size_reads_ihdr() {
+        let png = std::fs::read(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/data/examples/chu-ky-mau.png"
+        ))
+        .unwrap();
+        assert_eq!(png_size(&png), Some((360.0 * 0.75, 150.0 * 0.75)));
+        assert_eq!(png_size(b"not a png"), None);
+    }
+}
