@@ -96,6 +96,19 @@ fn report(errors: &[Error]) {
     }
 }
 
+/// The template engine, or `None` after reporting why it could not be built.
+fn engine(dir: Option<&std::path::Path>) -> Option<Engine> {
+    Engine::new(dir).map_err(|e| report(&[e])).ok()
+}
+
+fn exit(failed: bool) -> ExitCode {
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render {
@@ -105,12 +118,8 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             font_dir,
         } => {
-            let engine = match Engine::new(templates.as_deref()) {
-                Ok(e) => e,
-                Err(e) => {
-                    report(&[e]);
-                    return ExitCode::from(1);
-                }
+            let Some(engine) = engine(templates.as_deref()) else {
+                return ExitCode::from(1);
             };
             let custom;
             let fonts: &FontSet = match &font_dir {
@@ -140,19 +149,11 @@ pub fn run(cli: Cli) -> ExitCode {
                     }
                 }
             }
-            if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            exit(failed)
         }
         Command::Validate { files, templates } => {
-            let engine = match Engine::new(templates.as_deref()) {
-                Ok(e) => e,
-                Err(e) => {
-                    report(&[e]);
-                    return ExitCode::from(1);
-                }
+            let Some(engine) = engine(templates.as_deref()) else {
+                return ExitCode::from(1);
             };
             let mut failed = false;
             for f in &files {
@@ -169,11 +170,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     }
                 }
             }
-            if failed {
-                ExitCode::from(1)
-            } else {
-                ExitCode::SUCCESS
-            }
+            exit(failed)
         }
         Command::Init { kind, dir } => {
             let Some(k) = kinds::find(&kind) else {

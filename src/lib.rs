@@ -21,3 +21,4 @@ pub mod model;
 pub mod render;
 pub mod template;
 pub mod validate;
+pub mod xml;

@@ -1,8 +1,10 @@
 //! Bad input: every case exits 1 with a Vietnamese message naming file:line:column, and no
 //! output is created or overwritten.
 
+mod common;
+
+use common::vanban;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 const EXAMPLE: &str = include_str!("../data/examples/bao-cao-thang.yaml");
 
@@ -16,19 +18,6 @@ fn case(yaml: &str) -> Case {
     let path = dir.path().join("van-ban.yaml");
     std::fs::write(&path, yaml).unwrap();
     Case { dir, yaml: path }
-}
-
-fn vanban(args: &[&str], cwd: &Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_vanban"))
-        .args(args)
-        .current_dir(cwd)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// Render a mutated example where an old output already exists; check the error and that
@@ -233,11 +222,7 @@ fn user_text_is_literal() {
 }
 
 fn docx_xml(path: &Path, part: &str) -> String {
-    let f = std::fs::File::open(path).unwrap();
-    let mut z = zip::ZipArchive::new(f).unwrap();
-    let mut s = String::new();
-    std::io::Read::read_to_string(&mut z.by_name(part).unwrap(), &mut s).unwrap();
-    s
+    common::zip_part(path, part).unwrap()
 }
 
 #[test]

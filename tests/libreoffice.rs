@@ -6,26 +6,13 @@ mod common;
 
 use common::*;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn run(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("{cmd} is needed for this test (run .ci/run to install it): {e}")
-    });
-    assert!(
-        out.status.success(),
-        "{cmd} {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Convert a DOCX with LibreOffice into `dir`, with a private profile so tests can run in
 /// parallel with other soffice processes.
 pub fn soffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
     let profile = dir.join("lo-profile");
     let url = format!("-env:UserInstallation=file://{}", profile.display());
-    run(
+    tool(
         "soffice",
         &[
             &url,
@@ -41,7 +28,7 @@ pub fn soffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
 }
 
 fn page_texts(pdf: &Path) -> Vec<String> {
-    let text = run("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
@@ -50,17 +37,7 @@ fn page_texts(pdf: &Path) -> Vec<String> {
 }
 
 fn landscape_pages(pdf: &Path) -> Vec<bool> {
-    let info = run("pdfinfo", &["-f", "1", "-l", "200", pdf.to_str().unwrap()]);
-    info.lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let v: Vec<f32> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse::<f32>().ok())
-                .collect();
-            v[1] > v[2]
-        })
-        .collect()
+    page_sizes(pdf).iter().map(|(w, h)| w > h).collect()
 }
 
 /// Page count of each section: the body, then each annex (an annex starts on the page

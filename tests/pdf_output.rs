@@ -5,15 +5,6 @@ mod common;
 
 use common::*;
 use std::path::Path;
-use std::process::Command;
-
-fn tool(cmd: &str, args: &[&str]) -> String {
-    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("{cmd} is needed for this test (apt install poppler-utils): {e}")
-    });
-    assert!(out.status.success(), "{cmd} {args:?} failed");
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 /// Words of one page with their boxes: (text, xMin, yMin, xMax, yMax).
 pub fn words(pdf: &Path, page: usize) -> Vec<(String, f32, f32, f32, f32)> {
@@ -38,20 +29,6 @@ pub fn words(pdf: &Path, page: usize) -> Vec<(String, f32, f32, f32, f32)> {
         ));
     }
     out
-}
-
-fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
-    let info = tool("pdfinfo", &["-f", "1", "-l", "100", pdf.to_str().unwrap()]);
-    info.lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let v: Vec<f32> = l
-                .split_whitespace()
-                .filter_map(|w| w.parse::<f32>().ok())
-                .collect();
-            (v[1], v[2])
-        })
-        .collect()
 }
 
 fn example_pdf() -> (tempfile::TempDir, std::path::PathBuf) {

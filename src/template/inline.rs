@@ -2,21 +2,7 @@
 //! `**đậm**`, `*nghiêng*`, `^[chú thích]` (a footnote), a line break for "\n", and `\` to
 //! write a mark literally. Everything else — "<", "&", "{{", "#" — is text.
 
-/// Escape text for the markup (XML).
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use crate::xml::escape;
 
 /// Convert user text with inline marks to markup. Unclosed marks are kept as literal text.
 pub fn to_markup(s: &str) -> String {

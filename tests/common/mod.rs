@@ -183,3 +183,32 @@ pub fn style(p: &ParaInfo) -> (bool, bool, Option<f32>) {
     }
     (first.bold, first.italic, first.size)
 }
+
+/// Run a tool (poppler, LibreOffice) and return its stdout; a missing tool fails the test
+/// with a hint, as CI installs them.
+pub fn tool(cmd: &str, args: &[&str]) -> String {
+    let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
+        panic!("{cmd} is needed for this test (run .ci/run to install it): {e}")
+    });
+    assert!(
+        out.status.success(),
+        "{cmd} {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Page sizes (width, height) in points, from pdfinfo.
+pub fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
+    let info = tool("pdfinfo", &["-f", "1", "-l", "1000", pdf.to_str().unwrap()]);
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains("size:"))
+        .map(|l| {
+            let v: Vec<f32> = l
+                .split_whitespace()
+                .filter_map(|w| w.parse::<f32>().ok())
+                .collect();
+            (v[1], v[2])
+        })
+        .collect()
+}

@@ -66,21 +66,7 @@ pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<
     Ok(out.finish().map_err(pkg_err)?.into_inner())
 }
 
-/// Escape text for XML content and attribute values.
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use crate::xml::escape;
 
 /// docx-rs numbers paragraphs from a per-thread counter, so ids differ between calls.
 /// Number them from 1 within each part instead.
