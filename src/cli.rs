@@ -45,6 +45,9 @@ pub enum Command {
         /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
         #[arg(long = "font-dir")]
         font_dir: Option<PathBuf>,
+        /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -52,6 +55,9 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Báo cáo kỳ trước (YAML) để tính tăng/giảm
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
     Init {
@@ -104,6 +110,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             templates,
             font_dir,
+            previous,
         } => {
             let engine = match Engine::new(templates.as_deref()) {
                 Ok(e) => e,
@@ -128,7 +135,14 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let mut failed = false;
             for f in &files {
-                match render::render_file(f, &out, &format.0, &engine, fonts) {
+                match render::render_file_with(
+                    f,
+                    previous.as_deref(),
+                    &out,
+                    &format.0,
+                    &engine,
+                    fonts,
+                ) {
                     Ok(paths) => {
                         for p in paths {
                             println!("đã ghi {}", p.display());
@@ -146,7 +160,11 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Validate { files, templates } => {
+        Command::Validate {
+            files,
+            templates,
+            previous,
+        } => {
             let engine = match Engine::new(templates.as_deref()) {
                 Ok(e) => e,
                 Err(e) => {
@@ -158,7 +176,7 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result = render::load_and_check(f).and_then(|l| {
+                let result = render::load_and_check_with(f, previous.as_deref()).and_then(|l| {
                     render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
                 });
                 match result {
