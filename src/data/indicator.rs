@@ -162,17 +162,11 @@ impl Ind {
                         if t == 0.0 {
                             String::new()
                         } else if v > t {
-                            format!(
-                                "vượt chỉ tiêu {} (đạt {ratio})",
-                                self.with_unit(v - t)
-                            )
+                            format!("vượt chỉ tiêu {} (đạt {ratio})", self.with_unit(v - t))
                         } else if v == t {
                             "đạt 100% chỉ tiêu".to_string()
                         } else {
-                            format!(
-                                "đạt {ratio} chỉ tiêu (còn thiếu {})",
-                                self.with_unit(t - v)
-                            )
+                            format!("đạt {ratio} chỉ tiêu (còn thiếu {})", self.with_unit(t - v))
                         }
                     }
                 }
@@ -213,16 +207,15 @@ impl Ind {
         }
         m.insert("so".into(), json!(self.value));
         m.insert("so_truoc".into(), json!(self.prev.flatten()));
-        m.insert("co_ky_truoc".into(), json!(matches!(self.prev, Some(Some(_)))));
+        m.insert(
+            "co_ky_truoc".into(),
+            json!(matches!(self.prev, Some(Some(_)))),
+        );
         Value::Object(m)
     }
 }
 
-fn cell_number(
-    v: &Option<Spanned<CellValue>>,
-    what: &str,
-    errs: &mut Vec<Error>,
-) -> Option<f64> {
+fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>) -> Option<f64> {
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
@@ -255,7 +248,10 @@ pub fn compute(
 ) -> Indicators {
     let mut out = Indicators::new();
     let mut first_pos: BTreeMap<String, Option<Pos>> = BTreeMap::new();
-    let mut register = |id: &Spanned<String>, ind: Ind, errs: &mut Vec<Error>, out: &mut Indicators| {
+    let mut register = |id: &Spanned<String>,
+                        ind: Ind,
+                        errs: &mut Vec<Error>,
+                        out: &mut Indicators| {
         let key = id.value.trim().to_string();
         let valid = !key.is_empty()
             && key
@@ -286,7 +282,11 @@ pub fn compute(
     let mut totals: Vec<(String, Spanned<CellValue>)> = Vec::new();
     for s in list {
         let i = &s.value;
-        let unit = i.don_vi.as_ref().map(|u| u.value.clone()).unwrap_or_default();
+        let unit = i
+            .don_vi
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
         let decimals = i.so_le.unwrap_or(format::number::DEFAULT_DECIMALS);
         let mut value = cell_number(&i.gia_tri, "giá trị", errs);
         if let Some(l) = &i.lay_tu {
@@ -412,21 +412,19 @@ pub fn compute(
     // Shares: `tren` names another indicator or is a number.
     for (id, t) in totals {
         let total = match &t.value {
-            CellValue::Text(name) if number_of(&t.value).is_none() => {
-                match out.get(name.trim()) {
-                    Some(o) => o.value,
-                    None => {
-                        errs.push(
-                            Error::data(format!(
-                                "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
-                                out.keys().cloned().collect::<Vec<_>>().join(", ")
-                            ))
-                            .with_pos(pos_of(&t)),
-                        );
-                        None
-                    }
+            CellValue::Text(name) if number_of(&t.value).is_none() => match out.get(name.trim()) {
+                Some(o) => o.value,
+                None => {
+                    errs.push(
+                        Error::data(format!(
+                            "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
+                            out.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ))
+                        .with_pos(pos_of(&t)),
+                    );
+                    None
                 }
-            }
+            },
             other => number_of(other),
         };
         if let Some(i) = out.get_mut(&id) {
@@ -437,7 +435,12 @@ pub fn compute(
 }
 
 /// Fill each indicator's previous value; a unit that changed is an error.
-pub fn apply_previous(now: &mut Indicators, prev: &Indicators, prev_path: &Path, errs: &mut Vec<Error>) {
+pub fn apply_previous(
+    now: &mut Indicators,
+    prev: &Indicators,
+    prev_path: &Path,
+    errs: &mut Vec<Error>,
+) {
     for (id, i) in now.iter_mut() {
         let Some(p) = prev.get(id) else { continue };
         if p.unit.trim() != i.unit.trim() {

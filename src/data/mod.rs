@@ -68,9 +68,7 @@ fn compute_tables(
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
-                errs.push(
-                    Error::data(format!("mã bảng \"{key}\" bị trùng")).with_pos(pos_of(&id)),
-                );
+                errs.push(Error::data(format!("mã bảng \"{key}\" bị trùng")).with_pos(pos_of(&id)));
             }
         }
     }
@@ -148,9 +146,5 @@ pub fn prepare(
 
 /// The indicators as template values: `chi_tieu.<id>.<cach_viet>`.
 pub fn to_json(inds: &Indicators) -> serde_json::Value {
-    serde_json::Value::Object(
-        inds.iter()
-            .map(|(k, v)| (k.clone(), v.to_json()))
-            .collect(),
-    )
+    serde_json::Value::Object(inds.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
 }

@@ -194,8 +194,14 @@ mod tests {
             resolve_str("có [[tra_cuu]] lượt ([[ tra_cuu.thay_doi ]])", &i).unwrap(),
             "có 5.339.392 lượt (tăng 269.520 lượt)"
         );
-        assert_eq!(resolve_str("{{ x }} \\[[a]]", &i).unwrap(), "{{ x }} \\[[a]]");
-        assert_eq!(resolve_str("mở [[ không đóng", &i).unwrap(), "mở [[ không đóng");
+        assert_eq!(
+            resolve_str("{{ x }} \\[[a]]", &i).unwrap(),
+            "{{ x }} \\[[a]]"
+        );
+        assert_eq!(
+            resolve_str("mở [[ không đóng", &i).unwrap(),
+            "mở [[ không đóng"
+        );
     }
 
     #[test]

@@ -226,13 +226,7 @@ pub fn cell_place(rows: &SourceRows, col: u64) -> String {
 
 fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        vec![
-            Error::new(
-                Kind::Data,
-                format!("không đọc được tệp bảng tính ({e})"),
-            )
-            .at(path, None),
-        ]
+        vec![Error::new(Kind::Data, format!("không đọc được tệp bảng tính ({e})")).at(path, None)]
     })?;
     let names = wb.sheet_names();
     let name = match &s.trang {

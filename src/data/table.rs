@@ -164,9 +164,14 @@ fn signed_change(now: f64, before: f64) -> String {
 }
 
 enum Row {
-    Data(Vec<Spanned<CellValue>>, Option<Pos>, Option<(std::path::PathBuf, u64)>),
+    Data(
+        Vec<Spanned<CellValue>>,
+        Option<Pos>,
+        Option<(std::path::PathBuf, u64)>,
+    ),
     Group(String),
-    Total(Vec<Spanned<CellValue>>),
+    /// Cells, and the key matched against the previous report.
+    Total(Vec<Spanned<CellValue>>, Option<String>),
 }
 
 /// Compute a table in place. `base` resolves a source file; `prev` holds the previous
@@ -198,7 +203,10 @@ pub fn materialize(
             }
         }
         if let Some(of) = &c.value.thay_doi {
-            match ids.iter().position(|x| x.as_deref() == Some(of.value.trim())) {
+            match ids
+                .iter()
+                .position(|x| x.as_deref() == Some(of.value.trim()))
+            {
                 Some(j) => changes[i] = Some(j),
                 None => errs.push(
                     Error::data(format!(
@@ -216,7 +224,10 @@ pub fn materialize(
         .collect();
     let label_col = (0..n).find(|i| kinds[*i] != Kind2::RowNumber);
     let key_col = match &t.khoa {
-        Some(k) => match ids.iter().position(|x| x.as_deref() == Some(k.value.trim())) {
+        Some(k) => match ids
+            .iter()
+            .position(|x| x.as_deref() == Some(k.value.trim()))
+        {
             Some(i) => Some(i),
             None => {
                 errs.push(
@@ -273,16 +284,19 @@ pub fn materialize(
                 group = r.group.clone();
                 rows.push(Row::Group(group.clone().unwrap_or_default()));
             }
-            let mut out: Vec<Spanned<CellValue>> = (0..n).map(|_| spanned(CellValue::Blank)).collect();
+            let mut out: Vec<Spanned<CellValue>> =
+                (0..n).map(|_| spanned(CellValue::Blank)).collect();
             for (i, c) in t.cot.iter().enumerate() {
                 let Some(id) = &c.value.id else { continue };
-                let Some((v, col)) = r.cells.get(id) else { continue };
+                let Some((v, col)) = r.cells.get(id) else {
+                    continue;
+                };
                 let v = match (kinds[i], v) {
-                    (Kind2::Number | Kind2::Percent, CellValue::Text(s)) => match parse_vn_number(s)
-                    {
-                        Some(x) => CellValue::Number(x),
-                        None => {
-                            errs.push(
+                    (Kind2::Number | Kind2::Percent, CellValue::Text(s)) => {
+                        match parse_vn_number(s) {
+                            Some(x) => CellValue::Number(x),
+                            None => {
+                                errs.push(
                                 Error::new(
                                     Kind::Data,
                                     format!(
@@ -293,9 +307,10 @@ pub fn materialize(
                                 )
                                 .at(&read.path, Some(Pos::new(r.line, *col))),
                             );
-                            CellValue::Blank
+                                CellValue::Blank
+                            }
                         }
-                    },
+                    }
                     _ => v.clone(),
                 };
                 out[i] = spanned(v);
@@ -307,7 +322,7 @@ pub fn materialize(
             rows.push(match &r.value {
                 RowSpec::Data(c) => Row::Data(spread(c), pos_of(r), None),
                 RowSpec::Group(g) => Row::Group(g.clone()),
-                RowSpec::Total(c) => Row::Total(spread(c)),
+                RowSpec::Total(c) => Row::Total(spread(c), None),
             });
         }
     }
@@ -325,7 +340,10 @@ pub fn materialize(
         let mut out: Vec<Spanned<CellValue>> = (0..n).map(|_| spanned(CellValue::Blank)).collect();
         for &i in &input {
             if kinds[i] == Kind2::Number {
-                let vals: Vec<f64> = group.iter().filter_map(|r| number_of(&r[i].value)).collect();
+                let vals: Vec<f64> = group
+                    .iter()
+                    .filter_map(|r| number_of(&r[i].value))
+                    .collect();
                 if !vals.is_empty() {
                     out[i] = spanned(CellValue::Number(vals.iter().sum()));
                 }
@@ -339,17 +357,20 @@ pub fn materialize(
     let mut out_rows: Vec<Row> = Vec::new();
     let mut all: Vec<Vec<Spanned<CellValue>>> = Vec::new();
     let mut in_group: Vec<Vec<Spanned<CellValue>>> = Vec::new();
-    let flush = |in_group: &mut Vec<Vec<Spanned<CellValue>>>, out_rows: &mut Vec<Row>| {
-        if let Some(label) = &t.cong_nhom
-            && !in_group.is_empty()
-        {
-            let refs: Vec<&Vec<Spanned<CellValue>>> = in_group.iter().collect();
-            let mut s = summed(&refs, label);
-            compute(&mut s);
-            out_rows.push(Row::Total(s));
-        }
-        in_group.clear();
-    };
+    // A subtotal's key names its group, so "Cộng" rows match the same group last month.
+    let flush =
+        |in_group: &mut Vec<Vec<Spanned<CellValue>>>, out_rows: &mut Vec<Row>, group: &str| {
+            if let Some(label) = &t.cong_nhom
+                && !in_group.is_empty()
+            {
+                let refs: Vec<&Vec<Spanned<CellValue>>> = in_group.iter().collect();
+                let mut s = summed(&refs, label);
+                compute(&mut s);
+                out_rows.push(Row::Total(s, Some(format!("{label} ({group})"))));
+            }
+            in_group.clear();
+        };
+    let mut group_name = String::new();
     let mut seen_group = false;
     for r in rows {
         match r {
@@ -361,30 +382,31 @@ pub fn materialize(
             }
             Row::Group(g) => {
                 if seen_group {
-                    flush(&mut in_group, &mut out_rows);
+                    flush(&mut in_group, &mut out_rows, &group_name);
                 }
                 seen_group = true;
                 in_group.clear();
+                group_name = g.clone();
                 out_rows.push(Row::Group(g));
             }
-            Row::Total(mut c) => {
+            Row::Total(mut c, k) => {
                 if seen_group {
-                    flush(&mut in_group, &mut out_rows);
+                    flush(&mut in_group, &mut out_rows, &group_name);
                     seen_group = false;
                 }
                 compute(&mut c);
-                out_rows.push(Row::Total(c));
+                out_rows.push(Row::Total(c, k));
             }
         }
     }
     if seen_group {
-        flush(&mut in_group, &mut out_rows);
+        flush(&mut in_group, &mut out_rows, &group_name);
     }
     if let Some(label) = &t.dong_tong {
         let refs: Vec<&Vec<Spanned<CellValue>>> = all.iter().collect();
         let mut s = summed(&refs, label);
         compute(&mut s);
-        out_rows.push(Row::Total(s));
+        out_rows.push(Row::Total(s, None));
     }
 
     // Keys, unique among data rows.
@@ -427,8 +449,8 @@ pub fn materialize(
                 data.rows
                     .push((k, c.iter().map(|x| x.value.clone()).collect(), false));
             }
-            Row::Total(c) => data.rows.push((
-                label_of(c),
+            Row::Total(c, k) => data.rows.push((
+                k.clone().or_else(|| label_of(c)),
                 c.iter().map(|x| x.value.clone()).collect(),
                 true,
             )),
@@ -439,7 +461,11 @@ pub fn materialize(
     // Changes against the previous report.
     if changes.iter().any(|c| c.is_some()) {
         if t.id.is_none() {
-            let at = t.cot.iter().find(|c| c.value.thay_doi.is_some()).and_then(pos_of);
+            let at = t
+                .cot
+                .iter()
+                .find(|c| c.value.thay_doi.is_some())
+                .and_then(pos_of);
             errs.push(
                 Error::data("bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước")
                     .with_pos(at),
@@ -447,8 +473,15 @@ pub fn materialize(
         }
         let prev_table = t.id.as_ref().and_then(|id| prev?.get(id.value.trim()));
         for r in out_rows.iter_mut() {
-            let cells = match r {
-                Row::Data(c, ..) | Row::Total(c) => c,
+            let (cells, key) = match r {
+                Row::Data(c, ..) => {
+                    let k = key_of(c);
+                    (c, k)
+                }
+                Row::Total(c, k) => {
+                    let k = k.clone().or_else(|| label_of(c));
+                    (c, k)
+                }
                 Row::Group(_) => continue,
             };
             for i in 0..n {
@@ -457,8 +490,11 @@ pub fn materialize(
                 let now = number_of(&cells[of].value);
                 let col_id = ids[of].as_deref().unwrap_or("");
                 let before = prev_table.and_then(|pt| {
-                    let k = key_of(cells).or_else(|| label_of(cells))?;
-                    let row = pt.rows.iter().find(|x| x.0.as_deref() == Some(k.as_str()))?;
+                    let k = key.clone()?;
+                    let row = pt
+                        .rows
+                        .iter()
+                        .find(|x| x.0.as_deref() == Some(k.as_str()))?;
                     number_of(row.1.get(pt.col(col_id)?)?)
                 });
                 if let (Some(a), Some(b)) = (now, before) {
@@ -481,7 +517,7 @@ pub fn materialize(
         dong.push(spanned(match r {
             Row::Data(c, ..) => RowSpec::Data(strip(c)),
             Row::Group(g) => RowSpec::Group(g),
-            Row::Total(c) => RowSpec::Total(strip(c)),
+            Row::Total(c, _) => RowSpec::Total(strip(c)),
         }));
     }
     t.dong = dong;
