@@ -103,7 +103,7 @@ impl Ind {
             "ket_qua" => {
                 let base = match self.value {
                     None => missing,
-                    Some(v) if v == 0.0 => "không phát sinh".to_string(),
+                    Some(0.0) => "không phát sinh".to_string(),
                     Some(v) => self.with_unit(v),
                 };
                 let ch = self.change();

@@ -433,18 +433,18 @@ pub fn materialize(
         match r {
             Row::Data(c, p, f) => {
                 let k = key_of(c);
-                if let Some(k) = &k {
-                    if keys.insert(k.clone(), ()).is_some() {
-                        let msg = format!(
-                            "dòng \"{k}\" bị trùng trong bảng (mỗi dòng cần một tên riêng ở cột khóa để so sánh với kỳ trước)"
-                        );
-                        errs.push(match f {
-                            Some((path, line)) => {
-                                Error::new(Kind::Data, msg).at(path, Some(Pos::new(*line, 1)))
-                            }
-                            None => Error::data(msg).with_pos(*p),
-                        });
-                    }
+                if let Some(k) = &k
+                    && keys.insert(k.clone(), ()).is_some()
+                {
+                    let msg = format!(
+                        "dòng \"{k}\" bị trùng trong bảng (mỗi dòng cần một tên riêng ở cột khóa để so sánh với kỳ trước)"
+                    );
+                    errs.push(match f {
+                        Some((path, line)) => {
+                            Error::new(Kind::Data, msg).at(path, Some(Pos::new(*line, 1)))
+                        }
+                        None => Error::data(msg).with_pos(*p),
+                    });
                 }
                 data.rows
                     .push((k, c.iter().map(|x| x.value.clone()).collect(), false));
@@ -535,4 +535,96 @@ pub fn materialize(
         }
     }
     data
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(v: &[&str]) -> Vec<Option<String>> {
+        v.iter().map(|s| Some(s.to_string())).collect()
+    }
+
+    #[test]
+    fn rate_formula_is_blank_for_zero_or_missing_total() {
+        let cols = ids(&["tong", "tt"]);
+        let f = parse_formula("tt / tong", &cols).unwrap();
+        let n = |x: f64| CellValue::Number(x);
+        let pct = |r: &[CellValue]| match eval(&f, r, true) {
+            CellValue::Number(x) => format::percent(x, 2),
+            CellValue::Blank => String::new(),
+            CellValue::Text(t) => t,
+        };
+        assert_eq!(pct(&[n(31809.0), n(31693.0)]), "99,64%");
+        assert_eq!(pct(&[n(45.0), n(45.0)]), "100%");
+        assert_eq!(pct(&[n(3.0), n(0.0)]), "0%");
+        assert_eq!(pct(&[n(0.0), n(0.0)]), "");
+        assert_eq!(pct(&[CellValue::Blank, n(63.0)]), "");
+        assert_eq!(pct(&[n(5.0), CellValue::Blank]), "");
+        assert!(parse_formula("tt / khong_co", &cols).is_err());
+        assert!(parse_formula("tt", &cols).is_err());
+        let sum = parse_formula("tong + 1,5", &cols).unwrap();
+        assert_eq!(eval(&sum, &[n(1.0), n(0.0)], false), n(2.5));
+    }
+
+    #[test]
+    fn groups_subtotals_total_and_changes() {
+        let yaml = r#"
+id: t
+cong_nhom: Cộng
+dong_tong: Tổng cộng
+cot:
+  - {ten: STT, loai: stt}
+  - {id: ten, ten: Tên}
+  - {id: a, ten: A, loai: so}
+  - {id: b, ten: B, loai: so}
+  - {id: r, ten: Tỷ lệ, loai: ty_le, cong_thuc: b / a}
+  - {ten: Tăng/giảm, thay_doi: b}
+dong:
+  - nhom: Sở Một
+  - [Việc một, 10, 5]
+  - [Việc hai, ~, ~]
+  - nhom: Sở Hai
+  - [Việc ba, 0, 0]
+"#;
+        let prev_yaml = yaml.replace("[Việc một, 10, 5]", "[Việc một, 10, 8]");
+        let mut errs = Vec::new();
+        let mut p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
+        let prev = materialize(&mut p, Path::new("."), None, &mut errs);
+        let mut t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
+        let mut m = BTreeMap::new();
+        m.insert("t".to_string(), prev);
+        let data = materialize(&mut t, Path::new("."), Some(&m), &mut errs);
+        assert!(errs.is_empty(), "{errs:?}");
+        let text = |r: &RowSpec| match r {
+            RowSpec::Data(c) | RowSpec::Total(c) => c
+                .iter()
+                .map(|c| match &c.value {
+                    CellValue::Number(x) => format::number(*x, None),
+                    CellValue::Text(s) => s.clone(),
+                    CellValue::Blank => "~".into(),
+                })
+                .collect::<Vec<_>>()
+                .join("|"),
+            RowSpec::Group(g) => format!("# {g}"),
+        };
+        let rows: Vec<String> = t.dong.iter().map(|r| text(&r.value)).collect();
+        assert_eq!(
+            rows,
+            [
+                "# Sở Một",
+                "Việc một|10|5|50|-3",
+                "Việc hai|~|~|~|~",
+                "Cộng|10|5|50|-3",
+                "# Sở Hai",
+                "Việc ba|0|0|~|0",
+                "Cộng|0|0|~|0",
+                "Tổng cộng|10|5|50|-3",
+            ]
+        );
+        assert_eq!(data.row(None).unwrap()[2], CellValue::Number(10.0));
+        // Computed columns became plain ones; the change column is text.
+        assert!(t.cot.iter().all(|c| !c.value.is_computed()));
+        assert!(t.cot[5].value.loai.is_none());
+    }
 }
