@@ -45,6 +45,9 @@ pub enum Command {
         /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
         #[arg(long = "font-dir")]
         font_dir: Option<PathBuf>,
+        /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -52,6 +55,9 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Báo cáo kỳ trước (YAML) để tính tăng/giảm
+        #[arg(long)]
+        previous: Option<PathBuf>,
     },
     /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
     Init {
@@ -117,6 +123,7 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             templates,
             font_dir,
+            previous,
         } => {
             let Some(engine) = engine(templates.as_deref()) else {
                 return ExitCode::from(1);
@@ -137,7 +144,14 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let mut failed = false;
             for f in &files {
-                match render::render_file(f, &out, &format.0, &engine, fonts) {
+                match render::render_file_with(
+                    f,
+                    previous.as_deref(),
+                    &out,
+                    &format.0,
+                    &engine,
+                    fonts,
+                ) {
                     Ok(paths) => {
                         for p in paths {
                             println!("đã ghi {}", p.display());
@@ -151,7 +165,11 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             exit(failed)
         }
-        Command::Validate { files, templates } => {
+        Command::Validate {
+            files,
+            templates,
+            previous,
+        } => {
             let Some(engine) = engine(templates.as_deref()) else {
                 return ExitCode::from(1);
             };
@@ -159,7 +177,7 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result = render::load_and_check(f).and_then(|l| {
+                let result = render::load_and_check_with(f, previous.as_deref()).and_then(|l| {
                     render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
                 });
                 match result {

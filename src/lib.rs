@@ -8,6 +8,7 @@
 pub mod backend;
 pub mod cli;
 pub mod compose;
+pub mod data;
 pub mod error;
 pub mod fonts;
 pub mod format;

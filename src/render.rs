@@ -36,13 +36,33 @@ pub struct Loaded {
 
 /// Stages 1–2: load and validate. Every validation problem is returned.
 pub fn load_and_check(path: &Path) -> Result<Loaded, Vec<Error>> {
-    let data = load::load_file(path).map_err(|e| vec![e])?;
+    load_and_check_with(path, None)
+}
+
+/// Load, validate and compute the report data (`crate::data`), with changes against
+/// `previous` (or the document's own `ky_truoc`).
+pub fn load_and_check_with(path: &Path, previous: Option<&Path>) -> Result<Loaded, Vec<Error>> {
+    let text = load::read_text(path).map_err(|e| vec![e])?;
+    let mut data = load::parse_str(&text).map_err(|e| vec![e.in_file(path)])?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let checked = validate::check(&data, base).map_err(|errs| {
+    let mut checked = validate::check(&data, base).map_err(|errs| {
         errs.into_iter()
             .map(|e| e.in_file(path))
             .collect::<Vec<_>>()
     })?;
+    let indicators = crate::data::prepare(&mut data, &text, path, previous)?;
+    checked.indicators = crate::data::to_json(&indicators);
+    // Computed tables have their final columns now.
+    checked.annex_tables = data
+        .phu_luc
+        .iter()
+        .map(|a| {
+            a.value
+                .bang
+                .as_ref()
+                .and_then(|t| validate::check_table(t, &mut |_, _| {}))
+        })
+        .collect();
     Ok(Loaded {
         path: path.to_path_buf(),
         data,
@@ -72,6 +92,7 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
         }
         None => ck.kind.template.to_string(),
     };
+    engine.check_indicator_refs(&name, &ck.indicators)?;
     let ctx = context::build(vb, ck);
     let xml = engine
         .render(&name, &ctx)
@@ -140,7 +161,19 @@ pub fn render_file(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let loaded = load_and_check(path)?;
+    render_file_with(path, None, out_dir, formats, engine, fonts)
+}
+
+/// [`render_file`] with changes computed against a previous report.
+pub fn render_file_with(
+    path: &Path,
+    previous: Option<&Path>,
+    out_dir: &Path,
+    formats: &[Format],
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let loaded = load_and_check_with(path, previous)?;
     let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;
     let stem = path
         .file_stem()

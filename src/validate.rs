@@ -74,6 +74,8 @@ pub struct Checked {
     pub annex_landscape: Vec<bool>,
     /// Annex tables, by annex index.
     pub annex_tables: Vec<Option<CheckedTable>>,
+    /// Computed indicators for templates (`chi_tieu`), filled by `crate::data`.
+    pub indicators: serde_json::Value,
 }
 
 const STAMPS_MAT: &[&str] = &["MẬT", "TỐI MẬT", "TUYỆT MẬT"];
@@ -243,6 +245,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         signature_image,
         annex_landscape,
         annex_tables,
+        indicators: serde_json::Value::Object(Default::default()),
     })
 }
 
@@ -407,11 +410,12 @@ pub fn check_table(
             Numbering::Continuous
         }
     };
+    // Row numbers and computed columns are filled in by vanban: rows leave them out.
     let data_cols: Vec<&Spanned<ColumnSpec>> = t
         .cot
         .iter()
         .zip(&columns)
-        .filter(|(_, k)| k.kind != ColumnKind::RowNumber)
+        .filter(|(c, k)| k.kind != ColumnKind::RowNumber && !c.value.is_computed())
         .map(|(c, _)| c)
         .collect();
     let names = data_cols
@@ -439,10 +443,13 @@ pub fn check_table(
             ok = false;
             continue;
         }
-        for (cell, col) in cells
-            .iter()
-            .zip(columns.iter().filter(|c| c.kind != ColumnKind::RowNumber))
-        {
+        for (cell, col) in cells.iter().zip(
+            columns
+                .iter()
+                .zip(&t.cot)
+                .filter(|(c, s)| c.kind != ColumnKind::RowNumber && !s.value.is_computed())
+                .map(|(c, _)| c),
+        ) {
             if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
                 && let CellValue::Text(s) = &cell.value
                 && !s.trim().is_empty()

@@ -349,11 +349,13 @@ fn table_cells_are_computed_and_formatted() {
     assert_eq!(&t2[4][3..6], ["31.809", "31.693", "99,64%"]);
     // Blank and zero are different.
     assert_eq!(&t2[2][3..6], ["", "63", ""]);
-    assert_eq!(&t2[15][3..6], ["0", "0", "0%"]);
+    // The rate is computed: blank when the total is 0, never "NaN" or "0%".
+    assert_eq!(&t2[15][3..6], ["0", "0", ""]);
     // The total row merges STT with the label.
     let total = t2.last().unwrap();
     assert_eq!(total[0], "Tổng cộng");
-    assert_eq!(total[2], "88.716");
+    // Computed sums of the rows read from dich-vu-cong.xlsx.
+    assert_eq!(&total[2..5], ["87.926", "75.010", "85,31%"]);
     // Phụ lục III: group rows span the table.
     let t3 = rows_text(tables[4]);
     assert_eq!(t3[1], ["Sở Nội vụ"]);

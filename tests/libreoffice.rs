@@ -118,6 +118,7 @@ fn check_example(yaml: &str) {
 #[test]
 fn example_report_matches_libreoffice() {
     check_example("data/examples/bao-cao-thang.yaml");
+    check_example("data/examples/bao-cao-thang-truoc.yaml");
 }
 
 #[test]

@@ -3,9 +3,11 @@
 //! the template and compose stages read them.
 
 mod body;
+mod data;
 mod table;
 
 pub use body::{Node, NodeList};
+pub use data::{FromTable, Indicator, Part, Source};
 pub use table::{CellValue, ColumnKind, ColumnSpec, Numbering, RowSpec, TableSpec};
 
 use serde::Deserialize;
@@ -78,6 +80,13 @@ pub struct VanBan {
     /// Free data available to templates as `du_lieu`.
     #[serde(default)]
     pub du_lieu: Option<serde_json::Value>,
+    /// Indicators (chỉ tiêu): figures whose sentences, changes and rates are computed.
+    #[serde(default)]
+    pub chi_tieu: Vec<Spanned<Indicator>>,
+    /// The previous report (path relative to this file) that changes are computed against;
+    /// `vanban render --previous FILE` takes precedence.
+    #[serde(default)]
+    pub ky_truoc: Option<Spanned<String>>,
 }
 
 /// The signature block.

@@ -21,7 +21,22 @@ use serde_saphyr::Spanned;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
+    /// Identifier for indicators (`lay_tu`) and for matching with the previous report.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
     pub cot: Vec<Spanned<ColumnSpec>>,
+    /// Rows read from an Excel sheet or a CSV file instead of `dong`.
+    #[serde(default)]
+    pub nguon: Option<Spanned<super::Source>>,
+    /// The column (id) whose text identifies a row; the first text column by default.
+    #[serde(default)]
+    pub khoa: Option<Spanned<String>>,
+    /// Label of a computed total row appended at the end ("Tổng cộng").
+    #[serde(default)]
+    pub dong_tong: Option<String>,
+    /// Label of a computed subtotal row after each group ("Cộng").
+    #[serde(default)]
+    pub cong_nhom: Option<String>,
     #[serde(default)]
     pub dong: Vec<Spanned<RowSpec>>,
     /// STT numbering across groups ("lien_tuc", the default) or restarting in each group
@@ -38,6 +53,17 @@ pub struct TableSpec {
 pub struct ColumnSpec {
     /// Header text.
     pub ten: String,
+    /// Identifier used by formulas, sources, indicators and changes.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// Computed column: "truc_tuyen / tong_ho_so" (a rate when `loai: ty_le`), "a + b",
+    /// "a - b", "a * b". Rows leave this cell out.
+    #[serde(default)]
+    pub cong_thuc: Option<Spanned<String>>,
+    /// Change column: the difference of the named column against the previous report's row
+    /// with the same key ("+120", "-3"; in points for a rate column). Rows leave it out.
+    #[serde(default)]
+    pub thay_doi: Option<Spanned<String>>,
     /// Relative width (any unit; widths are scaled to the text width).
     #[serde(default)]
     pub rong: Option<f32>,
@@ -54,6 +80,13 @@ pub struct ColumnSpec {
     /// Decimals for numbers and percentages.
     #[serde(default)]
     pub so_le: Option<usize>,
+}
+
+impl ColumnSpec {
+    /// A cell computed by vanban rather than written in a row.
+    pub fn is_computed(&self) -> bool {
+        self.cong_thuc.is_some() || self.thay_doi.is_some()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

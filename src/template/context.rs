@@ -41,6 +41,7 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         "ket_thuc": nodes(&vb.ket_thuc),
         "phu_luc": annexes,
         "du_lieu": vb.du_lieu.clone().unwrap_or(Value::Null),
+        "chi_tieu": ck.indicators,
     })
 }
 

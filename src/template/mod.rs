@@ -8,6 +8,7 @@
 pub mod context;
 mod filters;
 pub mod inline;
+mod refs;
 
 pub use context::parse_vn_number;
 
@@ -36,6 +37,8 @@ pub fn describe(name: &str) -> &'static str {
 
 pub struct Engine {
     tera: Tera,
+    /// Template sources by name, for checking indicator references before rendering.
+    sources: Vec<(String, String)>,
 }
 
 impl Engine {
@@ -69,13 +72,23 @@ impl Engine {
                 }
             }
         }
-        tera.add_raw_templates(sources)
+        tera.add_raw_templates(sources.clone())
             .map_err(|e| template_error(&e))?;
-        Ok(Engine { tera })
+        Ok(Engine { tera, sources })
     }
 
     pub fn has(&self, name: &str) -> bool {
         self.tera.get_template_names().any(|n| n == name)
+    }
+
+    /// Every `chi_tieu.<id>` a template (and what it imports) uses must exist in the data:
+    /// the error names the template file, line and column.
+    pub fn check_indicator_refs(
+        &self,
+        name: &str,
+        indicators: &serde_json::Value,
+    ) -> Result<(), Error> {
+        refs::check(&self.sources, name, indicators)
     }
 
     pub fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, Error> {

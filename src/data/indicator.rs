@@ -1,0 +1,545 @@
+//! Indicators (chỉ tiêu): values, shares of a total, ratios to a target, parts that must add
+//! up, and the change against the previous report, with the Vietnamese phrases for each.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde_json::{Value, json};
+use serde_saphyr::Spanned;
+
+use crate::error::{Error, Pos};
+use crate::format;
+use crate::model::{CellValue, Indicator};
+
+use super::pos_of;
+use super::table::{TableData, number_of};
+
+/// One computed indicator.
+#[derive(Debug, Clone, Default)]
+pub struct Ind {
+    pub name: String,
+    pub unit: String,
+    pub value: Option<f64>,
+    pub target: Option<f64>,
+    /// The total this value is a share of, when `tren` is set.
+    pub total: Option<f64>,
+    pub has_total: bool,
+    pub as_of: Option<chrono::NaiveDate>,
+    /// (name, value) of each part.
+    pub parts: Vec<(String, Option<f64>)>,
+    pub decimals: usize,
+    /// The previous report's value and share; `None` when it had no such indicator.
+    pub prev: Option<Option<f64>>,
+    pub prev_share: Option<f64>,
+    pub unit_pos: Option<Pos>,
+}
+
+pub type Indicators = BTreeMap<String, Ind>;
+
+/// Every reference suffix, for messages and documentation.
+pub const ATTRS: &[&str] = &[
+    "gia_tri",
+    "so_luong",
+    "ket_qua",
+    "thay_doi",
+    "so_voi_ky_truoc",
+    "truoc",
+    "ty_le",
+    "thay_doi_ty_le",
+    "muc_tieu",
+    "ty_le_chi_tieu",
+    "dat_chi_tieu",
+    "tinh_den",
+    "thanh_phan",
+    "ten",
+    "don_vi",
+];
+
+const SINCE: &str = "so với kỳ báo cáo trước";
+
+impl Ind {
+    pub fn is_rate(&self) -> bool {
+        self.unit.trim() == "%"
+    }
+
+    fn num(&self, x: f64) -> String {
+        format::number(x, Some(self.decimals))
+    }
+
+    /// "5.339.392 lượt", "66,9%".
+    fn with_unit(&self, x: f64) -> String {
+        let n = self.num(x);
+        match self.unit.trim() {
+            "" => n,
+            "%" => n + "%",
+            u => format!("{n} {u}"),
+        }
+    }
+
+    pub fn share(&self) -> Option<f64> {
+        let (v, t) = (self.value?, self.total?);
+        (t != 0.0 && (v / t).is_finite()).then(|| v / t * 100.0)
+    }
+
+    /// "tăng 269.520 lượt", "giảm 1,02 điểm phần trăm", "không thay đổi"; empty without a
+    /// previous value.
+    pub fn change(&self) -> String {
+        let (Some(v), Some(Some(p))) = (self.value, self.prev) else {
+            return String::new();
+        };
+        if self.is_rate() {
+            format::change_points(v, Some(p), self.decimals)
+        } else {
+            format::change_words(v, Some(p), self.unit.trim(), Some(self.decimals))
+        }
+    }
+
+    /// The phrase for a reference suffix; Err explains why it does not apply.
+    pub fn attr(&self, name: &str) -> Result<String, String> {
+        let missing = "chưa có số liệu".to_string();
+        Ok(match name {
+            "" | "gia_tri" => self.value.map(|v| self.num(v)).unwrap_or(missing),
+            "so_luong" => self.value.map(|v| self.with_unit(v)).unwrap_or(missing),
+            "ket_qua" => {
+                let base = match self.value {
+                    None => missing,
+                    Some(0.0) => "không phát sinh".to_string(),
+                    Some(v) => self.with_unit(v),
+                };
+                let ch = self.change();
+                if ch.is_empty() {
+                    base
+                } else {
+                    format!("{base} ({ch} {SINCE})")
+                }
+            }
+            "thay_doi" => self.change(),
+            "so_voi_ky_truoc" => {
+                let ch = self.change();
+                if ch.is_empty() {
+                    ch
+                } else {
+                    format!("{ch} {SINCE}")
+                }
+            }
+            "truoc" => match self.prev {
+                Some(Some(p)) => self.with_unit(p),
+                _ => String::new(),
+            },
+            "ty_le" => {
+                if !self.has_total {
+                    return Err("chỉ tiêu không có khóa \"tren\" (tổng để tính tỷ lệ)".into());
+                }
+                self.share()
+                    .map(|s| format::percent(s, self.decimals))
+                    .unwrap_or_default()
+            }
+            "thay_doi_ty_le" => {
+                if !self.has_total {
+                    return Err("chỉ tiêu không có khóa \"tren\" (tổng để tính tỷ lệ)".into());
+                }
+                match self.share() {
+                    Some(s) => format::change_points(s, self.prev_share, self.decimals),
+                    None => String::new(),
+                }
+            }
+            "muc_tieu" | "ty_le_chi_tieu" | "dat_chi_tieu" => {
+                let Some(t) = self.target else {
+                    return Err("chỉ tiêu không có khóa \"muc_tieu\"".into());
+                };
+                let Some(v) = self.value else {
+                    return Ok(if name == "muc_tieu" {
+                        self.with_unit(t)
+                    } else {
+                        missing
+                    });
+                };
+                let ratio = format::rate(Some(v), Some(t), self.decimals).unwrap_or_default();
+                match name {
+                    "muc_tieu" => self.with_unit(t),
+                    "ty_le_chi_tieu" => ratio,
+                    _ => {
+                        if t == 0.0 {
+                            String::new()
+                        } else if v > t {
+                            format!("vượt chỉ tiêu {} (đạt {ratio})", self.with_unit(v - t))
+                        } else if v == t {
+                            "đạt 100% chỉ tiêu".to_string()
+                        } else {
+                            format!("đạt {ratio} chỉ tiêu (còn thiếu {})", self.with_unit(t - v))
+                        }
+                    }
+                }
+            }
+            "tinh_den" => self
+                .as_of
+                .map(|d| format!("tính đến ngày {}", format::date_short(d)))
+                .ok_or("chỉ tiêu không có khóa \"tinh_den\"")?,
+            "thanh_phan" => {
+                if self.parts.is_empty() {
+                    return Err("chỉ tiêu không có \"thanh_phan\"".into());
+                }
+                self.parts
+                    .iter()
+                    .map(|(n, v)| {
+                        let v = v.map(|v| self.with_unit(v)).unwrap_or(missing.clone());
+                        if n.is_empty() { v } else { format!("{v} {n}") }
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            }
+            "ten" => self.name.clone(),
+            "don_vi" => self.unit.clone(),
+            other => {
+                return Err(format!(
+                    "không có cách viết \"{other}\"; dùng một trong: {}",
+                    ATTRS.join(", ")
+                ));
+            }
+        })
+    }
+
+    /// Everything a template may use: each phrase, plus the raw numbers.
+    pub fn to_json(&self) -> Value {
+        let mut m = serde_json::Map::new();
+        for a in ATTRS {
+            m.insert(a.to_string(), json!(self.attr(a).unwrap_or_default()));
+        }
+        m.insert("so".into(), json!(self.value));
+        m.insert("so_truoc".into(), json!(self.prev.flatten()));
+        m.insert(
+            "co_ky_truoc".into(),
+            json!(matches!(self.prev, Some(Some(_)))),
+        );
+        Value::Object(m)
+    }
+}
+
+fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>) -> Option<f64> {
+    let v = v.as_ref()?;
+    match &v.value {
+        CellValue::Blank => None,
+        other => match number_of(other) {
+            Some(n) => Some(n),
+            None => {
+                errs.push(
+                    Error::data(format!("{what} \"{}\" không phải là số", text_of(other)))
+                        .with_pos(pos_of(v)),
+                );
+                None
+            }
+        },
+    }
+}
+
+fn text_of(v: &CellValue) -> String {
+    match v {
+        CellValue::Text(s) => s.clone(),
+        CellValue::Number(n) => n.to_string(),
+        CellValue::Blank => String::new(),
+    }
+}
+
+/// Compute the indicators of one report (without the previous one).
+pub fn compute(
+    list: &[Spanned<Indicator>],
+    tables: &BTreeMap<String, TableData>,
+    errs: &mut Vec<Error>,
+) -> Indicators {
+    let mut out = Indicators::new();
+    let mut first_pos: BTreeMap<String, Option<Pos>> = BTreeMap::new();
+    let mut register = |id: &Spanned<String>,
+                        ind: Ind,
+                        errs: &mut Vec<Error>,
+                        out: &mut Indicators| {
+        let key = id.value.trim().to_string();
+        let valid = !key.is_empty()
+            && key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+        if !valid {
+            errs.push(
+                Error::data(format!(
+                    "mã chỉ tiêu \"{key}\" không hợp lệ: chỉ dùng chữ, số, \"_\" hoặc \"-\", không dấu cách, không dấu chấm"
+                ))
+                .with_pos(pos_of(id)),
+            );
+            return;
+        }
+        if let Some(p) = first_pos.get(&key) {
+            errs.push(
+                Error::data(format!(
+                    "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
+                    p.map(|p| p.line.to_string()).unwrap_or("?".into())
+                ))
+                .with_pos(pos_of(id)),
+            );
+            return;
+        }
+        first_pos.insert(key.clone(), pos_of(id));
+        out.insert(key, ind);
+    };
+    let mut totals: Vec<(String, Spanned<CellValue>)> = Vec::new();
+    for s in list {
+        let i = &s.value;
+        let unit = i
+            .don_vi
+            .as_ref()
+            .map(|u| u.value.clone())
+            .unwrap_or_default();
+        let decimals = i.so_le.unwrap_or(format::number::DEFAULT_DECIMALS);
+        let mut value = cell_number(&i.gia_tri, "giá trị", errs);
+        if let Some(l) = &i.lay_tu {
+            if i.gia_tri.is_some() {
+                errs.push(
+                    Error::data("chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"")
+                        .with_pos(pos_of(l)),
+                );
+            }
+            let f = &l.value;
+            match tables.get(f.bang.trim()) {
+                None => errs.push(
+                    Error::data(format!(
+                        "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
+                        f.bang,
+                        tables.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ))
+                    .with_pos(pos_of(l)),
+                ),
+                Some(t) => match (t.col(f.cot.trim()), t.row(f.dong.as_deref().map(str::trim))) {
+                    (None, _) => errs.push(
+                        Error::data(format!(
+                            "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
+                            f.bang, f.cot
+                        ))
+                        .with_pos(pos_of(l)),
+                    ),
+                    (_, None) => errs.push(
+                        Error::data(match &f.dong {
+                            Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
+                            None => format!(
+                                "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
+                                f.bang
+                            ),
+                        })
+                        .with_pos(pos_of(l)),
+                    ),
+                    (Some(c), Some(r)) => value = r.get(c).and_then(number_of),
+                },
+            }
+        } else if i.gia_tri.is_none() {
+            errs.push(
+                Error::data(format!(
+                    "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
+                    i.id.value
+                ))
+                .with_pos(pos_of(&i.id)),
+            );
+        }
+        let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
+        let as_of = match &i.tinh_den {
+            None => None,
+            Some(d) => match format::parse_date(&d.value) {
+                Ok(x) => Some(x),
+                Err(m) => {
+                    errs.push(Error::data(m).with_pos(pos_of(d)));
+                    None
+                }
+            },
+        };
+        let mut parts = Vec::new();
+        for p in &i.thanh_phan {
+            let pv = cell_number(&Some(p.value.gia_tri.clone()), "giá trị thành phần", errs);
+            parts.push((p.value.ten.clone().unwrap_or_default(), pv));
+            register(
+                &p.value.id,
+                Ind {
+                    name: p.value.ten.clone().unwrap_or_default(),
+                    unit: unit.clone(),
+                    value: pv,
+                    decimals,
+                    unit_pos: i.don_vi.as_ref().and_then(pos_of),
+                    ..Default::default()
+                },
+                errs,
+                &mut out,
+            );
+        }
+        if let Some(v) = value
+            && !parts.is_empty()
+            && parts.iter().all(|p| p.1.is_some())
+        {
+            let sum: f64 = parts.iter().filter_map(|p| p.1).sum();
+            if (sum - v).abs() > 1e-9 * v.abs().max(1.0) {
+                let terms = parts
+                    .iter()
+                    .filter_map(|p| p.1)
+                    .map(|x| format::number(x, Some(decimals)))
+                    .collect::<Vec<_>>()
+                    .join(" + ");
+                errs.push(
+                    Error::data(format!(
+                        "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
+                        i.id.value,
+                        format::number(sum, Some(decimals)),
+                        format::number(v, Some(decimals))
+                    ))
+                    .with_pos(i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s))),
+                );
+            }
+        }
+        if let Some(t) = &i.tren {
+            totals.push((i.id.value.trim().to_string(), t.clone()));
+        }
+        register(
+            &i.id,
+            Ind {
+                name: i.ten.clone().unwrap_or_default(),
+                unit,
+                value,
+                target,
+                has_total: i.tren.is_some(),
+                as_of,
+                parts,
+                decimals,
+                unit_pos: i.don_vi.as_ref().and_then(pos_of).or(pos_of(&i.id)),
+                ..Default::default()
+            },
+            errs,
+            &mut out,
+        );
+    }
+    // Shares: `tren` names another indicator or is a number.
+    for (id, t) in totals {
+        let total = match &t.value {
+            CellValue::Text(name) if number_of(&t.value).is_none() => match out.get(name.trim()) {
+                Some(o) => o.value,
+                None => {
+                    errs.push(
+                        Error::data(format!(
+                            "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
+                            out.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ))
+                        .with_pos(pos_of(&t)),
+                    );
+                    None
+                }
+            },
+            other => number_of(other),
+        };
+        if let Some(i) = out.get_mut(&id) {
+            i.total = total;
+        }
+    }
+    out
+}
+
+/// Fill each indicator's previous value; a unit that changed is an error.
+pub fn apply_previous(
+    now: &mut Indicators,
+    prev: &Indicators,
+    prev_path: &Path,
+    errs: &mut Vec<Error>,
+) {
+    for (id, i) in now.iter_mut() {
+        let Some(p) = prev.get(id) else { continue };
+        if p.unit.trim() != i.unit.trim() {
+            errs.push(
+                Error::data(format!(
+                    "đơn vị của chỉ tiêu \"{id}\" là \"{}\" nhưng ở kỳ trước ({}) là \"{}\"; hai kỳ phải cùng đơn vị để so sánh",
+                    i.unit,
+                    prev_path.display(),
+                    p.unit
+                ))
+                .with_pos(i.unit_pos),
+            );
+            continue;
+        }
+        i.prev = Some(p.value);
+        i.prev_share = p.share();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ind(v: Option<f64>, prev: Option<Option<f64>>, unit: &str) -> Ind {
+        Ind {
+            unit: unit.into(),
+            value: v,
+            prev,
+            decimals: 2,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn change_wording() {
+        let up = ind(Some(5339392.0), Some(Some(5069872.0)), "lượt");
+        assert_eq!(up.attr("thay_doi").unwrap(), "tăng 269.520 lượt");
+        assert_eq!(
+            up.attr("ket_qua").unwrap(),
+            "5.339.392 lượt (tăng 269.520 lượt so với kỳ báo cáo trước)"
+        );
+        let down = ind(Some(12.0), Some(Some(15.0)), "cơ sở");
+        assert_eq!(down.attr("thay_doi").unwrap(), "giảm 3 cơ sở");
+        let same = ind(Some(12.0), Some(Some(12.0)), "cơ sở");
+        assert_eq!(
+            same.attr("so_voi_ky_truoc").unwrap(),
+            "không thay đổi so với kỳ báo cáo trước"
+        );
+        // Present now, absent then: no change, no parentheses.
+        let new = ind(Some(12.0), None, "cơ sở");
+        assert_eq!(new.attr("thay_doi").unwrap(), "");
+        assert_eq!(new.attr("ket_qua").unwrap(), "12 cơ sở");
+        // Previously blank: no change either.
+        let blank_then = ind(Some(12.0), Some(None), "cơ sở");
+        assert_eq!(blank_then.attr("ket_qua").unwrap(), "12 cơ sở");
+        // Zero and missing.
+        let zero = ind(Some(0.0), Some(Some(3.0)), "cơ sở");
+        assert_eq!(
+            zero.attr("ket_qua").unwrap(),
+            "không phát sinh (giảm 3 cơ sở so với kỳ báo cáo trước)"
+        );
+        let none = ind(None, Some(Some(3.0)), "cơ sở");
+        assert_eq!(none.attr("ket_qua").unwrap(), "chưa có số liệu");
+        assert_eq!(none.attr("thay_doi").unwrap(), "");
+        // Negative values keep their sign; the change reads as words.
+        let neg = ind(Some(-3.0), Some(Some(2.0)), "tỷ đồng");
+        assert_eq!(neg.attr("so_luong").unwrap(), "-3 tỷ đồng");
+        assert_eq!(neg.attr("thay_doi").unwrap(), "giảm 5 tỷ đồng");
+    }
+
+    #[test]
+    fn rates_change_in_points() {
+        let r = ind(Some(67.5), Some(Some(66.48)), "%");
+        assert_eq!(r.attr("so_luong").unwrap(), "67,5%");
+        assert_eq!(r.attr("thay_doi").unwrap(), "tăng 1,02 điểm phần trăm");
+    }
+
+    #[test]
+    fn share_and_target() {
+        let mut i = ind(Some(780355.0), None, "trẻ em");
+        i.total = Some(960281.0);
+        i.has_total = true;
+        assert_eq!(i.attr("ty_le").unwrap(), "81,26%");
+        i.total = Some(0.0);
+        assert_eq!(i.attr("ty_le").unwrap(), "");
+        let mut t = ind(Some(2336438.0), None, "hồ sơ");
+        t.target = Some(1620967.0);
+        assert_eq!(
+            t.attr("dat_chi_tieu").unwrap(),
+            "vượt chỉ tiêu 715.471 hồ sơ (đạt 144,14%)"
+        );
+        t.value = Some(1620967.0);
+        assert_eq!(t.attr("dat_chi_tieu").unwrap(), "đạt 100% chỉ tiêu");
+        t.value = Some(1000000.0);
+        assert_eq!(
+            t.attr("dat_chi_tieu").unwrap(),
+            "đạt 61,69% chỉ tiêu (còn thiếu 620.967 hồ sơ)"
+        );
+        assert!(ind(Some(1.0), None, "").attr("dat_chi_tieu").is_err());
+        assert!(ind(Some(1.0), None, "").attr("xyz").is_err());
+    }
+}

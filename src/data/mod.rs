@@ -1,0 +1,150 @@
+//! Stage 2b (after validation, before the template): the report's data. Tables take their
+//! rows from YAML or from a file and get their computed columns, subtotals and totals;
+//! indicators get their values, shares, targets and the change against the previous report;
+//! `[[id.cach_viet]]` references in the text are replaced by the computed phrases. The
+//! document that comes out holds only plain text and plain table rows.
+
+pub mod indicator;
+pub mod refs;
+pub mod source;
+pub mod table;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde_saphyr::Spanned;
+
+use crate::error::{Error, Kind, Pos};
+use crate::model::{Node, NodeList, TableSpec, VanBan};
+
+pub use indicator::{ATTRS, Ind, Indicators};
+use table::TableData;
+
+pub(crate) fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
+    Pos::from_saphyr(&s.referenced)
+}
+
+/// Every table of a document, in reading order.
+fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
+    fn walk<'a>(list: &'a mut NodeList, out: &mut Vec<&'a mut TableSpec>) {
+        for n in list.iter_mut() {
+            match &mut n.value {
+                Node::Heading { children, .. }
+                | Node::Item { children, .. }
+                | Node::Part { children, .. }
+                | Node::Article { children, .. } => walk(children, out),
+                Node::Dashes(items) => walk(items, out),
+                Node::Table(t) => out.push(t),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&mut vb.mo_dau, &mut out);
+    walk(&mut vb.noi_dung, &mut out);
+    walk(&mut vb.ket_thuc, &mut out);
+    for a in vb.phu_luc.iter_mut() {
+        let a = &mut a.value;
+        walk(&mut a.mo_dau, &mut out);
+        if let Some(t) = &mut a.bang {
+            out.push(t);
+        }
+        walk(&mut a.ghi_chu, &mut out);
+    }
+    out
+}
+
+/// Compute every table; returns the ones with an id.
+fn compute_tables(
+    vb: &mut VanBan,
+    base: &Path,
+    prev: Option<&BTreeMap<String, TableData>>,
+    errs: &mut Vec<Error>,
+) -> BTreeMap<String, TableData> {
+    let mut by_id = BTreeMap::new();
+    for t in tables_mut(vb) {
+        let id = t.id.clone();
+        let data = table::materialize(t, base, prev, errs);
+        if let Some(id) = id {
+            let key = id.value.trim().to_string();
+            if by_id.insert(key.clone(), data).is_some() {
+                errs.push(Error::data(format!("mã bảng \"{key}\" bị trùng")).with_pos(pos_of(&id)));
+            }
+        }
+    }
+    by_id
+}
+
+/// The previous report: its computed tables and indicators.
+fn load_previous(path: &Path) -> Result<(BTreeMap<String, TableData>, Indicators), Vec<Error>> {
+    let text = crate::load::read_text(path).map_err(|e| vec![e])?;
+    let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| vec![e.in_file(path)])?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let mut errs = Vec::new();
+    let tables = compute_tables(&mut vb, base, None, &mut errs);
+    let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
+    if errs.is_empty() {
+        Ok((tables, inds))
+    } else {
+        Err(errs.into_iter().map(|e| e.in_file(path)).collect())
+    }
+}
+
+/// Prepare a loaded document in place. `src` is its YAML text, `path` its file;
+/// `previous` (from the command line) overrides the document's `ky_truoc`. Errors without
+/// a file belong to `path`.
+pub fn prepare(
+    vb: &mut VanBan,
+    src: &str,
+    path: &Path,
+    previous: Option<&Path>,
+) -> Result<Indicators, Vec<Error>> {
+    let base = path.parent().unwrap_or(Path::new("."));
+    let prev_path: Option<(PathBuf, Option<Pos>)> = match (previous, &vb.ky_truoc) {
+        (Some(p), _) => Some((p.to_path_buf(), None)),
+        (None, Some(k)) => Some((base.join(&k.value), pos_of(k))),
+        (None, None) => None,
+    };
+    let prev = match &prev_path {
+        None => None,
+        Some((p, at)) => {
+            if let Some(at) = at
+                && !p.is_file()
+            {
+                return Err(vec![
+                    Error::new(
+                        Kind::Data,
+                        format!("không tìm thấy tệp báo cáo kỳ trước {}", p.display()),
+                    )
+                    .at(path, Some(*at)),
+                ]);
+            }
+            Some(load_previous(p)?)
+        }
+    };
+    let mut errs = Vec::new();
+    let tables = compute_tables(vb, base, prev.as_ref().map(|p| &p.0), &mut errs);
+    let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
+    if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
+        indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);
+    }
+    if errs.is_empty() {
+        let mut r = refs::Resolver {
+            inds: &inds,
+            src,
+            errs: Vec::new(),
+        };
+        r.document(vb);
+        errs = r.errs;
+    }
+    if errs.is_empty() {
+        Ok(inds)
+    } else {
+        Err(errs.into_iter().map(|e| e.in_file(path)).collect())
+    }
+}
+
+/// The indicators as template values: `chi_tieu.<id>.<cach_viet>`.
+pub fn to_json(inds: &Indicators) -> serde_json::Value {
+    serde_json::Value::Object(inds.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
+}

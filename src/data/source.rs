@@ -1,0 +1,368 @@
+//! Reading a table's rows from an Excel sheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`) or a CSV
+//! file: the header row names the columns, `cot` maps table column ids to header texts.
+//! Errors inside the file name the file, its row and column; errors in the mapping name the
+//! YAML line.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, Reader};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Kind, Pos};
+use crate::model::{CellValue, Source};
+
+use super::pos_of;
+
+/// One data row of the file.
+#[derive(Debug, Clone)]
+pub struct SourceRow {
+    /// 1-based row number in the file (for messages).
+    pub line: u64,
+    /// Cells by table column id, with their 1-based column number in the file.
+    pub cells: BTreeMap<String, (CellValue, u64)>,
+    /// The value of the group column, when the source names one.
+    pub group: Option<String>,
+}
+
+/// The rows read from a source, and the file they came from.
+#[derive(Debug, Clone)]
+pub struct SourceRows {
+    pub path: PathBuf,
+    /// "trang \"Tháng 9\"" for a sheet, empty for a CSV file (for messages).
+    pub sheet: Option<String>,
+    pub rows: Vec<SourceRow>,
+}
+
+/// Excel column letters for a 1-based column number: 1 → "A", 28 → "AB".
+pub fn column_letters(mut n: u64) -> String {
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = ((n - 1) % 26) as u8;
+        s.push(b'A' + r);
+        n = (n - 1) / 26;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+fn norm_header(s: &str) -> String {
+    nfc(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Read the rows a source describes. `base` is the YAML file's directory.
+pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRows, Vec<Error>> {
+    let s = &src.value;
+    let path = base.join(&s.tep.value);
+    if !path.is_file() {
+        return Err(vec![
+            Error::new(
+                Kind::Data,
+                format!(
+                    "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
+                    s.tep.value,
+                    path.display()
+                ),
+            )
+            .with_pos(pos_of(&s.tep)),
+        ]);
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (grid, sheet) = match ext.as_str() {
+        "csv" | "txt" => {
+            if let Some(t) = &s.trang {
+                return Err(vec![
+                    Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"")
+                        .with_pos(pos_of(t)),
+                ]);
+            }
+            (read_csv(&path)?, None)
+        }
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
+            let (g, name) = read_sheet(&path, s)?;
+            (g, Some(name))
+        }
+        _ => {
+            return Err(vec![
+                Error::data(format!(
+                    "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
+                    s.tep.value
+                ))
+                .with_pos(pos_of(&s.tep)),
+            ]);
+        }
+    };
+    let at_file = |line: u64, col: u64, msg: String| {
+        Error::new(Kind::Data, msg).at(&path, Some(Pos::new(line, col)))
+    };
+    let where_ = |col: u64| match &sheet {
+        Some(n) => format!("trang \"{n}\", cột {}", column_letters(col)),
+        None => format!("cột {col}"),
+    };
+
+    let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
+    if header_line == 0 || header_line as usize > grid.len() {
+        return Err(vec![
+            Error::data(format!(
+                "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
+                s.tep.value,
+                grid.len()
+            ))
+            .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src))),
+        ]);
+    }
+    let header = &grid[header_line as usize - 1];
+    let find = |name: &str| -> Option<usize> {
+        let want = norm_header(name);
+        header.iter().position(|c| match c {
+            CellValue::Text(t) => norm_header(t) == want,
+            CellValue::Number(n) => norm_header(&n.to_string()) == want,
+            CellValue::Blank => false,
+        })
+    };
+    let mut errs = Vec::new();
+    let available = || {
+        header
+            .iter()
+            .filter_map(|c| match c {
+                CellValue::Text(t) => Some(format!("\"{}\"", t.trim())),
+                _ => None,
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut mapping: Vec<(String, usize)> = Vec::new();
+    for (id, name) in &s.cot.value {
+        match find(name) {
+            Some(i) => mapping.push((id.clone(), i)),
+            None => errs.push(
+                Error::data(format!(
+                    "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
+                    s.tep.value,
+                    sheet
+                        .as_ref()
+                        .map(|n| format!(" (trang \"{n}\")"))
+                        .unwrap_or_default(),
+                    available()
+                ))
+                .with_pos(pos_of(&s.cot)),
+            ),
+        }
+    }
+    let group_col = match &s.nhom {
+        None => None,
+        Some(g) => match find(&g.value) {
+            Some(i) => Some(i),
+            None => {
+                errs.push(
+                    Error::data(format!(
+                        "không có cột nhóm \"{}\" ở dòng tiêu đề của tệp \"{}\"; các cột có: {}",
+                        g.value,
+                        s.tep.value,
+                        available()
+                    ))
+                    .with_pos(pos_of(g)),
+                );
+                None
+            }
+        },
+    };
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    let mut rows = Vec::new();
+    for (i, r) in grid.iter().enumerate().skip(header_line as usize) {
+        let line = i as u64 + 1;
+        if r.iter().all(|c| *c == CellValue::Blank) {
+            continue;
+        }
+        let get = |c: usize| r.get(c).cloned().unwrap_or(CellValue::Blank);
+        let mut cells = BTreeMap::new();
+        for (id, c) in &mapping {
+            cells.insert(id.clone(), (get(*c), *c as u64 + 1));
+        }
+        let group = match group_col {
+            None => None,
+            Some(c) => match get(c) {
+                CellValue::Text(t) => Some(t),
+                CellValue::Number(n) => Some(crate::format::number(n, None)),
+                CellValue::Blank => {
+                    errs.push(at_file(
+                        line,
+                        c as u64 + 1,
+                        format!("ô nhóm ({}) để trống", where_(c as u64 + 1)),
+                    ));
+                    None
+                }
+            },
+        };
+        rows.push(SourceRow { line, cells, group });
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(SourceRows { path, sheet, rows })
+}
+
+/// Describe a cell of the file for messages: "trang \"Tháng 9\", cột D".
+pub fn cell_place(rows: &SourceRows, col: u64) -> String {
+    match &rows.sheet {
+        Some(n) => format!("trang \"{n}\", cột {}", column_letters(col)),
+        None => format!("cột {col}"),
+    }
+}
+
+fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        vec![Error::new(Kind::Data, format!("không đọc được tệp bảng tính ({e})")).at(path, None)]
+    })?;
+    let names = wb.sheet_names();
+    let name = match &s.trang {
+        Some(t) => {
+            let want = norm_header(&t.value);
+            match names.iter().find(|n| norm_header(n) == want) {
+                Some(n) => n.clone(),
+                None => {
+                    return Err(vec![
+                        Error::data(format!(
+                            "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
+                            s.tep.value,
+                            t.value,
+                            names
+                                .iter()
+                                .map(|n| format!("\"{n}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ))
+                        .with_pos(pos_of(t)),
+                    ]);
+                }
+            }
+        }
+        None => match names.first() {
+            Some(n) => n.clone(),
+            None => {
+                return Err(vec![
+                    Error::data(format!("tệp \"{}\" không có trang tính nào", s.tep.value))
+                        .with_pos(pos_of(&s.tep)),
+                ]);
+            }
+        },
+    };
+    let range = wb.worksheet_range(&name).map_err(|e| {
+        vec![
+            Error::new(
+                Kind::Data,
+                format!("không đọc được trang tính \"{name}\" ({e})"),
+            )
+            .at(path, None),
+        ]
+    })?;
+    // The range starts at its first used cell; keep absolute row and column numbers.
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    let mut grid: Vec<Vec<CellValue>> = vec![Vec::new(); r0 as usize];
+    let mut errs = Vec::new();
+    for (ri, row) in range.rows().enumerate() {
+        let mut out = vec![CellValue::Blank; c0 as usize];
+        for (ci, d) in row.iter().enumerate() {
+            let v = match d {
+                Data::Empty => CellValue::Blank,
+                Data::Int(i) => CellValue::Number(*i as f64),
+                Data::Float(f) => CellValue::Number(*f),
+                Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => {
+                    let t = nfc(t.trim());
+                    if t.is_empty() {
+                        CellValue::Blank
+                    } else {
+                        CellValue::Text(t)
+                    }
+                }
+                Data::Bool(b) => CellValue::Text(if *b { "Có" } else { "Không" }.into()),
+                Data::DateTime(d) => CellValue::Number(d.as_f64()),
+                Data::Error(e) => {
+                    let col = c0 as u64 + ci as u64 + 1;
+                    errs.push(
+                        Error::new(
+                            Kind::Data,
+                            format!(
+                                "ô lỗi công thức {e} (trang \"{name}\", cột {})",
+                                column_letters(col)
+                            ),
+                        )
+                        .at(path, Some(Pos::new(r0 as u64 + ri as u64 + 1, col))),
+                    );
+                    CellValue::Blank
+                }
+            };
+            out.push(v);
+        }
+        grid.push(out);
+    }
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok((grid, name))
+}
+
+fn read_csv(path: &Path) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
+    let text = crate::load::read_text(path).map_err(|e| vec![e])?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let first = text.lines().next().unwrap_or("");
+    let delim = if first.matches(';').count() > first.matches(',').count() {
+        b';'
+    } else {
+        b','
+    };
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut grid = Vec::new();
+    for (i, rec) in rdr.records().enumerate() {
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
+            vec![
+                Error::new(Kind::Data, format!("tệp CSV không hợp lệ ({e})"))
+                    .at(path, Some(Pos::new(line, 1))),
+            ]
+        })?;
+        grid.push(
+            rec.iter()
+                .map(|c| {
+                    let t = c.trim();
+                    if t.is_empty() {
+                        CellValue::Blank
+                    } else {
+                        CellValue::Text(t.to_string())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(grid)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(28), "AB");
+    }
+}

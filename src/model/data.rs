@@ -1,0 +1,122 @@
+//! Report data as written in YAML: indicators (chỉ tiêu) whose sentences are computed, and
+//! where a statistics table takes its rows from (an Excel sheet or a CSV file).
+//!
+//! ```yaml
+//! chi_tieu:
+//!   - id: tra_cuu
+//!     ten: lượt tra cứu thông tin thẻ bảo hiểm y tế
+//!     don_vi: lượt
+//!     gia_tri: 5339392
+//!   - id: tra_cuu_thanh_cong
+//!     ten: lượt tra cứu thành công
+//!     don_vi: lượt
+//!     gia_tri: 3573541
+//!     tren: tra_cuu                 # share of a total → [[tra_cuu_thanh_cong.ty_le]]
+//!   - id: dinh_danh
+//!     ten: hồ sơ định danh điện tử
+//!     don_vi: hồ sơ
+//!     gia_tri: 2336438
+//!     muc_tieu: 1620967             # target → [[dinh_danh.dat_chi_tieu]]
+//!     tinh_den: 15/9/2025
+//!   - id: chi_tra
+//!     ten: đối tượng đã có tài khoản
+//!     don_vi: người
+//!     gia_tri: 10550
+//!     thanh_phan:                   # parts: checked to add up to gia_tri
+//!       - {id: chi_tra_btxh, ten: là đối tượng bảo trợ xã hội, gia_tri: 7909}
+//!       - {id: chi_tra_nguoi_co_cong, ten: là người có công, gia_tri: 2641}
+//!   - id: dvc_truc_tuyen
+//!     ten: hồ sơ nộp trực tuyến
+//!     don_vi: hồ sơ
+//!     lay_tu: {bang: dvc, cot: truc_tuyen}   # the value of a table's total row
+//! ```
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::CellValue;
+
+/// One indicator.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Identifier used in references: `[[id]]`, `[[id.thay_doi]]`, `chi_tieu.id` in templates.
+    pub id: Spanned<String>,
+    /// What is counted ("lượt tra cứu"); used by the `ten` and `thanh_phan` phrases.
+    #[serde(default)]
+    pub ten: Option<String>,
+    /// Unit ("lượt", "cơ sở", "%"). A "%" indicator is a rate: its change is in points.
+    #[serde(default)]
+    pub don_vi: Option<Spanned<String>>,
+    /// The value; `~` (or omitted with `lay_tu`) when there is no figure yet.
+    #[serde(default)]
+    pub gia_tri: Option<Spanned<CellValue>>,
+    /// Take the value from a table instead of `gia_tri`.
+    #[serde(default)]
+    pub lay_tu: Option<Spanned<FromTable>>,
+    /// Target (chỉ tiêu giao) for "đạt 101,86%", "vượt chỉ tiêu 715.471 hồ sơ".
+    #[serde(default)]
+    pub muc_tieu: Option<Spanned<CellValue>>,
+    /// The total this value is a share of: another indicator's id, or a number.
+    #[serde(default)]
+    pub tren: Option<Spanned<CellValue>>,
+    /// As-of date ("15/9/2025" or "2025-09-15") for "tính đến ngày 15/9/2025".
+    #[serde(default)]
+    pub tinh_den: Option<Spanned<String>>,
+    /// Parts that must add up to the value; each part is an indicator of its own.
+    #[serde(default)]
+    pub thanh_phan: Vec<Spanned<Part>>,
+    /// Decimals for the value and its change (default 2, trailing zeros dropped).
+    #[serde(default)]
+    pub so_le: Option<usize>,
+}
+
+/// A part of an indicator (same unit).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub ten: Option<String>,
+    pub gia_tri: Spanned<CellValue>,
+}
+
+/// Where an indicator's value comes from in a table with an `id`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FromTable {
+    /// The table's `id`.
+    pub bang: String,
+    /// The column's `id`.
+    pub cot: String,
+    /// The row's key (the text in the table's key column); the total row when omitted.
+    #[serde(default)]
+    pub dong: Option<String>,
+}
+
+/// A table's rows read from a file (path relative to the YAML file).
+///
+/// ```yaml
+/// nguon:
+///   tep: dich-vu-cong.xlsx
+///   trang: Tháng 9            # sheet (xlsx only; the first sheet when omitted)
+///   dong_tieu_de: 1           # the row holding the column headers (1-based)
+///   nhom: Cơ quan             # optional: a header whose value starts a group row
+///   cot:                      # table column id → header text in the file
+///     ten: Dịch vụ công
+///     tong_ho_so: Tổng hồ sơ
+/// ```
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub tep: Spanned<String>,
+    #[serde(default)]
+    pub trang: Option<Spanned<String>>,
+    #[serde(default)]
+    pub dong_tieu_de: Option<Spanned<u32>>,
+    #[serde(default)]
+    pub nhom: Option<Spanned<String>>,
+    pub cot: Spanned<BTreeMap<String, String>>,
+}
