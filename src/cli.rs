@@ -199,24 +199,27 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(2);
             };
             let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-            let path = dir.join(format!("{}.yaml", k.id));
-            if path.exists() {
-                eprintln!(
-                    "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
-                    path.display()
-                );
-                return ExitCode::from(1);
-            }
-            match render::write_atomic(&path, init::starter(k).as_bytes()) {
-                Ok(()) => {
-                    println!("đã ghi {}", path.display());
-                    ExitCode::SUCCESS
+            let files = init::starter(k);
+            // Never overwrite a file the user may have edited.
+            for (name, _) in &files {
+                let path = dir.join(name);
+                if path.exists() {
+                    eprintln!(
+                        "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
+                        path.display()
+                    );
+                    return ExitCode::from(1);
                 }
-                Err(e) => {
+            }
+            for (name, bytes) in &files {
+                let path = dir.join(name);
+                if let Err(e) = render::write_atomic(&path, bytes) {
                     report(&[e]);
-                    ExitCode::from(1)
+                    return ExitCode::from(1);
                 }
+                println!("đã ghi {}", path.display());
             }
+            ExitCode::SUCCESS
         }
         Command::Templates => {
             println!("Mẫu có sẵn (templates):");

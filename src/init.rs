@@ -1,17 +1,32 @@
-//! `vanban init KIND`: a commented starter YAML for a document kind.
+//! `vanban init KIND`: a commented starter for a document kind.
 
 use crate::kinds::DocKind;
 
 const STARTER: &str = include_str!("../templates/init/van-ban.yaml");
 
-/// The starter file for `kind`; the report kind starts from the full example report.
-pub fn starter(kind: &DocKind) -> String {
+/// The files to write for `kind`: (file name, contents). The report kind starts from the
+/// full example report, which needs its previous month and its workbook beside it.
+pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
     if kind.id == "bao-cao" {
-        return include_str!("../data/examples/bao-cao-thang.yaml").to_string();
+        return vec![
+            (
+                "bao-cao.yaml".to_string(),
+                include_bytes!("../data/examples/bao-cao-thang.yaml").to_vec(),
+            ),
+            (
+                "bao-cao-thang-truoc.yaml".to_string(),
+                include_bytes!("../data/examples/bao-cao-thang-truoc.yaml").to_vec(),
+            ),
+            (
+                "dich-vu-cong.xlsx".to_string(),
+                include_bytes!("../data/examples/dich-vu-cong.xlsx").to_vec(),
+            ),
+        ];
     }
-    STARTER
+    let text = STARTER
         .replace("__LOAI__", kind.id)
         .replace("__TEN__", kind.name)
         .replace("__VIET_TAT__", kind.abbr.unwrap_or("UBND"))
-        .replace("05/UBND-SNV", "05/SNV")
+        .replace("05/UBND-SNV", "05/SNV");
+    vec![(format!("{}.yaml", kind.id), text.into_bytes())]
 }
