@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::error::Error;
 use crate::fonts::{self, FontSet};
 use crate::render::{self, Format};
+use crate::tasks::Filter;
 use crate::template::{self, Engine};
 use crate::{init, kinds};
 
@@ -45,6 +46,9 @@ pub enum Command {
         /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
         #[arg(long = "font-dir")]
         font_dir: Option<PathBuf>,
+        /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
+        #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
+        filters: Vec<String>,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -52,6 +56,9 @@ pub enum Command {
         files: Vec<PathBuf>,
         #[arg(long)]
         templates: Option<PathBuf>,
+        /// Điều kiện lọc nhiệm vụ như ở lệnh render
+        #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
+        filters: Vec<String>,
     },
     /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
     Init {
@@ -89,6 +96,19 @@ fn parse_formats(s: &str) -> Result<Formats, String> {
     Ok(Formats(out))
 }
 
+/// The `--where` filters; every bad one is reported (exit 1, nothing rendered).
+fn parse_filters(args: &[String]) -> Result<Vec<Filter>, Vec<Error>> {
+    let mut out = Vec::new();
+    let mut errs = Vec::new();
+    for a in args {
+        match Filter::parse_arg(a) {
+            Ok(f) => out.push(f),
+            Err(m) => errs.push(Error::data(format!("--where \"{a}\": {m}"))),
+        }
+    }
+    if errs.is_empty() { Ok(out) } else { Err(errs) }
+}
+
 fn report(errors: &[Error]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
@@ -104,7 +124,15 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             templates,
             font_dir,
+            filters,
         } => {
+            let filters = match parse_filters(&filters) {
+                Ok(f) => f,
+                Err(e) => {
+                    report(&e);
+                    return ExitCode::from(1);
+                }
+            };
             let engine = match Engine::new(templates.as_deref()) {
                 Ok(e) => e,
                 Err(e) => {
@@ -128,7 +156,7 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let mut failed = false;
             for f in &files {
-                match render::render_file(f, &out, &format.0, &engine, fonts) {
+                match render::render_file_where(f, &out, &format.0, &engine, fonts, &filters) {
                     Ok(paths) => {
                         for p in paths {
                             println!("đã ghi {}", p.display());
@@ -146,7 +174,18 @@ pub fn run(cli: Cli) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Command::Validate { files, templates } => {
+        Command::Validate {
+            files,
+            templates,
+            filters,
+        } => {
+            let filters = match parse_filters(&filters) {
+                Ok(f) => f,
+                Err(e) => {
+                    report(&e);
+                    return ExitCode::from(1);
+                }
+            };
             let engine = match Engine::new(templates.as_deref()) {
                 Ok(e) => e,
                 Err(e) => {
@@ -158,7 +197,8 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result = render::load_and_check(f).and_then(|l| {
+                let result = render::load_and_check(f).and_then(|mut l| {
+                    render::apply_filters(&mut l, &filters).map_err(|e| vec![e])?;
                     render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
                 });
                 match result {

@@ -29,6 +29,7 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
                     _ => Value::Null,
                 },
                 "ghi_chu": nodes(&a.ghi_chu),
+                "bang_nhiem_vu": a.nhiem_vu.is_some(),
             })
         })
         .collect();
