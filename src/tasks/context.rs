@@ -86,7 +86,7 @@ pub fn table(set: &TaskSet, style: &str) -> Value {
                 "Kết quả thực hiện",
                 "Tình trạng",
             ],
-            vec![5.0, 29.0, 15.0, 14.0, 11.0, 26.0, 12.0],
+            vec![5.0, 28.0, 15.0, 14.0, 12.0, 26.0, 12.0],
         ),
         _ => (
             vec![
