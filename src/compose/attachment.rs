@@ -38,7 +38,11 @@ pub fn heading(
         .map(|l| fonts.width(l, st.title_size, true, false))
         .fold(0.0f32, f32::max)
         .min(tw);
-    out.push(Block::Rule(st.rule((widest * 0.4).round().max(60.0), 2.0, 12.0)));
+    out.push(Block::Rule(st.rule(
+        (widest * 0.4).round().max(60.0),
+        2.0,
+        12.0,
+    )));
     out
 }
 

@@ -202,7 +202,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
         if let Some(kind) = m.cau_nhiem_vu {
             no_children("cau_nhiem_vu")?;
             let kind = kind.trim().to_string();
-            if !crate::tasks::context::SENTENCES.iter().any(|(k, _)| *k == kind) {
+            if !crate::tasks::context::SENTENCES
+                .iter()
+                .any(|(k, _)| *k == kind)
+            {
                 return Err(de::Error::custom(format!(
                     "cau_nhiem_vu \"{kind}\" không hợp lệ; cần một trong: {}",
                     crate::tasks::context::SENTENCES

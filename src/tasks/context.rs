@@ -12,14 +12,23 @@ use crate::format;
 pub const TABLES: &[(&str, &str)] = &[
     ("ke_hoach", "danh mục nhiệm vụ của kế hoạch"),
     ("theo_doi", "theo dõi tiến độ"),
-    ("tinh_trang", "tình hình thực hiện nhiệm vụ (phụ lục báo cáo)"),
+    (
+        "tinh_trang",
+        "tình hình thực hiện nhiệm vụ (phụ lục báo cáo)",
+    ),
     ("tong_hop", "tổng hợp số nhiệm vụ theo nhóm và tình trạng"),
 ];
 
 /// The sentence kinds a body node (`- cau_nhiem_vu: …`) can ask for.
 pub const SENTENCES: &[(&str, &str)] = &[
-    ("ke_hoach", "\"Chi tiết N nhiệm vụ cụ thể thuộc M nhóm…\" và danh sách nhóm"),
-    ("tinh_trang", "\"Đối với N nhiệm vụ …: … đã hoàn thành …\" cho từng nhóm"),
+    (
+        "ke_hoach",
+        "\"Chi tiết N nhiệm vụ cụ thể thuộc M nhóm…\" và danh sách nhóm",
+    ),
+    (
+        "tinh_trang",
+        "\"Đối với N nhiệm vụ …: … đã hoàn thành …\" cho từng nhóm",
+    ),
     ("tong_hop", "\"Tổng số N nhiệm vụ: …\""),
 ];
 
@@ -209,12 +218,8 @@ fn summary_table(set: &TaskSet) -> Value {
 /// The paragraphs a `- cau_nhiem_vu: KIND` body node stands for, as body nodes (the shape of
 /// `template::context::nodes`).
 pub fn sentence_nodes(set: &TaskSet, kind: &str) -> Vec<Value> {
-    let para = |t: String| {
-        json!({"k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null})
-    };
-    let dashes = |items: Vec<String>| {
-        json!({"k": "gach", "con": items.into_iter().map(para).collect::<Vec<_>>()})
-    };
+    let para = |t: String| json!({"k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null});
+    let dashes = |items: Vec<String>| json!({"k": "gach", "con": items.into_iter().map(para).collect::<Vec<_>>()});
     match kind {
         "ke_hoach" => {
             let groups = set.nonempty_groups().len();

@@ -179,7 +179,9 @@ fn parse_normalised(t: &str) -> Option<Deadline> {
     } else {
         (t, false)
     };
-    if rest.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+    if rest
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
         && rest.chars().filter(|c| *c == '/' || *c == '-').count() == 2
         && let Ok(day) = format::parse_date(rest)
     {
@@ -267,16 +269,36 @@ mod tests {
         ("05/01/2024", "05/01/2024", Some((2024, 1, 5))),
         ("2024-06-30", "30/6/2024", Some((2024, 6, 30))),
         ("Ngày 30/6/2024", "30/6/2024", Some((2024, 6, 30))),
-        ("Trước ngày 30/6/2024", "Trước ngày 30/6/2024", Some((2024, 6, 29))),
+        (
+            "Trước ngày 30/6/2024",
+            "Trước ngày 30/6/2024",
+            Some((2024, 6, 29)),
+        ),
         ("Tháng 3/2024", "Tháng 3/2024", Some((2024, 3, 31))),
         ("Tháng 02/2024", "Tháng 2/2024", Some((2024, 2, 29))),
         ("tháng 2 năm 2023", "Tháng 2/2023", Some((2023, 2, 28))),
-        ("Trong tháng 12/2024", "Trong tháng 12/2024", Some((2024, 12, 31))),
+        (
+            "Trong tháng 12/2024",
+            "Trong tháng 12/2024",
+            Some((2024, 12, 31)),
+        ),
         ("Quý I/2024", "Quý I/2024", Some((2024, 3, 31))),
         ("quý 2/2024", "Quý II/2024", Some((2024, 6, 30))),
-        ("Trong Quý IV/2024", "Trong quý IV/2024", Some((2024, 12, 31))),
-        ("6 tháng đầu năm 2024", "6 tháng đầu năm 2024", Some((2024, 6, 30))),
-        ("6 tháng cuối năm 2024", "6 tháng cuối năm 2024", Some((2024, 12, 31))),
+        (
+            "Trong Quý IV/2024",
+            "Trong quý IV/2024",
+            Some((2024, 12, 31)),
+        ),
+        (
+            "6 tháng đầu năm 2024",
+            "6 tháng đầu năm 2024",
+            Some((2024, 6, 30)),
+        ),
+        (
+            "6 tháng cuối năm 2024",
+            "6 tháng cuối năm 2024",
+            Some((2024, 12, 31)),
+        ),
         ("Năm 2024", "Năm 2024", Some((2024, 12, 31))),
         ("Năm 2024.", "Năm 2024", Some((2024, 12, 31))),
         ("Trong năm 2024", "Trong năm 2024", Some((2024, 12, 31))),
@@ -319,7 +341,10 @@ mod tests {
         assert!(!year.passed(d(2024, 12, 31)));
         assert!(year.passed(d(2025, 1, 1)));
         for never in ["Thường xuyên", "Ngày 22 hàng tháng", "Định kỳ hằng quý"] {
-            assert!(!Deadline::parse(never).unwrap().passed(d(2099, 1, 1)), "{never}");
+            assert!(
+                !Deadline::parse(never).unwrap().passed(d(2099, 1, 1)),
+                "{never}"
+            );
         }
         let free = Deadline::Free("Theo lộ trình của Chính phủ".into());
         assert!(!free.passed(d(2099, 1, 1)));

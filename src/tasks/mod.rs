@@ -131,9 +131,7 @@ pub struct TaskSpec {
 #[serde(untagged)]
 pub enum DeadlineInput {
     Text(String),
-    Free {
-        tu_do: String,
-    },
+    Free { tu_do: String },
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -249,42 +247,49 @@ pub fn load(
     let s = &src.value;
     let mut errs: Vec<Error> = Vec::new();
     let external: TaskFileBody;
-    let (body, file): (TaskFileBody, Option<PathBuf>) = match &s.tep {
-        Some(tep) => {
-            if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
-                return Err(vec![Error::data(
+    let (body, file): (TaskFileBody, Option<PathBuf>) =
+        match &s.tep {
+            Some(tep) => {
+                if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
+                    return Err(vec![Error::data(
                     "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
                      (chọn một trong hai cách)",
                 )
                 .with_pos(pos_of(tep))]);
+                }
+                let path = base_dir.join(tep.value.trim());
+                let text = crate::load::read_text(&path).map_err(|e| {
+                    vec![
+                        Error::data(format!(
+                            "không đọc được tệp nhiệm vụ {}: {}",
+                            path.display(),
+                            e.message
+                        ))
+                        .with_pos(pos_of(tep)),
+                    ]
+                })?;
+                external = crate::load::parse_yaml::<TaskFileBody>(&text)
+                    .map_err(|e| vec![e.in_file(&path)])?;
+                (external, Some(path))
             }
-            let path = base_dir.join(tep.value.trim());
-            let text = crate::load::read_text(&path).map_err(|e| {
-                vec![Error::data(format!(
-                    "không đọc được tệp nhiệm vụ {}: {}",
-                    path.display(),
-                    e.message
-                ))
-                .with_pos(pos_of(tep))]
-            })?;
-            external =
-                crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| vec![e.in_file(&path)])?;
-            (external, Some(path))
-        }
-        None => (
-            TaskFileBody {
-                danh_so: None,
-                nhom: s.nhom.clone(),
-                nhiem_vu: s.nhiem_vu.clone(),
-                cach_viet: Vec::new(),
-                mo_ta: None,
-            },
-            None,
-        ),
-    };
+            None => (
+                TaskFileBody {
+                    danh_so: None,
+                    nhom: s.nhom.clone(),
+                    nhiem_vu: s.nhiem_vu.clone(),
+                    cach_viet: Vec::new(),
+                    mo_ta: None,
+                },
+                None,
+            ),
+        };
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
-    let danh_so = s.danh_so.as_ref().map(|d| (d, true)).or(body.danh_so.as_ref().map(|d| (d, false)));
+    let danh_so = s
+        .danh_so
+        .as_ref()
+        .map(|d| (d, true))
+        .or(body.danh_so.as_ref().map(|d| (d, false)));
     let cach_viet = if s.cach_viet.is_empty() {
         (&body.cach_viet, false)
     } else {
@@ -587,7 +592,10 @@ pub fn check_document(
         bodies.extend([&a.value.mo_dau, &a.value.ghi_chu]);
         if let Some(style) = &a.value.nhiem_vu {
             users.push(pos_of(style));
-            if !context::TABLES.iter().any(|(k, _)| *k == style.value.trim()) {
+            if !context::TABLES
+                .iter()
+                .any(|(k, _)| *k == style.value.trim())
+            {
                 errs.push(
                     Error::data(format!(
                         "kiểu bảng nhiệm vụ \"{}\" không hợp lệ; cần một trong: {}",

@@ -63,9 +63,13 @@ impl Status {
             "hoan_thanh" | "hoàn thành" | "đã hoàn thành" | "xong" | "đã xong" => {
                 Status::HoanThanh
             }
-            "thuong_xuyen" | "thường xuyên" | "thực hiện thường xuyên" => Status::ThuongXuyen,
+            "thuong_xuyen" | "thường xuyên" | "thực hiện thường xuyên" => {
+                Status::ThuongXuyen
+            }
             "dang_thuc_hien" | "đang thực hiện" | "đang triển khai" => Status::DangThucHien,
-            "chua_hoan_thanh" | "chưa hoàn thành" | "chưa thực hiện" => Status::ChuaHoanThanh,
+            "chua_hoan_thanh" | "chưa hoàn thành" | "chưa thực hiện" => {
+                Status::ChuaHoanThanh
+            }
             _ => return Err(unknown(s)),
         })
     }
@@ -90,6 +94,10 @@ mod tests {
             assert_eq!(Status::parse(s.name()), Ok(s));
             assert_eq!(Status::parse(&s.phrase().to_uppercase()), Ok(s));
         }
-        assert!(Status::parse("sắp xong").unwrap_err().contains("hoan_thanh"));
+        assert!(
+            Status::parse("sắp xong")
+                .unwrap_err()
+                .contains("hoan_thanh")
+        );
     }
 }

@@ -62,7 +62,11 @@ fn clauses(set: &TaskSet, tasks: &[&Task], with_numbers: bool) -> Vec<String> {
         .collect();
     parts.push((
         "chưa cập nhật tình trạng".to_string(),
-        tasks.iter().copied().filter(|t| t.status.is_none()).collect(),
+        tasks
+            .iter()
+            .copied()
+            .filter(|t| t.status.is_none())
+            .collect(),
     ));
     let total = tasks.len();
     for (words, list) in parts {
@@ -84,7 +88,10 @@ fn clauses(set: &TaskSet, tasks: &[&Task], with_numbers: bool) -> Vec<String> {
             .filter(|t| t.days_late(set.as_of).is_some())
             .collect();
         if !late.is_empty() {
-            s.push_str(&format!(", trong đó {} nhiệm vụ quá hạn", count(late.len())));
+            s.push_str(&format!(
+                ", trong đó {} nhiệm vụ quá hạn",
+                count(late.len())
+            ));
             if with_numbers {
                 s.push(' ');
                 s.push_str(&numbers(&late));
@@ -187,7 +194,16 @@ mod tests {
                     5 | 9 => Status::ThuongXuyen,
                     _ => Status::HoanThanh,
                 };
-                task(0, n, Some(s), if n == 3 { "Quý I/2023" } else { "Thường xuyên" })
+                task(
+                    0,
+                    n,
+                    Some(s),
+                    if n == 3 {
+                        "Quý I/2023"
+                    } else {
+                        "Thường xuyên"
+                    },
+                )
             })
             .collect();
         let s = set(

@@ -23,7 +23,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("van-ban.xml", include_str!("../../templates/van-ban.xml")),
     ("bao-cao.xml", include_str!("../../templates/bao-cao.xml")),
     ("ke-hoach.xml", include_str!("../../templates/ke-hoach.xml")),
-    ("quyet-dinh.xml", include_str!("../../templates/quyet-dinh.xml")),
+    (
+        "quyet-dinh.xml",
+        include_str!("../../templates/quyet-dinh.xml"),
+    ),
     ("theo-doi.xml", include_str!("../../templates/theo-doi.xml")),
 ];
 
