@@ -263,8 +263,11 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    /// (year, month, day)
+    type Ymd = (i32, u32, u32);
+
     /// (written, printed back, last day)
-    const FORMS: &[(&str, &str, Option<(i32, u32, u32)>)] = &[
+    const FORMS: &[(&str, &str, Option<Ymd>)] = &[
         ("30/6/2024", "30/6/2024", Some((2024, 6, 30))),
         ("05/01/2024", "05/01/2024", Some((2024, 1, 5))),
         ("2024-06-30", "30/6/2024", Some((2024, 6, 30))),
