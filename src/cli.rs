@@ -10,6 +10,7 @@ use clap::{Parser, Subcommand};
 use crate::error::Error;
 use crate::fonts::{self, FontSet};
 use crate::render::{self, Format};
+use crate::tasks::Filter;
 use crate::template::{self, Engine};
 use crate::{init, kinds};
 
@@ -48,6 +49,9 @@ pub enum Command {
         /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
         #[arg(long)]
         previous: Option<PathBuf>,
+        /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
+        #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
+        filters: Vec<String>,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -58,6 +62,9 @@ pub enum Command {
         /// Báo cáo kỳ trước (YAML) để tính tăng/giảm
         #[arg(long)]
         previous: Option<PathBuf>,
+        /// Điều kiện lọc nhiệm vụ như ở lệnh render
+        #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
+        filters: Vec<String>,
     },
     /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
     Init {
@@ -95,6 +102,19 @@ fn parse_formats(s: &str) -> Result<Formats, String> {
     Ok(Formats(out))
 }
 
+/// The `--where` filters; every bad one is reported (exit 1, nothing rendered).
+fn parse_filters(args: &[String]) -> Result<Vec<Filter>, Vec<Error>> {
+    let mut out = Vec::new();
+    let mut errs = Vec::new();
+    for a in args {
+        match Filter::parse_arg(a) {
+            Ok(f) => out.push(f),
+            Err(m) => errs.push(Error::data(format!("--where \"{a}\": {m}"))),
+        }
+    }
+    if errs.is_empty() { Ok(out) } else { Err(errs) }
+}
+
 fn report(errors: &[Error]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
@@ -124,7 +144,11 @@ pub fn run(cli: Cli) -> ExitCode {
             templates,
             font_dir,
             previous,
+            filters,
         } => {
+            let Ok(filters) = parse_filters(&filters).map_err(|e| report(&e)) else {
+                return ExitCode::from(1);
+            };
             let Some(engine) = engine(templates.as_deref()) else {
                 return ExitCode::from(1);
             };
@@ -147,6 +171,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 match render::render_file_with(
                     f,
                     previous.as_deref(),
+                    &filters,
                     &out,
                     &format.0,
                     &engine,
@@ -169,7 +194,11 @@ pub fn run(cli: Cli) -> ExitCode {
             files,
             templates,
             previous,
+            filters,
         } => {
+            let Ok(filters) = parse_filters(&filters).map_err(|e| report(&e)) else {
+                return ExitCode::from(1);
+            };
             let Some(engine) = engine(templates.as_deref()) else {
                 return ExitCode::from(1);
             };
@@ -177,7 +206,8 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result = render::load_and_check_with(f, previous.as_deref()).and_then(|l| {
+                let result = render::load_and_check_with(f, previous.as_deref()).and_then(|mut l| {
+                    render::apply_filters(&mut l, &filters).map_err(|e| vec![e])?;
                     render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
                 });
                 match result {

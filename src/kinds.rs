@@ -37,8 +37,8 @@ const fn k(
 /// Every kind vanban knows, in the order `vanban templates` lists them.
 pub const KINDS: &[DocKind] = &[
     k("bao-cao", "Báo cáo", "BC", "bao-cao.xml"),
-    k("ke-hoach", "Kế hoạch", "KH", "van-ban.xml"),
-    k("quyet-dinh", "Quyết định", "QĐ", "van-ban.xml"),
+    k("ke-hoach", "Kế hoạch", "KH", "ke-hoach.xml"),
+    k("quyet-dinh", "Quyết định", "QĐ", "quyet-dinh.xml"),
     k("to-trinh", "Tờ trình", "TTr", "van-ban.xml"),
     DocKind {
         id: "cong-van",

@@ -20,6 +20,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod render;
+pub mod tasks;
 pub mod template;
 pub mod validate;
 pub mod xml;

@@ -7,6 +7,7 @@ use crate::error::{Error, Kind};
 use crate::fonts::FontSet;
 use crate::ir::Document;
 use crate::model::VanBan;
+use crate::tasks::Filter;
 use crate::template::{Engine, context};
 use crate::validate::{self, Checked};
 use crate::{load, markup};
@@ -161,19 +162,40 @@ pub fn render_file(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    render_file_with(path, None, out_dir, formats, engine, fonts)
+    render_file_with(path, None, &[], out_dir, formats, engine, fonts)
 }
 
-/// [`render_file`] with changes computed against a previous report.
+/// Keep only the tasks the filters accept (`--where`); a document without tasks cannot be
+/// filtered.
+pub fn apply_filters(loaded: &mut Loaded, filters: &[Filter]) -> Result<(), Error> {
+    if filters.is_empty() {
+        return Ok(());
+    }
+    match &mut loaded.checked.tasks {
+        Some(set) => {
+            set.apply(filters);
+            Ok(())
+        }
+        None => Err(Error::data(
+            "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",
+        )
+        .in_file(&loaded.path)),
+    }
+}
+
+/// [`render_file`] with changes computed against a previous report and task filters
+/// (`--where`) applied first.
 pub fn render_file_with(
     path: &Path,
     previous: Option<&Path>,
+    filters: &[Filter],
     out_dir: &Path,
     formats: &[Format],
     engine: &Engine,
     fonts: &FontSet,
-) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let loaded = load_and_check_with(path, previous)?;
+    ) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let mut loaded = load_and_check_with(path, previous)?;
+    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
     let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;
     let stem = path
         .file_stem()

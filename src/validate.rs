@@ -76,6 +76,10 @@ pub struct Checked {
     pub annex_tables: Vec<Option<CheckedTable>>,
     /// Computed indicators for templates (`chi_tieu`), filled by `crate::data`.
     pub indicators: serde_json::Value,
+    /// The document's tasks (`nhiem_vu:`), checked and numbered.
+    pub tasks: Option<crate::tasks::TaskSet>,
+    /// The kind of the attached document (`kem_theo:`).
+    pub attachment: Option<&'static DocKind>,
 }
 
 const STAMPS_MAT: &[&str] = &["MẬT", "TỐI MẬT", "TUYỆT MẬT"];
@@ -235,10 +239,36 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         check_nodes(&a.value.ghi_chu, &mut err);
     }
 
+    let attachment = vb.kem_theo.as_ref().and_then(|k| {
+        for list in [&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc] {
+            check_nodes(list, &mut err);
+        }
+        let found = kinds::find(k.value.loai.value.trim());
+        if found.is_none() {
+            err(
+                pos_of(&k.value.loai),
+                format!(
+                    "loại văn bản kèm theo \"{}\" không được hỗ trợ; cần một trong: {}",
+                    k.value.loai.value,
+                    kinds::ids().join(", ")
+                ),
+            );
+        }
+        found
+    });
+    let tasks = crate::tasks::check_document(
+        vb,
+        base_dir,
+        date.as_ref().and_then(DocDate::full),
+        &mut errs,
+    );
+
     if !errs.is_empty() {
         return Err(errs);
     }
     Ok(Checked {
+        tasks,
+        attachment,
         kind: kind.expect("checked above"),
         date: date.expect("checked above"),
         authority,
@@ -325,7 +355,7 @@ fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
                     );
                 }
             }
-            Node::Paragraph(_) | Node::PageBreak => {}
+            Node::Paragraph(_) | Node::PageBreak | Node::TaskSentences(_) => {}
         }
     }
 }

@@ -7,6 +7,11 @@ use common::vanban;
 use std::path::{Path, PathBuf};
 
 const EXAMPLE: &str = include_str!("../data/examples/bao-cao-thang.yaml");
+/// The tasks file the example report names (`nhiem_vu: {tep: …}`).
+const EXAMPLE_TASKS: (&str, &str) = (
+    "nhiem-vu-bao-cao-2025.yaml",
+    include_str!("../data/examples/nhiem-vu-bao-cao-2025.yaml"),
+);
 
 struct Case {
     dir: tempfile::TempDir,
@@ -22,6 +27,7 @@ fn case(yaml: &str) -> Case {
     }
     let path = dir.path().join("van-ban.yaml");
     std::fs::write(&path, yaml).unwrap();
+    std::fs::write(dir.path().join(EXAMPLE_TASKS.0), EXAMPLE_TASKS.1).unwrap();
     Case { dir, yaml: path }
 }
 

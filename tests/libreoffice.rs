@@ -40,8 +40,14 @@ fn landscape_pages(pdf: &Path) -> Vec<bool> {
     page_sizes(pdf).iter().map(|(w, h)| w > h).collect()
 }
 
-/// Page count of each section: the body, then each annex (an annex starts on the page
-/// whose first line is its "Phụ lục" heading).
+/// Whether a page opens a new section: an annex ("Phụ lục" heading) or an attached document
+/// (the plan promulgated by a decision, "KẾ HOẠCH").
+fn starts_section(first: &str) -> bool {
+    first.starts_with("Phụ lục") || first == "KẾ HOẠCH"
+}
+
+/// Page count of each section: the body, then each attachment and annex (a section starts
+/// on the page whose first line is its heading).
 fn section_pages(pages: &[String]) -> Vec<usize> {
     let mut counts = vec![0usize];
     for p in pages {
@@ -50,7 +56,7 @@ fn section_pages(pages: &[String]) -> Vec<usize> {
             .find(|l| !l.trim().is_empty())
             .unwrap_or("")
             .trim();
-        if first.starts_with("Phụ lục") {
+        if starts_section(first) {
             counts.push(0);
         }
         *counts.last_mut().unwrap() += 1;
@@ -105,13 +111,19 @@ fn check_example(yaml: &str) {
         }
     }
     // Every annex page repeats its table header.
-    let body = lo_sections[0];
-    for (i, text) in lo_pages.iter().enumerate().skip(body) {
-        assert!(
-            text.contains("STT"),
-            "{yaml}: annex page {} lacks the header",
-            i + 1
-        );
+    let mut in_annex = false;
+    for (i, text) in lo_pages.iter().enumerate() {
+        let first = first_line(text);
+        if starts_section(first) {
+            in_annex = first.starts_with("Phụ lục");
+        }
+        if in_annex {
+            assert!(
+                text.contains("STT"),
+                "{yaml}: annex page {} lacks the header",
+                i + 1
+            );
+        }
     }
 }
 
@@ -124,4 +136,19 @@ fn example_report_matches_libreoffice() {
 #[test]
 fn cong_van_matches_libreoffice() {
     check_example("data/examples/cong-van.yaml");
+}
+
+#[test]
+fn example_plan_matches_libreoffice() {
+    check_example("data/examples/ke-hoach.yaml");
+}
+
+#[test]
+fn example_decision_with_plan_matches_libreoffice() {
+    check_example("data/examples/quyet-dinh-ban-hanh-ke-hoach.yaml");
+}
+
+#[test]
+fn example_progress_table_matches_libreoffice() {
+    check_example("data/examples/theo-doi-tien-do.yaml");
 }

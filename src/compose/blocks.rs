@@ -39,6 +39,15 @@ impl<'a> Builder<'a> {
         for b in list {
             self.block(b, text_width, &mut out);
         }
+        // A lead-in line ending with ":" stays on the page of the table it introduces.
+        for i in 1..out.len() {
+            if matches!(out[i], Block::Table(_))
+                && let Block::Paragraph(p) = &mut out[i - 1]
+                && p.plain_text().trim_end().ends_with(':')
+            {
+                p.keep_with_next = true;
+            }
+        }
         out
     }
 

@@ -278,3 +278,24 @@ pub fn can_cu(vb: &VanBan, st: &Style) -> Vec<Block> {
         })
         .collect()
 }
+
+/// The issuing authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ LAM"), UPPER, bold
+/// and centred between the title and the căn cứ.
+pub fn issuer(vb: &VanBan, st: &Style) -> Vec<Block> {
+    let Some(t) = vb.tham_quyen.as_ref().filter(|t| !t.ten.trim().is_empty()) else {
+        return Vec::new();
+    };
+    lines_of(&t.ten)
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut p = st.centered(&format::upper(l), st.title_size, true, false);
+            p.keep_with_next = true;
+            if i == 0 {
+                p.space_before = 6.0;
+            }
+            p.space_after = 6.0;
+            Block::Paragraph(p)
+        })
+        .collect()
+}

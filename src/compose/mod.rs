@@ -3,6 +3,7 @@
 //! all decided here, once, for both backends.
 
 pub mod annex;
+pub mod attachment;
 pub mod blocks;
 pub mod closing;
 pub mod first_page;
@@ -32,7 +33,7 @@ pub fn compose(
     assets: &Assets,
 ) -> Document {
     let st = Style::new(&vb.trinh_bay);
-    let tw = st.page.text_width(Orientation::Portrait);
+    let tw = st.page.text_width(markup.orientation);
 
     // A document that starts with a table makes LibreOffice insert a full-height empty
     // paragraph above it (Word does not); a 1 pt spacer first keeps every renderer equal.
@@ -42,6 +43,7 @@ pub fn compose(
     ];
     main.extend(first_page::title(vb, ck, &st, fonts, tw));
     main.extend(first_page::kinh_gui(vb, &st, fonts));
+    main.extend(first_page::issuer(vb, &st));
     main.extend(first_page::can_cu(vb, &st));
 
     let mut b = blocks::Builder::new(&st);
@@ -57,21 +59,35 @@ pub fn compose(
 
     let mut sections = vec![Section {
         kind: SectionKind::Main,
-        orientation: Orientation::Portrait,
+        orientation: markup.orientation,
         blocks: main,
     }];
 
     let so_ky_hieu = first_page::so_ky_hieu(ck.kind, vb);
-    let agency = vb
-        .ten_co_quan
-        .clone()
-        .unwrap_or_else(|| vb.co_quan_ban_hanh.replace('\n', " "));
-    let reference = annex::reference_line(
-        ck.kind.name,
-        &so_ky_hieu,
-        &first_page::date_text(&ck.date),
-        agency.trim(),
-    );
+    // A decision issued by an office holder names it ("của Chủ tịch UBND tỉnh").
+    let agency = match &vb.tham_quyen {
+        Some(t) => t.short().to_string(),
+        None => vb
+            .ten_co_quan
+            .clone()
+            .unwrap_or_else(|| vb.co_quan_ban_hanh.replace('\n', " ")),
+    };
+    let date = first_page::date_text(&ck.date);
+    let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
+    for a in &markup.attachments {
+        // The attached document numbers its parts afresh; footnotes run on.
+        b.counters = numbering::Counters::default();
+        let line = attachment::promulgation_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
+        let mut blocks = attachment::heading(&a.title, &a.subject, &line, &st, fonts, tw);
+        let mut body = b.blocks(&a.blocks, tw);
+        blocks::add_end_mark(&mut body);
+        blocks.extend(body);
+        sections.push(Section {
+            kind: SectionKind::Attachment,
+            orientation: Orientation::Portrait,
+            blocks,
+        });
+    }
     let count = markup.annexes.len();
     for (i, a) in markup.annexes.iter().enumerate() {
         let label = annex::label(i, count);

@@ -130,7 +130,8 @@ impl Resolver<'_> {
                 }
                 Node::Dashes(items) => self.nodes(items),
                 Node::Table(t) => self.table(t),
-                Node::PageBreak => {}
+                // Generated from tasks: no user text to resolve.
+                Node::PageBreak | Node::TaskSentences(_) => {}
             }
         }
     }

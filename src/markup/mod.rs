@@ -12,9 +12,14 @@
 //!       <tr kind="header|body|group|total"><td colspan="2" rowspan="1" align="center" valign="center" bold="1">…</td></tr>
 //!     </table>
 //!   </body>
+//!   <attachment><title>Kế hoạch</title><subject>…</subject> …blocks… </attachment>
 //!   <annex orientation="landscape"><title>…</title> …blocks… </annex>
 //! </vanban>
 //! ```
+//!
+//! `<vanban orientation="landscape">` lays the main document out in landscape (a progress
+//! table). An `<attachment>` is a document promulgated by the main one (the plan of a
+//! Quyết định): it starts on a new page under its own type name and subject.
 
 use roxmltree::{Node, NodeType};
 
@@ -24,7 +29,19 @@ use crate::ir::{Align, Inline, Orientation, RowKind, Run, VAlign};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Markup {
     pub body: Vec<MBlock>,
+    /// Orientation of the main document (portrait unless the template asks).
+    pub orientation: Orientation,
+    pub attachments: Vec<MAttachment>,
     pub annexes: Vec<MAnnex>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct MAttachment {
+    /// Type name in normal case ("Kế hoạch"); printed UPPER.
+    pub title: String,
+    /// Subject lines (trích yếu).
+    pub subject: Vec<String>,
+    pub blocks: Vec<MBlock>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -106,9 +123,28 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
     }
     let mut body = Vec::new();
     let mut annexes = Vec::new();
+    let mut attachments = Vec::new();
+    let orientation = match root.attribute("orientation") {
+        Some("landscape") => Orientation::Landscape,
+        _ => Orientation::Portrait,
+    };
     for child in root.children().filter(Node::is_element) {
         match child.tag_name().name() {
             "body" => body.extend(blocks(child, &pos)?),
+            "attachment" => {
+                let texts = |tag: &str| -> Vec<String> {
+                    child
+                        .children()
+                        .filter(|c| c.has_tag_name(tag))
+                        .map(|c| text_of(c).trim().to_string())
+                        .collect()
+                };
+                attachments.push(MAttachment {
+                    title: texts("title").join(" "),
+                    subject: texts("subject"),
+                    blocks: blocks(child, &pos)?,
+                });
+            }
             "annex" => {
                 let orientation = match child.attribute("orientation") {
                     Some("landscape") => Orientation::Landscape,
@@ -134,7 +170,12 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
             }
         }
     }
-    Ok(Markup { body, annexes })
+    Ok(Markup {
+        body,
+        orientation,
+        attachments,
+        annexes,
+    })
 }
 
 fn err_at(p: Pos, msg: String) -> Error {
@@ -173,7 +214,7 @@ fn blocks(parent: Node, pos: &impl Fn(Node) -> Pos) -> Result<Vec<MBlock>, Error
     for n in parent.children().filter(Node::is_element) {
         let tag = n.tag_name().name();
         let block = match tag {
-            "title" => continue,
+            "title" | "subject" => continue,
             "p" => {
                 let base = Run {
                     bold: flag(n, "bold"),

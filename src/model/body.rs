@@ -49,6 +49,9 @@ pub enum Node {
     Dashes(NodeList),
     Table(Box<TableSpec>),
     PageBreak,
+    /// Generated sentences about the document's tasks (`crate::tasks`): "ke_hoach",
+    /// "tinh_trang" or "tong_hop".
+    TaskSentences(String),
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -85,6 +88,7 @@ struct NodeMap {
     nghieng: bool,
     thut_dau: Option<bool>,
     ngat_trang: Option<bool>,
+    cau_nhiem_vu: Option<String>,
     #[serde(default)]
     noi_dung: NodeList,
 }
@@ -141,13 +145,14 @@ impl<'de> Visitor<'de> for NodeVisitor {
             m.bang.is_some(),
             m.doan.is_some(),
             m.ngat_trang.is_some(),
+            m.cau_nhiem_vu.is_some(),
         ];
         let n = kinds.iter().filter(|k| **k).count();
         if n != 1 {
             return Err(de::Error::custom(if n == 0 {
-                "mục thiếu loại: cần đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang"
+                "mục thiếu loại: cần đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu"
             } else {
-                "mục có nhiều loại cùng lúc: chỉ dùng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang"
+                "mục có nhiều loại cùng lúc: chỉ dùng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu"
             }));
         }
         let no_children = |what: &str| -> Result<(), A::Error> {
@@ -193,6 +198,24 @@ impl<'de> Visitor<'de> for NodeVisitor {
         }
         if m.ngat_trang.is_some() {
             return Ok(Node::PageBreak);
+        }
+        if let Some(kind) = m.cau_nhiem_vu {
+            no_children("cau_nhiem_vu")?;
+            let kind = kind.trim().to_string();
+            if !crate::tasks::context::SENTENCES
+                .iter()
+                .any(|(k, _)| *k == kind)
+            {
+                return Err(de::Error::custom(format!(
+                    "cau_nhiem_vu \"{kind}\" không hợp lệ; cần một trong: {}",
+                    crate::tasks::context::SENTENCES
+                        .iter()
+                        .map(|(k, what)| format!("{k} ({what})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )));
+            }
+            return Ok(Node::TaskSentences(kind));
         }
         no_children("doan")?;
         Ok(Node::Styled(StyledParagraph {

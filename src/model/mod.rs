@@ -2,10 +2,12 @@
 //! secretariat writes them). Loading fills these types; validation checks what serde cannot;
 //! the template and compose stages read them.
 
+mod attachment;
 mod body;
 mod data;
 mod table;
 
+pub use attachment::{KemTheo, ThamQuyen};
 pub use body::{Node, NodeList};
 pub use data::{FromTable, Indicator, Part, Source};
 pub use table::{CellValue, ColumnKind, ColumnSpec, Numbering, RowSpec, TableSpec};
@@ -87,6 +89,15 @@ pub struct VanBan {
     /// `vanban render --previous FILE` takes precedence.
     #[serde(default)]
     pub ky_truoc: Option<Spanned<String>>,
+    /// Tasks (of a plan, a progress table, a report's status annex): see `crate::tasks`.
+    #[serde(default)]
+    pub nhiem_vu: Option<Spanned<crate::tasks::TaskSource>>,
+    /// The issuing authority of a decision ("Chủ tịch Ủy ban nhân dân tỉnh …").
+    #[serde(default)]
+    pub tham_quyen: Option<ThamQuyen>,
+    /// A document attached to this one (the plan a Quyết định promulgates).
+    #[serde(default)]
+    pub kem_theo: Option<Spanned<KemTheo>>,
 }
 
 /// The signature block.
@@ -159,6 +170,10 @@ pub struct Annex {
     /// Paragraphs after the table.
     #[serde(default)]
     pub ghi_chu: NodeList,
+    /// The table is the document's task list in this style (ke_hoach, theo_doi, tinh_trang,
+    /// tong_hop) instead of `bang`.
+    #[serde(default)]
+    pub nhiem_vu: Option<Spanned<String>>,
 }
 
 /// Layout overrides (within Decree 30's ranges).

@@ -7,9 +7,12 @@ use serde_json::{Value, json};
 use crate::format;
 use crate::ir::Align;
 use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan};
+use crate::tasks::TaskSet;
 use crate::validate::{Checked, CheckedTable, check_table};
 
 pub fn build(vb: &VanBan, ck: &Checked) -> Value {
+    let tk = ck.tasks.as_ref();
+    let nodes = |l: &NodeList| nodes(l, tk);
     let annexes: Vec<Value> = vb
         .phu_luc
         .iter()
@@ -20,11 +23,13 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
                 "tieu_de": a.tieu_de.lines().map(|l| format::upper(l.trim())).collect::<Vec<_>>(),
                 "ngang": ck.annex_landscape[i],
                 "mo_dau": nodes(&a.mo_dau),
-                "bang": match (&a.bang, &ck.annex_tables[i]) {
-                    (Some(t), Some(c)) => table(t, c),
+                "bang": match (&a.bang, &ck.annex_tables[i], &a.nhiem_vu, tk) {
+                    (Some(t), Some(c), _, _) => table(t, c),
+                    (_, _, Some(style), Some(set)) => crate::tasks::context::table(set, style.value.trim()),
                     _ => Value::Null,
                 },
                 "ghi_chu": nodes(&a.ghi_chu),
+                "bang_nhiem_vu": a.nhiem_vu.is_some(),
             })
         })
         .collect();
@@ -42,14 +47,36 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         "phu_luc": annexes,
         "du_lieu": vb.du_lieu.clone().unwrap_or(Value::Null),
         "chi_tieu": ck.indicators,
+        "nhiem_vu": tk.map(crate::tasks::context::build),
+        "kem_theo": match (&vb.kem_theo, ck.attachment) {
+            (Some(k), Some(kind)) => json!({
+                "ten_loai": kind.name,
+                "trich_yeu": k.value.trich_yeu.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>(),
+                "mo_dau": nodes(&k.value.mo_dau),
+                "noi_dung": nodes(&k.value.noi_dung),
+                "ket_thuc": nodes(&k.value.ket_thuc),
+            }),
+            _ => Value::Null,
+        },
     })
 }
 
-fn nodes(list: &NodeList) -> Value {
-    Value::Array(list.iter().map(|n| node(&n.value)).collect())
+/// Body nodes as template values; `cau_nhiem_vu` nodes become the generated sentences.
+fn nodes(list: &NodeList, tk: Option<&TaskSet>) -> Value {
+    let mut out = Vec::new();
+    for n in list {
+        match (&n.value, tk) {
+            (Node::TaskSentences(kind), Some(set)) => {
+                out.extend(crate::tasks::context::sentence_nodes(set, kind))
+            }
+            (v, _) => out.push(node(v, tk)),
+        }
+    }
+    Value::Array(out)
 }
 
-fn node(n: &Node) -> Value {
+fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
+    let nodes = |l: &NodeList| nodes(l, tk);
     match n {
         Node::Paragraph(t) => json!({
             "k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null,
@@ -78,6 +105,8 @@ fn node(n: &Node) -> Value {
             }
         }
         Node::PageBreak => json!({"k": "ngat"}),
+        // Without tasks validation has already failed.
+        Node::TaskSentences(_) => Value::Null,
     }
 }
 

@@ -23,6 +23,12 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("_macros.xml", include_str!("../../templates/_macros.xml")),
     ("van-ban.xml", include_str!("../../templates/van-ban.xml")),
     ("bao-cao.xml", include_str!("../../templates/bao-cao.xml")),
+    ("ke-hoach.xml", include_str!("../../templates/ke-hoach.xml")),
+    (
+        "quyet-dinh.xml",
+        include_str!("../../templates/quyet-dinh.xml"),
+    ),
+    ("theo-doi.xml", include_str!("../../templates/theo-doi.xml")),
 ];
 
 /// A description of each built-in template, for `vanban templates`.
@@ -31,6 +37,9 @@ pub fn describe(name: &str) -> &'static str {
         "_macros.xml" => "macro dùng chung: đoạn văn, mục đánh số, bảng",
         "van-ban.xml" => "văn bản chung: mở đầu, nội dung nhiều cấp, kết thúc, phụ lục",
         "bao-cao.xml" => "báo cáo (định kỳ, chuyên đề) với các phụ lục bảng",
+        "ke-hoach.xml" => "kế hoạch với phụ lục danh mục nhiệm vụ (nhiem_vu)",
+        "quyet-dinh.xml" => "quyết định: căn cứ, QUYẾT ĐỊNH:, các Điều; văn bản ban hành kèm theo",
+        "theo-doi.xml" => "theo dõi tiến độ nhiệm vụ (trang ngang, quá hạn, lọc theo đơn vị)",
         _ => "",
     }
 }

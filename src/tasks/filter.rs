@@ -1,0 +1,107 @@
+//! Filters for per-agency lists: `--where chu_tri="Sở Y tế"` on the command line or
+//! `loc: {chu_tri: Sở Y tế}` under `nhiem_vu:` in YAML. Several filters must all match.
+
+use chrono::NaiveDate;
+
+use super::{Group, Status, Task};
+
+/// The fields a filter may name.
+pub const FIELDS: &[(&str, &str)] = &[
+    ("chu_tri", "đơn vị chủ trì (một trong các đơn vị)"),
+    ("phoi_hop", "đơn vị phối hợp (một trong các đơn vị)"),
+    ("don_vi", "đơn vị chủ trì hoặc phối hợp"),
+    ("nhom", "mã nhóm"),
+    ("trang_thai", "tình trạng (hoan_thanh, dang_thuc_hien, …)"),
+    ("qua_han", "co hoặc khong"),
+    ("id", "mã nhiệm vụ"),
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Filter {
+    Lead(String),
+    Partner(String),
+    Agency(String),
+    Group(String),
+    Status(Status),
+    Overdue(bool),
+    Id(String),
+}
+
+fn key(s: &str) -> String {
+    crate::format::nfc(s.trim())
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl Filter {
+    /// A filter from a field name and a value; the message lists the valid fields.
+    pub fn new(field: &str, value: &str) -> Result<Filter, String> {
+        let v = value.trim().trim_matches('"').trim().to_string();
+        Ok(match field.trim() {
+            "chu_tri" => Filter::Lead(v),
+            "phoi_hop" => Filter::Partner(v),
+            "don_vi" => Filter::Agency(v),
+            "nhom" => Filter::Group(v),
+            "id" => Filter::Id(v),
+            "trang_thai" => Filter::Status(Status::parse(&v)?),
+            "qua_han" => Filter::Overdue(match key(&v).as_str() {
+                "co" | "có" | "true" | "1" => true,
+                "khong" | "không" | "false" | "0" => false,
+                _ => {
+                    return Err(format!(
+                        "giá trị lọc qua_han \"{v}\" không hợp lệ; cần co hoặc khong"
+                    ));
+                }
+            }),
+            other => {
+                return Err(format!(
+                    "không lọc được theo trường \"{other}\"; các trường lọc được: {}",
+                    FIELDS
+                        .iter()
+                        .map(|(f, what)| format!("{f} ({what})"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+        })
+    }
+
+    /// Parse `field=value` as given to `--where`.
+    pub fn parse_arg(arg: &str) -> Result<Filter, String> {
+        match arg.split_once('=') {
+            Some((f, v)) if !f.trim().is_empty() => Filter::new(f, v),
+            _ => Err(format!(
+                "--where \"{arg}\" không đúng dạng; cần truong=giá_trị, ví dụ --where chu_tri=\"Sở Y tế\""
+            )),
+        }
+    }
+
+    pub fn accepts(&self, t: &Task, groups: &[Group], as_of: Option<NaiveDate>) -> bool {
+        let any = |list: &[String], v: &str| list.iter().any(|x| key(x) == key(v));
+        match self {
+            Filter::Lead(v) => any(&t.lead, v),
+            Filter::Partner(v) => any(&t.partners, v),
+            Filter::Agency(v) => any(&t.lead, v) || any(&t.partners, v),
+            Filter::Group(v) => groups[t.group].id == v.trim(),
+            Filter::Status(s) => t.status == Some(*s),
+            Filter::Overdue(b) => t.days_late(as_of).is_some() == *b,
+            Filter::Id(v) => t.id == v.trim(),
+        }
+    }
+
+    /// How the filter reads in a document ("đơn vị chủ trì: Sở Y tế").
+    pub fn describe(&self) -> String {
+        match self {
+            Filter::Lead(v) => format!("đơn vị chủ trì: {v}"),
+            Filter::Partner(v) => format!("đơn vị phối hợp: {v}"),
+            Filter::Agency(v) => format!("đơn vị chủ trì hoặc phối hợp: {v}"),
+            Filter::Group(v) => format!("nhóm: {v}"),
+            Filter::Status(s) => format!("tình trạng: {}", s.name().to_lowercase()),
+            Filter::Overdue(true) => "nhiệm vụ quá hạn".to_string(),
+            Filter::Overdue(false) => "nhiệm vụ chưa quá hạn".to_string(),
+            Filter::Id(v) => format!("nhiệm vụ {v}"),
+        }
+    }
+}

@@ -1,0 +1,637 @@
+//! Tasks (nhiệm vụ) of a plan and their progress: one model for the plan's annex, the
+//! progress table, the report's task-status annex and the sentences that count them.
+//!
+//! Tasks are written in the document under `nhiem_vu:`, or in a separate file named by
+//! `nhiem_vu: {tep: nhiem-vu-2025.yaml}` so the same list is reused all year:
+//!
+//! ```yaml
+//! danh_so: lien_tuc              # or theo_nhom: numbering restarts in each group
+//! nhom:
+//!   - id: chi_dao
+//!     ten: Về công tác chỉ đạo, điều hành
+//!     ten_ngan: công tác chỉ đạo, điều hành   # for sentences (default: ten without "Về")
+//! nhiem_vu:
+//!   - id: CD01
+//!     nhom: chi_dao
+//!     noi_dung: Xây dựng kế hoạch kiểm tra …   # or a list of paragraphs
+//!     chu_tri: Công an tỉnh                     # or a list
+//!     phoi_hop: [Văn phòng UBND tỉnh, UBND các xã, phường]
+//!     san_pham: Kế hoạch kiểm tra
+//!     han: Tháng 3/2025                         # see `deadline`; free text: {tu_do: "…"}
+//!     van_ban_giao: Kế hoạch số 18/KH-UBND ngày 20/02/2025
+//!     trang_thai: hoan_thanh
+//!     ket_qua: Đã ban hành Kế hoạch số 25/KH-CAT ngày 10/3/2025.
+//!     ghi_chu: …
+//! ```
+
+pub mod context;
+pub mod deadline;
+pub mod filter;
+pub mod status;
+pub mod text;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+pub use deadline::Deadline;
+pub use filter::Filter;
+pub use status::Status;
+
+use crate::error::{Error, Pos};
+use crate::model::{Numbering, OneOrMany};
+
+/// `nhiem_vu:` in a document: the tasks inline, or a file holding them, plus options.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSource {
+    /// A tasks file (path relative to the document) with `nhom:` and `nhiem_vu:`.
+    #[serde(default)]
+    pub tep: Option<Spanned<String>>,
+    /// Overrides the tasks file's numbering when given.
+    #[serde(default)]
+    pub danh_so: Option<Spanned<String>>,
+    #[serde(default)]
+    pub nhom: Vec<Spanned<GroupSpec>>,
+    #[serde(default)]
+    pub nhiem_vu: Vec<Spanned<TaskSpec>>,
+    #[serde(default)]
+    pub cach_viet: Vec<Spanned<ClauseSpec>>,
+    /// What the tasks carry out, for the plan's sentence "Chi tiết 41 nhiệm vụ cụ thể thuộc
+    /// 07 nhóm nhiệm vụ <mo_ta>" (overrides the tasks file's).
+    #[serde(default)]
+    pub mo_ta: Option<String>,
+    /// Report date for overdue tasks (default: the document's date).
+    #[serde(default)]
+    pub tinh_den: Option<Spanned<String>>,
+    /// Keep only matching tasks: `loc: {chu_tri: Sở Y tế}`.
+    #[serde(default)]
+    pub loc: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+}
+
+/// A tasks file (and the inline form).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskFileBody {
+    /// "lien_tuc" (1..N across groups, the default) or "theo_nhom".
+    #[serde(default)]
+    pub danh_so: Option<Spanned<String>>,
+    #[serde(default)]
+    pub nhom: Vec<Spanned<GroupSpec>>,
+    #[serde(default)]
+    pub nhiem_vu: Vec<Spanned<TaskSpec>>,
+    /// Wording of the status sentence: which statuses share a clause and how it reads.
+    #[serde(default)]
+    pub cach_viet: Vec<Spanned<ClauseSpec>>,
+    #[serde(default)]
+    pub mo_ta: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupSpec {
+    pub id: Spanned<String>,
+    /// Title, e.g. "Về công tác chỉ đạo, điều hành" (the annex prints it UPPER).
+    pub ten: String,
+    /// Short name for sentences ("nhiệm vụ chung", "công tác chỉ đạo, điều hành").
+    #[serde(default)]
+    pub ten_ngan: Option<String>,
+    /// Order of the group (default: as listed).
+    #[serde(default)]
+    pub thu_tu: Option<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TaskSpec {
+    pub id: Spanned<String>,
+    pub nhom: Spanned<String>,
+    pub noi_dung: OneOrMany,
+    #[serde(default)]
+    pub chu_tri: Option<OneOrMany>,
+    #[serde(default)]
+    pub phoi_hop: Option<OneOrMany>,
+    #[serde(default)]
+    pub san_pham: Option<String>,
+    #[serde(default)]
+    pub han: Option<Spanned<DeadlineInput>>,
+    #[serde(default)]
+    pub van_ban_giao: Option<OneOrMany>,
+    #[serde(default)]
+    pub trang_thai: Option<Spanned<String>>,
+    #[serde(default)]
+    pub ket_qua: Option<OneOrMany>,
+    #[serde(default)]
+    pub ghi_chu: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum DeadlineInput {
+    Text(String),
+    Free { tu_do: String },
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClauseSpec {
+    pub trang_thai: Vec<Spanned<String>>,
+    pub viet: String,
+}
+
+/// A checked group.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    pub id: String,
+    pub title: String,
+    pub short: String,
+}
+
+/// A checked task.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Task {
+    pub id: String,
+    /// Index into `TaskSet::groups`.
+    pub group: usize,
+    /// The number printed in the STT column (assigned before any filter, so a filtered
+    /// list keeps the plan's numbers).
+    pub number: usize,
+    pub content: Vec<String>,
+    pub lead: Vec<String>,
+    pub partners: Vec<String>,
+    pub product: String,
+    pub deadline: Option<Deadline>,
+    pub assigned_by: Vec<String>,
+    pub status: Option<Status>,
+    pub result: Vec<String>,
+    pub note: String,
+}
+
+impl Task {
+    /// Days late as of `as_of`, when the task is not done and its deadline has passed.
+    pub fn days_late(&self, as_of: Option<NaiveDate>) -> Option<i64> {
+        if !self.status.is_none_or(|s| s.can_be_late()) {
+            return None;
+        }
+        self.deadline.as_ref()?.days_late(as_of?)
+    }
+}
+
+/// A clause of the status sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Clause {
+    pub statuses: Vec<Status>,
+    pub words: String,
+}
+
+/// The checked, numbered (and possibly filtered) tasks of a document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TaskSet {
+    pub groups: Vec<Group>,
+    pub tasks: Vec<Task>,
+    pub numbering: Numbering,
+    pub as_of: Option<NaiveDate>,
+    pub clauses: Vec<Clause>,
+    /// Filters applied, for the document to say what the list holds.
+    pub filters: Vec<Filter>,
+    /// What the tasks carry out (for the plan's sentence).
+    pub describe: Option<String>,
+}
+
+impl TaskSet {
+    /// Tasks of group `g`, in order.
+    pub fn in_group(&self, g: usize) -> impl Iterator<Item = &Task> {
+        self.tasks.iter().filter(move |t| t.group == g)
+    }
+
+    /// Groups that have at least one task, with their tasks.
+    pub fn nonempty_groups(&self) -> Vec<(usize, &Group, Vec<&Task>)> {
+        self.groups
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (i, g, self.in_group(i).collect::<Vec<_>>()))
+            .filter(|(_, _, t)| !t.is_empty())
+            .collect()
+    }
+
+    pub fn overdue(&self) -> Vec<&Task> {
+        self.tasks
+            .iter()
+            .filter(|t| t.days_late(self.as_of).is_some())
+            .collect()
+    }
+
+    /// Keep only the tasks every filter accepts.
+    pub fn apply(&mut self, filters: &[Filter]) {
+        let as_of = self.as_of;
+        let groups = self.groups.clone();
+        self.tasks
+            .retain(|t| filters.iter().all(|f| f.accepts(t, &groups, as_of)));
+        self.filters.extend(filters.iter().cloned());
+    }
+}
+
+fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
+    Pos::from_saphyr(&s.referenced)
+}
+
+/// Load and check the tasks of a document. `doc_date` is the default report date; errors in
+/// a tasks file name that file.
+pub fn load(
+    src: &Spanned<TaskSource>,
+    base_dir: &Path,
+    doc_date: Option<NaiveDate>,
+) -> Result<TaskSet, Vec<Error>> {
+    let s = &src.value;
+    let mut errs: Vec<Error> = Vec::new();
+    let external: TaskFileBody;
+    let (body, file): (TaskFileBody, Option<PathBuf>) =
+        match &s.tep {
+            Some(tep) => {
+                if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
+                    return Err(vec![Error::data(
+                    "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
+                     (chọn một trong hai cách)",
+                )
+                .with_pos(pos_of(tep))]);
+                }
+                let path = base_dir.join(tep.value.trim());
+                let text = crate::load::read_text(&path).map_err(|e| {
+                    vec![
+                        Error::data(format!(
+                            "không đọc được tệp nhiệm vụ {}: {}",
+                            path.display(),
+                            e.message
+                        ))
+                        .with_pos(pos_of(tep)),
+                    ]
+                })?;
+                external = crate::load::parse_yaml::<TaskFileBody>(&text)
+                    .map_err(|e| vec![e.in_file(&path)])?;
+                (external, Some(path))
+            }
+            None => (
+                TaskFileBody {
+                    danh_so: None,
+                    nhom: s.nhom.clone(),
+                    nhiem_vu: s.nhiem_vu.clone(),
+                    cach_viet: Vec::new(),
+                    mo_ta: None,
+                },
+                None,
+            ),
+        };
+    // Options written in the document win over the tasks file's; their errors are the
+    // document's (reported without the tasks file's name).
+    let danh_so = s
+        .danh_so
+        .as_ref()
+        .map(|d| (d, true))
+        .or(body.danh_so.as_ref().map(|d| (d, false)));
+    let cach_viet = if s.cach_viet.is_empty() {
+        (&body.cach_viet, false)
+    } else {
+        (&s.cach_viet, true)
+    };
+    let mut doc_errs = Vec::new();
+    let mut file_err = |in_doc: bool, pos: Option<Pos>, msg: String| {
+        let e = Error::data(msg).with_pos(pos);
+        match (&file, in_doc) {
+            (Some(f), false) => errs.push(e.in_file(f)),
+            _ => doc_errs.push(e),
+        }
+    };
+
+    let numbering = match danh_so.map(|(d, in_doc)| (d, in_doc, d.value.trim())) {
+        None | Some((_, _, "lien_tuc")) => Numbering::Continuous,
+        Some((_, _, "theo_nhom")) => Numbering::PerGroup,
+        Some((d, in_doc, other)) => {
+            file_err(
+                in_doc,
+                pos_of(d),
+                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
+            );
+            Numbering::Continuous
+        }
+    };
+    let mut clauses = Vec::new();
+    for c in cach_viet.0 {
+        let mut statuses = Vec::new();
+        for st in &c.value.trang_thai {
+            match Status::parse(&st.value) {
+                Ok(v) => statuses.push(v),
+                Err(m) => file_err(cach_viet.1, pos_of(st), m),
+            }
+        }
+        clauses.push(Clause {
+            statuses,
+            words: c.value.viet.trim().to_string(),
+        });
+    }
+    let mut err = |pos: Option<Pos>, msg: String| file_err(false, pos, msg);
+
+    // Groups, in their order.
+    let mut order: Vec<(i64, usize)> = body
+        .nhom
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.value.thu_tu.unwrap_or(i as i64), i))
+        .collect();
+    order.sort();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut group_ids: Vec<String> = Vec::new();
+    for (_, i) in order {
+        let g = &body.nhom[i].value;
+        let id = g.id.value.trim().to_string();
+        if group_ids.contains(&id) {
+            err(
+                pos_of(&g.id),
+                format!("mã nhóm \"{id}\" bị trùng; mỗi nhóm cần một mã riêng"),
+            );
+            continue;
+        }
+        if g.ten.trim().is_empty() {
+            err(pos_of(&g.id), format!("nhóm \"{id}\" thiếu tên (ten)"));
+        }
+        group_ids.push(id.clone());
+        groups.push(Group {
+            id,
+            title: g.ten.trim().to_string(),
+            short: g
+                .ten_ngan
+                .clone()
+                .unwrap_or_else(|| default_short(&g.ten))
+                .trim()
+                .to_string(),
+        });
+    }
+    if body.nhiem_vu.is_empty() {
+        err(
+            if file.is_some() { None } else { pos_of(src) },
+            "danh sách nhiệm vụ trống: cần khóa \"nhiem_vu\" với ít nhất một nhiệm vụ".into(),
+        );
+    }
+
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
+    for t in &body.nhiem_vu {
+        let t = &t.value;
+        let id = t.id.value.trim().to_string();
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            let first = first
+                .map(|p| format!(" (đã dùng ở dòng {})", p.line))
+                .unwrap_or_default();
+            err(
+                pos_of(&t.id),
+                format!("mã nhiệm vụ \"{id}\" bị trùng{first}; mỗi nhiệm vụ cần một mã riêng"),
+            );
+        }
+        seen.push((id.clone(), pos_of(&t.id)));
+        let group = match group_ids.iter().position(|g| *g == t.nhom.value.trim()) {
+            Some(g) => g,
+            None => {
+                err(
+                    pos_of(&t.nhom),
+                    format!(
+                        "nhiệm vụ \"{id}\" thuộc nhóm \"{}\" không có trong danh sách nhóm; các nhóm: {}",
+                        t.nhom.value.trim(),
+                        if group_ids.is_empty() {
+                            "(chưa khai báo nhóm nào trong \"nhom\")".to_string()
+                        } else {
+                            group_ids.join(", ")
+                        }
+                    ),
+                );
+                continue;
+            }
+        };
+        let deadline = match &t.han {
+            None => None,
+            Some(h) => match &h.value {
+                DeadlineInput::Free { tu_do } => Some(Deadline::Free(tu_do.trim().to_string())),
+                DeadlineInput::Text(s) if s.trim().is_empty() => None,
+                DeadlineInput::Text(s) => match Deadline::parse(s) {
+                    Ok(d) => Some(d),
+                    Err(m) => {
+                        err(pos_of(h), m);
+                        None
+                    }
+                },
+            },
+        };
+        let status = match &t.trang_thai {
+            None => None,
+            Some(s) if s.value.trim().is_empty() => None,
+            Some(s) => match Status::parse(&s.value) {
+                Ok(v) => Some(v),
+                Err(m) => {
+                    err(pos_of(s), m);
+                    None
+                }
+            },
+        };
+        let lines = |v: &Option<OneOrMany>| -> Vec<String> {
+            v.as_ref()
+                .map(|v| match v {
+                    OneOrMany::One(s) => vec![s.trim().to_string()],
+                    OneOrMany::Many(l) => l.iter().map(|s| s.trim().to_string()).collect(),
+                })
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect()
+        };
+        tasks.push(Task {
+            id,
+            group,
+            number: 0,
+            content: lines(&Some(t.noi_dung.clone())),
+            lead: lines(&t.chu_tri),
+            partners: lines(&t.phoi_hop),
+            product: t.san_pham.clone().unwrap_or_default().trim().to_string(),
+            deadline,
+            assigned_by: lines(&t.van_ban_giao),
+            status,
+            result: lines(&t.ket_qua),
+            note: t.ghi_chu.clone().unwrap_or_default().trim().to_string(),
+        });
+    }
+
+    if clauses.is_empty() {
+        clauses = Status::ALL
+            .iter()
+            .map(|s| Clause {
+                statuses: vec![*s],
+                words: s.phrase().to_string(),
+            })
+            .collect();
+    } else {
+        for s in Status::ALL {
+            if !clauses.iter().any(|c| c.statuses.contains(&s)) {
+                clauses.push(Clause {
+                    statuses: vec![s],
+                    words: s.phrase().to_string(),
+                });
+            }
+        }
+    }
+
+    let as_of = match &s.tinh_den {
+        Some(d) => match crate::format::parse_date(&d.value) {
+            Ok(v) => Some(v),
+            Err(m) => {
+                doc_errs.push(Error::data(format!("tinh_den: {m}")).with_pos(pos_of(d)));
+                None
+            }
+        },
+        None => doc_date,
+    };
+    let filters = match &s.loc {
+        None => Vec::new(),
+        Some(l) => {
+            let mut out = Vec::new();
+            for (k, v) in &l.value {
+                match Filter::new(k, v) {
+                    Ok(f) => out.push(f),
+                    Err(m) => doc_errs.push(Error::data(m).with_pos(pos_of(l))),
+                }
+            }
+            out
+        }
+    };
+    errs.extend(doc_errs);
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+
+    // Tasks in group order, numbered.
+    tasks.sort_by_key(|t| t.group);
+    let mut n = 0;
+    let mut last_group = usize::MAX;
+    for t in tasks.iter_mut() {
+        if t.group != last_group && numbering == Numbering::PerGroup {
+            n = 0;
+        }
+        last_group = t.group;
+        n += 1;
+        t.number = n;
+    }
+    let mut set = TaskSet {
+        groups,
+        tasks,
+        numbering,
+        as_of,
+        clauses,
+        filters: Vec::new(),
+        describe: s
+            .mo_ta
+            .clone()
+            .or(body.mo_ta.clone())
+            .filter(|d| !d.trim().is_empty()),
+    };
+    set.apply(&filters);
+    Ok(set)
+}
+
+/// "Về công tác chỉ đạo, điều hành" → "công tác chỉ đạo, điều hành".
+fn default_short(title: &str) -> String {
+    let t = title.trim();
+    let t = t
+        .strip_prefix("Về ")
+        .or_else(|| t.strip_prefix("về "))
+        .unwrap_or(t);
+    let mut c = t.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
+/// Positions of the `cau_nhiem_vu` nodes in a body tree (they need the document's tasks).
+pub fn sentence_nodes_in(list: &crate::model::NodeList, out: &mut Vec<Option<Pos>>) {
+    use crate::model::Node;
+    for n in list {
+        match &n.value {
+            Node::TaskSentences(_) => out.push(pos_of(n)),
+            Node::Heading { children, .. }
+            | Node::Item { children, .. }
+            | Node::Part { children, .. }
+            | Node::Article { children, .. }
+            | Node::Dashes(children) => sentence_nodes_in(children, out),
+            _ => {}
+        }
+    }
+}
+
+/// Check what a document asks of its tasks: load them, and make sure annexes and body nodes
+/// that use tasks have some. Returns the tasks (None when the document has none).
+pub fn check_document(
+    vb: &crate::model::VanBan,
+    base_dir: &Path,
+    doc_date: Option<NaiveDate>,
+    errs: &mut Vec<Error>,
+) -> Option<TaskSet> {
+    let set = match &vb.nhiem_vu {
+        None => None,
+        Some(src) => match load(src, base_dir, doc_date) {
+            Ok(s) => Some(s),
+            Err(e) => {
+                errs.extend(e);
+                None
+            }
+        },
+    };
+    let mut users: Vec<Option<Pos>> = Vec::new();
+    let mut bodies = vec![&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc];
+    if let Some(k) = &vb.kem_theo {
+        bodies.extend([&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc]);
+    }
+    for a in &vb.phu_luc {
+        bodies.extend([&a.value.mo_dau, &a.value.ghi_chu]);
+        if let Some(style) = &a.value.nhiem_vu {
+            users.push(pos_of(style));
+            if !context::TABLES
+                .iter()
+                .any(|(k, _)| *k == style.value.trim())
+            {
+                errs.push(
+                    Error::data(format!(
+                        "kiểu bảng nhiệm vụ \"{}\" không hợp lệ; cần một trong: {}",
+                        style.value.trim(),
+                        context::TABLES
+                            .iter()
+                            .map(|(k, what)| format!("{k} ({what})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                    .with_pos(pos_of(style)),
+                );
+            }
+            if a.value.bang.is_some() {
+                errs.push(
+                    Error::data(
+                        "phụ lục đã có \"nhiem_vu\" (bảng nhiệm vụ) thì không có thêm \"bang\"",
+                    )
+                    .with_pos(pos_of(style)),
+                );
+            }
+        }
+    }
+    for b in bodies {
+        sentence_nodes_in(b, &mut users);
+    }
+    if vb.nhiem_vu.is_none() {
+        for p in users {
+            errs.push(
+                Error::data(
+                    "văn bản chưa có danh sách nhiệm vụ: thêm khóa \"nhiem_vu\" (hoặc \
+                     \"nhiem_vu: {tep: tệp-nhiệm-vụ.yaml}\")",
+                )
+                .with_pos(p),
+            );
+        }
+    }
+    set
+}
