@@ -206,10 +206,11 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result = render::load_and_check_with(f, previous.as_deref()).and_then(|mut l| {
-                    render::apply_filters(&mut l, &filters).map_err(|e| vec![e])?;
-                    render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
-                });
+                let result =
+                    render::load_and_check_with(f, previous.as_deref()).and_then(|mut l| {
+                        render::apply_filters(&mut l, &filters).map_err(|e| vec![e])?;
+                        render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
+                    });
                 match result {
                     Ok(_) => println!("{}: hợp lệ", f.display()),
                     Err(errs) => {

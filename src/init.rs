@@ -5,7 +5,7 @@ use crate::kinds::DocKind;
 const STARTER: &str = include_str!("../templates/init/van-ban.yaml");
 
 /// The files to write for `kind`: (file name, contents). The report kind starts from the
-/// full example report, which needs its previous month and its workbook beside it.
+/// full example report, which needs its previous month, its tasks file and its workbook beside it.
 pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
     if kind.id == "bao-cao" {
         return vec![
@@ -16,6 +16,10 @@ pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
             (
                 "bao-cao-thang-truoc.yaml".to_string(),
                 include_bytes!("../data/examples/bao-cao-thang-truoc.yaml").to_vec(),
+            ),
+            (
+                "nhiem-vu-bao-cao-2025.yaml".to_string(),
+                include_bytes!("../data/examples/nhiem-vu-bao-cao-2025.yaml").to_vec(),
             ),
             (
                 "dich-vu-cong.xlsx".to_string(),

@@ -193,7 +193,7 @@ pub fn render_file_with(
     formats: &[Format],
     engine: &Engine,
     fonts: &FontSet,
-    ) -> Result<Vec<PathBuf>, Vec<Error>> {
+) -> Result<Vec<PathBuf>, Vec<Error>> {
     let mut loaded = load_and_check_with(path, previous)?;
     apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
     let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;

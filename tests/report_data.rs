@@ -20,6 +20,11 @@ fn workspace(report: &str, previous: &str) -> (tempfile::TempDir, PathBuf) {
         dir.path().join("dich-vu-cong.xlsx"),
     )
     .unwrap();
+    std::fs::copy(
+        root().join("data/examples/nhiem-vu-bao-cao-2025.yaml"),
+        dir.path().join("nhiem-vu-bao-cao-2025.yaml"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("bao-cao-thang-truoc.yaml"), previous).unwrap();
     let yaml = dir.path().join("bao-cao-thang.yaml");
     std::fs::write(&yaml, report).unwrap();
