@@ -45,6 +45,12 @@ pub enum Command {
         /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
         #[arg(long = "font-dir")]
         font_dir: Option<PathBuf>,
+        /// Kế hoạch kiểm tra: xuất phiếu kiểm tra, mỗi đơn vị một tệp (checklists)
+        #[arg(long)]
+        checklists: bool,
+        /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
+        #[arg(long)]
+        combine: bool,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -104,6 +110,8 @@ pub fn run(cli: Cli) -> ExitCode {
             format,
             templates,
             font_dir,
+            checklists,
+            combine,
         } => {
             let engine = match Engine::new(templates.as_deref()) {
                 Ok(e) => e,
@@ -128,7 +136,14 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let mut failed = false;
             for f in &files {
-                match render::render_file(f, &out, &format.0, &engine, fonts) {
+                let result = if checklists || combine {
+                    crate::inspection::output::render_checklists(
+                        f, &out, &format.0, combine, &engine, fonts,
+                    )
+                } else {
+                    render::render_file(f, &out, &format.0, &engine, fonts)
+                };
+                match result {
                     Ok(paths) => {
                         for p in paths {
                             println!("đã ghi {}", p.display());

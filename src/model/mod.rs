@@ -78,6 +78,9 @@ pub struct VanBan {
     /// Free data available to templates as `du_lieu`.
     #[serde(default)]
     pub du_lieu: Option<serde_json::Value>,
+    /// Inspection plan data (teams, units, schedule, outlines); `loai: ke-hoach-kiem-tra`.
+    #[serde(default)]
+    pub kiem_tra: Option<Spanned<crate::inspection::KiemTra>>,
 }
 
 /// The signature block.

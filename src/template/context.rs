@@ -41,10 +41,14 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         "ket_thuc": nodes(&vb.ket_thuc),
         "phu_luc": annexes,
         "du_lieu": vb.du_lieu.clone().unwrap_or(Value::Null),
+        "kiem_tra": match (&vb.kiem_tra, &ck.inspection) {
+            (Some(kt), Some(p)) => crate::inspection::context::plan(vb, &kt.value, p),
+            _ => Value::Null,
+        },
     })
 }
 
-fn nodes(list: &NodeList) -> Value {
+pub fn nodes(list: &NodeList) -> Value {
     Value::Array(list.iter().map(|n| node(&n.value)).collect())
 }
 

@@ -22,6 +22,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("_macros.xml", include_str!("../../templates/_macros.xml")),
     ("van-ban.xml", include_str!("../../templates/van-ban.xml")),
     ("bao-cao.xml", include_str!("../../templates/bao-cao.xml")),
+    (
+        "ke-hoach-kiem-tra.xml",
+        include_str!("../../templates/ke-hoach-kiem-tra.xml"),
+    ),
+    (
+        "phieu-kiem-tra.xml",
+        include_str!("../../templates/phieu-kiem-tra.xml"),
+    ),
 ];
 
 /// A description of each built-in template, for `vanban templates`.
@@ -30,6 +38,10 @@ pub fn describe(name: &str) -> &'static str {
         "_macros.xml" => "macro dùng chung: đoạn văn, mục đánh số, bảng",
         "van-ban.xml" => "văn bản chung: mở đầu, nội dung nhiều cấp, kết thúc, phụ lục",
         "bao-cao.xml" => "báo cáo (định kỳ, chuyên đề) với các phụ lục bảng",
+        "ke-hoach-kiem-tra.xml" => {
+            "kế hoạch kiểm tra: đoàn kiểm tra, đề cương, lịch kiểm tra (loai: ke-hoach-kiem-tra)"
+        }
+        "phieu-kiem-tra.xml" => "phiếu kiểm tra từng đơn vị (render --checklists)",
         _ => "",
     }
 }
