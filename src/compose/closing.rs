@@ -189,13 +189,13 @@ pub fn dual_signature_table(
         .iter()
         .map(|(titles, name)| {
             let mut blocks = Vec::new();
-            for t in titles.iter() {
-                blocks.push(Block::Paragraph(st.centered(
-                    &format::upper(t.trim()),
-                    st.signer_size,
-                    true,
-                    false,
-                )));
+            for (i, t) in titles.iter().enumerate() {
+                let mut p = st.centered(&format::upper(t.trim()), st.signer_size, true, false);
+                if i == 0 {
+                    // Clear of the body (a checklist ends with writing lines).
+                    p.space_before = 12.0;
+                }
+                blocks.push(Block::Paragraph(p));
             }
             if let Some(n) = note {
                 blocks.push(Block::Paragraph(st.centered(n, st.signer_size, false, true)));
