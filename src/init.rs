@@ -9,6 +9,9 @@ pub fn starter(kind: &DocKind) -> String {
     if kind.id == "bao-cao" {
         return include_str!("../data/examples/bao-cao-thang.yaml").to_string();
     }
+    if kind.id == "ke-hoach-kiem-tra" {
+        return include_str!("../data/examples/ke-hoach-kiem-tra.yaml").to_string();
+    }
     STARTER
         .replace("__LOAI__", kind.id)
         .replace("__TEN__", kind.name)

@@ -38,7 +38,12 @@ const fn k(
 pub const KINDS: &[DocKind] = &[
     k("bao-cao", "Báo cáo", "BC", "bao-cao.xml"),
     k("ke-hoach", "Kế hoạch", "KH", "van-ban.xml"),
-    k("ke-hoach-kiem-tra", "Kế hoạch", "KH", "ke-hoach-kiem-tra.xml"),
+    k(
+        "ke-hoach-kiem-tra",
+        "Kế hoạch",
+        "KH",
+        "ke-hoach-kiem-tra.xml",
+    ),
     k("quyet-dinh", "Quyết định", "QĐ", "van-ban.xml"),
     k("to-trinh", "Tờ trình", "TTr", "van-ban.xml"),
     DocKind {

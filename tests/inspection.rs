@@ -124,12 +124,24 @@ fn plan_has_parts_teams_annex_outlines_and_schedule() {
         "- Đối tượng kiểm tra: 35 cơ quan, đơn vị, địa phương, gồm: Các sở, ban, ngành cấp tỉnh (09 đơn vị); Ủy ban nhân dân các xã, phường, đặc khu (26 đơn vị)."
     )));
     // Deadlines computed from the rules.
-    assert!(texts.iter().any(|t| t.contains("trước ít nhất 02 ngày làm việc")));
-    assert!(texts.iter().any(|t| t.contains("trong thời hạn 05 ngày làm việc")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("trước ít nhất 02 ngày làm việc"))
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("trong thời hạn 05 ngày làm việc"))
+    );
     assert!(texts.iter().any(|t| t.contains("trước ngày 14/11/2025")));
     // Annexes are mentioned in the body and numbered with Roman numerals (Decree 30).
     assert!(texts.iter().any(|t| t.contains("tại Phụ lục I kèm theo")));
-    assert!(texts.iter().any(|t| t.contains("Đề cương kiểm tra tại Phụ lục II")));
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Đề cương kiểm tra tại Phụ lục II"))
+    );
     assert!(texts.iter().any(|t| t.contains("tại Phụ lục III kèm theo")));
     for l in ["Phụ lục I", "Phụ lục II", "Phụ lục III"] {
         assert_eq!(style(para(&ps, l)), (true, false, Some(14.0)), "{l}");
@@ -138,7 +150,9 @@ fn plan_has_parts_teams_annex_outlines_and_schedule() {
     for p in &ps {
         for r in &p.runs {
             assert!(
-                r.fonts.iter().any(|(k, v)| k == "ascii" && v == "Times New Roman"),
+                r.fonts
+                    .iter()
+                    .any(|(k, v)| k == "ascii" && v == "Times New Roman"),
                 "{:?}",
                 r.text
             );
@@ -190,19 +204,28 @@ fn schedule_annex_has_visit_notice_and_results_dates() {
             .clone()
     };
     // Given notice date kept; otherwise the latest allowed: 2 working days before.
-    assert_eq!(row("Sở Tài chính")[2..], ["Thứ Hai, 20/10/2025", "15/10/2025"]);
+    assert_eq!(
+        row("Sở Tài chính")[2..],
+        ["Thứ Hai, 20/10/2025", "15/10/2025"]
+    );
     assert_eq!(row("Sở Khoa học và Công nghệ")[3], "17/10/2025"); // Tue → Fri
     assert_eq!(row("Xã Hòa Bình")[3], "23/10/2025"); // Mon → Thu, over the weekend
     assert_eq!(row("Đặc khu Hòn Mê")[0], "35");
     // Group rows: results notice 5 working days after the team's last visit.
-    let groups: Vec<&String> = sched.iter().filter(|r| r.len() == 1).map(|r| &r[0]).collect();
+    let groups: Vec<&String> = sched
+        .iter()
+        .filter(|r| r.len() == 1)
+        .map(|r| &r[0])
+        .collect();
     assert_eq!(groups.len(), 5);
     assert!(
         groups[0].contains("kết thúc ngày 28/10/2025; thông báo kết quả chậm nhất ngày 04/11/2025"),
         "{}",
         groups[0]
     );
-    assert!(groups[4].contains("kết thúc ngày 06/11/2025; thông báo kết quả chậm nhất ngày 13/11/2025"));
+    assert!(
+        groups[4].contains("kết thúc ngày 06/11/2025; thông báo kết quả chậm nhất ngày 13/11/2025")
+    );
 }
 
 #[test]
@@ -299,16 +322,34 @@ fn one_checklist_per_unit_with_ascii_names_and_its_own_questions() {
 
     // Header, title and the two signatures.
     let ps = doc_paragraphs(&dir.path().join("so-tu-phap.docx"));
-    assert_eq!(style(para(&ps, "TỔ CÔNG TÁC ĐỀ ÁN 06")), (false, false, Some(13.0)));
-    assert_eq!(style(para(&ps, "ĐOÀN KIỂM TRA SỐ 02")), (true, false, Some(13.0)));
+    assert_eq!(
+        style(para(&ps, "TỔ CÔNG TÁC ĐỀ ÁN 06")),
+        (false, false, Some(13.0))
+    );
+    assert_eq!(
+        style(para(&ps, "ĐOÀN KIỂM TRA SỐ 02")),
+        (true, false, Some(13.0))
+    );
     assert_eq!(
         style(para(&ps, "Hà Lam, ngày 21 tháng 10 năm 2025")),
         (false, true, Some(14.0))
     );
-    assert_eq!(style(para(&ps, "PHIẾU KIỂM TRA")), (true, false, Some(14.0)));
-    assert!(ps.iter().any(|p| p.text == "Kết quả thực hiện Đề án 06 năm 2025 tại Sở Tư pháp"));
-    assert!(!ps.iter().any(|p| p.text.starts_with("Số:")), "a checklist has no number");
-    assert!(ps.iter().any(|p| p.text == "Thời gian kiểm tra: Thứ Ba, ngày 21 tháng 10 năm 2025."));
+    assert_eq!(
+        style(para(&ps, "PHIẾU KIỂM TRA")),
+        (true, false, Some(14.0))
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.text == "Kết quả thực hiện Đề án 06 năm 2025 tại Sở Tư pháp")
+    );
+    assert!(
+        !ps.iter().any(|p| p.text.starts_with("Số:")),
+        "a checklist has no number"
+    );
+    assert!(
+        ps.iter()
+            .any(|p| p.text == "Thời gian kiểm tra: Thứ Ba, ngày 21 tháng 10 năm 2025.")
+    );
     let t = tables(&dir.path().join("so-tu-phap.docx"));
     let sig = t.last().unwrap();
     assert_eq!(sig.len(), 1);
@@ -450,7 +491,9 @@ fn pos_of(yaml: &str, line_needle: &str, col_needle: &str) -> (usize, usize) {
         .enumerate()
         .find(|(_, l)| l.contains(line_needle))
         .unwrap_or_else(|| panic!("{line_needle}"));
-    let b = line.find(col_needle).unwrap_or_else(|| panic!("{col_needle}"));
+    let b = line
+        .find(col_needle)
+        .unwrap_or_else(|| panic!("{col_needle}"));
     (i + 1, line[..b].chars().count() + 1)
 }
 
@@ -465,7 +508,12 @@ fn assert_rejected(yaml: &str, at: (usize, usize), expect: &[&str]) -> Rejected 
     std::fs::write(out.join("so-tu-phap.pdf"), b"old").unwrap();
     let mut last = String::new();
     for extra in [&[][..], &["--checklists"][..], &["--combine"][..]] {
-        let mut args = vec!["render", path.to_str().unwrap(), "-o", out.to_str().unwrap()];
+        let mut args = vec![
+            "render",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ];
         args.extend_from_slice(extra);
         let (code, _, err) = vanban(&args, dir.path());
         assert_eq!(code, 1, "{extra:?}: {err}");
@@ -527,7 +575,10 @@ fn unknown_unit_in_the_schedule() {
 
 #[test]
 fn visit_on_a_saturday_or_holiday() {
-    let y = EXAMPLE.replace("{ten: Xã Yên Phú, ngay: 28/10/2025}", "{ten: Xã Yên Phú, ngay: 25/10/2025}");
+    let y = EXAMPLE.replace(
+        "{ten: Xã Yên Phú, ngay: 28/10/2025}",
+        "{ten: Xã Yên Phú, ngay: 25/10/2025}",
+    );
     assert_rejected(
         &y,
         pos_of(&y, "Xã Yên Phú, ngay: 25/10/2025", "25/10/2025"),
@@ -541,17 +592,24 @@ fn notice_too_late() {
     assert_rejected(
         &y,
         pos_of(&y, "thong_bao: 17/10/2025", "17/10/2025"),
-        &["\"Sở Tài chính\": thông báo kiểm tra ngày 17/10/2025 không đủ 02 ngày làm việc trước ngày kiểm tra 20/10/2025 (chậm nhất ngày 16/10/2025)"],
+        &[
+            "\"Sở Tài chính\": thông báo kiểm tra ngày 17/10/2025 không đủ 02 ngày làm việc trước ngày kiểm tra 20/10/2025 (chậm nhất ngày 16/10/2025)",
+        ],
     );
 }
 
 #[test]
 fn team_in_two_places_on_one_day() {
-    let y = EXAMPLE.replace("{ten: Xã Yên Phú, ngay: 28/10/2025}", "{ten: Xã Yên Phú, ngay: 27/10/2025}");
+    let y = EXAMPLE.replace(
+        "{ten: Xã Yên Phú, ngay: 28/10/2025}",
+        "{ten: Xã Yên Phú, ngay: 27/10/2025}",
+    );
     assert_rejected(
         &y,
         pos_of(&y, "Xã Yên Phú, ngay: 27/10/2025", "27/10/2025"),
-        &["Đoàn kiểm tra số 01 có hai cuộc kiểm tra cùng ngày 27/10/2025: \"Xã Hòa Bình\" và \"Xã Yên Phú\""],
+        &[
+            "Đoàn kiểm tra số 01 có hai cuộc kiểm tra cùng ngày 27/10/2025: \"Xã Hòa Bình\" và \"Xã Yên Phú\"",
+        ],
     );
 }
 
@@ -588,7 +646,11 @@ fn holiday_file_override_is_used_and_checked() {
         "{err}"
     );
     // A broken override names its own file and line.
-    std::fs::write(dir.path().join("nghi.yaml"), "nam: [2025]\nngay_nghi:\n  - {ten: X}\n").unwrap();
+    std::fs::write(
+        dir.path().join("nghi.yaml"),
+        "nam: [2025]\nngay_nghi:\n  - {ten: X}\n",
+    )
+    .unwrap();
     let (code, _, err) = vanban(&["validate", path.to_str().unwrap()], dir.path());
     assert_eq!(code, 1);
     let f: PathBuf = dir.path().join("nghi.yaml");
@@ -601,7 +663,10 @@ fn checklists_need_an_inspection_plan() {
     let (code, _, err) = vanban(
         &[
             "render",
-            root().join("data/examples/bao-cao-thang.yaml").to_str().unwrap(),
+            root()
+                .join("data/examples/bao-cao-thang.yaml")
+                .to_str()
+                .unwrap(),
             "--checklists",
             "-o",
             dir.path().to_str().unwrap(),
@@ -609,6 +674,9 @@ fn checklists_need_an_inspection_plan() {
         &root(),
     );
     assert_eq!(code, 1);
-    assert!(err.contains("chỉ kế hoạch kiểm tra (loai: ke-hoach-kiem-tra)"), "{err}");
+    assert!(
+        err.contains("chỉ kế hoạch kiểm tra (loai: ke-hoach-kiem-tra)"),
+        "{err}"
+    );
     assert!(files_in(dir.path()).is_empty());
 }

@@ -198,7 +198,12 @@ pub fn dual_signature_table(
                 blocks.push(Block::Paragraph(p));
             }
             if let Some(n) = note {
-                blocks.push(Block::Paragraph(st.centered(n, st.signer_size, false, true)));
+                blocks.push(Block::Paragraph(st.centered(
+                    n,
+                    st.signer_size,
+                    false,
+                    true,
+                )));
             }
             blocks.push(Block::Spacer(st.signature_space));
             let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or("");

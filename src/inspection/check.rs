@@ -77,7 +77,10 @@ impl TeamPlan {
 }
 
 pub fn team_name(n: u32) -> String {
-    format!("Đoàn kiểm tra số {}", crate::format::integer_padded(n as i64, 2))
+    format!(
+        "Đoàn kiểm tra số {}",
+        crate::format::integer_padded(n as i64, 2)
+    )
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -129,15 +132,16 @@ pub fn check(
         },
     };
 
-    let date = |s: &Spanned<String>, err: &mut dyn FnMut(Option<Pos>, String)| -> Option<NaiveDate> {
-        match crate::format::parse_date(&s.value) {
-            Ok(d) => Some(d),
-            Err(m) => {
-                err(pos(s), m);
-                None
+    let date =
+        |s: &Spanned<String>, err: &mut dyn FnMut(Option<Pos>, String)| -> Option<NaiveDate> {
+            match crate::format::parse_date(&s.value) {
+                Ok(d) => Some(d),
+                Err(m) => {
+                    err(pos(s), m);
+                    None
+                }
             }
-        }
-    };
+        };
 
     // The round.
     let start = date(&kt.thoi_gian.value.tu_ngay, &mut err);
@@ -165,7 +169,10 @@ pub fn check(
         }
     }
     let rules = &kt.quy_tac;
-    let register_by = rules.han_dang_ky_lich.as_ref().and_then(|s| date(s, &mut err));
+    let register_by = rules
+        .han_dang_ky_lich
+        .as_ref()
+        .and_then(|s| date(s, &mut err));
     let report_by = rules.han_bao_cao.as_ref().and_then(|s| date(s, &mut err));
     if let (Some(r), Some(e)) = (report_by, end)
         && r < e
@@ -186,7 +193,10 @@ pub fn check(
     for o in &kt.de_cuong {
         let code = o.value.ma.value.trim().to_string();
         if code.is_empty() {
-            err(pos(&o.value.ma), "đề cương thiếu mã (ma), ví dụ A, B".into());
+            err(
+                pos(&o.value.ma),
+                "đề cương thiếu mã (ma), ví dụ A, B".into(),
+            );
         } else if outline_index.contains_key(&code) {
             err(pos(&o.value.ma), format!("mã đề cương \"{code}\" bị trùng"));
         } else {
@@ -196,7 +206,10 @@ pub fn check(
             err(pos(o), format!("đề cương {code} thiếu tiêu đề (tieu_de)"));
         }
         if o.value.noi_dung.is_empty() {
-            err(pos(o), format!("đề cương {code} chưa có mục nào (noi_dung)"));
+            err(
+                pos(o),
+                format!("đề cương {code} chưa có mục nào (noi_dung)"),
+            );
         }
         for (p, m) in outline::check(&o.value.noi_dung, &code) {
             err(p.or(pos(o)), m);
@@ -226,7 +239,10 @@ pub fn check(
     for g in &kt.nhom_don_vi {
         let label = g.value.ten.trim().to_string();
         if label.is_empty() {
-            err(pos(g), "nhóm đơn vị thiếu tên (ten), ví dụ \"UBND cấp xã\"".into());
+            err(
+                pos(g),
+                "nhóm đơn vị thiếu tên (ten), ví dụ \"UBND cấp xã\"".into(),
+            );
         }
         let code = g.value.de_cuong.value.trim();
         let outline = match outline_index.get(code) {
@@ -289,7 +305,10 @@ pub fn check(
         });
     }
     if units.is_empty() {
-        err(None, "kiem_tra chưa có đơn vị được kiểm tra (nhom_don_vi)".into());
+        err(
+            None,
+            "kiem_tra chưa có đơn vị được kiểm tra (nhom_don_vi)".into(),
+        );
     }
 
     // Teams, assignments and the schedule.
@@ -297,7 +316,12 @@ pub fn check(
     let mut numbers: BTreeMap<u32, Option<Pos>> = BTreeMap::new();
     let mut assigned_at: Vec<Option<(usize, Option<Pos>)>> = vec![None; units.len()];
     for (ti, t) in kt.doan.iter().enumerate() {
-        let number = t.value.so.as_ref().map(|s| s.value).unwrap_or(ti as u32 + 1);
+        let number = t
+            .value
+            .so
+            .as_ref()
+            .map(|s| s.value)
+            .unwrap_or(ti as u32 + 1);
         let tname = team_name(number);
         let npos = t.value.so.as_ref().and_then(pos).or(pos(t));
         if number == 0 {
@@ -314,10 +338,16 @@ pub fn check(
         }
         numbers.insert(number, npos);
         if t.value.truong_doan.trim().is_empty() {
-            err(pos(t), format!("{tname}: thiếu cơ quan trưởng đoàn (truong_doan)"));
+            err(
+                pos(t),
+                format!("{tname}: thiếu cơ quan trưởng đoàn (truong_doan)"),
+            );
         }
         if t.value.don_vi.is_empty() {
-            err(pos(t), format!("{tname}: chưa được giao đơn vị nào (don_vi)"));
+            err(
+                pos(t),
+                format!("{tname}: chưa được giao đơn vị nào (don_vi)"),
+            );
         }
         let mut visits: Vec<usize> = Vec::new();
         let mut by_day: HashMap<NaiveDate, usize> = HashMap::new();
@@ -534,12 +564,16 @@ pub fn check(
             if s.con_lai && !s.ap_dung.is_empty() {
                 err(
                     pos(set),
-                    format!("đề cương {code}: câu hỏi bổ sung dùng \"ap_dung\" hoặc \"con_lai\", không dùng cả hai"),
+                    format!(
+                        "đề cương {code}: câu hỏi bổ sung dùng \"ap_dung\" hoặc \"con_lai\", không dùng cả hai"
+                    ),
                 );
             } else if !s.con_lai && s.ap_dung.is_empty() {
                 err(
                     pos(set),
-                    format!("đề cương {code}: câu hỏi bổ sung cần \"ap_dung\" (tên hoặc loại đơn vị) hoặc \"con_lai: true\""),
+                    format!(
+                        "đề cương {code}: câu hỏi bổ sung cần \"ap_dung\" (tên hoặc loại đơn vị) hoặc \"con_lai: true\""
+                    ),
                 );
             }
             for a in &s.ap_dung {
@@ -574,22 +608,49 @@ pub fn check(
                 targets.extend(of_kind);
             }
             if s.cau_hoi.is_empty() {
-                err(pos(set), format!("đề cương {code}: nhóm câu hỏi bổ sung chưa có câu hỏi (cau_hoi)"));
+                err(
+                    pos(set),
+                    format!("đề cương {code}: nhóm câu hỏi bổ sung chưa có câu hỏi (cau_hoi)"),
+                );
             }
             for q in &s.cau_hoi {
                 if q.value.trim().is_empty() {
-                    err(pos(q), format!("đề cương {code}: câu hỏi bổ sung để trống nội dung"));
+                    err(
+                        pos(q),
+                        format!("đề cương {code}: câu hỏi bổ sung để trống nội dung"),
+                    );
                 }
             }
-            let heading = match s.tieu_de.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let heading = match s
+                .tieu_de
+                .as_deref()
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+            {
                 Some(t) => t.to_string(),
                 None if s.con_lai => "Đối với các cơ quan, đơn vị khác".to_string(),
-                None => format!("Đối với {}", join_and(&s.ap_dung.iter().map(|a| a.value.trim().to_string()).collect::<Vec<_>>())),
+                None => format!(
+                    "Đối với {}",
+                    join_and(
+                        &s.ap_dung
+                            .iter()
+                            .map(|a| a.value.trim().to_string())
+                            .collect::<Vec<_>>()
+                    )
+                ),
             };
             outlines[oi].extras.push(Extra {
                 heading,
-                basis: s.can_cu.as_ref().map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
-                questions: s.cau_hoi.iter().map(|q| q.value.trim().to_string()).collect(),
+                basis: s
+                    .can_cu
+                    .as_ref()
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty()),
+                questions: s
+                    .cau_hoi
+                    .iter()
+                    .map(|q| q.value.trim().to_string())
+                    .collect(),
             });
             if s.con_lai {
                 rest_sets.push(xi);
@@ -733,11 +794,7 @@ de_cuong:
 
     #[test]
     fn extra_questions_go_to_the_right_units() {
-        let p = run(&plan_yaml(
-            "[Sở Tư pháp, Xã Một]",
-            "[Sở Y tế, Xã Hai]",
-        ))
-        .unwrap();
+        let p = run(&plan_yaml("[Sở Tư pháp, Xã Một]", "[Sở Y tế, Xã Hai]")).unwrap();
         let extras = |n: &str| -> Vec<String> {
             let u = p.units.iter().position(|u| u.name == n).unwrap();
             p.units[u]
@@ -760,9 +817,18 @@ de_cuong:
             "[Sở Tư pháp]",
         )));
         let all = m.join("\n");
-        assert!(all.contains("Đoàn kiểm tra số 01: đơn vị \"Xã Ba\" không có trong danh sách"), "{all}");
-        assert!(all.contains("đơn vị \"Sở Tư pháp\" được giao cho hai đoàn: Đoàn kiểm tra số 01"), "{all}");
-        assert!(all.contains("\"Sở Y tế\" chưa được giao cho đoàn kiểm tra nào"), "{all}");
+        assert!(
+            all.contains("Đoàn kiểm tra số 01: đơn vị \"Xã Ba\" không có trong danh sách"),
+            "{all}"
+        );
+        assert!(
+            all.contains("đơn vị \"Sở Tư pháp\" được giao cho hai đoàn: Đoàn kiểm tra số 01"),
+            "{all}"
+        );
+        assert!(
+            all.contains("\"Sở Y tế\" chưa được giao cho đoàn kiểm tra nào"),
+            "{all}"
+        );
         assert!(all.contains("\"Xã Hai\" chưa được giao"), "{all}");
     }
 
@@ -786,7 +852,10 @@ de_cuong:
             "[{ten: Sở Y tế, ngay: 21/08/2025}, Xã Hai]",
         )));
         let all = m.join("\n");
-        assert!(all.contains("Đoàn kiểm tra số 01 có hai cuộc kiểm tra cùng ngày 04/9/2025"), "{all}");
+        assert!(
+            all.contains("Đoàn kiểm tra số 01 có hai cuộc kiểm tra cùng ngày 04/9/2025"),
+            "{all}"
+        );
         // Visit on 21/8 needs a notice by 19/8, before the plan's date (20/8).
         assert!(all.contains("trước ngày ban hành kế hoạch"), "{all}");
     }
@@ -796,6 +865,9 @@ de_cuong:
         let y = plan_yaml("[Sở Tư pháp, Xã Một]", "[Sở Y tế, Xã Hai]")
             .replace("ap_dung: [Sở Tư pháp]", "ap_dung: [Xã Một]");
         let all = messages(run(&y)).join("\n");
-        assert!(all.contains("\"Xã Một\" trả lời đề cương B, không phải đề cương A"), "{all}");
+        assert!(
+            all.contains("\"Xã Một\" trả lời đề cương B, không phải đề cương A"),
+            "{all}"
+        );
     }
 }

@@ -113,10 +113,7 @@ pub fn section(
     blocks.push(Block::Table(closing::dual_signature_table(
         &st,
         tw,
-        [
-            (&left, None),
-            (&right, team.lead_person.as_deref()),
-        ],
+        [(&left, None), (&right, team.lead_person.as_deref())],
         Some(SIGN_NOTE),
     )));
     Ok(Section {

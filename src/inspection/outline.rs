@@ -42,7 +42,8 @@ pub fn flatten(list: &NodeList) -> Vec<OutlineItem> {
 fn walk(list: &NodeList, depth: usize, c: &mut Counters, out: &mut Vec<OutlineItem>) {
     for n in list {
         match &n.value {
-            Node::Heading { title, children } | Node::Item {
+            Node::Heading { title, children }
+            | Node::Item {
                 text: title,
                 children,
             } => {
@@ -120,7 +121,9 @@ fn check_walk(
         let empty = |what: &str| {
             (
                 pos,
-                format!("đề cương {code}: {what} để trống nội dung; hãy viết nội dung hoặc xóa mục"),
+                format!(
+                    "đề cương {code}: {what} để trống nội dung; hãy viết nội dung hoặc xóa mục"
+                ),
             )
         };
         match &n.value {
@@ -181,7 +184,10 @@ mod tests {
         );
         let items = flatten(&list);
         let nums: Vec<&str> = items.iter().map(|i| i.number.as_str()).collect();
-        assert_eq!(nums, ["1.", "1.1.", "1.2.", "-", "+", "+", "", "2.", "2.1."]);
+        assert_eq!(
+            nums,
+            ["1.", "1.1.", "1.2.", "-", "+", "+", "", "2.", "2.1."]
+        );
         assert!(items[0].has_children && !items[1].has_children);
         assert!(items[2].has_children, "1.2. holds dashes");
         assert!(items[3].has_children, "'- Ban hành' holds the + list");

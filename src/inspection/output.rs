@@ -169,11 +169,9 @@ pub fn render_checklists(
 /// all are written are they renamed into place.
 pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
     if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
-        return Err(Error::new(
-            Kind::Io,
-            "không ghi được tệp: đã có một thư mục trùng tên",
-        )
-        .in_file(path));
+        return Err(
+            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
+        );
     }
     let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
     let cleanup = |temps: &[(PathBuf, &Path)]| {
