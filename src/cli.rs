@@ -221,7 +221,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Templates => {
             println!("Mẫu có sẵn (templates):");
             for (name, _) in template::BUILTIN {
-                println!("  {name:<16} {}", template::describe(name));
+                println!("  {name:<22} {}", template::describe(name));
             }
             println!();
             println!("Loại văn bản (loai:)   tên            viết tắt  mẫu");
