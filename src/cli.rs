@@ -52,6 +52,12 @@ pub enum Command {
         /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
         #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
         filters: Vec<String>,
+        /// Kế hoạch kiểm tra: xuất phiếu kiểm tra, mỗi đơn vị một tệp (checklists)
+        #[arg(long)]
+        checklists: bool,
+        /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
+        #[arg(long)]
+        combine: bool,
     },
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
@@ -145,6 +151,8 @@ pub fn run(cli: Cli) -> ExitCode {
             font_dir,
             previous,
             filters,
+            checklists,
+            combine,
         } => {
             let Ok(filters) = parse_filters(&filters).map_err(|e| report(&e)) else {
                 return ExitCode::from(1);
@@ -168,15 +176,22 @@ pub fn run(cli: Cli) -> ExitCode {
             };
             let mut failed = false;
             for f in &files {
-                match render::render_file_with(
-                    f,
-                    previous.as_deref(),
-                    &filters,
-                    &out,
-                    &format.0,
-                    &engine,
-                    fonts,
-                ) {
+                let result = if checklists || combine {
+                    crate::inspection::output::render_checklists(
+                        f, &out, &format.0, combine, &engine, fonts,
+                    )
+                } else {
+                    render::render_file_with(
+                        f,
+                        previous.as_deref(),
+                        &filters,
+                        &out,
+                        &format.0,
+                        &engine,
+                        fonts,
+                    )
+                };
+                match result {
                     Ok(paths) => {
                         for p in paths {
                             println!("đã ghi {}", p.display());
@@ -255,7 +270,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Templates => {
             println!("Mẫu có sẵn (templates):");
             for (name, _) in template::BUILTIN {
-                println!("  {name:<16} {}", template::describe(name));
+                println!("  {name:<22} {}", template::describe(name));
             }
             println!();
             println!("Loại văn bản (loai:)   tên            viết tắt  mẫu");

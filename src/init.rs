@@ -27,6 +27,12 @@ pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
             ),
         ];
     }
+    if kind.id == "ke-hoach-kiem-tra" {
+        return vec![(
+            "ke-hoach-kiem-tra.yaml".to_string(),
+            include_bytes!("../data/examples/ke-hoach-kiem-tra.yaml").to_vec(),
+        )];
+    }
     let text = STARTER
         .replace("__LOAI__", kind.id)
         .replace("__TEN__", kind.name)

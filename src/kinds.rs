@@ -39,6 +39,12 @@ pub const KINDS: &[DocKind] = &[
     k("bao-cao", "Báo cáo", "BC", "bao-cao.xml"),
     k("ke-hoach", "Kế hoạch", "KH", "ke-hoach.xml"),
     k("quyet-dinh", "Quyết định", "QĐ", "quyet-dinh.xml"),
+    k(
+        "ke-hoach-kiem-tra",
+        "Kế hoạch",
+        "KH",
+        "ke-hoach-kiem-tra.xml",
+    ),
     k("to-trinh", "Tờ trình", "TTr", "van-ban.xml"),
     DocKind {
         id: "cong-van",

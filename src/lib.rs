@@ -13,6 +13,7 @@ pub mod error;
 pub mod fonts;
 pub mod format;
 pub mod init;
+pub mod inspection;
 pub mod ir;
 pub mod kinds;
 pub mod layout;

@@ -80,6 +80,8 @@ pub struct Checked {
     pub tasks: Option<crate::tasks::TaskSet>,
     /// The kind of the attached document (`kem_theo:`).
     pub attachment: Option<&'static DocKind>,
+    /// The checked inspection plan (`loai: ke-hoach-kiem-tra`).
+    pub inspection: Option<crate::inspection::Plan>,
 }
 
 const STAMPS_MAT: &[&str] = &["MẬT", "TỐI MẬT", "TUYỆT MẬT"];
@@ -262,6 +264,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         date.as_ref().and_then(DocDate::full),
         &mut errs,
     );
+    let inspection = check_inspection(vb, kind, date, base_dir, &mut errs);
 
     if !errs.is_empty() {
         return Err(errs);
@@ -276,7 +279,65 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         annex_landscape,
         annex_tables,
         indicators: serde_json::Value::Object(Default::default()),
+        inspection,
     })
+}
+
+/// The `kiem_tra` block belongs to (and is required by) `loai: ke-hoach-kiem-tra`.
+fn check_inspection(
+    vb: &VanBan,
+    kind: Option<&DocKind>,
+    date: Option<DocDate>,
+    base_dir: &Path,
+    errs: &mut Vec<Error>,
+) -> Option<crate::inspection::Plan> {
+    let wants = kind.is_some_and(|k| k.id == "ke-hoach-kiem-tra");
+    match &vb.kiem_tra {
+        None if wants => {
+            errs.push(Error::data(
+                "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
+            ));
+            None
+        }
+        None => None,
+        Some(kt) if kind.is_some() && !wants => {
+            errs.push(
+                Error::data("khối \"kiem_tra\" chỉ dùng với loai: ke-hoach-kiem-tra")
+                    .with_pos(pos_of(kt)),
+            );
+            None
+        }
+        Some(kt) => {
+            if wants && !vb.noi_dung.is_empty() {
+                errs.push(
+                    Error::data(
+                        "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài",
+                    )
+                    .with_pos(pos_of(&vb.noi_dung[0])),
+                );
+            }
+            for list in [
+                &kt.value.muc_dich,
+                &kt.value.yeu_cau,
+                &kt.value.noi_dung,
+                &kt.value.phuong_phap,
+                &kt.value.thanh_phan,
+                &kt.value.doi_tuong,
+                &kt.value.to_chuc_thuc_hien,
+                &kt.value.to_chuc_thuc_hien_cuoi,
+            ] {
+                check_nodes(list, &mut |p, m| errs.push(Error::data(m).with_pos(p)));
+            }
+            let plan_date = date.and_then(|d| d.full());
+            match crate::inspection::check::check(&kt.value, plan_date, base_dir) {
+                Ok(p) => Some(p),
+                Err(e) => {
+                    errs.extend(e);
+                    None
+                }
+            }
+        }
+    }
 }
 
 fn errs_push_plain(err: &mut impl FnMut(Option<Pos>, String), msg: String) {

@@ -49,14 +49,15 @@ fn starts_section(first: &str) -> bool {
 /// Page count of each section: the body, then each attachment and annex (a section starts
 /// on the page whose first line is its heading).
 fn section_pages(pages: &[String]) -> Vec<usize> {
-    let mut counts = vec![0usize];
-    for p in pages {
-        let first = p
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or("")
-            .trim();
-        if starts_section(first) {
+    sections_by(pages, |p| starts_section(first_line(p)))
+}
+
+/// Page count of each section, a section starting on every page for which `starts` holds
+/// (the first page always starts one).
+fn sections_by(pages: &[String], starts: impl Fn(&str) -> bool) -> Vec<usize> {
+    let mut counts: Vec<usize> = Vec::new();
+    for (i, p) in pages.iter().enumerate() {
+        if i == 0 || starts(p) {
             counts.push(0);
         }
         *counts.last_mut().unwrap() += 1;
@@ -74,14 +75,21 @@ fn first_line(page: &str) -> &str {
 /// The checks for one example file.
 fn check_example(yaml: &str) {
     let (dir, stem) = render(yaml, "docx,pdf");
+    check_pair(yaml, &stem, &dir.path().join("lo"), section_pages);
+}
+
+/// Our PDF `stem.pdf` against LibreOffice's conversion of `stem.docx`; `sections` splits
+/// pages into sections.
+fn check_pair(name: &str, stem: &Path, lo_dir: &Path, sections: fn(&[String]) -> Vec<usize>) {
+    let yaml = name;
     let ours = stem.with_extension("pdf");
-    let lo = soffice_pdf(&stem.with_extension("docx"), &dir.path().join("lo"));
+    let lo = soffice_pdf(&stem.with_extension("docx"), lo_dir);
 
     let lo_pages = page_texts(&lo);
     let our_pages = page_texts(&ours);
-    let lo_sections = section_pages(&lo_pages);
+    let lo_sections = sections(&lo_pages);
     assert_eq!(
-        section_pages(&our_pages),
+        sections(&our_pages),
         lo_sections,
         "{yaml}: page count per section differs from LibreOffice's"
     );
@@ -110,20 +118,19 @@ fn check_example(yaml: &str) {
             page += 1;
         }
     }
-    // Every annex page repeats its table header.
-    let mut in_annex = false;
-    for (i, text) in lo_pages.iter().enumerate() {
-        let first = first_line(text);
-        if starts_section(first) {
-            in_annex = first.starts_with("Phụ lục");
-        }
-        if in_annex {
+    // Every page of a section holding a table (one whose first page shows "STT") repeats
+    // its table header.
+    let mut page = 0;
+    for count in &lo_sections {
+        let has_table = lo_pages[page].contains("STT");
+        for (i, text) in lo_pages.iter().enumerate().skip(page).take(*count) {
             assert!(
-                text.contains("STT"),
-                "{yaml}: annex page {} lacks the header",
+                !has_table || text.contains("STT"),
+                "{yaml}: page {} lacks the table header",
                 i + 1
             );
         }
+        page += count;
     }
 }
 
@@ -151,4 +158,46 @@ fn example_decision_with_plan_matches_libreoffice() {
 #[test]
 fn example_progress_table_matches_libreoffice() {
     check_example("data/examples/theo-doi-tien-do.yaml");
+}
+
+#[test]
+fn example_inspection_plan_matches_libreoffice() {
+    check_example("data/examples/ke-hoach-kiem-tra.yaml");
+}
+
+/// A checklist section starts on the page showing its title.
+fn checklist_sections(pages: &[String]) -> Vec<usize> {
+    sections_by(pages, |p| p.contains("PHIẾU KIỂM TRA"))
+}
+
+#[test]
+fn checklists_match_libreoffice() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = root().join("data/examples/ke-hoach-kiem-tra.yaml");
+    for mode in ["--checklists", "--combine"] {
+        let (code, _, err) = vanban(
+            &[
+                "render",
+                plan.to_str().unwrap(),
+                mode,
+                "-o",
+                dir.path().to_str().unwrap(),
+            ],
+            &root(),
+        );
+        assert_eq!(code, 0, "{err}");
+    }
+    // One office (with extra questions) and one commune, then all 35 in one file.
+    for stem in [
+        "so-tu-phap",
+        "dac-khu-hon-me",
+        "ke-hoach-kiem-tra-phieu-kiem-tra",
+    ] {
+        check_pair(
+            stem,
+            &dir.path().join(stem),
+            &dir.path().join("lo"),
+            checklist_sections,
+        );
+    }
 }

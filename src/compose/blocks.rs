@@ -127,6 +127,19 @@ impl<'a> Builder<'a> {
             }
             MBlock::Table(t) => out.push(Block::Table(self.table(t, tw))),
             MBlock::PageBreak => out.push(Block::PageBreak),
+            MBlock::Restart => self.counters = Counters::default(),
+            MBlock::Lines(n) => {
+                // Full-width rules one writing line apart.
+                for _ in 0..*n {
+                    out.push(Block::Rule(crate::ir::Rule {
+                        width: tw,
+                        align: Align::Left,
+                        thickness: 0.5,
+                        space_before: st.body_size * 1.6,
+                        space_after: 0.0,
+                    }));
+                }
+            }
         }
     }
 

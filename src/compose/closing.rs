@@ -173,6 +173,69 @@ pub fn png_size(png: &[u8]) -> Option<(f32, f32)> {
     Some((w * 0.75, h * 0.75))
 }
 
+/// Two signatures side by side in a borderless two-column table of equal columns (forms
+/// signed by both sides, such as a checklist: the inspected unit on the left, the team lead
+/// on the right). Each side: title line(s) UPPER bold, an italic note such as "(Ký, ghi rõ
+/// họ tên)", room to sign, then the name when known.
+pub fn dual_signature_table(
+    st: &Style,
+    tw: f32,
+    sides: [(&[String], Option<&str>); 2],
+    note: Option<&str>,
+) -> Table {
+    let half = (tw / 2.0).round();
+    let widths = [half, tw - half];
+    let cells = sides
+        .iter()
+        .map(|(titles, name)| {
+            let mut blocks = Vec::new();
+            for (i, t) in titles.iter().enumerate() {
+                let mut p = st.centered(&format::upper(t.trim()), st.signer_size, true, false);
+                if i == 0 {
+                    // Clear of the body (a checklist ends with writing lines).
+                    p.space_before = 12.0;
+                }
+                blocks.push(Block::Paragraph(p));
+            }
+            if let Some(n) = note {
+                blocks.push(Block::Paragraph(st.centered(
+                    n,
+                    st.signer_size,
+                    false,
+                    true,
+                )));
+            }
+            blocks.push(Block::Spacer(st.signature_space));
+            let name = name.map(str::trim).filter(|n| !n.is_empty()).unwrap_or("");
+            blocks.push(Block::Paragraph(st.centered(
+                name,
+                st.signer_size,
+                true,
+                false,
+            )));
+            Cell {
+                valign: VAlign::Top,
+                ..Cell::new(blocks)
+            }
+        })
+        .collect();
+    Table {
+        columns: widths.to_vec(),
+        rows: vec![Row {
+            kind: RowKind::Body,
+            cells,
+            cant_split: true,
+        }],
+        header_rows: 0,
+        borders: false,
+        border_width: 0.0,
+        cell_padding_x: LAYOUT_PADDING,
+        cell_padding_y: 0.0,
+        align: Align::Center,
+        keep_with_previous: true,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

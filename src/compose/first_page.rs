@@ -59,6 +59,19 @@ fn lines_of(s: &str) -> Vec<String> {
 
 /// The two-column header table.
 pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -> Table {
+    header_opts(vb, ck, st, fonts, tw, true)
+}
+
+/// The header table; `show_number: false` leaves out the "Số:" line (forms such as a
+/// checklist, which are not numbered documents).
+pub fn header_opts(
+    vb: &VanBan,
+    ck: &Checked,
+    st: &Style,
+    fonts: &FontSet,
+    tw: f32,
+    show_number: bool,
+) -> Table {
     let left_w = (tw * LEFT_SHARE).round();
     let right_w = tw - left_w;
     let inner_left = left_w - 2.0 * LAYOUT_PADDING;
@@ -119,7 +132,9 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
     };
     let mut so = st.centered(&so_text, st.number_size, false, false);
     so.space_before = 6.0;
-    left2.push(Block::Paragraph(so));
+    if show_number {
+        left2.push(Block::Paragraph(so));
+    }
     if ck.kind.is_cong_van() {
         let mut vv = st.centered(&format!("V/v {}", vb.trich_yeu.trim()), 12.0, false, false);
         vv.space_before = 4.0;
@@ -154,6 +169,9 @@ pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -
     );
     date.space_before = 6.0;
     let right2 = vec![Block::Paragraph(date)];
+    if left2.is_empty() {
+        left2.push(Block::Paragraph(Paragraph::new(st.number_size)));
+    }
 
     let cell = |blocks| Cell {
         valign: VAlign::Top,

@@ -8,6 +8,8 @@
 //!     <h level="1">heading</h>      <!-- level 1..4: I. / 1. / 1.1. / a) -->
 //!     <li level="2">numbered paragraph</li>  <li mark="-">dash item</li>
 //!     <part>title</part>  <article>text</article>  <pagebreak/>
+//!     <restart/>                    <!-- numbering starts again at I. / 1. (next outline) -->
+//!     <lines count="8"/>            <!-- blank full-width lines to write on -->
 //!     <table widths="5,40,10" header-rows="1" size="12">
 //!       <tr kind="header|body|group|total"><td colspan="2" rowspan="1" align="center" valign="center" bold="1">…</td></tr>
 //!     </table>
@@ -77,6 +79,10 @@ pub enum MBlock {
     Article(Content),
     Table(MTable),
     PageBreak,
+    /// Numbering restarts (a new outline in the same section).
+    Restart,
+    /// Blank lines to write on.
+    Lines(usize),
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -244,6 +250,8 @@ fn blocks(parent: Node, pos: &impl Fn(Node) -> Pos) -> Result<Vec<MBlock>, Error
             "part" => MBlock::Part(inlines(n, &Run::default())),
             "article" => MBlock::Article(inlines(n, &Run::default())),
             "pagebreak" => MBlock::PageBreak,
+            "restart" => MBlock::Restart,
+            "lines" => MBlock::Lines(attr_num(n, "count", 1usize).clamp(1, 40)),
             "table" => MBlock::Table(table(n, pos)?),
             other => {
                 return Err(err_at(pos(n), format!("thẻ <{other}> không hợp lệ ở đây")));

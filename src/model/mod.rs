@@ -98,6 +98,9 @@ pub struct VanBan {
     /// A document attached to this one (the plan a Quyết định promulgates).
     #[serde(default)]
     pub kem_theo: Option<Spanned<KemTheo>>,
+    /// Inspection plan data (teams, units, schedule, outlines); `loai: ke-hoach-kiem-tra`.
+    #[serde(default)]
+    pub kiem_tra: Option<Spanned<crate::inspection::KiemTra>>,
 }
 
 /// The signature block.

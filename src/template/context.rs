@@ -58,11 +58,15 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
             }),
             _ => Value::Null,
         },
+        "kiem_tra": match (&vb.kiem_tra, &ck.inspection) {
+            (Some(kt), Some(p)) => crate::inspection::context::plan(vb, &kt.value, p),
+            _ => Value::Null,
+        },
     })
 }
 
 /// Body nodes as template values; `cau_nhiem_vu` nodes become the generated sentences.
-fn nodes(list: &NodeList, tk: Option<&TaskSet>) -> Value {
+pub fn nodes(list: &NodeList, tk: Option<&TaskSet>) -> Value {
     let mut out = Vec::new();
     for n in list {
         match (&n.value, tk) {

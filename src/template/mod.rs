@@ -29,6 +29,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/quyet-dinh.xml"),
     ),
     ("theo-doi.xml", include_str!("../../templates/theo-doi.xml")),
+    (
+        "ke-hoach-kiem-tra.xml",
+        include_str!("../../templates/ke-hoach-kiem-tra.xml"),
+    ),
+    (
+        "phieu-kiem-tra.xml",
+        include_str!("../../templates/phieu-kiem-tra.xml"),
+    ),
 ];
 
 /// A description of each built-in template, for `vanban templates`.
@@ -40,6 +48,10 @@ pub fn describe(name: &str) -> &'static str {
         "ke-hoach.xml" => "kế hoạch với phụ lục danh mục nhiệm vụ (nhiem_vu)",
         "quyet-dinh.xml" => "quyết định: căn cứ, QUYẾT ĐỊNH:, các Điều; văn bản ban hành kèm theo",
         "theo-doi.xml" => "theo dõi tiến độ nhiệm vụ (trang ngang, quá hạn, lọc theo đơn vị)",
+        "ke-hoach-kiem-tra.xml" => {
+            "kế hoạch kiểm tra: đoàn kiểm tra, đề cương, lịch kiểm tra (loai: ke-hoach-kiem-tra)"
+        }
+        "phieu-kiem-tra.xml" => "phiếu kiểm tra từng đơn vị (render --checklists)",
         _ => "",
     }
 }

@@ -1,0 +1,163 @@
+//! Checklists (phiếu kiểm tra): one per inspected unit, built from the outline the unit
+//! answers and its extra questions. A checklist is headed like any Decree 30 document, with
+//! the team as the issuing body under the steering body and the visit date (it carries no
+//! "Số:"), then the title, the body of `phieu-kiem-tra.xml` and the two signatures side by
+//! side. Each checklist is one IR section, so a combined file starts every unit on a new page
+//! with its own page numbering.
+
+use super::check::Plan;
+use crate::compose::blocks::Builder;
+use crate::compose::{Style, closing, first_page};
+use crate::error::Error;
+use crate::fonts::FontSet;
+use crate::format;
+use crate::ir::{Block, Document, Meta, Orientation, Section, SectionKind};
+use crate::kinds::DocKind;
+use crate::render::Loaded;
+use crate::template::Engine;
+use crate::validate::DocDate;
+
+/// The document kind of a checklist (not a `loai:` of its own: checklists come from a plan).
+pub static KIND: DocKind = DocKind {
+    id: "phieu-kiem-tra",
+    name: "Phiếu kiểm tra",
+    abbr: Some("PKT"),
+    template: "phieu-kiem-tra.xml",
+};
+
+const LEFT_SIGNER: [&str; 2] = ["ĐẠI DIỆN ĐƠN VỊ", "ĐƯỢC KIỂM TRA"];
+const RIGHT_SIGNER: [&str; 2] = ["TRƯỞNG ĐOÀN", "KIỂM TRA"];
+const SIGN_NOTE: &str = "(Ký, ghi rõ họ tên)";
+
+/// The plan's checked inspection data, or an error when the file is not an inspection plan.
+pub fn plan_of(loaded: &Loaded) -> Result<&Plan, Error> {
+    loaded.checked.inspection.as_ref().ok_or_else(|| {
+        Error::data(
+            "chỉ kế hoạch kiểm tra (loai: ke-hoach-kiem-tra) mới tạo được phiếu kiểm tra (--checklists)",
+        )
+        .in_file(&loaded.path)
+    })
+}
+
+/// The subject line under "PHIẾU KIỂM TRA" for a unit.
+pub fn subject(plan: &Plan, unit: &str) -> String {
+    match &plan.checklist_subject {
+        Some(s) => s.replace("{don_vi}", unit),
+        None => unit.to_string(),
+    }
+}
+
+/// One unit's checklist as a section.
+pub fn section(
+    loaded: &Loaded,
+    plan: &Plan,
+    unit: usize,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Section, Error> {
+    let name = &KIND.template;
+    let vb = &loaded.data;
+    let ctx = super::context::checklist(vb, plan, unit);
+    let xml = engine
+        .render(name, &ctx)
+        .map_err(|e| e.in_file(std::path::Path::new(&format!("templates/{name}"))))?;
+    let mk = crate::markup::parse(&xml).map_err(|mut e| {
+        e.message = format!("{} (trong kết quả của mẫu {name})", e.message);
+        e
+    })?;
+
+    let u = &plan.units[unit];
+    let team = plan.team_of(unit);
+    // The header reads: steering body / the team; the date is the visit's.
+    let mut head = vb.clone();
+    head.co_quan_chu_quan = Some(vb.co_quan_ban_hanh.replace('\n', " "));
+    head.co_quan_ban_hanh = format::upper(&team.name());
+    head.so = None;
+    head.do_mat = None;
+    head.do_khan = None;
+    head.kinh_gui.clear();
+    head.trich_yeu = subject(plan, &u.name);
+    let mut ck = loaded.checked.clone();
+    ck.kind = &KIND;
+    ck.date = match u.visit {
+        Some(d) => {
+            use chrono::Datelike;
+            DocDate {
+                day: Some(d.day()),
+                month: Some(d.month()),
+                year: d.year(),
+            }
+        }
+        None => {
+            use chrono::Datelike;
+            DocDate {
+                day: None,
+                month: None,
+                year: plan.start.year(),
+            }
+        }
+    };
+
+    let st = Style::new(&vb.trinh_bay);
+    let tw = st.page.text_width(Orientation::Portrait);
+    let mut blocks = vec![
+        // As for the main document: LibreOffice adds a line above a leading table.
+        Block::Spacer(1.0),
+        Block::Table(first_page::header_opts(&head, &ck, &st, fonts, tw, false)),
+    ];
+    blocks.extend(first_page::title(&head, &ck, &st, fonts, tw));
+    let mut b = Builder::new(&st);
+    blocks.extend(b.blocks(&mk.body, tw));
+    let left: Vec<String> = LEFT_SIGNER.iter().map(|s| s.to_string()).collect();
+    let right: Vec<String> = RIGHT_SIGNER.iter().map(|s| s.to_string()).collect();
+    blocks.push(Block::Table(closing::dual_signature_table(
+        &st,
+        tw,
+        [(&left, None), (&right, team.lead_person.as_deref())],
+        Some(SIGN_NOTE),
+    )));
+    Ok(Section {
+        kind: SectionKind::Attachment,
+        orientation: Orientation::Portrait,
+        blocks,
+    })
+}
+
+/// A document holding the checklists of `units`, one section each.
+pub fn document(
+    loaded: &Loaded,
+    plan: &Plan,
+    units: &[usize],
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Document, Error> {
+    let vb = &loaded.data;
+    let mut sections = Vec::with_capacity(units.len());
+    for (i, u) in units.iter().enumerate() {
+        let mut s = section(loaded, plan, *u, engine, fonts)?;
+        if i == 0 {
+            s.kind = SectionKind::Main;
+        }
+        sections.push(s);
+    }
+    let title = match units {
+        [one] => format!("{} - {}", KIND.name, plan.units[*one].name),
+        _ => format!("{} - {}", KIND.name, vb.trich_yeu.replace('\n', " ").trim()),
+    };
+    let d = &loaded.checked.date;
+    let created = match d.full() {
+        Some(d) => d.format("%Y-%m-%dT00:00:00Z").to_string(),
+        None => format!("{:04}-{:02}-01T00:00:00Z", d.year, d.month.unwrap_or(1)),
+    };
+    Ok(Document {
+        meta: Meta {
+            title,
+            subject: vb.trich_yeu.replace('\n', " "),
+            author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
+            created,
+            language: "vi-VN".to_string(),
+        },
+        page: Style::new(&vb.trinh_bay).page.clone(),
+        sections,
+    })
+}

@@ -1,0 +1,254 @@
+//! Writing the checklists: one file per unit (named after it, ASCII-safe) or one combined
+//! file. Everything is rendered in memory first; the files are then written to temporary
+//! names and renamed, so an error leaves nothing behind. A progress bar goes to stderr when
+//! it is a terminal.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::checklist;
+use crate::error::{Error, Kind};
+use crate::fonts::FontSet;
+use crate::render::{self, Format};
+use crate::template::Engine;
+
+/// An ASCII file name for a Vietnamese name: diacritics stripped, đ → d, lower case, runs
+/// of other characters → one hyphen. "Ủy ban nhân dân phường Đông Hải" → "uy-ban-nhan-dan-phuong-dong-hai".
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in name.nfd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c.to_ascii_lowercase(),
+        };
+        if c.is_ascii_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.push(c);
+        } else {
+            gap = true;
+        }
+    }
+    if out.is_empty() {
+        "don-vi".to_string()
+    } else {
+        out
+    }
+}
+
+/// The name of the combined file for a plan file stem.
+pub fn combined_stem(plan_stem: &str) -> String {
+    format!("{plan_stem}-phieu-kiem-tra")
+}
+
+/// A dependency-free progress bar on stderr, drawn only when stderr is a terminal.
+pub struct Progress {
+    total: usize,
+    done: usize,
+    enabled: bool,
+}
+
+impl Progress {
+    /// Shown for `total` steps of at least `min` (a few files need no bar).
+    pub fn new(total: usize, min: usize) -> Progress {
+        Progress {
+            total,
+            done: 0,
+            enabled: total >= min && std::io::stderr().is_terminal(),
+        }
+    }
+
+    pub fn step(&mut self, label: &str) {
+        self.done += 1;
+        if !self.enabled {
+            return;
+        }
+        const WIDTH: usize = 30;
+        let filled = WIDTH * self.done / self.total.max(1);
+        let mut err = std::io::stderr().lock();
+        let _ = write!(
+            err,
+            "\r\x1b[K[{}{}] {}/{} {}",
+            "#".repeat(filled),
+            "-".repeat(WIDTH - filled),
+            self.done,
+            self.total,
+            label
+        );
+        let _ = err.flush();
+    }
+
+    pub fn finish(&mut self) {
+        if self.enabled {
+            let _ = write!(std::io::stderr().lock(), "\r\x1b[K");
+            self.enabled = false;
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        self.finish();
+    }
+}
+
+/// Render the checklists of the plan at `path` into `out_dir`: one file per unit and format,
+/// or with `combine` one file per format holding every unit.
+pub fn render_checklists(
+    path: &Path,
+    out_dir: &Path,
+    formats: &[Format],
+    combine: bool,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let loaded = render::load_and_check(path)?;
+    let plan = checklist::plan_of(&loaded).map_err(|e| vec![e])?;
+    let order = plan.units_in_order();
+    let in_file = |e: Error| vec![e.in_file(path)];
+
+    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if combine {
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().to_string())
+            .unwrap_or_else(|| "ke-hoach-kiem-tra".into());
+        let mut progress = Progress::new(formats.len() + 1, 2);
+        let doc = checklist::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
+        progress.step("");
+        for f in formats {
+            let name = format!("{}.{}", combined_stem(&stem), f.extension());
+            outputs.push((
+                out_dir.join(&name),
+                render::write_format(&doc, *f, fonts).map_err(in_file)?,
+            ));
+            progress.step(&name);
+        }
+    } else {
+        // File names must not collide.
+        let mut names: Vec<(String, usize)> = Vec::new();
+        for &u in &order {
+            let s = slug(&plan.units[u].name);
+            if let Some((_, other)) = names.iter().find(|(n, _)| *n == s) {
+                return Err(vec![
+                    Error::data(format!(
+                        "hai đơn vị \"{}\" và \"{}\" cho cùng tên tệp phiếu kiểm tra \"{s}\"; hãy đặt tên phân biệt",
+                        plan.units[*other].name, plan.units[u].name
+                    ))
+                    .in_file(path),
+                ]);
+            }
+            names.push((s, u));
+        }
+        let mut progress = Progress::new(names.len() * formats.len(), 10);
+        for (s, u) in &names {
+            let doc = checklist::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
+            for f in formats {
+                let name = format!("{s}.{}", f.extension());
+                outputs.push((
+                    out_dir.join(&name),
+                    render::write_format(&doc, *f, fonts).map_err(in_file)?,
+                ));
+                progress.step(&name);
+            }
+        }
+    }
+    write_all(&outputs).map_err(|e| vec![e])?;
+    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+}
+
+/// Write several files all or nothing: every file goes to a temporary name first; only when
+/// all are written are they renamed into place.
+pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
+    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
+        return Err(
+            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
+        );
+    }
+    let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
+    let cleanup = |temps: &[(PathBuf, &Path)]| {
+        for (t, _) in temps {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (path, bytes) in files {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            cleanup(&temps);
+            return Err(Error::new(
+                Kind::Io,
+                format!("không tạo được thư mục {}: {e}", dir.display()),
+            ));
+        }
+        let tmp = dir.join(format!(
+            ".{}.{}.tmp",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            let _ = std::fs::remove_file(&tmp);
+            cleanup(&temps);
+            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
+        }
+        temps.push((tmp, path));
+    }
+    for (i, (tmp, path)) in temps.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&temps[i..]);
+            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_ascii_and_readable() {
+        assert_eq!(slug("Sở Tư pháp"), "so-tu-phap");
+        assert_eq!(slug("Phường Đông Hải"), "phuong-dong-hai");
+        assert_eq!(
+            slug("Sở Văn hóa, Thể thao và Du lịch"),
+            "so-van-hoa-the-thao-va-du-lich"
+        );
+        assert_eq!(slug("UBND xã Ea H'leo"), "ubnd-xa-ea-h-leo");
+        assert_eq!(slug("Đặc khu Cồn Cỏ"), "dac-khu-con-co");
+        assert_eq!(slug("  Ủy ban  "), "uy-ban");
+        assert_eq!(slug("—"), "don-vi");
+        // Decomposed input gives the same name.
+        let nfd: String = "Sở Y tế".nfd().collect();
+        assert_eq!(slug(&nfd), "so-y-te");
+    }
+
+    #[test]
+    fn write_all_leaves_nothing_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("a.txt");
+        // A directory where a file should go: nothing at all is written.
+        let blocked = dir.path().join("b.txt");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("x"), b"x").unwrap();
+        let r = write_all(&[(ok.clone(), b"1".to_vec()), (blocked, b"2".to_vec())]);
+        assert!(r.is_err());
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["b.txt"], "nothing but the blocking directory");
+        // Without the obstacle both files are written.
+        let other = dir.path().join("c.txt");
+        write_all(&[(ok.clone(), b"1".to_vec()), (other.clone(), b"2".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"2");
+    }
+}
