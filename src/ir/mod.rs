@@ -228,6 +228,12 @@ pub struct Footnote {
     pub runs: Vec<Run>,
 }
 
+/// Height of the empty 1 pt line that carries a rule in a DOCX (a rule is the bottom border
+/// of such a paragraph); the PDF layout reserves the same room so both paginate alike.
+pub const RULE_CARRIER: f32 = 1.15;
+
+/// A rule takes `space_before + RULE_CARRIER + thickness + space_after` vertically, the line
+/// itself drawn below the carrier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
     pub width: f32,

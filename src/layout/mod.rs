@@ -115,3 +115,49 @@ pub fn layout(doc: &ir::Document, fonts: &FontSet) -> Vec<Page> {
     }
     pages
 }
+
+/// The space before each block once adjacent paragraph spacing is collapsed: between two
+/// paragraphs (rules are paragraphs in the DOCX) the gap is the larger of the first's space
+/// after and the second's space before, not their sum — what LibreOffice does with our
+/// DOCX (measured). Other blocks keep their own spacing.
+pub(crate) fn collapsed_before(blocks: &[ir::Block]) -> Vec<f32> {
+    let mut prev_after = 0.0f32;
+    blocks
+        .iter()
+        .map(|b| match b {
+            ir::Block::Paragraph(p) => {
+                let before = (p.space_before - prev_after).max(0.0);
+                prev_after = p.space_after;
+                before
+            }
+            ir::Block::Rule(r) => {
+                let before = (r.space_before - prev_after).max(0.0);
+                prev_after = r.space_after;
+                before
+            }
+            _ => {
+                prev_after = 0.0;
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// `p` with its space before replaced, borrowing when nothing changes.
+pub(crate) fn with_before(p: &ir::Paragraph, before: f32) -> std::borrow::Cow<'_, ir::Paragraph> {
+    if (p.space_before - before).abs() < f32::EPSILON {
+        std::borrow::Cow::Borrowed(p)
+    } else {
+        let mut q = p.clone();
+        q.space_before = before;
+        std::borrow::Cow::Owned(q)
+    }
+}
+
+/// `r` with its space before replaced.
+pub(crate) fn rule_with_before(r: &ir::Rule, before: f32) -> ir::Rule {
+    ir::Rule {
+        space_before: before,
+        ..r.clone()
+    }
+}

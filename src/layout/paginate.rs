@@ -336,12 +336,20 @@ pub fn paginate_section(
     let (width, height) = setup.size(section.orientation);
     let text_w = setup.text_width(section.orientation);
     let text_h = setup.text_height(section.orientation);
+    let before = super::collapsed_before(&section.blocks);
     let elems: Vec<Elem> = section
         .blocks
         .iter()
-        .map(|b| match b {
-            ir::Block::Paragraph(p) => Elem::Para(layout_paragraph(p, text_w, fonts)),
-            ir::Block::Rule(r) => Elem::Atom(rule_slab(r, text_w)),
+        .zip(before)
+        .map(|(b, before)| match b {
+            ir::Block::Paragraph(p) => Elem::Para(layout_paragraph(
+                &super::with_before(p, before),
+                text_w,
+                fonts,
+            )),
+            ir::Block::Rule(r) => {
+                Elem::Atom(rule_slab(&super::rule_with_before(r, before), text_w))
+            }
             ir::Block::Image(img) => Elem::Atom(image_slab(img, text_w)),
             ir::Block::Spacer(h) => Elem::Atom(Slab {
                 height: *h,

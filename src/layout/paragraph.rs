@@ -109,8 +109,9 @@ fn line_box(
         descent = single - f.ascent(p.size);
     }
     let height = single * p.line_spacing;
-    // Word's "multiple" spacing adds the extra height above the text.
-    let baseline = height - descent;
+    // The extra height of "multiple" spacing goes below the text, as LibreOffice lays out
+    // our DOCX (measured: a 1.15-spaced line after a single-spaced one starts level with it).
+    let baseline = single - descent;
 
     let natural: f32 = words.iter().map(|w| w.width + w.space).sum::<f32>()
         - words.last().map_or(0.0, |w| w.space);
@@ -246,8 +247,8 @@ mod tests {
             _ => unreachable!(),
         };
         assert!((first_x - ir::mm(12.7)).abs() < 0.01);
-        // Line height: single (winAscent+winDescent = 1.107 em) × 1.15.
-        let single = 14.0 * (1825.0 + 443.0) / 2048.0;
+        // Line height: single (winAscent + winDescent + lineGap = 1.15 em) × 1.15.
+        let single = 14.0 * (1825.0 + 443.0 + 87.0) / 2048.0;
         assert!((pb.lines[0].height - single * 1.15).abs() < 0.01);
     }
 

@@ -23,10 +23,11 @@ pub fn layout_blocks(blocks: &[ir::Block], width: f32, fonts: &FontSet) -> Vec<S
         height: h,
         ..Slab::default()
     };
-    for b in blocks {
+    let before = super::collapsed_before(blocks);
+    for (b, before) in blocks.iter().zip(before) {
         match b {
             ir::Block::Paragraph(p) => {
-                let pb = layout_paragraph(p, width, fonts);
+                let pb = layout_paragraph(&super::with_before(p, before), width, fonts);
                 if pb.space_before > 0.0 {
                     out.push(gap(pb.space_before));
                 }
@@ -41,7 +42,7 @@ pub fn layout_blocks(blocks: &[ir::Block], width: f32, fonts: &FontSet) -> Vec<S
                     out.push(gap(pb.space_after));
                 }
             }
-            ir::Block::Rule(r) => out.push(rule_slab(r, width)),
+            ir::Block::Rule(r) => out.push(rule_slab(&super::rule_with_before(r, before), width)),
             ir::Block::Image(img) => out.push(image_slab(img, width)),
             ir::Block::Spacer(h) => out.push(gap(*h)),
             // Tables do not nest and page breaks mean nothing inside a cell.
@@ -61,10 +62,10 @@ fn aligned_x(align: ir::Align, container: f32, w: f32) -> f32 {
 
 pub fn rule_slab(r: &ir::Rule, width: f32) -> Slab {
     Slab {
-        height: r.space_before + r.thickness + r.space_after,
+        height: r.space_before + ir::RULE_CARRIER + r.thickness + r.space_after,
         items: vec![Item::Rect {
             x: aligned_x(r.align, width, r.width),
-            y: r.space_before,
+            y: r.space_before + ir::RULE_CARRIER,
             w: r.width,
             h: r.thickness,
         }],
@@ -293,13 +294,15 @@ pub fn layout_table(t: &ir::Table, container: f32, fonts: &FontSet) -> TableBox 
     }
 
     // Row heights: content + vertical padding; a rowspan too tall for its rows stretches
-    // the last row it covers.
+    // the last row it covers. As in LibreOffice and Word, a cell's top and bottom borders
+    // take room inside the row (one border width per row), so they count like padding.
+    let pad_y = t.cell_padding_y + if t.borders { t.border_width / 2.0 } else { 0.0 };
     let mut heights = vec![0.0f32; nrows];
     for p in placed.iter().filter(|p| p.rowspan == 1) {
-        heights[p.row] = heights[p.row].max(p.cell.content_height() + 2.0 * t.cell_padding_y);
+        heights[p.row] = heights[p.row].max(p.cell.content_height() + 2.0 * pad_y);
     }
     for p in placed.iter().filter(|p| p.rowspan > 1) {
-        let need = p.cell.content_height() + 2.0 * t.cell_padding_y;
+        let need = p.cell.content_height() + 2.0 * pad_y;
         let have: f32 = heights[p.row..p.row + p.rowspan].iter().sum();
         if need > have {
             heights[p.row + p.rowspan - 1] += need - have;
@@ -341,7 +344,7 @@ pub fn layout_table(t: &ir::Table, container: f32, fonts: &FontSet) -> TableBox 
                 })
                 .collect(),
             pad_x: t.cell_padding_x,
-            pad_y: t.cell_padding_y,
+            pad_y,
             border,
         })
         .collect();
@@ -406,8 +409,9 @@ mod tests {
         let tb = layout_table(&t, 400.0, bundled());
         let line = bundled().regular.line_height(12.0);
         let h = tb.units[0].height();
-        assert!(h > 3.0 * line + 4.0 - 0.01);
-        assert!(((h - 4.0) / line).fract().abs() < 0.01);
+        // Padding 2 pt above and below, and one 0.5 pt border.
+        assert!(h > 3.0 * line + 4.5 - 0.01);
+        assert!(((h - 4.5) / line).fract().abs() < 0.01);
         assert!((tb.x - 50.0).abs() < 0.01);
     }
 
