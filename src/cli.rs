@@ -121,6 +121,16 @@ fn parse_filters(args: &[String]) -> Result<Vec<Filter>, Vec<Error>> {
     if errs.is_empty() { Ok(out) } else { Err(errs) }
 }
 
+/// Print a line on stdout; a closed pipe (`vanban templates | head`) is not an error.
+macro_rules! say {
+    () => {{
+        let _ = writeln!(std::io::stdout().lock());
+    }};
+    ($($arg:tt)*) => {{
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 fn report(errors: &[Error]) {
     let mut err = std::io::stderr().lock();
     for e in errors {
@@ -194,7 +204,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 match result {
                     Ok(paths) => {
                         for p in paths {
-                            println!("đã ghi {}", p.display());
+                            say!("đã ghi {}", p.display());
                         }
                     }
                     Err(errs) => {
@@ -227,7 +237,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
                     });
                 match result {
-                    Ok(_) => println!("{}: hợp lệ", f.display()),
+                    Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {
                         report(&errs);
                         failed = true;
@@ -263,19 +273,19 @@ pub fn run(cli: Cli) -> ExitCode {
                     report(&[e]);
                     return ExitCode::from(1);
                 }
-                println!("đã ghi {}", path.display());
+                say!("đã ghi {}", path.display());
             }
             ExitCode::SUCCESS
         }
         Command::Templates => {
-            println!("Mẫu có sẵn (templates):");
+            say!("Mẫu có sẵn (templates):");
             for (name, _) in template::BUILTIN {
-                println!("  {name:<22} {}", template::describe(name));
+                say!("  {name:<22} {}", template::describe(name));
             }
-            println!();
-            println!("Loại văn bản (loai:)   tên            viết tắt  mẫu");
+            say!();
+            say!("Loại văn bản (loai:)   tên            viết tắt  mẫu");
             for k in kinds::KINDS {
-                println!(
+                say!(
                     "  {:<20} {:<14} {:<9} {}",
                     k.id,
                     k.name,
