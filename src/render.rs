@@ -140,8 +140,11 @@ pub fn render_file(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let loaded = load_and_check(path)?;
-    let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;
+    // The loaded data is not needed once the document model exists.
+    let doc = {
+        let loaded = load_and_check(path)?;
+        build(&loaded, engine, fonts).map_err(|e| vec![e])?
+    };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -151,6 +154,7 @@ pub fn render_file(
         let bytes = write_format(&doc, *f, fonts).map_err(|e| vec![e.in_file(path)])?;
         outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
     }
+    drop(doc);
     let mut written = Vec::new();
     for (p, bytes) in outputs {
         write_atomic(&p, &bytes).map_err(|e| vec![e])?;

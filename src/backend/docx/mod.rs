@@ -25,8 +25,6 @@ use crate::ir;
 pub enum DocxError {
     /// The document has no section to lay out.
     NoSections,
-    /// docx-rs failed to write its package.
-    Build(String),
     /// Reading back or re-packing the zip failed.
     Package(String),
 }
@@ -35,7 +33,6 @@ impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocxError::NoSections => write!(f, "Văn bản không có phần nào để trình bày"),
-            DocxError::Build(e) => write!(f, "Không tạo được tệp DOCX: {e}"),
             DocxError::Package(e) => write!(f, "Không đóng gói được tệp DOCX: {e}"),
         }
     }
@@ -113,9 +110,8 @@ pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
         }
     }
 
-    let mut raw = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut raw)
-        .map_err(|e| DocxError::Build(e.to_string()))?;
-    package::finish(raw.into_inner(), doc, &ctx)
+    // The XML parts themselves, not docx-rs's zip of them: `package` patches them and
+    // writes the one zip. docx-rs's document tree is gone once `build` returns.
+    let parts = docx.build();
+    package::finish(parts, doc, ctx)
 }
