@@ -74,7 +74,7 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
     };
     let ctx = context::build(vb, ck);
     let xml = engine
-        .render(&name, &ctx)
+        .render(&name, ctx)
         .map_err(|e| e.in_file(Path::new(&format!("templates/{name}"))))?;
     // Markup positions are in the template's *output*, so they go into the message rather
     // than pretending to be a position in the template file.
