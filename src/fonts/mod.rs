@@ -11,6 +11,16 @@ static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
 static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf");
 
+/// The bundled file of a style.
+pub fn bundled_data(style: Style) -> &'static [u8] {
+    match style {
+        Style::Regular => REGULAR,
+        Style::Bold => BOLD,
+        Style::Italic => ITALIC,
+        Style::BoldItalic => BOLD_ITALIC,
+    }
+}
+
 /// Which of the four faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -201,12 +211,12 @@ pub struct FontSet {
 impl FontSet {
     /// The Liberation Serif faces compiled into the binary.
     pub fn bundled() -> FontSet {
-        let p = |b: &[u8]| Face::parse(b.to_vec()).expect("bundled font parses");
+        let p = |s: Style| Face::parse(bundled_data(s).to_vec()).expect("bundled font parses");
         FontSet {
-            regular: p(REGULAR),
-            bold: p(BOLD),
-            italic: p(ITALIC),
-            bold_italic: p(BOLD_ITALIC),
+            regular: p(Style::Regular),
+            bold: p(Style::Bold),
+            italic: p(Style::Italic),
+            bold_italic: p(Style::BoldItalic),
             source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
         }
     }

@@ -55,10 +55,27 @@ fn fnv(data: &[u8], seed: u64) -> u64 {
     h
 }
 
+/// `fnv(face data, style + 1)` of the bundled faces, so that their 1.5 MB are not hashed
+/// on every run (`bundled_face_hashes` checks them).
+const BUNDLED_FACE_HASHES: [u64; 4] = [
+    0x633b_d946_820c_82e9,
+    0xba7a_d3b1_ba60_ac07,
+    0x4e95_9c9f_5eb3_9dbb,
+    0xc26e_10dd_b23a_fe98,
+];
+
+fn face_hash(style: Style, data: &[u8]) -> u64 {
+    if data == crate::fonts::bundled_data(style) {
+        BUNDLED_FACE_HASHES[style as usize]
+    } else {
+        fnv(data, style as u64 + 1)
+    }
+}
+
 /// A font resource name whose first six letters serve as the subset tag; derived from the
 /// face so that output does not depend on printpdf's random ids.
 fn font_id(style: Style, data: &[u8]) -> FontId {
-    let mut h = fnv(data, style as u64 + 1);
+    let mut h = face_hash(style, data);
     let tag: String = (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
@@ -251,6 +268,18 @@ pub fn write_pages(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bundled_face_hashes() {
+        for s in Style::ALL {
+            let data = crate::fonts::bundled_data(s);
+            assert_eq!(
+                BUNDLED_FACE_HASHES[s as usize],
+                fnv(data, s as u64 + 1),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn font_ids_are_stable_tags() {
