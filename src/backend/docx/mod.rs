@@ -1,8 +1,10 @@
 //! DOCX backend: lays out an [`ir::Document`] as a WordprocessingML package.
 //!
-//! docx-rs builds the bulk of the XML; [`package`] then re-packs the zip deterministically and
-//! patches what docx-rs cannot express (section properties per section, repeated header rows,
-//! footnote marks, core properties, styles).
+//! docx-rs builds the bulk of the XML; [`package`] then patches the parts and packs the zip
+//! deterministically (section properties per section, repeated header rows, footnote marks,
+//! core properties, styles). Body rows of tables without images or footnotes are left out of
+//! docx-rs's tree and written one at a time into document.xml by [`package`], so a long table
+//! never has all its docx-rs structures in memory at once.
 //!
 //! Module jobs: [`paragraph`] paragraphs, runs, rules, spacers, images; [`table`] tables;
 //! [`section`] section properties and page-number headers; [`package`] zip and XML patches;
@@ -25,7 +27,7 @@ use crate::ir;
 pub enum DocxError {
     /// The document has no section to lay out.
     NoSections,
-    /// Reading back or re-packing the zip failed.
+    /// Patching the XML or packing the zip failed.
     Package(String),
 }
 
