@@ -96,7 +96,7 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
     engine.check_indicator_refs(&name, &ck.indicators)?;
     let ctx = context::build(vb, ck);
     let xml = engine
-        .render(&name, &ctx)
+        .render(&name, ctx)
         .map_err(|e| e.in_file(Path::new(&format!("templates/{name}"))))?;
     // Markup positions are in the template's *output*, so they go into the message rather
     // than pretending to be a position in the template file.
@@ -194,9 +194,12 @@ pub fn render_file_with(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let mut loaded = load_and_check_with(path, previous)?;
-    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-    let doc = build(&loaded, engine, fonts).map_err(|e| vec![e])?;
+    // The loaded data is not needed once the document model exists.
+    let doc = {
+        let mut loaded = load_and_check_with(path, previous)?;
+        apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
+        build(&loaded, engine, fonts).map_err(|e| vec![e])?
+    };
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -206,6 +209,7 @@ pub fn render_file_with(
         let bytes = write_format(&doc, *f, fonts).map_err(|e| vec![e.in_file(path)])?;
         outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
     }
+    drop(doc);
     let mut written = Vec::new();
     for (p, bytes) in outputs {
         write_atomic(&p, &bytes).map_err(|e| vec![e])?;

@@ -860,3 +860,92 @@ fn libreoffice_renders_page_numbers_and_landscape_annex() {
         );
     }
 }
+
+/// Body rows without footnotes or images are written outside docx-rs's tree and spliced
+/// back in: they must keep their place among the rows docx-rs writes itself.
+#[test]
+fn long_table_rows_keep_their_order() {
+    let text_cell = |t: &str| {
+        Cell::new(vec![Block::Paragraph(para(
+            12.0,
+            Align::Left,
+            vec![run(t, false, false)],
+        ))])
+    };
+    let mut rows = vec![Row {
+        kind: RowKind::Header,
+        cells: vec![text_cell("head")],
+        cant_split: true,
+    }];
+    for i in 1..=8 {
+        let name = format!("row{i}");
+        let cell = match i {
+            3 => Cell::new(vec![Block::Paragraph(para(
+                12.0,
+                Align::Left,
+                vec![
+                    run(&name, false, false),
+                    Inline::FootnoteRef(Footnote {
+                        number: 1,
+                        runs: vec![Run::plain("note")],
+                    }),
+                ],
+            ))]),
+            6 => Cell::new(vec![
+                Block::Paragraph(para(12.0, Align::Left, vec![run(&name, false, false)])),
+                Block::Image(Image {
+                    png: TINY_PNG.to_vec(),
+                    width: 20.0,
+                    height: 10.0,
+                    align: Align::Center,
+                }),
+            ]),
+            _ => text_cell(&name),
+        };
+        rows.push(body_row(vec![cell]));
+    }
+    let table = Table {
+        header_rows: 1,
+        borders: true,
+        ..layout_table(vec![200.0], rows, false)
+    };
+    let mut doc = sample_document();
+    doc.sections.truncate(1);
+    doc.sections[0].blocks = vec![Block::Table(table)];
+    let parts = unzip(&write_docx(&doc).expect("docx"));
+    let xml = &parts["word/document.xml"];
+    assert!(!xml.contains('\u{E001}'), "a placeholder row was left");
+    let d = roxmltree::Document::parse(xml).unwrap();
+    let rows: Vec<String> = d
+        .descendants()
+        .filter(|n| is(n, "tr"))
+        .map(|n| text_of(n))
+        .collect();
+    let want: Vec<String> = std::iter::once("head".to_string())
+        .chain((1..=8).map(|i| format!("row{i}")))
+        .collect();
+    assert_eq!(rows, want);
+    let header = d.descendants().find(|n| is(n, "tr")).unwrap();
+    assert!(header.descendants().any(|n| is(&n, "tblHeader")));
+    assert_eq!(
+        d.descendants()
+            .filter(|n| is(n, "footnoteReference"))
+            .count(),
+        1
+    );
+    assert!(d.descendants().any(|n| n.tag_name().name() == "blip"));
+    // Paragraph ids run 1, 2, 3, … through the part.
+    let ids: Vec<&str> = d
+        .descendants()
+        .filter(|n| is(n, "p"))
+        .filter_map(|n| {
+            n.attributes()
+                .find(|a| a.name() == "paraId")
+                .map(|a| a.value())
+        })
+        .collect();
+    assert!(!ids.is_empty());
+    for (i, id) in ids.iter().enumerate() {
+        assert_eq!(*id, format!("{:08X}", i + 1));
+    }
+}

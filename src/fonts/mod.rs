@@ -11,6 +11,16 @@ static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
 static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf");
 
+/// The bundled file of a style.
+pub fn bundled_data(style: Style) -> &'static [u8] {
+    match style {
+        Style::Regular => REGULAR,
+        Style::Bold => BOLD,
+        Style::Italic => ITALIC,
+        Style::BoldItalic => BOLD_ITALIC,
+    }
+}
+
 /// Which of the four faces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
@@ -52,16 +62,59 @@ pub struct Face {
     pub line_gap: f32,
     pub underline_position: f32,
     pub underline_thickness: f32,
-    advances: HashMap<char, u16>,
-    glyphs: HashMap<char, u16>,
+    /// Glyph id and advance of each mapped character: a direct table for the characters of
+    /// Vietnamese text (the layout looks up every character, twice), a map for the rest.
+    cmap: CharMap,
     missing_advance: u16,
+}
+
+/// Characters below this are looked up in a table: Latin with all Vietnamese letters
+/// (U+1EA0–U+1EF9) and general punctuation (dashes, quotes, ellipsis).
+const DENSE: usize = 0x2100;
+
+/// `char` → (glyph id, advance in font units).
+#[derive(Debug, Clone)]
+struct CharMap {
+    /// Indexed by code point; `None` where the face has no mapping.
+    dense: Vec<Option<(u16, u16)>>,
+    sparse: HashMap<char, (u16, u16)>,
+}
+
+impl CharMap {
+    fn new() -> Self {
+        CharMap {
+            dense: vec![None; DENSE],
+            sparse: HashMap::new(),
+        }
+    }
+
+    #[inline]
+    fn get(&self, ch: char) -> Option<(u16, u16)> {
+        match self.dense.get(ch as usize) {
+            Some(e) => *e,
+            None => self.sparse.get(&ch).copied(),
+        }
+    }
+
+    /// Map `ch` unless it is mapped already (the first Unicode subtable wins).
+    fn insert_new(&mut self, ch: char, value: impl FnOnce() -> (u16, u16)) {
+        match self.dense.get_mut(ch as usize) {
+            Some(e) => {
+                if e.is_none() {
+                    *e = Some(value());
+                }
+            }
+            None => {
+                self.sparse.entry(ch).or_insert_with(value);
+            }
+        }
+    }
 }
 
 impl Face {
     pub fn parse(data: Vec<u8>) -> Result<Face, String> {
         let face = ttf_parser::Face::parse(&data, 0).map_err(|e| e.to_string())?;
-        let mut advances = HashMap::new();
-        let mut glyphs = HashMap::new();
+        let mut map = CharMap::new();
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables {
                 if !sub.is_unicode() {
@@ -71,10 +124,7 @@ impl Face {
                     if let Some(ch) = char::from_u32(cp)
                         && let Some(g) = sub.glyph_index(cp)
                     {
-                        glyphs.entry(ch).or_insert(g.0);
-                        advances
-                            .entry(ch)
-                            .or_insert(face.glyph_hor_advance(g).unwrap_or(0));
+                        map.insert_new(ch, || (g.0, face.glyph_hor_advance(g).unwrap_or(0)));
                     }
                 });
             }
@@ -103,8 +153,7 @@ impl Face {
             line_gap: face.line_gap() as f32,
             underline_position,
             underline_thickness,
-            advances,
-            glyphs,
+            cmap: map,
             missing_advance,
             data: Arc::new(data),
         })
@@ -112,36 +161,29 @@ impl Face {
 
     /// Advance width of `ch` at `size` points.
     pub fn advance(&self, ch: char, size: f32) -> f32 {
-        let units = self
-            .advances
-            .get(&ch)
-            .copied()
-            .unwrap_or(self.missing_advance);
-        units as f32 * size / self.units_per_em
+        self.units(ch) as f32 * size / self.units_per_em
+    }
+
+    /// Advance width of `ch` in font units.
+    #[inline]
+    fn units(&self, ch: char) -> u16 {
+        self.cmap.get(ch).map_or(self.missing_advance, |(_, a)| a)
     }
 
     /// Width of `text` at `size` points (no kerning: neither printpdf nor Word by default
     /// apply it to body text).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                self.advances
-                    .get(&c)
-                    .copied()
-                    .unwrap_or(self.missing_advance) as u32
-            })
-            .sum();
+        let units: u32 = text.chars().map(|c| self.units(c) as u32).sum();
         units as f32 * size / self.units_per_em
     }
 
     /// Glyph id of `ch`, if the face has it.
     pub fn glyph(&self, ch: char) -> Option<u16> {
-        self.glyphs.get(&ch).copied()
+        self.cmap.get(ch).map(|(g, _)| g)
     }
 
     pub fn has_char(&self, ch: char) -> bool {
-        self.glyphs.contains_key(&ch)
+        self.cmap.get(ch).is_some()
     }
 
     /// Single line height at `size` as Word and LibreOffice compute it for this font:
@@ -171,12 +213,12 @@ pub struct FontSet {
 impl FontSet {
     /// The Liberation Serif faces compiled into the binary.
     pub fn bundled() -> FontSet {
-        let p = |b: &[u8]| Face::parse(b.to_vec()).expect("bundled font parses");
+        let p = |s: Style| Face::parse(bundled_data(s).to_vec()).expect("bundled font parses");
         FontSet {
-            regular: p(REGULAR),
-            bold: p(BOLD),
-            italic: p(ITALIC),
-            bold_italic: p(BOLD_ITALIC),
+            regular: p(Style::Regular),
+            bold: p(Style::Bold),
+            italic: p(Style::Italic),
+            bold_italic: p(Style::BoldItalic),
             source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
         }
     }

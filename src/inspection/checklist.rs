@@ -59,7 +59,7 @@ pub fn section(
     let vb = &loaded.data;
     let ctx = super::context::checklist(vb, plan, unit);
     let xml = engine
-        .render(name, &ctx)
+        .render(name, ctx)
         .map_err(|e| e.in_file(std::path::Path::new(&format!("templates/{name}"))))?;
     let mk = crate::markup::parse(&xml).map_err(|mut e| {
         e.message = format!("{} (trong kết quả của mẫu {name})", e.message);

@@ -62,7 +62,13 @@ impl Item {
     /// Move the item by (dx, dy).
     pub fn shifted(&self, dx: f32, dy: f32) -> Item {
         let mut it = self.clone();
-        match &mut it {
+        it.shift(dx, dy);
+        it
+    }
+
+    /// Move the item by (dx, dy) in place.
+    pub fn shift(&mut self, dx: f32, dy: f32) {
+        match self {
             Item::Text(g) => {
                 g.x += dx;
                 g.y += dy;
@@ -72,7 +78,6 @@ impl Item {
                 *y += dy;
             }
         }
-        it
     }
 }
 

@@ -2,6 +2,8 @@
 //! that move whole (or split between lines when taller than a page), repeated header rows,
 //! tables kept with the end of the body, and footnotes at the bottom of their page.
 
+use std::borrow::Cow;
+
 use super::paragraph::{LineBox, ParaBox, layout_paragraph};
 use super::table::{Slab, TableBox, UnitBox, image_slab, layout_table, rule_slab};
 use super::{Item, Page};
@@ -241,8 +243,14 @@ impl<'a> Pager<'a> {
     }
 
     fn place_unit(&mut self, u: &UnitBox, x: f32) {
-        let items = u.render(0.0, 0.0);
-        self.push_items(&items, x);
+        // Same as rendering at (0, 0) and then `push_items`, without the second copy.
+        let (dx, dy) = (self.left + x, self.top + self.y);
+        let items = &mut self.items;
+        u.render_each(0.0, 0.0, |mut it| {
+            it.shift(dx, dy);
+            items.push(it);
+        });
+        self.at_top = false;
         self.add_notes(&u.footnotes());
         self.y += u.height();
     }
@@ -271,7 +279,8 @@ impl<'a> Pager<'a> {
                 }
                 header_here = true;
             }
-            let mut u = unit.clone();
+            // Copied only when it has to be split.
+            let mut u = Cow::Borrowed(unit);
             while u.height() > self.avail() + EPS {
                 match u.split(self.avail()) {
                     Some((a, b)) => {
@@ -280,7 +289,7 @@ impl<'a> Pager<'a> {
                         if let Some(h) = &t.header {
                             self.place_unit(h, t.x);
                         }
-                        u = b;
+                        u = Cow::Owned(b);
                     }
                     None => break,
                 }

@@ -131,6 +131,13 @@ impl UnitBox {
 
     /// Items of the unit with its top-left corner at (x0, y0).
     pub fn render(&self, x0: f32, y0: f32) -> Vec<Item> {
+        let mut items = Vec::new();
+        self.render_each(x0, y0, |it| items.push(it));
+        items
+    }
+
+    /// Hand each item of the unit, with its top-left corner at (x0, y0), to `emit`.
+    pub fn render_each(&self, x0: f32, y0: f32, mut emit: impl FnMut(Item)) {
         let mut tops = Vec::with_capacity(self.row_heights.len() + 1);
         let mut y = 0.0;
         for h in &self.row_heights {
@@ -138,7 +145,6 @@ impl UnitBox {
             y += h;
         }
         tops.push(y);
-        let mut items = Vec::new();
         for c in &self.cells {
             let top = tops[c.row];
             let bottom = tops[(c.row + c.rowspan).min(self.row_heights.len())];
@@ -152,32 +158,32 @@ impl UnitBox {
             let mut sy = y0 + top + self.pad_y + offset;
             for s in &c.slabs {
                 for it in &s.items {
-                    items.push(it.shifted(x0 + c.x + self.pad_x, sy));
+                    emit(it.shifted(x0 + c.x + self.pad_x, sy));
                 }
                 sy += s.height;
             }
             if let Some(t) = self.border {
                 let (x, y) = (x0 + c.x, y0 + top);
                 let half = t / 2.0;
-                items.push(Item::Rect {
+                emit(Item::Rect {
                     x: x - half,
                     y: y - half,
                     w: c.w + t,
                     h: t,
                 });
-                items.push(Item::Rect {
+                emit(Item::Rect {
                     x: x - half,
                     y: y + h - half,
                     w: c.w + t,
                     h: t,
                 });
-                items.push(Item::Rect {
+                emit(Item::Rect {
                     x: x - half,
                     y: y - half,
                     w: t,
                     h: h + t,
                 });
-                items.push(Item::Rect {
+                emit(Item::Rect {
                     x: x + c.w - half,
                     y: y - half,
                     w: t,
@@ -185,7 +191,6 @@ impl UnitBox {
                 });
             }
         }
-        items
     }
 
     /// Split a unit taller than the space left (`avail`) between lines: each cell keeps
@@ -313,13 +318,16 @@ pub fn layout_table(t: &ir::Table, container: f32, fonts: &FontSet) -> TableBox 
     let mut bounds = Vec::new();
     let mut start = 0;
     let mut reach = 0;
+    // `placed` is in row order, so one cursor walks it alongside the rows.
+    let mut next = 0;
     for r in 0..nrows {
         if r == header_rows && start < header_rows {
             bounds.push((start, r));
             start = r;
         }
-        for p in placed.iter().filter(|p| p.row == r) {
-            reach = reach.max(r + p.rowspan);
+        while next < placed.len() && placed[next].row == r {
+            reach = reach.max(r + placed[next].rowspan);
+            next += 1;
         }
         if reach <= r + 1 && r + 1 > header_rows {
             bounds.push((start, r + 1));
@@ -330,22 +338,29 @@ pub fn layout_table(t: &ir::Table, container: f32, fonts: &FontSet) -> TableBox 
         bounds.push((start, nrows));
     }
     let border = t.borders.then_some(t.border_width);
+    // The bounds partition the rows in order and `placed` is in row order, so each unit
+    // takes the next run of cells: moved, not copied, in linear time.
+    let mut placed = placed.into_iter().peekable();
     let mut units: Vec<UnitBox> = bounds
         .iter()
-        .map(|&(a, b)| UnitBox {
-            row_heights: heights[a..b].to_vec(),
-            cells: placed
-                .iter()
-                .filter(|p| p.row >= a && p.row < b)
-                .map(|p| CellBox {
-                    row: p.row - a,
-                    rowspan: p.rowspan.min(b - p.row),
-                    ..p.cell.clone()
-                })
-                .collect(),
-            pad_x: t.cell_padding_x,
-            pad_y,
-            border,
+        .map(|&(a, b)| {
+            let mut cells = Vec::new();
+            while let Some(p) = placed.next_if(|p| p.row < b) {
+                if p.row >= a {
+                    cells.push(CellBox {
+                        row: p.row - a,
+                        rowspan: p.rowspan.min(b - p.row),
+                        ..p.cell
+                    });
+                }
+            }
+            UnitBox {
+                row_heights: heights[a..b].to_vec(),
+                cells,
+                pad_x: t.cell_padding_x,
+                pad_y,
+                border,
+            }
         })
         .collect();
     let header = if header_rows > 0 && !units.is_empty() {

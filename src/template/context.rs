@@ -10,6 +10,12 @@ use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, Ta
 use crate::tasks::TaskSet;
 use crate::validate::{Checked, CheckedTable, check_table};
 
+/// A JSON object from (key, value) pairs, the values moved in: `json!` serializes each
+/// interpolated value, i.e. copies it, and a long table would be copied at every level.
+fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+}
+
 pub fn build(vb: &VanBan, ck: &Checked) -> Value {
     let tk = ck.tasks.as_ref();
     let nodes = |l: &NodeList| nodes(l, tk);
@@ -19,50 +25,85 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         .enumerate()
         .map(|(i, a)| {
             let a = &a.value;
-            json!({
-                "tieu_de": a.tieu_de.lines().map(|l| format::upper(l.trim())).collect::<Vec<_>>(),
-                "ngang": ck.annex_landscape[i],
-                "mo_dau": nodes(&a.mo_dau),
-                "bang": match (&a.bang, &ck.annex_tables[i], &a.nhiem_vu, tk) {
-                    (Some(t), Some(c), _, _) => table(t, c),
-                    (_, _, Some(style), Some(set)) => crate::tasks::context::table(set, style.value.trim()),
-                    _ => Value::Null,
-                },
-                "ghi_chu": nodes(&a.ghi_chu),
-                "bang_nhiem_vu": a.nhiem_vu.is_some(),
-            })
+            object([
+                (
+                    "tieu_de",
+                    json!(
+                        a.tieu_de
+                            .lines()
+                            .map(|l| format::upper(l.trim()))
+                            .collect::<Vec<_>>()
+                    ),
+                ),
+                ("ngang", json!(ck.annex_landscape[i])),
+                ("mo_dau", nodes(&a.mo_dau)),
+                (
+                    "bang",
+                    match (&a.bang, &ck.annex_tables[i], &a.nhiem_vu, tk) {
+                        (Some(t), Some(c), _, _) => table(t, c),
+                        (_, _, Some(style), Some(set)) => {
+                            crate::tasks::context::table(set, style.value.trim())
+                        }
+                        _ => Value::Null,
+                    },
+                ),
+                ("ghi_chu", nodes(&a.ghi_chu)),
+                ("bang_nhiem_vu", json!(a.nhiem_vu.is_some())),
+            ])
         })
         .collect();
-    json!({
-        "loai": ck.kind.id,
-        "ten_loai": ck.kind.name,
-        "cong_van": ck.kind.is_cong_van(),
-        "dia_danh": vb.dia_danh,
-        "trich_yeu": vb.trich_yeu,
-        "ky_bao_cao": vb.ky_bao_cao,
-        "co_quan_ban_hanh": vb.co_quan_ban_hanh.replace('\n', " "),
-        "mo_dau": nodes(&vb.mo_dau),
-        "noi_dung": nodes(&vb.noi_dung),
-        "ket_thuc": nodes(&vb.ket_thuc),
-        "phu_luc": annexes,
-        "du_lieu": vb.du_lieu.clone().unwrap_or(Value::Null),
-        "chi_tieu": ck.indicators,
-        "nhiem_vu": tk.map(crate::tasks::context::build),
-        "kem_theo": match (&vb.kem_theo, ck.attachment) {
-            (Some(k), Some(kind)) => json!({
-                "ten_loai": kind.name,
-                "trich_yeu": k.value.trich_yeu.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>(),
-                "mo_dau": nodes(&k.value.mo_dau),
-                "noi_dung": nodes(&k.value.noi_dung),
-                "ket_thuc": nodes(&k.value.ket_thuc),
-            }),
-            _ => Value::Null,
-        },
-        "kiem_tra": match (&vb.kiem_tra, &ck.inspection) {
-            (Some(kt), Some(p)) => crate::inspection::context::plan(vb, &kt.value, p),
-            _ => Value::Null,
-        },
-    })
+    object([
+        ("loai", json!(ck.kind.id)),
+        ("ten_loai", json!(ck.kind.name)),
+        ("cong_van", json!(ck.kind.is_cong_van())),
+        ("dia_danh", json!(vb.dia_danh)),
+        ("trich_yeu", json!(vb.trich_yeu)),
+        ("ky_bao_cao", json!(vb.ky_bao_cao)),
+        (
+            "co_quan_ban_hanh",
+            json!(vb.co_quan_ban_hanh.replace('\n', " ")),
+        ),
+        ("mo_dau", nodes(&vb.mo_dau)),
+        ("noi_dung", nodes(&vb.noi_dung)),
+        ("ket_thuc", nodes(&vb.ket_thuc)),
+        ("phu_luc", Value::Array(annexes)),
+        ("du_lieu", vb.du_lieu.clone().unwrap_or(Value::Null)),
+        ("chi_tieu", ck.indicators.clone()),
+        (
+            "nhiem_vu",
+            tk.map(crate::tasks::context::build).unwrap_or(Value::Null),
+        ),
+        (
+            "kem_theo",
+            match (&vb.kem_theo, ck.attachment) {
+                (Some(k), Some(kind)) => object([
+                    ("ten_loai", json!(kind.name)),
+                    (
+                        "trich_yeu",
+                        json!(
+                            k.value
+                                .trich_yeu
+                                .lines()
+                                .map(str::trim)
+                                .filter(|l| !l.is_empty())
+                                .collect::<Vec<_>>()
+                        ),
+                    ),
+                    ("mo_dau", nodes(&k.value.mo_dau)),
+                    ("noi_dung", nodes(&k.value.noi_dung)),
+                    ("ket_thuc", nodes(&k.value.ket_thuc)),
+                ]),
+                _ => Value::Null,
+            },
+        ),
+        (
+            "kiem_tra",
+            match (&vb.kiem_tra, &ck.inspection) {
+                (Some(kt), Some(p)) => crate::inspection::context::plan(vb, &kt.value, p),
+                _ => Value::Null,
+            },
+        ),
+    ])
 }
 
 /// Body nodes as template values; `cau_nhiem_vu` nodes become the generated sentences.
@@ -89,22 +130,32 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
             "k": "doan", "text": s.doan, "can": s.can, "dam": s.dam, "nghieng": s.nghieng,
             "thut_dau": s.thut_dau,
         }),
-        Node::Heading { title, children } => {
-            json!({"k": "muc", "text": title, "con": nodes(children)})
-        }
-        Node::Item { text, children } => json!({"k": "y", "text": text, "con": nodes(children)}),
-        Node::Part { title, children } => {
-            json!({"k": "phan", "text": title, "con": nodes(children)})
-        }
-        Node::Article { text, children } => {
-            json!({"k": "dieu", "text": text, "con": nodes(children)})
-        }
-        Node::Dashes(items) => json!({"k": "gach", "con": nodes(items)}),
+        Node::Heading { title, children } => object([
+            ("k", json!("muc")),
+            ("text", json!(title)),
+            ("con", nodes(children)),
+        ]),
+        Node::Item { text, children } => object([
+            ("k", json!("y")),
+            ("text", json!(text)),
+            ("con", nodes(children)),
+        ]),
+        Node::Part { title, children } => object([
+            ("k", json!("phan")),
+            ("text", json!(title)),
+            ("con", nodes(children)),
+        ]),
+        Node::Article { text, children } => object([
+            ("k", json!("dieu")),
+            ("text", json!(text)),
+            ("con", nodes(children)),
+        ]),
+        Node::Dashes(items) => object([("k", json!("gach")), ("con", nodes(items))]),
         Node::Table(t) => {
             // Body tables were validated by the same rules as annex tables.
             let checked = check_table(t, &mut |_, _| {});
             match checked {
-                Some(c) => json!({"k": "bang", "bang": table(t, &c)}),
+                Some(c) => object([("k", json!("bang")), ("bang", table(t, &c))]),
                 None => Value::Null,
             }
         }
@@ -223,14 +274,23 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
                 }
             }
         }
-        rows.push(json!({"loai": "header", "o": top}));
-        rows.push(json!({"loai": "header", "o": bottom}));
+        rows.push(object([
+            ("loai", json!("header")),
+            ("o", Value::Array(top)),
+        ]));
+        rows.push(object([
+            ("loai", json!("header")),
+            ("o", Value::Array(bottom)),
+        ]));
     } else {
         let cells: Vec<Value> = cols
             .iter()
             .map(|c| json!({"text": c.value.ten, "colspan": 1, "rowspan": 1}))
             .collect();
-        rows.push(json!({"loai": "header", "o": cells}));
+        rows.push(object([
+            ("loai", json!("header")),
+            ("o", Value::Array(cells)),
+        ]));
     }
     let header_rows = rows.len();
 
@@ -278,18 +338,25 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
                     } else {
                         aligns[ci]
                     };
-                    out.push(json!({"text": text, "align": align_name(align), "colspan": colspan}));
+                    out.push(object([
+                        ("text", Value::String(text)),
+                        ("align", json!(align_name(align))),
+                        ("colspan", json!(colspan)),
+                    ]));
                 }
-                rows.push(json!({"loai": if total { "total" } else { "body" }, "o": out}));
+                rows.push(object([
+                    ("loai", json!(if total { "total" } else { "body" })),
+                    ("o", Value::Array(out)),
+                ]));
             }
         }
     }
-    json!({
-        "rong": widths,
-        "so_dong_tieu_de": header_rows,
-        "co_chu": t.co_chu,
-        "dong": rows,
-    })
+    object([
+        ("rong", json!(widths)),
+        ("so_dong_tieu_de", json!(header_rows)),
+        ("co_chu", json!(t.co_chu)),
+        ("dong", Value::Array(rows)),
+    ])
 }
 
 #[cfg(test)]

@@ -112,8 +112,10 @@ impl Engine {
         refs::check(&self.sources, name, indicators)
     }
 
-    pub fn render(&self, name: &str, ctx: &serde_json::Value) -> Result<String, Error> {
-        let ctx = tera::Context::from_serialize(ctx).map_err(|e| template_error(&e))?;
+    /// Render template `name` with `ctx` (a JSON object), which is moved into Tera's context
+    /// rather than copied: for a long table it is large.
+    pub fn render(&self, name: &str, ctx: serde_json::Value) -> Result<String, Error> {
+        let ctx = tera::Context::from_value(ctx).map_err(|e| template_error(&e))?;
         self.tera.render(name, &ctx).map_err(|e| template_error(&e))
     }
 }

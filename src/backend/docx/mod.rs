@@ -1,8 +1,10 @@
 //! DOCX backend: lays out an [`ir::Document`] as a WordprocessingML package.
 //!
-//! docx-rs builds the bulk of the XML; [`package`] then re-packs the zip deterministically and
-//! patches what docx-rs cannot express (section properties per section, repeated header rows,
-//! footnote marks, core properties, styles).
+//! docx-rs builds the bulk of the XML; [`package`] then patches the parts and packs the zip
+//! deterministically (section properties per section, repeated header rows, footnote marks,
+//! core properties, styles). Body rows of tables without images or footnotes are left out of
+//! docx-rs's tree and written one at a time into document.xml by [`package`], so a long table
+//! never has all its docx-rs structures in memory at once.
 //!
 //! Module jobs: [`paragraph`] paragraphs, runs, rules, spacers, images; [`table`] tables;
 //! [`section`] section properties and page-number headers; [`package`] zip and XML patches;
@@ -25,9 +27,7 @@ use crate::ir;
 pub enum DocxError {
     /// The document has no section to lay out.
     NoSections,
-    /// docx-rs failed to write its package.
-    Build(String),
-    /// Reading back or re-packing the zip failed.
+    /// Patching the XML or packing the zip failed.
     Package(String),
 }
 
@@ -35,7 +35,6 @@ impl fmt::Display for DocxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DocxError::NoSections => write!(f, "Văn bản không có phần nào để trình bày"),
-            DocxError::Build(e) => write!(f, "Không tạo được tệp DOCX: {e}"),
             DocxError::Package(e) => write!(f, "Không đóng gói được tệp DOCX: {e}"),
         }
     }
@@ -113,9 +112,8 @@ pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
         }
     }
 
-    let mut raw = std::io::Cursor::new(Vec::new());
-    docx.build()
-        .pack(&mut raw)
-        .map_err(|e| DocxError::Build(e.to_string()))?;
-    package::finish(raw.into_inner(), doc, &ctx)
+    // The XML parts themselves, not docx-rs's zip of them: `package` patches them and
+    // writes the one zip. docx-rs's document tree is gone once `build` returns.
+    let parts = docx.build();
+    package::finish(parts, doc, ctx)
 }

@@ -156,7 +156,7 @@ const ORDERS: &[(&str, &[&str])] = &[
 pub(crate) fn canonicalize(xml: String) -> String {
     let mut xml = xml;
     for (container, order) in ORDERS {
-        xml = sort_container(&xml, container, order);
+        xml = sort_container(xml, container, order);
     }
     xml
 }
@@ -202,11 +202,14 @@ fn children(inner: &str) -> Option<Vec<&str>> {
     Some(out)
 }
 
-fn sort_container(xml: &str, container: &str, order: &[&str]) -> String {
+fn sort_container(xml: String, container: &str, order: &[&str]) -> String {
     let open = format!("<w:{container}>");
+    if !xml.contains(&open) {
+        return xml;
+    }
     let close = format!("</w:{container}>");
     let mut out = String::with_capacity(xml.len());
-    let mut rest = xml;
+    let mut rest = xml.as_str();
     while let Some(i) = rest.find(&open) {
         let content_start = i + open.len();
         let Some(len) = rest[content_start..].find(&close) else {
@@ -215,13 +218,16 @@ fn sort_container(xml: &str, container: &str, order: &[&str]) -> String {
         let inner = &rest[content_start..content_start + len];
         out.push_str(&rest[..content_start]);
         match children(inner) {
-            Some(mut kids) => {
+            Some(kids) => {
                 let rank = |k: &str| {
                     let name = local_name(k);
                     order.iter().position(|o| *o == name).unwrap_or(order.len())
                 };
-                kids.sort_by_key(|k| rank(k));
-                for k in kids {
+                // Each child ranked once; the sort is stable, as before.
+                let mut ranked: Vec<(usize, &str)> =
+                    kids.into_iter().map(|k| (rank(k), k)).collect();
+                ranked.sort_by_key(|&(r, _)| r);
+                for (_, k) in ranked {
                     out.push_str(k);
                 }
             }

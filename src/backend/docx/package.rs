@@ -1,35 +1,92 @@
-//! Re-packing docx-rs's zip deterministically and patching the XML parts that docx-rs gets
-//! wrong or cannot express.
+//! Packing docx-rs's XML parts into the zip deterministically and patching the parts that
+//! docx-rs gets wrong or cannot express.
 
-use std::io::{Cursor, Read, Write};
+use std::io::{Cursor, Write};
+use std::ops::Range;
 
+use docx_rs::XMLDocx;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::paragraph::{FOOTNOTE_REF_MARKER, FOOTNOTE_REF_STYLE};
 use super::section::{self, HeaderIds};
+use super::table::{self, ROWS_MARKER};
 use super::{Ctx, DocxError, order};
 use crate::ir;
+pub(crate) use crate::xml::escape;
 
 fn pkg_err(e: impl std::fmt::Display) -> DocxError {
     DocxError::Package(e.to_string())
 }
 
-/// Read docx-rs's package, patch its parts and write it again with fixed timestamps and
-/// permissions, in docx-rs's (fixed) part order.
-pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<u8>, DocxError> {
-    let mut archive = ZipArchive::new(Cursor::new(raw)).map_err(pkg_err)?;
-    let mut parts: Vec<(String, Vec<u8>)> = Vec::with_capacity(archive.len());
-    for i in 0..archive.len() {
-        let mut f = archive.by_index(i).map_err(pkg_err)?;
-        if f.is_dir() {
-            continue;
+/// docx-rs's parts with their names, in the order (and under the names) docx-rs's own
+/// zip writer uses.
+fn named_parts(x: XMLDocx) -> Vec<(String, Vec<u8>)> {
+    let mut parts: Vec<(String, Vec<u8>)> = [
+        ("[Content_Types].xml", x.content_type),
+        ("_rels/.rels", x.rels),
+        ("docProps/app.xml", x.doc_props.app),
+        ("docProps/core.xml", x.doc_props.core),
+        ("docProps/custom.xml", x.doc_props.custom),
+        ("word/_rels/document.xml.rels", x.document_rels),
+        ("word/document.xml", x.document),
+        ("word/styles.xml", x.styles),
+        ("word/settings.xml", x.settings),
+        ("word/fontTable.xml", x.font_table),
+        ("word/comments.xml", x.comments),
+        ("word/numbering.xml", x.numberings),
+        ("word/commentsExtended.xml", x.comments_extended),
+        ("word/footnotes.xml", x.footnotes),
+    ]
+    .into_iter()
+    .map(|(n, d)| (n.to_string(), d))
+    .collect();
+    let mut rels = x.header_rels.into_iter();
+    for (i, h) in x.headers.into_iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), h));
+        if let Some(r) = rels.next() {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
         }
-        let mut buf = Vec::new();
-        f.read_to_end(&mut buf).map_err(pkg_err)?;
-        parts.push((f.name().to_string(), buf));
     }
+    let mut rels = x.footer_rels.into_iter();
+    for (i, f) in x.footers.into_iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), f));
+        if let Some(r) = rels.next() {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), r));
+        }
+    }
+    for (name, png) in x.media {
+        parts.push((format!("word/media/{name}.png"), png));
+    }
+    if let Some(t) = x.taskpanes {
+        parts.push(("word/webextensions/taskpanes.xml".into(), t));
+        parts.push((
+            "word/webextensions/_rels/taskpanes.xml.rels".into(),
+            x.taskpanes_rels,
+        ));
+        for (i, ext) in x.web_extensions.into_iter().enumerate() {
+            parts.push((format!("word/webextensions/webextension{}.xml", i + 1), ext));
+        }
+    }
+    let mut item_rels = x.custom_item_rels.into_iter();
+    let mut item_props = x.custom_item_props.into_iter();
+    for (i, item) in x.custom_items.into_iter().enumerate() {
+        let n = i + 1;
+        if let Some(r) = item_rels.next() {
+            parts.push((format!("customXml/_rels/item{n}.xml.rels"), r));
+        }
+        parts.push((format!("customXml/item{n}.xml"), item));
+        if let Some(p) = item_props.next() {
+            parts.push((format!("customXml/itemProps{n}.xml"), p));
+        }
+    }
+    parts
+}
 
+/// Patch docx-rs's parts and write them as a zip with fixed timestamps and permissions,
+/// in docx-rs's (fixed) part order.
+pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<Vec<u8>, DocxError> {
+    let mut parts = named_parts(xml);
     let has_footnotes = !doc.footnotes().is_empty();
     for (name, data) in parts.iter_mut() {
         if !name.ends_with(".xml") && !name.ends_with(".rels") {
@@ -37,7 +94,13 @@ pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<
         }
         let xml = String::from_utf8(std::mem::take(data)).map_err(pkg_err)?;
         let xml = match name.as_str() {
-            "word/document.xml" => patch_document(xml, doc, ctx)?,
+            "word/document.xml" => {
+                // The skeleton without the deferred table rows: patched and put in schema
+                // order first, completed with the rows (each already in order) after.
+                let skeleton = order::canonicalize(patch_document(xml, doc, &ctx)?);
+                *data = assemble_document(&skeleton, doc, &mut ctx)?.into_bytes();
+                continue;
+            }
             "word/styles.xml" => styles_xml(&ctx.font),
             "word/footnotes.xml" => patch_footnotes(xml),
             "word/settings.xml" => patch_settings(xml, has_footnotes),
@@ -59,35 +122,120 @@ pub(crate) fn finish(raw: Vec<u8>, doc: &ir::Document, ctx: &Ctx) -> Result<Vec<
         .last_modified_time(time)
         .unix_permissions(0o644);
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
-    for (name, data) in &parts {
+    for (name, data) in parts.iter_mut() {
         out.start_file(name.as_str(), options).map_err(pkg_err)?;
+        // One write per part: the deflate stream depends on how its input is split up.
         out.write_all(data).map_err(pkg_err)?;
+        *data = Vec::new();
     }
     Ok(out.finish().map_err(pkg_err)?.into_inner())
 }
 
-pub(crate) use crate::xml::escape;
+/// The IR's tables in document order (the order `table::table` saw them in).
+fn tables(doc: &ir::Document) -> Vec<&ir::Table> {
+    doc.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| match b {
+            ir::Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect()
+}
+
+/// document.xml: the skeleton with each placeholder row replaced by the rows it stands
+/// for, built one at a time; paragraph ids numbered through the whole part.
+fn assemble_document(
+    skeleton: &str,
+    doc: &ir::Document,
+    ctx: &mut Ctx,
+) -> Result<String, DocxError> {
+    let tables = tables(doc);
+    if tables.len() != ctx.tables.len() {
+        return Err(pkg_err(format!(
+            "có {} bảng, cần {}",
+            ctx.tables.len(),
+            tables.len()
+        )));
+    }
+    let deferred: Vec<(usize, Range<usize>)> = ctx
+        .tables
+        .iter()
+        .enumerate()
+        .flat_map(|(i, m)| m.deferred.iter().map(move |r| (i, r.clone())))
+        .collect();
+    let mut deferred = deferred.into_iter();
+    let mut rows: Option<(usize, table::Rows)> = None;
+    let mut ids = ParaIds::default();
+    let mut rest = skeleton;
+    while let Some(m) = rest.find(ROWS_MARKER) {
+        let start = rest[..m]
+            .rfind("<w:tr>")
+            .ok_or_else(|| pkg_err("dòng giữ chỗ không có <w:tr>"))?;
+        let end = rest[m..]
+            .find("</w:tr>")
+            .map(|j| m + j + "</w:tr>".len())
+            .ok_or_else(|| pkg_err("dòng giữ chỗ không đóng"))?;
+        let (ti, range) = deferred
+            .next()
+            .ok_or_else(|| pkg_err("thừa dòng giữ chỗ trong document.xml"))?;
+        ids.push(&rest[..start]);
+        if rows.as_ref().is_none_or(|(i, _)| *i != ti) {
+            rows = Some((ti, table::Rows::new(tables[ti])));
+        }
+        let (_, builder) = rows.as_mut().expect("set above");
+        for r in range {
+            ids.push(&builder.xml(r, ctx));
+        }
+        rest = &rest[end..];
+    }
+    if deferred.next().is_some() {
+        return Err(pkg_err("thiếu dòng giữ chỗ trong document.xml"));
+    }
+    ids.push(rest);
+    Ok(ids.buf)
+}
+
+const PARA_ID_KEY: &str = "w14:paraId=\"";
 
 /// docx-rs numbers paragraphs from a per-thread counter, so ids differ between calls.
 /// Number them from 1 within each part instead.
 fn renumber_para_ids(xml: String) -> String {
-    const KEY: &str = "w14:paraId=\"";
-    if !xml.contains(KEY) {
+    if !xml.contains(PARA_ID_KEY) {
         return xml;
     }
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    let mut n = 0u32;
-    while let Some(i) = rest.find(KEY) {
-        let start = i + KEY.len();
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
-        n += 1;
-        out.push_str(&format!("{n:08X}"));
-        rest = &rest[end..];
+    let mut ids = ParaIds {
+        buf: String::with_capacity(xml.len()),
+        ..ParaIds::default()
+    };
+    ids.push(&xml);
+    ids.buf
+}
+
+/// Renumbering of paragraph ids over a part assembled piece by piece.
+#[derive(Default)]
+struct ParaIds {
+    /// Ids given so far.
+    n: u32,
+    /// Output so far.
+    buf: String,
+}
+
+impl ParaIds {
+    /// Append `text` with its ids renumbered. A piece never ends inside an id.
+    fn push(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(i) = rest.find(PARA_ID_KEY) {
+            let start = i + PARA_ID_KEY.len();
+            self.buf.push_str(&rest[..start]);
+            let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+            self.n += 1;
+            use std::fmt::Write as _;
+            let _ = write!(self.buf, "{:08X}", self.n);
+            rest = &rest[end..];
+        }
+        self.buf.push_str(rest);
     }
-    out.push_str(rest);
-    out
 }
 
 /// Value of attribute `attr` in the first element starting at `xml[from..]`.

@@ -1,13 +1,39 @@
 //! Tables: fixed grid, borders or none, merged cells, repeated header rows.
 
 use docx_rs::{
-    BorderType, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders, TableCell,
-    TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType, TableRow,
-    VAlignType, VMergeType, WidthType,
+    BorderType, BuildXML, TableAlignmentType, TableBorder, TableBorderPosition, TableBorders,
+    TableCell, TableCellBorderPosition, TableCellBorders, TableCellMargins, TableLayoutType,
+    TableRow, VAlignType, VMergeType, WidthType,
 };
 
-use super::{Ctx, paragraph};
-use crate::ir::{self, Align, Block, VAlign, twips};
+use std::ops::Range;
+
+use super::{Ctx, order, paragraph};
+use crate::ir::{self, Align, Block, Inline, VAlign, twips};
+
+/// Text of the one paragraph of a placeholder row. Such a row stands for a range of body
+/// rows ([`TableMeta::deferred`]) whose XML `package` writes in place of the whole
+/// placeholder row. Private-use characters so it can never be real text.
+pub(crate) const ROWS_MARKER: &str = "\u{E001}vanban-rows\u{E001}";
+
+/// Whether a row's XML can be written on its own, outside docx-rs's tree: docx-rs has to see images
+/// (media parts, relationships) and footnotes (footnotes.xml) in the document tree.
+fn self_contained(row: &ir::Row) -> bool {
+    fn plain(blocks: &[Block]) -> bool {
+        blocks.iter().all(|b| match b {
+            Block::Paragraph(p) => !p.runs.iter().any(|r| matches!(r, Inline::FootnoteRef(_))),
+            Block::Image(_) | Block::Table(_) => false,
+            Block::Rule(_) | Block::Spacer(_) | Block::PageBreak => true,
+        })
+    }
+    row.cells.iter().all(|c| plain(&c.blocks))
+}
+
+fn placeholder_row() -> TableRow {
+    TableRow::new(vec![TableCell::new().add_paragraph(
+        docx_rs::Paragraph::new().add_run(docx_rs::Run::new().add_text(ROWS_MARKER)),
+    )])
+}
 
 /// What the post-processing needs to know about an emitted table (docx-rs cannot write
 /// `w:tblHeader`).
@@ -15,6 +41,8 @@ use crate::ir::{self, Align, Block, VAlign, twips};
 pub(crate) struct TableMeta {
     /// The first `header_rows` rows repeat on each page.
     pub header_rows: usize,
+    /// Rows left out of docx-rs's tree, one range per placeholder row (see [`ROWS_MARKER`]).
+    pub deferred: Vec<Range<usize>>,
 }
 
 fn tw(pt: f32) -> usize {
@@ -97,37 +125,49 @@ fn cell_paragraphs(
     out
 }
 
-pub(crate) fn table(t: &ir::Table, ctx: &mut Ctx) -> docx_rs::Table {
-    let ncols = t.columns.len();
-    let grid = ir::grid(t);
-    let nrows = t.rows.len();
+/// Builds the rows of one table. Each row's slots are taken when the row is built.
+pub(crate) struct Rows<'a> {
+    t: &'a ir::Table,
+    slots: Vec<Vec<Option<Slot<'a>>>>,
+}
 
-    // Slots of each row, by starting column.
-    let mut slots: Vec<Vec<Option<Slot>>> = (0..nrows)
-        .map(|_| (0..ncols).map(|_| None).collect())
-        .collect();
-    for row in &grid {
-        for g in row {
-            let cell = t.cell(g);
-            for below in slots.iter_mut().skip(g.row + 1).take(g.rowspan - 1) {
-                below[g.col] = Some(Slot::Continue {
-                    colspan: g.colspan,
-                    valign: cell.valign,
-                });
+impl<'a> Rows<'a> {
+    pub(crate) fn new(t: &'a ir::Table) -> Self {
+        let ncols = t.columns.len();
+        let grid = ir::grid(t);
+        // Slots of each row, by starting column.
+        let mut slots: Vec<Vec<Option<Slot>>> = (0..t.rows.len())
+            .map(|_| (0..ncols).map(|_| None).collect())
+            .collect();
+        for row in &grid {
+            for g in row {
+                let cell = t.cell(g);
+                for below in slots.iter_mut().skip(g.row + 1).take(g.rowspan - 1) {
+                    below[g.col] = Some(Slot::Continue {
+                        colspan: g.colspan,
+                        valign: cell.valign,
+                    });
+                }
+                slots[g.row][g.col] = Some(Slot::Cell(cell, *g));
             }
-            slots[g.row][g.col] = Some(Slot::Cell(cell, *g));
         }
+        Rows { t, slots }
     }
 
-    let span_width = |col: usize, span: usize| -> f32 { t.columns[col..col + span].iter().sum() };
-    let layout = !t.borders;
-
-    let mut rows = Vec::with_capacity(nrows);
-    for (r, row_slots) in slots.into_iter().enumerate() {
+    /// Row `r` (built once).
+    fn row(&mut self, r: usize, ctx: &mut Ctx) -> TableRow {
+        let t = self.t;
+        let ncols = t.columns.len();
+        let nrows = t.rows.len();
+        let span_width =
+            |col: usize, span: usize| -> f32 { t.columns[col..col + span].iter().sum() };
+        let layout = !t.borders;
         let keep_next = t.keep_with_previous && r + 1 < nrows;
         let mut cells = Vec::new();
         let mut col = 0;
-        let mut row_slots = row_slots.into_iter().map(|s| s.unwrap_or(Slot::Filler));
+        let mut row_slots = std::mem::take(&mut self.slots[r])
+            .into_iter()
+            .map(|s| s.unwrap_or(Slot::Filler));
         while col < ncols {
             let slot = row_slots.next().unwrap_or(Slot::Filler);
             let (mut cell, span) = match slot {
@@ -172,11 +212,42 @@ pub(crate) fn table(t: &ir::Table, ctx: &mut Ctx) -> docx_rs::Table {
         if t.rows[r].cant_split || t.keep_with_previous {
             row = row.cant_split();
         }
-        rows.push(row);
+        row
+    }
+
+    /// The XML of row `r` (built once), children of property elements in schema order.
+    pub(crate) fn xml(&mut self, r: usize, ctx: &mut Ctx) -> String {
+        let xml = String::from_utf8(self.row(r, ctx).build()).expect("docx-rs writes UTF-8");
+        order::canonicalize(xml)
+    }
+}
+
+pub(crate) fn table(t: &ir::Table, ctx: &mut Ctx) -> docx_rs::Table {
+    let nrows = t.rows.len();
+    let header_rows = t.header_rows.min(nrows);
+    let mut builder = Rows::new(t);
+    let mut rows = Vec::with_capacity(nrows);
+    // Body rows without images or footnotes are built only when document.xml is assembled
+    // (`package`), one at a time, so that docx-rs's large per-cell structures for a long
+    // table are never all alive at once. A placeholder row stands for each run of them.
+    let mut deferred: Vec<Range<usize>> = Vec::new();
+    for r in 0..nrows {
+        if r >= header_rows && self_contained(&t.rows[r]) {
+            match deferred.last_mut() {
+                Some(d) if d.end == r => d.end = r + 1,
+                _ => {
+                    deferred.push(r..r + 1);
+                    rows.push(placeholder_row());
+                }
+            }
+        } else {
+            rows.push(builder.row(r, ctx));
+        }
     }
 
     ctx.tables.push(TableMeta {
-        header_rows: t.header_rows.min(nrows),
+        header_rows,
+        deferred,
     });
 
     let align = match t.align {

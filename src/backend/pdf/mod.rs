@@ -42,7 +42,7 @@ impl std::error::Error for PdfError {}
 /// Lay out `doc` and write it as PDF.
 pub fn write_pdf(doc: &ir::Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
     let pages = layout::layout(doc, fonts);
-    write_pages(&pages, &doc.meta, fonts)
+    write_pages(pages, &doc.meta, fonts)
 }
 
 /// FNV-1a, 64 bits: stable across runs and platforms (std's hasher is not).
@@ -55,10 +55,27 @@ fn fnv(data: &[u8], seed: u64) -> u64 {
     h
 }
 
+/// `fnv(face data, style + 1)` of the bundled faces, so that their 1.5 MB are not hashed
+/// on every run (`bundled_face_hashes` checks them).
+const BUNDLED_FACE_HASHES: [u64; 4] = [
+    0x633b_d946_820c_82e9,
+    0xba7a_d3b1_ba60_ac07,
+    0x4e95_9c9f_5eb3_9dbb,
+    0xc26e_10dd_b23a_fe98,
+];
+
+fn face_hash(style: Style, data: &[u8]) -> u64 {
+    if data == crate::fonts::bundled_data(style) {
+        BUNDLED_FACE_HASHES[style as usize]
+    } else {
+        fnv(data, style as u64 + 1)
+    }
+}
+
 /// A font resource name whose first six letters serve as the subset tag; derived from the
 /// face so that output does not depend on printpdf's random ids.
 fn font_id(style: Style, data: &[u8]) -> FontId {
-    let mut h = fnv(data, style as u64 + 1);
+    let mut h = face_hash(style, data);
     let tag: String = (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
@@ -96,8 +113,13 @@ fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
     })
 }
 
-/// Write already laid-out pages.
-pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+/// Write already laid-out pages. Each page is freed as soon as it is turned into drawing
+/// operations.
+pub fn write_pages(
+    pages: Vec<Page>,
+    meta: &ir::Meta,
+    fonts: &FontSet,
+) -> Result<Vec<u8>, PdfError> {
     let mut pdf = PdfDocument::new(&meta.title);
     let info = &mut pdf.metadata.info;
     info.author = meta.author.clone();
@@ -111,7 +133,7 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
 
     // Embed only the faces in use.
     let mut font_ids: BTreeMap<u8, FontId> = BTreeMap::new();
-    for page in pages {
+    for page in &pages {
         for run in page.runs() {
             if font_ids.contains_key(&(run.style as u8)) {
                 continue;
@@ -132,7 +154,7 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
 
     // Images, one XObject per distinct PNG.
     let mut image_ids: BTreeMap<u64, XObjectId> = BTreeMap::new();
-    for page in pages {
+    for page in &pages {
         for item in &page.items {
             if let Item::Image { png, .. } = item {
                 let h = fnv(png, 0);
@@ -150,7 +172,10 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
 
     for page in pages {
         let ph = page.height;
-        let mut ops = Vec::new();
+        // A page of a long table has thousands of operations, and printpdf's are large:
+        // room for all of them (one font switch per run at most) and no more.
+        let runs = page.runs().count();
+        let mut ops = Vec::with_capacity(page.items.len() - runs + 2 + 3 * runs);
         for item in &page.items {
             match item {
                 Item::Rect { x, y, w, h } => ops.push(Op::DrawRectangle {
@@ -179,7 +204,8 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
         }
         ops.push(Op::StartTextSection);
         let mut current: Option<(u8, f32)> = None;
-        for run in page.runs() {
+        for item in page.items {
+            let Item::Text(run) = item else { continue };
             let key = (run.style as u8, run.size);
             if current != Some(key) {
                 ops.push(Op::SetFont {
@@ -192,10 +218,11 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
                 matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, run.x, ph - run.y]),
             });
             ops.push(Op::ShowText {
-                items: vec![TextItem::Text(run.text.clone())],
+                items: vec![TextItem::Text(run.text)],
             });
         }
         ops.push(Op::EndTextSection);
+        ops.shrink_to_fit();
         pdf.pages.push(PdfPage::new(
             Mm(page.width * 25.4 / 72.0),
             Mm(page.height * 25.4 / 72.0),
@@ -209,6 +236,8 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // The operations are in the content streams now.
+    drop(pdf);
     // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
     lo.version = "1.7".to_string();
     // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
@@ -239,6 +268,18 @@ pub fn write_pages(pages: &[Page], meta: &ir::Meta, fonts: &FontSet) -> Result<V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn bundled_face_hashes() {
+        for s in Style::ALL {
+            let data = crate::fonts::bundled_data(s);
+            assert_eq!(
+                BUNDLED_FACE_HASHES[s as usize],
+                fnv(data, s as u64 + 1),
+                "{s:?}"
+            );
+        }
+    }
 
     #[test]
     fn font_ids_are_stable_tags() {
