@@ -204,12 +204,24 @@ pub fn render_file_with(
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "van-ban".into());
+    // The backends only read the document model, so the formats are written in parallel
+    // (the output bytes do not depend on it).
+    let results: Vec<Result<Vec<u8>, Error>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = formats
+            .iter()
+            .map(|f| scope.spawn(|| write_format(&doc, *f, fonts)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("backend thread panicked"))
+            .collect()
+    });
+    drop(doc);
     let mut outputs = Vec::new();
-    for f in formats {
-        let bytes = write_format(&doc, *f, fonts).map_err(|e| vec![e.in_file(path)])?;
+    for (f, r) in formats.iter().zip(results) {
+        let bytes = r.map_err(|e| vec![e.in_file(path)])?;
         outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
     }
-    drop(doc);
     let mut written = Vec::new();
     for (p, bytes) in outputs {
         write_atomic(&p, &bytes).map_err(|e| vec![e])?;
