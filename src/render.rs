@@ -12,6 +12,9 @@ use crate::template::{Engine, context};
 use crate::validate::{self, Checked};
 use crate::{load, markup};
 
+/// Above this many blocks and table rows, the formats are written one after the other.
+const PARALLEL_LIMIT: usize = 2000;
+
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -205,17 +208,34 @@ pub fn render_file_with(
         .map(|s| s.to_string_lossy().to_string())
         .unwrap_or_else(|| "van-ban".into());
     // The backends only read the document model, so the formats are written in parallel
-    // (the output bytes do not depend on it).
-    let results: Vec<Result<Vec<u8>, Error>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = formats
+    // (the output bytes do not depend on it) — unless the document is long, where running
+    // them one after the other keeps peak memory at one backend's.
+    let rows: usize = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .map(|b| match b {
+            crate::ir::Block::Table(t) => t.rows.len(),
+            _ => 1,
+        })
+        .sum();
+    let results: Vec<Result<Vec<u8>, Error>> = if rows > PARALLEL_LIMIT {
+        formats
             .iter()
-            .map(|f| scope.spawn(|| write_format(&doc, *f, fonts)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("backend thread panicked"))
+            .map(|f| write_format(&doc, *f, fonts))
             .collect()
-    });
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = formats
+                .iter()
+                .map(|f| scope.spawn(|| write_format(&doc, *f, fonts)))
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().expect("backend thread panicked"))
+                .collect()
+        })
+    };
     drop(doc);
     let mut outputs = Vec::new();
     for (f, r) in formats.iter().zip(results) {
