@@ -25,7 +25,7 @@ pub fn heading(label: &str, titles: &[String], reference: &str, st: &Style) -> V
     l.keep_with_next = true;
     out.push(Block::Paragraph(l));
     for t in titles {
-        let mut p = st.centered(&format::upper(t), st.title_size, true, false);
+        let mut p = st.centered(&format::upper_title(t), st.title_size, true, false);
         p.keep_with_next = true;
         out.push(Block::Paragraph(p));
     }

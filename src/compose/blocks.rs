@@ -203,12 +203,26 @@ fn upper(c: Content) -> Content {
     c.into_iter()
         .map(|i| match i {
             Inline::Text(r) => Inline::Text(Run {
-                text: format::upper(&r.text),
+                text: format::upper_title(&r.text),
                 ..r
             }),
             other => other,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_upper_case_but_keep_document_symbols() {
+        assert_eq!(
+            format::upper_title("Kết quả theo Quyết định số 422/QĐ-TTg của Thủ tướng"),
+            "KẾT QUẢ THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg CỦA THỦ TƯỚNG"
+        );
+        assert_eq!(format::upper_title("tháng 9/2025"), "THÁNG 9/2025");
+    }
 }
 
 /// Add bold/italic to every run (heading text takes the heading's style).

@@ -36,6 +36,24 @@ pub fn capitalize_first(s: &str) -> String {
     }
 }
 
+/// UPPER case, except document symbols such as "422/QĐ-TTg" or "56/2023/NĐ-CP": a ký hiệu
+/// keeps its own case ("TTg" is not "TTG").
+pub fn upper_title(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let symbol = word.contains('/') && word.chars().any(|c| c.is_ascii_digit());
+        if symbol {
+            out.push_str(word);
+        } else {
+            out.push_str(&upper(word));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

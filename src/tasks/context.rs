@@ -63,7 +63,7 @@ fn roman_group_row(i: usize, title: &str, n: usize) -> String {
     format!(
         "{}. {} ({} NHIỆM VỤ)",
         format::roman(i as u32 + 1),
-        format::upper(title),
+        format::upper_title(title),
         count(n)
     )
 }

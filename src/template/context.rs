@@ -31,7 +31,7 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
                     json!(
                         a.tieu_de
                             .lines()
-                            .map(|l| format::upper(l.trim()))
+                            .map(|l| format::upper_title(l.trim()))
                             .collect::<Vec<_>>()
                     ),
                 ),
