@@ -211,19 +211,6 @@ fn upper(c: Content) -> Content {
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn headings_upper_case_but_keep_document_symbols() {
-        assert_eq!(
-            format::upper_title("Kết quả theo Quyết định số 422/QĐ-TTg của Thủ tướng"),
-            "KẾT QUẢ THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg CỦA THỦ TƯỚNG"
-        );
-        assert_eq!(format::upper_title("tháng 9/2025"), "THÁNG 9/2025");
-    }
-}
 
 /// Add bold/italic to every run (heading text takes the heading's style).
 fn restyle(c: Content, bold: bool, italic: bool) -> Content {
@@ -261,4 +248,18 @@ pub fn add_end_mark(blocks: &mut [Block]) {
         return;
     }
     r.text = format!("{}./.", t.strip_suffix('.').unwrap_or(t));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headings_upper_case_but_keep_document_symbols() {
+        assert_eq!(
+            format::upper_title("Kết quả theo Quyết định số 422/QĐ-TTg của Thủ tướng"),
+            "KẾT QUẢ THEO QUYẾT ĐỊNH SỐ 422/QĐ-TTg CỦA THỦ TƯỚNG"
+        );
+        assert_eq!(format::upper_title("tháng 9/2025"), "THÁNG 9/2025");
+    }
 }
