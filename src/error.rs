@@ -101,21 +101,3 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// Accumulates validation errors so the user sees all of them at once.
-#[derive(Debug, Default)]
-pub struct Errors(pub Vec<Error>);
-
-impl Errors {
-    pub fn push(&mut self, e: Error) {
-        self.0.push(e);
-    }
-
-    pub fn into_result(self) -> std::result::Result<(), Vec<Error>> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(self.0)
-        }
-    }
-}

@@ -13,11 +13,6 @@ use unicode_normalization::UnicodeNormalization;
 use crate::error::{Error, Kind, Pos};
 use crate::model::VanBan;
 
-/// Read and parse a document file.
-pub fn load_file(path: &Path) -> Result<VanBan, Error> {
-    let text = read_text(path)?;
-    parse_str(&text).map_err(|e| e.in_file(path))
-}
 
 /// Read a text file, reporting a missing or unreadable file in Vietnamese.
 pub fn read_text(path: &Path) -> Result<String, Error> {

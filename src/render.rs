@@ -98,29 +98,32 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
     };
     engine.check_indicator_refs(&name, &ck.indicators)?;
     let ctx = context::build(vb, ck);
-    let xml = engine
-        .render(&name, ctx)
-        .map_err(|e| e.in_file(Path::new(&format!("templates/{name}"))))?;
-    // Markup positions are in the template's *output*, so they go into the message rather
-    // than pretending to be a position in the template file.
-    let mk = markup::parse(&xml).map_err(|mut e| {
+    let mk = markup_from_template(engine, &name, ctx)?;
+    let assets = Assets {
+        signature_png: ck.signature_png.clone(),
+    };
+    Ok(compose::compose(vb, ck, &mk, fonts, &assets))
+}
+
+/// Stages 4–5: render template `name` and parse its markup. Errors name the template;
+/// markup positions are in the template's *output*, so they go into the message rather than
+/// pretending to be a position in the template file.
+pub fn markup_from_template(
+    engine: &Engine,
+    name: &str,
+    ctx: serde_json::Value,
+) -> Result<markup::Markup, Error> {
+    let file = PathBuf::from(format!("templates/{name}"));
+    let xml = engine.render(name, ctx).map_err(|e| e.in_file(&file))?;
+    markup::parse(&xml).map_err(|mut e| {
         if let Some(p) = e.pos.take() {
             e.message = format!(
                 "{} (dòng {}, cột {} trong kết quả sinh ra từ mẫu)",
                 e.message, p.line, p.column
             );
         }
-        e.in_file(Path::new(&format!("templates/{name}")))
-    })?;
-    let assets = Assets {
-        signature_png: match &ck.signature_image {
-            Some(p) => Some(std::fs::read(p).map_err(|e| {
-                Error::new(Kind::Io, format!("không đọc được ảnh chữ ký: {e}")).in_file(p)
-            })?),
-            None => None,
-        },
-    };
-    Ok(compose::compose(vb, ck, &mk, fonts, &assets))
+        e.in_file(&file)
+    })
 }
 
 /// Stage 7: one backend.

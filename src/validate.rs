@@ -2,7 +2,7 @@
 //! prefixes, table row widths, file references) and turn the checked strings into typed
 //! values. All problems are collected so the user fixes them in one pass.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_saphyr::Spanned;
 
@@ -70,7 +70,8 @@ pub struct Checked {
     pub kind: &'static DocKind,
     pub date: DocDate,
     pub authority: Option<Authority>,
-    pub signature_image: Option<PathBuf>,
+    /// The signature PNG's bytes, read once here where the file is checked.
+    pub signature_png: Option<Vec<u8>>,
     pub annex_landscape: Vec<bool>,
     /// Annex tables, by annex index.
     pub annex_tables: Vec<Option<CheckedTable>>,
@@ -202,12 +203,12 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         errs_push_plain(&mut err, "chu_ky.ho_ten không được để trống".into());
     }
 
-    let signature_image = match &vb.chu_ky.anh_chu_ky {
+    let signature_png = match &vb.chu_ky.anh_chu_ky {
         None => None,
         Some(p) => {
             let path = base_dir.join(&p.value);
             match std::fs::read(&path) {
-                Ok(bytes) if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some(path),
+                Ok(bytes) if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some(bytes),
                 Ok(_) => {
                     err(
                         pos_of(p),
@@ -275,7 +276,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         kind: kind.expect("checked above"),
         date: date.expect("checked above"),
         authority,
-        signature_image,
+        signature_png,
         annex_landscape,
         annex_tables,
         indicators: serde_json::Value::Object(Default::default()),

@@ -58,13 +58,7 @@ pub fn section(
     let name = &KIND.template;
     let vb = &loaded.data;
     let ctx = super::context::checklist(vb, plan, unit);
-    let xml = engine
-        .render(name, ctx)
-        .map_err(|e| e.in_file(std::path::Path::new(&format!("templates/{name}"))))?;
-    let mk = crate::markup::parse(&xml).map_err(|mut e| {
-        e.message = format!("{} (trong kết quả của mẫu {name})", e.message);
-        e
-    })?;
+    let mk = crate::render::markup_from_template(engine, name, ctx)?;
 
     let u = &plan.units[unit];
     let team = plan.team_of(unit);
@@ -79,22 +73,12 @@ pub fn section(
     head.trich_yeu = subject(plan, &u.name);
     let mut ck = loaded.checked.clone();
     ck.kind = &KIND;
-    ck.date = match u.visit {
-        Some(d) => {
-            use chrono::Datelike;
-            DocDate {
-                day: Some(d.day()),
-                month: Some(d.month()),
-                year: d.year(),
-            }
-        }
-        None => {
-            use chrono::Datelike;
-            DocDate {
-                day: None,
-                month: None,
-                year: plan.start.year(),
-            }
+    ck.date = {
+        use chrono::Datelike;
+        DocDate {
+            day: u.visit.map(|d| d.day()),
+            month: u.visit.map(|d| d.month()),
+            year: u.visit.map_or(plan.start.year(), |d| d.year()),
         }
     };
 
