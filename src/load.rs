@@ -13,7 +13,6 @@ use unicode_normalization::UnicodeNormalization;
 use crate::error::{Error, Kind, Pos};
 use crate::model::VanBan;
 
-
 /// Read a text file, reporting a missing or unreadable file in Vietnamese.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     let bytes = std::fs::read(path).map_err(|e| {

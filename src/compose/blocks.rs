@@ -211,7 +211,6 @@ fn upper(c: Content) -> Content {
         .collect()
 }
 
-
 /// Add bold/italic to every run (heading text takes the heading's style).
 fn restyle(c: Content, bold: bool, italic: bool) -> Content {
     c.into_iter()

@@ -79,15 +79,23 @@ impl<'a> Pager<'a> {
         if notes.is_empty() {
             return 0.0;
         }
+        self.cost_of_notes_height(
+            notes
+                .iter()
+                .map(|n| self.layout_note(n).height())
+                .sum::<f32>(),
+        )
+    }
+
+    /// Extra height if notes `height` tall join the page: they and, on a page without notes
+    /// yet, the separator.
+    fn cost_of_notes_height(&self, height: f32) -> f32 {
         let sep = if self.notes.is_empty() {
             self.separator_height()
         } else {
             0.0
         };
-        sep + notes
-            .iter()
-            .map(|n| self.layout_note(n).height())
-            .sum::<f32>()
+        sep + height
     }
 
     fn layout_note(&self, n: &ir::Footnote) -> Note {
@@ -178,10 +186,13 @@ impl<'a> Pager<'a> {
             let mut used = sb;
             let mut fit = 0;
             let mut note_cost = 0.0;
-            let mut pending: Vec<ir::Footnote> = Vec::new();
+            // Each note is laid out once here, its height added as its line is reached.
+            let mut pending: Option<f32> = None;
             for l in &p.lines[i..] {
-                pending.extend(l.footnotes.iter().cloned());
-                let cost = self.notes_cost(&pending);
+                for n in &l.footnotes {
+                    *pending.get_or_insert(0.0) += self.layout_note(n).height();
+                }
+                let cost = pending.map_or(0.0, |h| self.cost_of_notes_height(h));
                 if used + l.height + cost > avail + EPS {
                     break;
                 }
