@@ -191,7 +191,7 @@ pub fn run(cli: Cli) -> ExitCode {
                         f, &out, &format.0, combine, &engine, fonts,
                     )
                 } else {
-                    render::render_file_with(
+                    render::render_file(
                         f,
                         previous.as_deref(),
                         &filters,
@@ -231,11 +231,13 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
-                let result =
-                    render::load_and_check_with(f, previous.as_deref()).and_then(|mut l| {
-                        render::apply_filters(&mut l, &filters).map_err(|e| vec![e])?;
-                        render::build(&l, &engine, fonts::bundled()).map_err(|e| vec![e])
-                    });
+                let result = render::load_and_build(
+                    f,
+                    previous.as_deref(),
+                    &filters,
+                    &engine,
+                    fonts::bundled(),
+                );
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compose::{self, Assets};
+use crate::compose;
 use crate::error::{Error, Kind};
 use crate::fonts::FontSet;
 use crate::ir::Document;
@@ -99,10 +99,7 @@ pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Docume
     engine.check_indicator_refs(&name, &ck.indicators)?;
     let ctx = context::build(vb, ck);
     let mk = markup_from_template(engine, &name, ctx)?;
-    let assets = Assets {
-        signature_png: ck.signature_png.clone(),
-    };
-    Ok(compose::compose(vb, ck, &mk, fonts, &assets))
+    Ok(compose::compose(vb, ck, &mk, fonts))
 }
 
 /// Stages 4–5: render template `name` and parse its markup. Errors name the template;
@@ -139,36 +136,51 @@ pub fn write_format(doc: &Document, format: Format, fonts: &FontSet) -> Result<V
 /// Write `bytes` to `path` through a temporary file in the same directory and a rename, so
 /// a failure never leaves a half-written or truncated output behind.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(|e| {
-        Error::new(
-            Kind::Io,
-            format!("không tạo được thư mục {}: {e}", dir.display()),
-        )
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().unwrap_or_default().to_string_lossy(),
-        std::process::id()
-    ));
-    let result = std::fs::write(&tmp, bytes).and_then(|_| std::fs::rename(&tmp, path));
-    if let Err(e) = result {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
-    }
-    Ok(())
+    write_all(&[(path.to_path_buf(), bytes.to_vec())])
 }
 
-/// Render one file to every requested format in `out_dir`. All outputs are produced in
-/// memory first; nothing is written unless every format succeeded.
-pub fn render_file(
-    path: &Path,
-    out_dir: &Path,
-    formats: &[Format],
-    engine: &Engine,
-    fonts: &FontSet,
-) -> Result<Vec<PathBuf>, Vec<Error>> {
-    render_file_with(path, None, &[], out_dir, formats, engine, fonts)
+/// Write several files all or nothing: every file goes to a temporary name first; only when
+/// all are written are they renamed into place.
+pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
+    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
+        return Err(
+            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
+        );
+    }
+    let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
+    let cleanup = |temps: &[(PathBuf, &Path)]| {
+        for (t, _) in temps {
+            let _ = std::fs::remove_file(t);
+        }
+    };
+    for (path, bytes) in files {
+        let dir = path.parent().unwrap_or(Path::new("."));
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            cleanup(&temps);
+            return Err(Error::new(
+                Kind::Io,
+                format!("không tạo được thư mục {}: {e}", dir.display()),
+            ));
+        }
+        let tmp = dir.join(format!(
+            ".{}.{}.tmp",
+            path.file_name().unwrap_or_default().to_string_lossy(),
+            std::process::id()
+        ));
+        if let Err(e) = std::fs::write(&tmp, bytes) {
+            let _ = std::fs::remove_file(&tmp);
+            cleanup(&temps);
+            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
+        }
+        temps.push((tmp, path));
+    }
+    for (i, (tmp, path)) in temps.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
+            cleanup(&temps[i..]);
+            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
+        }
+    }
+    Ok(())
 }
 
 /// Keep only the tasks the filters accept (`--where`); a document without tasks cannot be
@@ -189,9 +201,24 @@ pub fn apply_filters(loaded: &mut Loaded, filters: &[Filter]) -> Result<(), Erro
     }
 }
 
-/// [`render_file`] with changes computed against a previous report and task filters
-/// (`--where`) applied first.
-pub fn render_file_with(
+/// Stages 1–6 for one file: load, validate, compute the report data against `previous`,
+/// apply the task filters (`--where`) and build the document model.
+pub fn load_and_build(
+    path: &Path,
+    previous: Option<&Path>,
+    filters: &[Filter],
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Document, Vec<Error>> {
+    let mut loaded = load_and_check_with(path, previous)?;
+    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
+    build(&loaded, engine, fonts).map_err(|e| vec![e])
+}
+
+/// Render one file to every requested format in `out_dir`, with changes computed against a
+/// previous report and task filters applied. All outputs are produced in memory first;
+/// nothing is written unless every format succeeded.
+pub fn render_file(
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
@@ -200,12 +227,8 @@ pub fn render_file_with(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    // The loaded data is not needed once the document model exists.
-    let doc = {
-        let mut loaded = load_and_check_with(path, previous)?;
-        apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-        build(&loaded, engine, fonts).map_err(|e| vec![e])?
-    };
+    // The loaded data is dropped once the document model exists.
+    let doc = load_and_build(path, previous, filters, engine, fonts)?;
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())
@@ -245,10 +268,33 @@ pub fn render_file_with(
         let bytes = r.map_err(|e| vec![e.in_file(path)])?;
         outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
     }
-    let mut written = Vec::new();
-    for (p, bytes) in outputs {
-        write_atomic(&p, &bytes).map_err(|e| vec![e])?;
-        written.push(p);
+    write_all(&outputs).map_err(|e| vec![e])?;
+    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_all_leaves_nothing_on_failure() {
+        let dir = tempfile::tempdir().unwrap();
+        let ok = dir.path().join("a.txt");
+        // A directory where a file should go: nothing at all is written.
+        let blocked = dir.path().join("b.txt");
+        std::fs::create_dir(&blocked).unwrap();
+        std::fs::write(blocked.join("x"), b"x").unwrap();
+        let r = write_all(&[(ok.clone(), b"1".to_vec()), (blocked, b"2".to_vec())]);
+        assert!(r.is_err());
+        let mut left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
+            .collect();
+        left.sort();
+        assert_eq!(left, ["b.txt"], "nothing but the blocking directory");
+        // Without the obstacle both files are written.
+        let other = dir.path().join("c.txt");
+        write_all(&[(ok.clone(), b"1".to_vec()), (other.clone(), b"2".to_vec())]).unwrap();
+        assert_eq!(std::fs::read(&other).unwrap(), b"2");
     }
-    Ok(written)
 }

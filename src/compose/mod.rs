@@ -15,23 +15,11 @@ use crate::format;
 use crate::ir::{Block, Document, Meta, Orientation, Section, SectionKind};
 use crate::markup::Markup;
 use crate::model::VanBan;
-use crate::validate::Checked;
+use crate::validate::{Checked, DocDate};
 
 pub use style::Style;
 
-/// Inputs that come from outside the YAML text (files it refers to).
-#[derive(Debug, Default, Clone)]
-pub struct Assets {
-    pub signature_png: Option<Vec<u8>>,
-}
-
-pub fn compose(
-    vb: &VanBan,
-    ck: &Checked,
-    markup: &Markup,
-    fonts: &FontSet,
-    assets: &Assets,
-) -> Document {
+pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> Document {
     let st = Style::new(&vb.trinh_bay);
     let tw = st.page.text_width(markup.orientation);
 
@@ -51,7 +39,7 @@ pub fn compose(
     blocks::add_end_mark(&mut body);
     main.extend(body);
 
-    let png = assets
+    let png = ck
         .signature_png
         .as_ref()
         .and_then(|p| closing::png_size(p).map(|(w, h)| (p.clone(), w, h)));
@@ -101,23 +89,33 @@ pub fn compose(
         });
     }
 
-    let created = match ck.date.full() {
+    Document {
+        meta: meta(
+            vb,
+            &ck.date,
+            format!("{} {}", ck.kind.name, so_ky_hieu.trim()),
+        ),
+        page: st.page.clone(),
+        sections,
+    }
+}
+
+/// Document properties: the subject and author from the data, the creation date from the
+/// document's own date (never the clock; the first of the month or year for a draft).
+pub fn meta(vb: &VanBan, date: &DocDate, title: String) -> Meta {
+    let created = match date.full() {
         Some(d) => d.format("%Y-%m-%dT00:00:00Z").to_string(),
         None => format!(
             "{:04}-{:02}-01T00:00:00Z",
-            ck.date.year,
-            ck.date.month.unwrap_or(1)
+            date.year,
+            date.month.unwrap_or(1)
         ),
     };
-    Document {
-        meta: Meta {
-            title: format!("{} {}", ck.kind.name, so_ky_hieu.trim()),
-            subject: vb.trich_yeu.replace('\n', " "),
-            author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
-            created,
-            language: "vi-VN".to_string(),
-        },
-        page: st.page.clone(),
-        sections,
+    Meta {
+        title,
+        subject: vb.trich_yeu.replace('\n', " "),
+        author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
+        created,
+        language: "vi-VN".to_string(),
     }
 }

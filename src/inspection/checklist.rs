@@ -11,11 +11,12 @@ use crate::compose::{Style, closing, first_page};
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::format;
-use crate::ir::{Block, Document, Meta, Orientation, Section, SectionKind};
+use crate::ir::{Block, Document, Orientation, Section, SectionKind};
 use crate::kinds::DocKind;
+use crate::model::VanBan;
 use crate::render::Loaded;
 use crate::template::Engine;
-use crate::validate::DocDate;
+use crate::validate::{Checked, DocDate};
 
 /// The document kind of a checklist (not a `loai:` of its own: checklists come from a plan).
 pub static KIND: DocKind = DocKind {
@@ -47,33 +48,61 @@ pub fn subject(plan: &Plan, unit: &str) -> String {
     }
 }
 
+/// What the checklists of one document share, made once: the plan's data with the header
+/// fields a form does not show removed, a checked value for the form kind (without the
+/// plan's own tasks, tables and schedule), and the styles.
+struct Header {
+    vb: VanBan,
+    ck: Checked,
+    st: Style,
+}
+
+impl Header {
+    fn new(loaded: &Loaded) -> Header {
+        let vb = &loaded.data;
+        // The header reads: steering body / the team (set per unit).
+        let mut head = vb.clone();
+        head.co_quan_chu_quan = Some(vb.co_quan_ban_hanh.replace('\n', " "));
+        head.do_mat = None;
+        head.do_khan = None;
+        Header {
+            vb: head,
+            ck: Checked {
+                kind: &KIND,
+                date: loaded.checked.date,
+                authority: None,
+                signature_png: None,
+                annex_landscape: Vec::new(),
+                annex_tables: Vec::new(),
+                indicators: serde_json::Value::Null,
+                tasks: None,
+                attachment: None,
+                inspection: None,
+            },
+            st: Style::new(&vb.trinh_bay),
+        }
+    }
+}
+
 /// One unit's checklist as a section.
-pub fn section(
+fn section(
     loaded: &Loaded,
     plan: &Plan,
     unit: usize,
+    header: &mut Header,
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Section, Error> {
     let name = &KIND.template;
-    let vb = &loaded.data;
-    let ctx = super::context::checklist(vb, plan, unit);
+    let ctx = super::context::checklist(&loaded.data, plan, unit);
     let mk = crate::render::markup_from_template(engine, name, ctx)?;
 
     let u = &plan.units[unit];
     let team = plan.team_of(unit);
-    // The header reads: steering body / the team; the date is the visit's.
-    let mut head = vb.clone();
-    head.co_quan_chu_quan = Some(vb.co_quan_ban_hanh.replace('\n', " "));
-    head.co_quan_ban_hanh = format::upper(&team.name());
-    head.so = None;
-    head.do_mat = None;
-    head.do_khan = None;
-    head.kinh_gui.clear();
-    head.trich_yeu = subject(plan, &u.name);
-    let mut ck = loaded.checked.clone();
-    ck.kind = &KIND;
-    ck.date = {
+    header.vb.co_quan_ban_hanh = format::upper(&team.name());
+    header.vb.trich_yeu = subject(plan, &u.name);
+    // The date is the visit's.
+    header.ck.date = {
         use chrono::Datelike;
         DocDate {
             day: u.visit.map(|d| d.day()),
@@ -81,21 +110,21 @@ pub fn section(
             year: u.visit.map_or(plan.start.year(), |d| d.year()),
         }
     };
+    let (head, ck, st) = (&header.vb, &header.ck, &header.st);
 
-    let st = Style::new(&vb.trinh_bay);
     let tw = st.page.text_width(Orientation::Portrait);
     let mut blocks = vec![
         // As for the main document: LibreOffice adds a line above a leading table.
         Block::Spacer(1.0),
-        Block::Table(first_page::header_opts(&head, &ck, &st, fonts, tw, false)),
+        Block::Table(first_page::header_opts(head, ck, st, fonts, tw, false)),
     ];
-    blocks.extend(first_page::title(&head, &ck, &st, fonts, tw));
-    let mut b = Builder::new(&st);
+    blocks.extend(first_page::title(head, ck, st, fonts, tw));
+    let mut b = Builder::new(st);
     blocks.extend(b.blocks(&mk.body, tw));
     let left: Vec<String> = LEFT_SIGNER.iter().map(|s| s.to_string()).collect();
     let right: Vec<String> = RIGHT_SIGNER.iter().map(|s| s.to_string()).collect();
     blocks.push(Block::Table(closing::dual_signature_table(
-        &st,
+        st,
         tw,
         [(&left, None), (&right, team.lead_person.as_deref())],
         Some(SIGN_NOTE),
@@ -116,9 +145,10 @@ pub fn document(
     fonts: &FontSet,
 ) -> Result<Document, Error> {
     let vb = &loaded.data;
+    let mut header = Header::new(loaded);
     let mut sections = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
-        let mut s = section(loaded, plan, *u, engine, fonts)?;
+        let mut s = section(loaded, plan, *u, &mut header, engine, fonts)?;
         if i == 0 {
             s.kind = SectionKind::Main;
         }
@@ -128,20 +158,9 @@ pub fn document(
         [one] => format!("{} - {}", KIND.name, plan.units[*one].name),
         _ => format!("{} - {}", KIND.name, vb.trich_yeu.replace('\n', " ").trim()),
     };
-    let d = &loaded.checked.date;
-    let created = match d.full() {
-        Some(d) => d.format("%Y-%m-%dT00:00:00Z").to_string(),
-        None => format!("{:04}-{:02}-01T00:00:00Z", d.year, d.month.unwrap_or(1)),
-    };
     Ok(Document {
-        meta: Meta {
-            title,
-            subject: vb.trich_yeu.replace('\n', " "),
-            author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
-            created,
-            language: "vi-VN".to_string(),
-        },
-        page: Style::new(&vb.trinh_bay).page.clone(),
+        meta: crate::compose::meta(vb, &loaded.checked.date, title),
+        page: header.st.page,
         sections,
     })
 }

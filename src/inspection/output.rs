@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 use super::checklist;
-use crate::error::{Error, Kind};
+use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::render::{self, Format};
 use crate::template::Engine;
@@ -161,52 +161,8 @@ pub fn render_checklists(
             }
         }
     }
-    write_all(&outputs).map_err(|e| vec![e])?;
+    render::write_all(&outputs).map_err(|e| vec![e])?;
     Ok(outputs.into_iter().map(|(p, _)| p).collect())
-}
-
-/// Write several files all or nothing: every file goes to a temporary name first; only when
-/// all are written are they renamed into place.
-pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
-    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
-        return Err(
-            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
-        );
-    }
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
-    let cleanup = |temps: &[(PathBuf, &Path)]| {
-        for (t, _) in temps {
-            let _ = std::fs::remove_file(t);
-        }
-    };
-    for (path, bytes) in files {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            cleanup(&temps);
-            return Err(Error::new(
-                Kind::Io,
-                format!("không tạo được thư mục {}: {e}", dir.display()),
-            ));
-        }
-        let tmp = dir.join(format!(
-            ".{}.{}.tmp",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        if let Err(e) = std::fs::write(&tmp, bytes) {
-            let _ = std::fs::remove_file(&tmp);
-            cleanup(&temps);
-            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
-        }
-        temps.push((tmp, path));
-    }
-    for (i, (tmp, path)) in temps.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            cleanup(&temps[i..]);
-            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
-        }
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -228,27 +184,5 @@ mod tests {
         // Decomposed input gives the same name.
         let nfd: String = "Sở Y tế".nfd().collect();
         assert_eq!(slug(&nfd), "so-y-te");
-    }
-
-    #[test]
-    fn write_all_leaves_nothing_on_failure() {
-        let dir = tempfile::tempdir().unwrap();
-        let ok = dir.path().join("a.txt");
-        // A directory where a file should go: nothing at all is written.
-        let blocked = dir.path().join("b.txt");
-        std::fs::create_dir(&blocked).unwrap();
-        std::fs::write(blocked.join("x"), b"x").unwrap();
-        let r = write_all(&[(ok.clone(), b"1".to_vec()), (blocked, b"2".to_vec())]);
-        assert!(r.is_err());
-        let mut left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().to_string())
-            .collect();
-        left.sort();
-        assert_eq!(left, ["b.txt"], "nothing but the blocking directory");
-        // Without the obstacle both files are written.
-        let other = dir.path().join("c.txt");
-        write_all(&[(ok.clone(), b"1".to_vec()), (other.clone(), b"2".to_vec())]).unwrap();
-        assert_eq!(std::fs::read(&other).unwrap(), b"2");
     }
 }
