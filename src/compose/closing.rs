@@ -1,10 +1,10 @@
 //! The signature block and Nơi nhận, side by side in one borderless table that stays on the
 //! page of the body's last lines.
 
-use super::first_page::{LAYOUT_PADDING, LEFT_SHARE};
+use super::first_page::{LAYOUT_PADDING, LEFT_SHARE, layout_table};
 use super::style::{Style, run};
 use crate::format;
-use crate::ir::{Align, Block, Cell, Image, Paragraph, Row, RowKind, Table, VAlign, mm};
+use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
 use crate::model::VanBan;
 use crate::validate::Checked;
 
@@ -137,40 +137,12 @@ pub fn signature_table(
         false,
     )));
 
-    Table {
-        columns: vec![left_w, right_w],
-        rows: vec![Row {
-            kind: RowKind::Body,
-            cells: vec![
-                Cell {
-                    valign: VAlign::Top,
-                    ..Cell::new(left)
-                },
-                Cell {
-                    valign: VAlign::Top,
-                    ..Cell::new(right)
-                },
-            ],
-            cant_split: true,
-        }],
-        header_rows: 0,
-        borders: false,
-        border_width: 0.0,
-        cell_padding_x: LAYOUT_PADDING,
-        cell_padding_y: 0.0,
-        align: Align::Center,
-        keep_with_previous: true,
-    }
+    layout_table(vec![left_w, right_w], vec![vec![left, right]], true)
 }
 
 /// Width and height in points of a PNG at 96 dpi (from its IHDR chunk).
 pub fn png_size(png: &[u8]) -> Option<(f32, f32)> {
-    if png.len() < 24 || &png[12..16] != b"IHDR" {
-        return None;
-    }
-    let w = u32::from_be_bytes(png[16..20].try_into().ok()?) as f32;
-    let h = u32::from_be_bytes(png[20..24].try_into().ok()?) as f32;
-    Some((w * 0.75, h * 0.75))
+    crate::ir::png_pixels(png).map(|(w, h)| (w as f32 * 0.75, h as f32 * 0.75))
 }
 
 /// Two signatures side by side in a borderless two-column table of equal columns (forms
@@ -213,27 +185,10 @@ pub fn dual_signature_table(
                 true,
                 false,
             )));
-            Cell {
-                valign: VAlign::Top,
-                ..Cell::new(blocks)
-            }
+            blocks
         })
         .collect();
-    Table {
-        columns: widths.to_vec(),
-        rows: vec![Row {
-            kind: RowKind::Body,
-            cells,
-            cant_split: true,
-        }],
-        header_rows: 0,
-        borders: false,
-        border_width: 0.0,
-        cell_padding_x: LAYOUT_PADDING,
-        cell_padding_y: 0.0,
-        align: Align::Center,
-        keep_with_previous: true,
-    }
+    layout_table(widths.to_vec(), vec![cells], true)
 }
 
 #[cfg(test)]

@@ -173,31 +173,43 @@ pub fn header_opts(
         left2.push(Block::Paragraph(Paragraph::new(st.number_size)));
     }
 
-    let cell = |blocks| Cell {
-        valign: VAlign::Top,
-        ..Cell::new(blocks)
-    };
+    layout_table(
+        vec![left_w, right_w],
+        vec![vec![left1, right1], vec![left2, right2]],
+        false,
+    )
+}
+
+/// A borderless table that only places blocks side by side (the first-page header, the
+/// signature block): top-aligned cells, rows that never split.
+pub fn layout_table(
+    columns: Vec<f32>,
+    rows: Vec<Vec<Vec<Block>>>,
+    keep_with_previous: bool,
+) -> Table {
     Table {
-        columns: vec![left_w, right_w],
-        rows: vec![
-            Row {
+        columns,
+        rows: rows
+            .into_iter()
+            .map(|cells| Row {
                 kind: RowKind::Body,
-                cells: vec![cell(left1), cell(right1)],
+                cells: cells
+                    .into_iter()
+                    .map(|blocks| Cell {
+                        valign: VAlign::Top,
+                        ..Cell::new(blocks)
+                    })
+                    .collect(),
                 cant_split: true,
-            },
-            Row {
-                kind: RowKind::Body,
-                cells: vec![cell(left2), cell(right2)],
-                cant_split: true,
-            },
-        ],
+            })
+            .collect(),
         header_rows: 0,
         borders: false,
         border_width: 0.0,
         cell_padding_x: LAYOUT_PADDING,
         cell_padding_y: 0.0,
         align: Align::Center,
-        keep_with_previous: false,
+        keep_with_previous,
     }
 }
 

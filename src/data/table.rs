@@ -20,7 +20,6 @@ use super::{pos_of, source};
 pub struct TableData {
     /// Column ids by column index (all columns, row numbers included).
     pub col_ids: Vec<Option<String>>,
-    pub percent_cols: Vec<bool>,
     /// (key, cells by column index, is a total row).
     pub rows: Vec<(Option<String>, Vec<CellValue>, bool)>,
 }
@@ -425,7 +424,6 @@ pub fn materialize(
     };
     let mut data = TableData {
         col_ids: ids.clone(),
-        percent_cols: kinds.iter().map(|k| *k == Kind2::Percent).collect(),
         rows: Vec::new(),
     };
     let mut keys: BTreeMap<String, ()> = BTreeMap::new();

@@ -56,9 +56,7 @@ pub struct Face {
     /// OS/2 usWinAscent / usWinDescent: what Word and LibreOffice use for line height.
     pub win_ascent: f32,
     pub win_descent: f32,
-    /// hhea ascender / descender (descender positive) and line gap.
-    pub ascender: f32,
-    pub descender: f32,
+    /// hhea line gap.
     pub line_gap: f32,
     pub underline_position: f32,
     pub underline_thickness: f32,
@@ -148,8 +146,6 @@ impl Face {
             units_per_em: face.units_per_em() as f32,
             win_ascent,
             win_descent,
-            ascender: face.ascender() as f32,
-            descender: face.descender().unsigned_abs() as f32,
             line_gap: face.line_gap() as f32,
             underline_position,
             underline_thickness,
@@ -177,9 +173,11 @@ impl Face {
         units as f32 * size / self.units_per_em
     }
 
-    /// Glyph id of `ch`, if the face has it.
-    pub fn glyph(&self, ch: char) -> Option<u16> {
-        self.cmap.get(ch).map(|(g, _)| g)
+    /// Advance width of `ch` at `size` points, if the face has the character.
+    pub fn advance_if_present(&self, ch: char, size: f32) -> Option<f32> {
+        self.cmap
+            .get(ch)
+            .map(|(_, a)| a as f32 * size / self.units_per_em)
     }
 
     pub fn has_char(&self, ch: char) -> bool {

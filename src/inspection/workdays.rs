@@ -16,8 +16,6 @@ use crate::error::{Error, Pos};
 
 /// The holiday file shipped with vanban.
 pub const BUILTIN: &str = include_str!("../../data/ngay-nghi-le.yaml");
-/// Name used in messages about the built-in file.
-pub const BUILTIN_NAME: &str = "data/ngay-nghi-le.yaml (kèm theo vanban)";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

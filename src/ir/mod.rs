@@ -253,6 +253,16 @@ pub struct Image {
     pub align: Align,
 }
 
+/// Width and height in pixels of a PNG, from its IHDR chunk.
+pub fn png_pixels(png: &[u8]) -> Option<(u32, u32)> {
+    if png.len() < 24 || &png[12..16] != b"IHDR" {
+        return None;
+    }
+    let w = u32::from_be_bytes(png[16..20].try_into().ok()?);
+    let h = u32::from_be_bytes(png[20..24].try_into().ok()?);
+    Some((w, h))
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum VAlign {
     #[default]
@@ -318,16 +328,6 @@ impl Cell {
             rowspan: 1,
             valign: VAlign::Top,
         }
-    }
-
-    pub fn plain_text(&self) -> String {
-        let mut out = Vec::new();
-        for b in &self.blocks {
-            if let Block::Paragraph(p) = b {
-                out.push(p.plain_text());
-            }
-        }
-        out.join("\n")
     }
 }
 

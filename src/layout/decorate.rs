@@ -11,7 +11,7 @@ pub fn add_page_numbers(pages: &mut [Page], setup: &ir::PageSetup, fonts: &FontS
     for page in pages.iter_mut().filter(|p| p.number >= 2) {
         let text = page.number.to_string();
         let width = face.width(&text, size);
-        let text_w = page.width - setup.margin_left - setup.margin_right;
+        let text_w = setup.text_width(page.orientation);
         page.items.push(Item::Text(GlyphRun {
             x: setup.margin_left + (text_w - width) / 2.0,
             // Like a header paragraph starting at the header distance.

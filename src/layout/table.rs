@@ -129,13 +129,6 @@ impl UnitBox {
             .collect()
     }
 
-    /// Items of the unit with its top-left corner at (x0, y0).
-    pub fn render(&self, x0: f32, y0: f32) -> Vec<Item> {
-        let mut items = Vec::new();
-        self.render_each(x0, y0, |it| items.push(it));
-        items
-    }
-
     /// Hand each item of the unit, with its top-left corner at (x0, y0), to `emit`.
     pub fn render_each(&self, x0: f32, y0: f32, mut emit: impl FnMut(Item)) {
         let mut tops = Vec::with_capacity(self.row_heights.len() + 1);

@@ -146,18 +146,23 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
             let wanted = Style::of(a.bold, a.italic);
             // A character missing from the styled face falls back to the regular face; one
             // missing from every face draws as .notdef rather than failing.
-            let style = if fonts.face(wanted).has_char(ch) {
-                wanted
-            } else {
-                Style::Regular
-            };
             let (size, rise) = if a.superscript {
                 (a.size * SUPERSCRIPT_SCALE, a.size * SUPERSCRIPT_RISE)
             } else {
                 (a.size, 0.0)
             };
+            // One lookup: the styled face's advance, or the regular face (a tab is set as a
+            // space of the regular face).
+            let styled = if ch == '\t' {
+                None
+            } else {
+                fonts.face(wanted).advance_if_present(ch, size)
+            };
             let ch = if ch == '\t' { ' ' } else { ch };
-            let adv = fonts.face(style).advance(ch, size);
+            let (style, adv) = match styled {
+                Some(adv) => (wanted, adv),
+                None => (Style::Regular, fonts.regular.advance(ch, size)),
+            };
             let same = word.pieces.last().is_some_and(|p: &Piece| {
                 p.style == style && p.size == size && p.rise == rise && p.underline == a.underline
             });

@@ -200,7 +200,7 @@ pub(crate) fn rule(r: &ir::Rule, avail: f32, ctx: &Ctx) -> docx_rs::Paragraph {
 /// Vertical space of `h` points. A 1 pt line is about 1.15 pt tall, so that much less is
 /// put before it.
 pub(crate) fn spacer(h: f32, ctx: &Ctx) -> docx_rs::Paragraph {
-    tiny((h - TINY_PT * 1.15).max(0.0), 0.0, ctx)
+    tiny((h - ir::RULE_CARRIER).max(0.0), 0.0, ctx)
 }
 
 pub(crate) fn page_break(ctx: &Ctx) -> docx_rs::Paragraph {
@@ -209,21 +209,10 @@ pub(crate) fn page_break(ctx: &Ctx) -> docx_rs::Paragraph {
         .add_run(base_run(TINY_PT, ctx).add_break(BreakType::Page))
 }
 
-/// Pixel size from a PNG's IHDR chunk (docx-rs wants it, though the EMU size is what counts).
-fn png_pixels(png: &[u8]) -> (u32, u32) {
-    if png.len() >= 24 && &png[12..16] == b"IHDR" {
-        let w = u32::from_be_bytes([png[16], png[17], png[18], png[19]]);
-        let h = u32::from_be_bytes([png[20], png[21], png[22], png[23]]);
-        (w.max(1), h.max(1))
-    } else {
-        (1, 1)
-    }
-}
-
 /// An inline picture in its own paragraph, sized in EMU (12700 per point).
 pub(crate) fn image(img: &ir::Image, ctx: &mut Ctx) -> docx_rs::Paragraph {
     ctx.images += 1;
-    let (w, h) = png_pixels(&img.png);
+    let (w, h) = ir::png_pixels(&img.png).map_or((1, 1), |(w, h)| (w.max(1), h.max(1)));
     let pic = Pic::new_with_dimensions(img.png.clone(), w, h)
         .size(
             (img.width * 12700.0).round() as u32,
