@@ -43,7 +43,12 @@ pub fn parse_str(text: &str) -> Result<VanBan, Error> {
 
 /// Parse YAML into any model type with Vietnamese errors.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    let normalized: String = text.nfc().collect();
+    // Text from `read_text` is NFC already; only other sources need the copy.
+    let normalized: std::borrow::Cow<str> = if unicode_normalization::is_nfc(text) {
+        std::borrow::Cow::Borrowed(text)
+    } else {
+        std::borrow::Cow::Owned(text.nfc().collect())
+    };
     serde_saphyr::from_str::<T>(&normalized).map_err(|e| {
         let mut pos = e.location().as_ref().and_then(Pos::from_saphyr);
         let raw = raw_message(&e);

@@ -433,7 +433,7 @@ pub fn parse_align(s: &str) -> Option<crate::ir::Align> {
     }
 }
 
-fn column_kind(c: &ColumnSpec) -> Result<ColumnKind, String> {
+pub(crate) fn column_kind(c: &ColumnSpec) -> Result<ColumnKind, String> {
     match c.loai.as_ref().map(|s| s.value.trim()) {
         None | Some("van_ban") => Ok(ColumnKind::Text),
         Some("so") => Ok(ColumnKind::Number),
@@ -545,7 +545,7 @@ pub fn check_table(
             if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
                 && let CellValue::Text(s) = &cell.value
                 && !s.trim().is_empty()
-                && crate::template::parse_vn_number(s).is_none()
+                && crate::format::parse_vn_number(s).is_none()
             {
                 err(
                     pos_of(cell),

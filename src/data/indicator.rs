@@ -12,7 +12,7 @@ use crate::format;
 use crate::model::{CellValue, Indicator};
 
 use super::pos_of;
-use super::table::{TableData, number_of};
+use super::table::TableData;
 
 /// One computed indicator.
 #[derive(Debug, Clone, Default)]
@@ -219,7 +219,7 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
-        other => match number_of(other) {
+        other => match other.number() {
             Some(n) => Some(n),
             None => {
                 errs.push(
@@ -324,7 +324,7 @@ pub fn compute(
                         })
                         .with_pos(pos_of(l)),
                     ),
-                    (Some(c), Some(r)) => value = r.get(c).and_then(number_of),
+                    (Some(c), Some(r)) => value = r.get(c).and_then(CellValue::number),
                 },
             }
         } else if i.gia_tri.is_none() {
@@ -412,7 +412,7 @@ pub fn compute(
     // Shares: `tren` names another indicator or is a number.
     for (id, t) in totals {
         let total = match &t.value {
-            CellValue::Text(name) if number_of(&t.value).is_none() => match out.get(name.trim()) {
+            CellValue::Text(name) if t.value.number().is_none() => match out.get(name.trim()) {
                 Some(o) => o.value,
                 None => {
                     errs.push(
@@ -425,7 +425,7 @@ pub fn compute(
                     None
                 }
             },
-            other => number_of(other),
+            other => other.number(),
         };
         if let Some(i) = out.get_mut(&id) {
             i.total = total;

@@ -40,10 +40,11 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
         }
     }
     let mut out = Vec::new();
-    walk(&mut vb.mo_dau, &mut out);
-    walk(&mut vb.noi_dung, &mut out);
-    walk(&mut vb.ket_thuc, &mut out);
-    for a in vb.phu_luc.iter_mut() {
+    let (bodies, annexes) = vb.parts_mut();
+    for list in bodies {
+        walk(list, &mut out);
+    }
+    for a in annexes.iter_mut() {
         let a = &mut a.value;
         walk(&mut a.mo_dau, &mut out);
         if let Some(t) = &mut a.bang {

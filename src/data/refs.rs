@@ -154,10 +154,11 @@ impl Resolver<'_> {
     }
 
     pub fn document(&mut self, vb: &mut VanBan) {
-        self.nodes(&mut vb.mo_dau);
-        self.nodes(&mut vb.noi_dung);
-        self.nodes(&mut vb.ket_thuc);
-        for a in vb.phu_luc.iter_mut() {
+        let (bodies, annexes) = vb.parts_mut();
+        for list in bodies {
+            self.nodes(list);
+        }
+        for a in annexes.iter_mut() {
             let a = &mut a.value;
             self.nodes(&mut a.mo_dau);
             if let Some(t) = &mut a.bang {

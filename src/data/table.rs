@@ -10,8 +10,9 @@ use serde_saphyr::{Location, Spanned};
 
 use crate::error::{Error, Kind, Pos};
 use crate::format;
-use crate::model::{CellValue, ColumnSpec, RowSpec, TableSpec};
-use crate::template::parse_vn_number;
+use crate::format::parse_vn_number;
+use crate::model::{CellValue, ColumnKind, RowSpec, TableSpec};
+use crate::validate::column_kind;
 
 use super::{pos_of, source};
 
@@ -44,32 +45,6 @@ impl TableData {
 
 fn spanned<T>(v: T) -> Spanned<T> {
     Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)
-}
-
-/// A cell's number: numbers, and text written as a Vietnamese number.
-pub fn number_of(v: &CellValue) -> Option<f64> {
-    match v {
-        CellValue::Number(n) => Some(*n),
-        CellValue::Text(s) => parse_vn_number(s),
-        CellValue::Blank => None,
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq)]
-enum Kind2 {
-    RowNumber,
-    Number,
-    Percent,
-    Text,
-}
-
-fn kind_of(c: &ColumnSpec) -> Kind2 {
-    match c.loai.as_ref().map(|s| s.value.trim()) {
-        Some("stt") => Kind2::RowNumber,
-        Some("so") => Kind2::Number,
-        Some("ty_le") => Kind2::Percent,
-        _ => Kind2::Text,
-    }
 }
 
 #[derive(Debug, Clone)]
@@ -124,7 +99,7 @@ fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
 
 fn eval(f: &Formula, row: &[CellValue], percent: bool) -> CellValue {
     let get = |o: &Operand| match o {
-        Operand::Col(i) => number_of(&row[*i]),
+        Operand::Col(i) => row[*i].number(),
         Operand::Const(n) => Some(*n),
     };
     let (Some(a), Some(b)) = (get(&f.a), get(&f.b)) else {
@@ -181,7 +156,12 @@ pub fn materialize(
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
 ) -> TableData {
-    let kinds: Vec<Kind2> = t.cot.iter().map(|c| kind_of(&c.value)).collect();
+    // Validation has already rejected unknown column kinds.
+    let kinds: Vec<ColumnKind> = t
+        .cot
+        .iter()
+        .map(|c| column_kind(&c.value).unwrap_or(ColumnKind::Text))
+        .collect();
     let ids: Vec<Option<String>> = t.cot.iter().map(|c| c.value.id.clone()).collect();
     let n = t.cot.len();
     let before = errs.len();
@@ -219,9 +199,9 @@ pub fn materialize(
         }
     }
     let input: Vec<usize> = (0..n)
-        .filter(|i| kinds[*i] != Kind2::RowNumber && !t.cot[*i].value.is_computed())
+        .filter(|i| kinds[*i] != ColumnKind::RowNumber && !t.cot[*i].value.is_computed())
         .collect();
-    let label_col = (0..n).find(|i| kinds[*i] != Kind2::RowNumber);
+    let label_col = (0..n).find(|i| kinds[*i] != ColumnKind::RowNumber);
     let key_col = match &t.khoa {
         Some(k) => match ids
             .iter()
@@ -236,7 +216,10 @@ pub fn materialize(
                 None
             }
         },
-        None => input.iter().copied().find(|i| kinds[*i] == Kind2::Text),
+        None => input
+            .iter()
+            .copied()
+            .find(|i| kinds[*i] == ColumnKind::Text),
     };
     if errs.len() > before {
         return TableData::default();
@@ -291,7 +274,7 @@ pub fn materialize(
                     continue;
                 };
                 let v = match (kinds[i], v) {
-                    (Kind2::Number | Kind2::Percent, CellValue::Text(s)) => {
+                    (ColumnKind::Number | ColumnKind::Percent, CellValue::Text(s)) => {
                         match parse_vn_number(s) {
                             Some(x) => CellValue::Number(x),
                             None => {
@@ -331,18 +314,15 @@ pub fn materialize(
         for i in 0..n {
             if let Some(f) = &formulas[i] {
                 let plain: Vec<CellValue> = cells.iter().map(|c| c.value.clone()).collect();
-                cells[i] = spanned(eval(f, &plain, kinds[i] == Kind2::Percent));
+                cells[i] = spanned(eval(f, &plain, kinds[i] == ColumnKind::Percent));
             }
         }
     };
     let summed = |group: &[&Vec<Spanned<CellValue>>], label: &str| -> Vec<Spanned<CellValue>> {
         let mut out: Vec<Spanned<CellValue>> = (0..n).map(|_| spanned(CellValue::Blank)).collect();
         for &i in &input {
-            if kinds[i] == Kind2::Number {
-                let vals: Vec<f64> = group
-                    .iter()
-                    .filter_map(|r| number_of(&r[i].value))
-                    .collect();
+            if kinds[i] == ColumnKind::Number {
+                let vals: Vec<f64> = group.iter().filter_map(|r| r[i].value.number()).collect();
                 if !vals.is_empty() {
                     out[i] = spanned(CellValue::Number(vals.iter().sum()));
                 }
@@ -485,7 +465,7 @@ pub fn materialize(
             for i in 0..n {
                 let Some(of) = changes[i] else { continue };
                 cells[i] = spanned(CellValue::Blank);
-                let now = number_of(&cells[of].value);
+                let now = cells[of].value.number();
                 let col_id = ids[of].as_deref().unwrap_or("");
                 let before = prev_table.and_then(|pt| {
                     let k = key.clone()?;
@@ -493,7 +473,7 @@ pub fn materialize(
                         .rows
                         .iter()
                         .find(|x| x.0.as_deref() == Some(k.as_str()))?;
-                    number_of(row.1.get(pt.col(col_id)?)?)
+                    row.1.get(pt.col(col_id)?)?.number()
                 });
                 if let (Some(a), Some(b)) = (now, before) {
                     cells[i] = spanned(CellValue::Text(signed_change(a, b)));
@@ -508,7 +488,7 @@ pub fn materialize(
         let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
             c.into_iter()
                 .enumerate()
-                .filter(|(i, _)| kinds[*i] != Kind2::RowNumber)
+                .filter(|(i, _)| kinds[*i] != ColumnKind::RowNumber)
                 .map(|(_, v)| v)
                 .collect()
         };

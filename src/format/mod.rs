@@ -18,7 +18,7 @@ pub use date::{
 };
 pub use number::{
     change_points, change_relative, change_words, doc_number, integer_padded, number, number_fixed,
-    percent, rate,
+    parse_vn_number, percent, rate,
 };
 pub use period::Period;
 pub use seq::{roman, viet_letter};

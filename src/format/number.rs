@@ -219,9 +219,45 @@ pub fn change_relative(current: f64, previous: Option<f64>, decimals: usize) -> 
         .unwrap_or_default()
 }
 
+/// Parse a number written the Vietnamese way ("5.339.392", "66,9", "-3", "99,64%") or
+/// plainly ("1234.5"); the inverse of [`number`].
+pub fn parse_vn_number(s: &str) -> Option<f64> {
+    let t = s.trim().trim_end_matches('%').trim();
+    if t.is_empty() {
+        return None;
+    }
+    let body = t.strip_prefix('-').unwrap_or(t);
+    if !body
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
+        return None;
+    }
+    let normalized = if t.contains(',') {
+        t.replace('.', "").replace(',', ".")
+    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
+    {
+        // "5.339.392" / "1.234": dots group thousands.
+        t.replace('.', "")
+    } else {
+        t.to_string()
+    };
+    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn vietnamese_numbers_parse() {
+        assert_eq!(parse_vn_number("5.339.392"), Some(5339392.0));
+        assert_eq!(parse_vn_number("66,9"), Some(66.9));
+        assert_eq!(parse_vn_number("99,64%"), Some(99.64));
+        assert_eq!(parse_vn_number("1234.5"), Some(1234.5));
+        assert_eq!(parse_vn_number("abc"), None);
+        assert_eq!(parse_vn_number(""), None);
+    }
 
     #[test]
     fn integers_group_by_three() {

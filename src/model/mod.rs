@@ -103,6 +103,27 @@ pub struct VanBan {
     pub kiem_tra: Option<Spanned<crate::inspection::KiemTra>>,
 }
 
+impl VanBan {
+    /// The document's own bodies in reading order (opening, body, closing, then those of an
+    /// attached document) and, borrowed alongside, its annexes.
+    pub fn parts_mut(&mut self) -> (Vec<&mut NodeList>, &mut [Spanned<Annex>]) {
+        let VanBan {
+            mo_dau,
+            noi_dung,
+            ket_thuc,
+            kem_theo,
+            phu_luc,
+            ..
+        } = self;
+        let mut bodies = vec![mo_dau, noi_dung, ket_thuc];
+        if let Some(k) = kem_theo {
+            let k = &mut k.value;
+            bodies.extend([&mut k.mo_dau, &mut k.noi_dung, &mut k.ket_thuc]);
+        }
+        (bodies, phu_luc)
+    }
+}
+
 /// The signature block.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -118,6 +118,17 @@ pub enum CellValue {
     Text(String),
 }
 
+impl CellValue {
+    /// The cell's number: a number, or text written as a Vietnamese number.
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            CellValue::Number(n) => Some(*n),
+            CellValue::Text(s) => crate::format::parse_vn_number(s),
+            CellValue::Blank => None,
+        }
+    }
+}
+
 impl<'de> Deserialize<'de> for CellValue {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         struct V;

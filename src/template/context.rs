@@ -174,48 +174,14 @@ fn align_name(a: Align) -> &'static str {
     }
 }
 
-/// Parse a number written the Vietnamese way ("5.339.392", "66,9", "-3") or plainly
-/// ("1234.5").
-pub fn parse_vn_number(s: &str) -> Option<f64> {
-    let t = s.trim().trim_end_matches('%').trim();
-    if t.is_empty() {
-        return None;
-    }
-    let body = t.strip_prefix('-').unwrap_or(t);
-    if !body
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
-    {
-        return None;
-    }
-    let normalized = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
-    {
-        // "5.339.392" / "1.234": dots group thousands.
-        t.replace('.', "")
-    } else {
-        t.to_string()
-    };
-    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
-fn cell_number(v: &CellValue) -> Option<f64> {
-    match v {
-        CellValue::Number(n) => Some(*n),
-        CellValue::Text(s) => parse_vn_number(s),
-        CellValue::Blank => None,
-    }
-}
-
 fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String {
     match (kind, v) {
         (_, CellValue::Blank) => String::new(),
-        (ColumnKind::Percent, v) => match cell_number(v) {
+        (ColumnKind::Percent, v) => match v.number() {
             Some(n) => format::percent(n, decimals.unwrap_or(2)),
             None => String::new(),
         },
-        (ColumnKind::Number, v) => match cell_number(v) {
+        (ColumnKind::Number, v) => match v.number() {
             Some(n) => format::number(n, decimals),
             None => String::new(),
         },
@@ -357,19 +323,4 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
         ("co_chu", json!(t.co_chu)),
         ("dong", Value::Array(rows)),
     ])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn vietnamese_numbers_parse() {
-        assert_eq!(parse_vn_number("5.339.392"), Some(5339392.0));
-        assert_eq!(parse_vn_number("66,9"), Some(66.9));
-        assert_eq!(parse_vn_number("99,64%"), Some(99.64));
-        assert_eq!(parse_vn_number("1234.5"), Some(1234.5));
-        assert_eq!(parse_vn_number("abc"), None);
-        assert_eq!(parse_vn_number(""), None);
-    }
 }

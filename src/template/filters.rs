@@ -20,7 +20,7 @@ fn as_number(v: &Value, name: &str) -> Result<Option<f64>> {
         Value::Null => Ok(None),
         Value::Number(n) => Ok(n.as_f64()),
         Value::String(s) if s.trim().is_empty() => Ok(None),
-        Value::String(s) => super::parse_vn_number(s)
+        Value::String(s) => crate::format::parse_vn_number(s)
             .map(Some)
             .ok_or_else(|| tera::Error::msg(format!("bộ lọc {name}: \"{s}\" không phải là số"))),
         other => Err(tera::Error::msg(format!(

@@ -10,8 +10,6 @@ mod filters;
 pub mod inline;
 mod refs;
 
-pub use context::parse_vn_number;
-
 use std::path::Path;
 
 use tera::Tera;
