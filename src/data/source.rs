@@ -7,7 +7,6 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Kind, Pos};
 use crate::model::{CellValue, Source};
@@ -46,16 +45,8 @@ pub fn column_letters(mut n: u64) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
-fn nfc(s: &str) -> String {
-    s.nfc().collect()
-}
-
 fn norm_header(s: &str) -> String {
-    nfc(s)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    crate::format::fold(s)
 }
 
 /// Read the rows a source describes. `base` is the YAML file's directory.
@@ -282,7 +273,7 @@ fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), 
                 Data::Int(i) => CellValue::Number(*i as f64),
                 Data::Float(f) => CellValue::Number(*f),
                 Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => {
-                    let t = nfc(t.trim());
+                    let t = crate::format::nfc(t.trim());
                     if t.is_empty() {
                         CellValue::Blank
                     } else {

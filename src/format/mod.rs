@@ -22,4 +22,4 @@ pub use number::{
 };
 pub use period::Period;
 pub use seq::{roman, viet_letter};
-pub use text::{capitalize_first, lower, nfc, upper, upper_title};
+pub use text::{capitalize_first, fold, lower, lower_first, nfc, upper, upper_title};

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 
 use super::seq::roman;
-use super::text::nfc;
+use super::text::fold;
 
 /// A reporting period of a report (báo cáo tháng, quý, 6 tháng, 9 tháng, năm).
 ///
@@ -75,11 +75,7 @@ impl Period {
     /// "9 tháng đầu năm 2024", "9 tháng năm 2024", "năm 2024", "2024".
     pub fn parse(s: &str) -> Result<Period, String> {
         let original = s.trim();
-        let t = nfc(original)
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let t = fold(original);
         Self::parse_normalised(&t).ok_or_else(|| parse_error(original))
     }
 

@@ -21,6 +21,24 @@ pub fn lower(s: &str) -> String {
     nfc(&nfc(s).to_lowercase())
 }
 
+/// The form used to compare what people type: NFC, lower case, single spaces, trimmed.
+pub fn fold(s: &str) -> String {
+    nfc(s)
+        .to_lowercase()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercases the first character; the rest is unchanged.
+pub fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
+}
+
 /// Uppercases the first letter (skipping leading spaces and punctuation such as "(" or "\""); the rest is unchanged.
 pub fn capitalize_first(s: &str) -> String {
     let s = nfc(s);

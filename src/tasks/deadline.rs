@@ -82,11 +82,7 @@ impl Deadline {
     /// Parse a deadline written as text (free text must be marked and does not come here).
     pub fn parse(s: &str) -> Result<Deadline, String> {
         let original = s.trim();
-        let t = format::nfc(original)
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let t = crate::format::fold(original);
         let t = t.trim_end_matches('.').trim();
         parse_normalised(t).ok_or_else(|| unknown_form(original))
     }
@@ -127,7 +123,7 @@ impl Deadline {
             Deadline::Period { period, within } => {
                 let p = period.display();
                 if *within {
-                    format!("Trong {}", lower_first(&p))
+                    format!("Trong {}", format::lower_first(&p))
                 } else {
                     format::capitalize_first(&p)
                 }
@@ -152,14 +148,6 @@ impl Deadline {
             }
             Deadline::Free(t) => t.clone(),
         }
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
     }
 }
 

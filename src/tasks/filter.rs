@@ -28,11 +28,7 @@ pub enum Filter {
 }
 
 fn key(s: &str) -> String {
-    crate::format::nfc(s.trim())
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    crate::format::fold(s)
 }
 
 impl Filter {

@@ -542,11 +542,7 @@ fn default_short(title: &str) -> String {
         .strip_prefix("Về ")
         .or_else(|| t.strip_prefix("về "))
         .unwrap_or(t);
-    let mut c = t.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
-    }
+    crate::format::lower_first(t)
 }
 
 /// Positions of the `cau_nhiem_vu` nodes in a body tree (they need the document's tasks).

@@ -53,11 +53,7 @@ impl Status {
 
     /// Accepts the code or the Vietnamese wording, in any case.
     pub fn parse(s: &str) -> Result<Status, String> {
-        let t = crate::format::nfc(s.trim())
-            .to_lowercase()
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let t = crate::format::fold(s);
         let t = t.trim_end_matches('.');
         Ok(match t {
             "hoan_thanh" | "hoàn thành" | "đã hoàn thành" | "xong" | "đã xong" => {
