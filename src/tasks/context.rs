@@ -135,31 +135,19 @@ pub fn table(set: &TaskSet, style: &str) -> Value {
                     cell(&t.product, "left"),
                     cell(deadline(t), "center"),
                 ],
-                "theo_doi" => {
-                    let mut status = t.status.map(|s| s.name().to_string()).unwrap_or_default();
-                    if let Some(m) = late_mark(t, set) {
-                        if !status.is_empty() {
-                            status.push('\n');
-                        }
-                        status.push_str(&m);
-                    }
-                    vec![
-                        stt,
-                        cell(lines(&t.content), "justify"),
-                        cell(lines(&t.assigned_by), "left"),
-                        cell(agencies(&t.lead), "left"),
-                        cell(deadline(t), "center"),
-                        cell(lines(&t.result), "justify"),
-                        cell(status, "center"),
-                    ]
-                }
                 _ => {
-                    let mut note = t.note.clone();
+                    // The last column: the status (progress table) or the note, with the
+                    // overdue mark below it.
+                    let mut last = if style == "theo_doi" {
+                        t.status.map(|s| s.name().to_string()).unwrap_or_default()
+                    } else {
+                        t.note.clone()
+                    };
                     if let Some(m) = late_mark(t, set) {
-                        if !note.is_empty() {
-                            note.push('\n');
+                        if !last.is_empty() {
+                            last.push('\n');
                         }
-                        note.push_str(&m);
+                        last.push_str(&m);
                     }
                     vec![
                         stt,
@@ -168,7 +156,7 @@ pub fn table(set: &TaskSet, style: &str) -> Value {
                         cell(agencies(&t.lead), "left"),
                         cell(deadline(t), "center"),
                         cell(lines(&t.result), "justify"),
-                        cell(note, "center"),
+                        cell(last, "center"),
                     ]
                 }
             };

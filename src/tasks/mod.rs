@@ -459,22 +459,13 @@ pub fn load(
         });
     }
 
-    if clauses.is_empty() {
-        clauses = Status::ALL
-            .iter()
-            .map(|s| Clause {
-                statuses: vec![*s],
+    // Every status not named by a written clause gets a clause of its own.
+    for s in Status::ALL {
+        if !clauses.iter().any(|c| c.statuses.contains(&s)) {
+            clauses.push(Clause {
+                statuses: vec![s],
                 words: s.phrase().to_string(),
-            })
-            .collect();
-    } else {
-        for s in Status::ALL {
-            if !clauses.iter().any(|c| c.statuses.contains(&s)) {
-                clauses.push(Clause {
-                    statuses: vec![s],
-                    words: s.phrase().to_string(),
-                });
-            }
+            });
         }
     }
 
