@@ -224,18 +224,32 @@ struct ParaIds {
 impl ParaIds {
     /// Append `text` with its ids renumbered. A piece never ends inside an id.
     fn push(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(i) = rest.find(PARA_ID_KEY) {
-            let start = i + PARA_ID_KEY.len();
-            self.buf.push_str(&rest[..start]);
-            let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
-            self.n += 1;
+        renumber_values(text, PARA_ID_KEY, &mut self.n, &mut self.buf, |out, n| {
             use std::fmt::Write as _;
-            let _ = write!(self.buf, "{:08X}", self.n);
-            rest = &rest[end..];
-        }
-        self.buf.push_str(rest);
+            let _ = write!(out, "{n:08X}");
+        });
     }
+}
+
+/// Copy `text` to `out`, replacing the value after each `key` (up to the closing quote) by
+/// the next number of `n`, written by `write`.
+fn renumber_values(
+    text: &str,
+    key: &str,
+    n: &mut u32,
+    out: &mut String,
+    write: impl Fn(&mut String, u32),
+) {
+    let mut rest = text;
+    while let Some(i) = rest.find(key) {
+        let start = i + key.len();
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+        *n += 1;
+        write(out, *n);
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
 }
 
 /// Value of attribute `attr` in the first element starting at `xml[from..]`.
@@ -371,17 +385,9 @@ fn renumber_doc_pr(xml: String) -> String {
         return xml;
     }
     let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    let mut n = 0u32;
-    while let Some(i) = rest.find(KEY) {
-        let start = i + KEY.len();
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
-        n += 1;
-        out.push_str(&n.to_string());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
+    renumber_values(&xml, KEY, &mut 0, &mut out, |out, n| {
+        out.push_str(&n.to_string())
+    });
     out
 }
 
