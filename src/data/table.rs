@@ -25,9 +25,19 @@ pub struct TableData {
     pub rows: Vec<(Option<String>, Vec<CellValue>, bool)>,
 }
 
+/// Index of the column whose id is `id`.
+fn col_index(ids: &[Option<String>], id: &str) -> Option<usize> {
+    ids.iter().position(|c| c.as_deref() == Some(id))
+}
+
+/// The column ids, for messages listing what exists.
+fn id_list(ids: &[Option<String>]) -> String {
+    ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+}
+
 impl TableData {
     pub fn col(&self, id: &str) -> Option<usize> {
-        self.col_ids.iter().position(|c| c.as_deref() == Some(id))
+        col_index(&self.col_ids, id)
     }
 
     /// The row with this key, or the last total row when `key` is None.
@@ -79,7 +89,7 @@ fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
         if x.is_empty() {
             return Err(bad());
         }
-        if let Some(i) = ids.iter().position(|c| c.as_deref() == Some(x)) {
+        if let Some(i) = col_index(ids, x) {
             return Ok(Operand::Col(i));
         }
         if let Some(n) = parse_vn_number(x) {
@@ -87,7 +97,7 @@ fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
         }
         Err(format!(
             "công thức \"{t}\": không có cột mã \"{x}\"; các mã cột: {}",
-            ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+            id_list(ids)
         ))
     };
     Ok(Formula {
@@ -182,16 +192,13 @@ pub fn materialize(
             }
         }
         if let Some(of) = &c.value.thay_doi {
-            match ids
-                .iter()
-                .position(|x| x.as_deref() == Some(of.value.trim()))
-            {
+            match col_index(&ids, of.value.trim()) {
                 Some(j) => changes[i] = Some(j),
                 None => errs.push(
                     Error::data(format!(
                         "cột thay đổi: không có cột mã \"{}\"; các mã cột: {}",
                         of.value,
-                        ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+                        id_list(&ids)
                     ))
                     .with_pos(pos_of(of)),
                 ),
@@ -203,10 +210,7 @@ pub fn materialize(
         .collect();
     let label_col = (0..n).find(|i| kinds[*i] != ColumnKind::RowNumber);
     let key_col = match &t.khoa {
-        Some(k) => match ids
-            .iter()
-            .position(|x| x.as_deref() == Some(k.value.trim()))
-        {
+        Some(k) => match col_index(&ids, k.value.trim()) {
             Some(i) => Some(i),
             None => {
                 errs.push(
@@ -250,11 +254,11 @@ pub fn materialize(
             }
         };
         for id in src.value.cot.value.keys() {
-            if !ids.iter().any(|x| x.as_deref() == Some(id)) {
+            if col_index(&ids, id).is_none() {
                 errs.push(
                     Error::data(format!(
                         "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
-                        ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
+                        id_list(&ids)
                     ))
                     .with_pos(pos_of(&src.value.cot)),
                 );
@@ -469,11 +473,7 @@ pub fn materialize(
                 let col_id = ids[of].as_deref().unwrap_or("");
                 let before = prev_table.and_then(|pt| {
                     let k = key.clone()?;
-                    let row = pt
-                        .rows
-                        .iter()
-                        .find(|x| x.0.as_deref() == Some(k.as_str()))?;
-                    row.1.get(pt.col(col_id)?)?.number()
+                    pt.row(Some(&k))?.get(pt.col(col_id)?)?.number()
                 });
                 if let (Some(a), Some(b)) = (now, before) {
                     cells[i] = spanned(CellValue::Text(signed_change(a, b)));
