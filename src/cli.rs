@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
-use crate::fonts::{self, FontSet};
+use crate::fonts::{self, FontSet, Fonts};
 use crate::render::{self, Format};
 use crate::tasks::Filter;
 use crate::template::{self, Engine};
@@ -151,6 +151,18 @@ fn exit(failed: bool) -> ExitCode {
     }
 }
 
+/// Parse the bundled faces (and, for PDF output, printpdf's view of them) on a thread of
+/// their own while the main thread loads the data; the pipeline waits for them only when
+/// it first measures text.
+fn preload_fonts(pdf: bool) {
+    std::thread::spawn(move || {
+        let set = fonts::bundled();
+        if pdf {
+            crate::backend::pdf::preload(set);
+        }
+    });
+}
+
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render {
@@ -171,24 +183,32 @@ pub fn run(cli: Cli) -> ExitCode {
                 return ExitCode::from(1);
             };
             let custom;
-            let fonts: &FontSet = match &font_dir {
+            let fonts = match &font_dir {
                 Some(d) => match FontSet::from_dir(d) {
                     Ok(f) => {
                         custom = f;
-                        &custom
+                        Fonts::Custom(&custom)
                     }
                     Err(m) => {
                         report(&[Error::new(crate::error::Kind::Io, m)]);
                         return ExitCode::from(1);
                     }
                 },
-                None => fonts::bundled(),
+                None => {
+                    preload_fonts(format.0.contains(&Format::Pdf));
+                    Fonts::Bundled
+                }
             };
             let mut failed = false;
             for f in &files {
                 let result = if checklists || combine {
                     crate::inspection::output::render_checklists(
-                        f, &out, &format.0, combine, &engine, fonts,
+                        f,
+                        &out,
+                        &format.0,
+                        combine,
+                        &engine,
+                        fonts.get(),
                     )
                 } else {
                     render::render_file(
@@ -236,7 +256,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     previous.as_deref(),
                     &filters,
                     &engine,
-                    fonts::bundled(),
+                    Fonts::Bundled,
                 );
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compose;
 use crate::error::{Error, Kind};
-use crate::fonts::FontSet;
+use crate::fonts::{FontSet, Fonts};
 use crate::ir::Document;
 use crate::model::VanBan;
 use crate::tasks::Filter;
@@ -46,15 +46,32 @@ pub fn load_and_check(path: &Path) -> Result<Loaded, Vec<Error>> {
 /// Load, validate and compute the report data (`crate::data`), with changes against
 /// `previous` (or the document's own `ky_truoc`).
 pub fn load_and_check_with(path: &Path, previous: Option<&Path>) -> Result<Loaded, Vec<Error>> {
+    let (text, data, checked) = load_checked(path)?;
+    compute(path, previous, &text, data, checked)
+}
+
+/// Stages 1–2: read, parse and validate.
+fn load_checked(path: &Path) -> Result<(String, VanBan, Checked), Vec<Error>> {
     let text = load::read_text(path).map_err(|e| vec![e])?;
-    let mut data = load::parse_str(&text).map_err(|e| vec![e.in_file(path)])?;
+    let data = load::parse_str(&text).map_err(|e| vec![e.in_file(path)])?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let mut checked = validate::check(&data, base).map_err(|errs| {
+    let checked = validate::check(&data, base).map_err(|errs| {
         errs.into_iter()
             .map(|e| e.in_file(path))
             .collect::<Vec<_>>()
     })?;
-    let indicators = crate::data::prepare(&mut data, &text, path, previous)?;
+    Ok((text, data, checked))
+}
+
+/// The report data: indicators with their changes, computed tables.
+fn compute(
+    path: &Path,
+    previous: Option<&Path>,
+    text: &str,
+    mut data: VanBan,
+    mut checked: Checked,
+) -> Result<Loaded, Vec<Error>> {
+    let indicators = crate::data::prepare(&mut data, text, path, previous)?;
     checked.indicators = crate::data::to_json(&indicators);
     // Computed tables have their final columns now.
     checked.annex_tables = data
@@ -74,31 +91,42 @@ pub fn load_and_check_with(path: &Path, previous: Option<&Path>) -> Result<Loade
     })
 }
 
+/// The template a document uses: its `mau`, or its kind's.
+fn template_name(vb: &VanBan, ck: &Checked, engine: &Engine, path: &Path) -> Result<String, Error> {
+    let Some(m) = &vb.mau else {
+        return Ok(ck.kind.template.to_string());
+    };
+    let n = if m.value.ends_with(".xml") {
+        m.value.clone()
+    } else {
+        format!("{}.xml", m.value)
+    };
+    if !engine.has(&n) {
+        return Err(Error::data(format!(
+            "không có mẫu \"{}\" (xem danh sách bằng lệnh: vanban templates)",
+            m.value
+        ))
+        .at(path, crate::error::Pos::from_saphyr(&m.referenced)));
+    }
+    Ok(n)
+}
+
 /// Stages 3–6: template, markup, compose → the document model.
 pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Document, Error> {
-    let vb = &loaded.data;
-    let ck = &loaded.checked;
-    let name = match &vb.mau {
-        Some(m) => {
-            let n = if m.value.ends_with(".xml") {
-                m.value.clone()
-            } else {
-                format!("{}.xml", m.value)
-            };
-            if !engine.has(&n) {
-                return Err(Error::data(format!(
-                    "không có mẫu \"{}\" (xem danh sách bằng lệnh: vanban templates)",
-                    m.value
-                ))
-                .at(&loaded.path, crate::error::Pos::from_saphyr(&m.referenced)));
-            }
-            n
-        }
-        None => ck.kind.template.to_string(),
-    };
-    engine.check_indicator_refs(&name, &ck.indicators)?;
+    let name = template_name(&loaded.data, &loaded.checked, engine, &loaded.path)?;
+    build_with(loaded, &name, engine, fonts)
+}
+
+fn build_with(
+    loaded: &Loaded,
+    name: &str,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Document, Error> {
+    let (vb, ck) = (&loaded.data, &loaded.checked);
+    engine.check_indicator_refs(name, &ck.indicators)?;
     let ctx = context::build(vb, ck);
-    let mk = markup_from_template(engine, &name, ctx)?;
+    let mk = markup_from_template(engine, name, ctx)?;
     Ok(compose::compose(vb, ck, &mk, fonts))
 }
 
@@ -208,11 +236,18 @@ pub fn load_and_build(
     previous: Option<&Path>,
     filters: &[Filter],
     engine: &Engine,
-    fonts: &FontSet,
+    fonts: Fonts,
 ) -> Result<Document, Vec<Error>> {
-    let mut loaded = load_and_check_with(path, previous)?;
-    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-    build(&loaded, engine, fonts).map_err(|e| vec![e])
+    let (text, data, checked) = load_checked(path)?;
+    let name = template_name(&data, &checked, engine, path).map_err(|e| vec![e])?;
+    std::thread::scope(|scope| {
+        // Compiling the template takes about as long as computing the report data: both
+        // at once. A compile error is reported by the render that needs the template.
+        scope.spawn(|| engine.prepare(&name));
+        let mut loaded = compute(path, previous, &text, data, checked)?;
+        apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
+        build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])
+    })
 }
 
 /// Render one file to every requested format in `out_dir`, with changes computed against a
@@ -225,10 +260,11 @@ pub fn render_file(
     out_dir: &Path,
     formats: &[Format],
     engine: &Engine,
-    fonts: &FontSet,
+    fonts: Fonts,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
     // The loaded data is dropped once the document model exists.
     let doc = load_and_build(path, previous, filters, engine, fonts)?;
+    let fonts = fonts.get();
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().to_string())

@@ -173,6 +173,16 @@ impl Face {
         units as f32 * size / self.units_per_em
     }
 
+    /// Advance of `text` in thousandths of an em as a PDF viewer moves the pen: the sum of
+    /// each glyph's `/W` width, which printpdf truncates to an integer per glyph. Kerning
+    /// numbers in a `TJ` array must be computed against these to land words exactly.
+    pub fn pdf_advance(&self, text: &str) -> i64 {
+        let scale = 1000.0 / self.units_per_em;
+        text.chars()
+            .map(|c| (self.units(c) as f32 * scale) as i64)
+            .sum()
+    }
+
     /// Advance width of `ch` at `size` points, if the face has the character.
     pub fn advance_if_present(&self, ch: char, size: f32) -> Option<f32> {
         self.cmap
@@ -285,10 +295,34 @@ impl FontSet {
     }
 }
 
-/// The bundled set, parsed once per process.
+static BUNDLED: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
+
+/// The bundled set, parsed once per process (by whichever thread asks first; the others
+/// wait for it).
 pub fn bundled() -> &'static FontSet {
-    static SET: std::sync::OnceLock<FontSet> = std::sync::OnceLock::new();
-    SET.get_or_init(FontSet::bundled)
+    BUNDLED.get_or_init(FontSet::bundled)
+}
+
+/// Whether `set` is the bundled set (without parsing it if nobody has yet).
+pub fn is_bundled(set: &FontSet) -> bool {
+    BUNDLED.get().is_some_and(|b| std::ptr::eq(b, set))
+}
+
+/// The faces a run uses, resolved when first needed: parsing the bundled faces takes a
+/// few milliseconds that a background thread can spend while the data loads.
+#[derive(Debug, Clone, Copy)]
+pub enum Fonts<'a> {
+    Bundled,
+    Custom(&'a FontSet),
+}
+
+impl<'a> Fonts<'a> {
+    pub fn get(self) -> &'a FontSet {
+        match self {
+            Fonts::Bundled => bundled(),
+            Fonts::Custom(set) => set,
+        }
+    }
 }
 
 #[cfg(test)]

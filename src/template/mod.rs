@@ -152,6 +152,12 @@ impl Engine {
         Ok(tera)
     }
 
+    /// Compile template `name` ahead of [`Engine::render`] (on another thread); errors are
+    /// left for `render` to report.
+    pub fn prepare(&self, name: &str) {
+        let _ = self.tera_for(name);
+    }
+
     /// Render template `name` with `ctx` (a JSON object), which is moved into Tera's context
     /// rather than copied: for a long table it is large.
     pub fn render(&self, name: &str, ctx: serde_json::Value) -> Result<String, Error> {

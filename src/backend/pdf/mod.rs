@@ -6,6 +6,7 @@ mod png;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 use printpdf::{
     FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
@@ -64,8 +65,8 @@ const BUNDLED_FACE_HASHES: [u64; 4] = [
     0xc26e_10dd_b23a_fe98,
 ];
 
-fn face_hash(style: Style, data: &[u8]) -> u64 {
-    if data == crate::fonts::bundled_data(style) {
+fn face_hash(style: Style, data: &[u8], bundled: bool) -> u64 {
+    if bundled {
         BUNDLED_FACE_HASHES[style as usize]
     } else {
         fnv(data, style as u64 + 1)
@@ -74,8 +75,8 @@ fn face_hash(style: Style, data: &[u8]) -> u64 {
 
 /// A font resource name whose first six letters serve as the subset tag; derived from the
 /// face so that output does not depend on printpdf's random ids.
-fn font_id(style: Style, data: &[u8]) -> FontId {
-    let mut h = face_hash(style, data);
+fn font_id(style: Style, data: &[u8], bundled: bool) -> FontId {
+    let mut h = face_hash(style, data, bundled);
     let tag: String = (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
@@ -113,6 +114,30 @@ fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
     })
 }
 
+/// printpdf's parse of each bundled face (by [`Style`]), made once per process.
+static BUNDLED_PARSED: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
+
+fn parse_face(data: &[u8]) -> Option<ParsedFont> {
+    ParsedFont::from_bytes(data, 0, &mut Vec::new())
+}
+
+/// Parse the bundled faces for embedding ahead of time (called on a background thread
+/// while the data loads; `write_pages` waits for it if it is still running).
+pub fn preload(fonts: &FontSet) {
+    if crate::fonts::is_bundled(fonts) {
+        bundled_parsed(fonts);
+    }
+}
+
+fn bundled_parsed(fonts: &FontSet) -> &'static [Option<ParsedFont>] {
+    BUNDLED_PARSED.get_or_init(|| {
+        Style::ALL
+            .iter()
+            .map(|s| parse_face(&fonts.face(*s).data))
+            .collect()
+    })
+}
+
 /// Write already laid-out pages. Each page is freed as soon as it is turned into drawing
 /// operations.
 pub fn write_pages(
@@ -132,6 +157,7 @@ pub fn write_pages(
     info.metadata_date = date;
 
     // Embed only the faces in use.
+    let bundled = crate::fonts::is_bundled(fonts);
     let mut font_ids: BTreeMap<u8, FontId> = BTreeMap::new();
     for page in &pages {
         for run in page.runs() {
@@ -139,11 +165,13 @@ pub fn write_pages(
                 continue;
             }
             let face = fonts.face(run.style);
-            let mut warnings = Vec::new();
-            let parsed = ParsedFont::from_bytes(&face.data, 0, &mut warnings).ok_or_else(|| {
-                PdfError::Font(format!("không đọc được kiểu chữ {:?}", run.style))
-            })?;
-            let id = font_id(run.style, &face.data);
+            let parsed = if bundled {
+                bundled_parsed(fonts)[run.style as usize].clone()
+            } else {
+                parse_face(&face.data)
+            }
+            .ok_or_else(|| PdfError::Font(format!("không đọc được kiểu chữ {:?}", run.style)))?;
+            let id = font_id(run.style, &face.data, bundled);
             pdf.resources
                 .fonts
                 .map
@@ -204,22 +232,48 @@ pub fn write_pages(
         }
         ops.push(Op::StartTextSection);
         let mut current: Option<(u8, f32)> = None;
-        for item in page.items {
-            let Item::Text(run) = item else { continue };
-            let key = (run.style as u8, run.size);
+        let mut runs = page
+            .items
+            .into_iter()
+            .filter_map(|item| match item {
+                Item::Text(run) => Some(run),
+                _ => None,
+            })
+            .peekable();
+        while let Some(first) = runs.next() {
+            let key = (first.style as u8, first.size);
             if current != Some(key) {
                 ops.push(Op::SetFont {
                     font: PdfFontHandle::External(font_ids[&key.0].clone()),
-                    size: Pt(run.size),
+                    size: Pt(first.size),
                 });
                 current = Some(key);
             }
             ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, run.x, ph - run.y]),
+                matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, first.x, ph - first.y]),
             });
-            ops.push(Op::ShowText {
-                items: vec![TextItem::Text(run.text)],
-            });
+            // The runs of one line (the words of a justified line) go into one TJ array:
+            // a kerning number moves the pen from where the previous run's glyphs left it
+            // to the next run's x. One text matrix per line instead of per word keeps the
+            // content stream, and printpdf's translation of it, several times smaller.
+            let face = fonts.face(first.style);
+            let mut pen = face.pdf_advance(&first.text) as f64;
+            let mut items = vec![TextItem::Text(first.text)];
+            while let Some(next) = runs.next_if(|n| {
+                n.y == first.y && n.style == first.style && n.size == first.size
+            }) {
+                let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
+                let kern = (pen - dx) as f32;
+                pen += face.pdf_advance(&next.text) as f64;
+                if kern != 0.0 {
+                    pen -= kern as f64;
+                    items.push(TextItem::Offset(kern));
+                    items.push(TextItem::Text(next.text));
+                } else if let Some(TextItem::Text(t)) = items.last_mut() {
+                    t.push_str(&next.text);
+                }
+            }
+            ops.push(Op::ShowText { items });
         }
         ops.push(Op::EndTextSection);
         ops.shrink_to_fit();
@@ -250,26 +304,38 @@ pub fn write_pages(
         }
     }
     compress_streams(&mut lo);
-    // printpdf writes random trailer ids; use a hash of the content instead.
-    lo.trailer.remove(b"ID");
-    let mut body = Vec::new();
-    lo.save_to(&mut body)
-        .map_err(|e| PdfError::Write(e.to_string()))?;
-    let id = format!("{:016x}{:016x}", fnv(&body, 0), fnv(&body, 1));
-    let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Literal);
-    lo.trailer
-        .set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
+    // printpdf writes random trailer ids; use a hash of the file instead. The file is
+    // written once with a placeholder id of the same length, which is then overwritten
+    // with the hash of those bytes (ids of equal files are equal, as before).
+    let placeholder = lopdf::Object::String(vec![b'0'; 32], lopdf::StringFormat::Literal);
+    lo.trailer.set(
+        "ID",
+        lopdf::Object::Array(vec![placeholder.clone(), placeholder]),
+    );
     let mut out = Vec::new();
     lo.save_to(&mut out)
         .map_err(|e| PdfError::Write(e.to_string()))?;
+    let id = format!("{:016x}{:016x}", fnv(&out, 0), fnv(&out, 1));
+    let slot = b"[(00000000000000000000000000000000)(00000000000000000000000000000000)]";
+    let at = find_last(&out, slot)
+        .ok_or_else(|| PdfError::Write("không tìm thấy /ID trong trailer".into()))?;
+    for part in [at + 2, at + 36] {
+        out[part..part + 32].copy_from_slice(id.as_bytes());
+    }
     Ok(out)
 }
 
-/// Deflate every uncompressed stream. lopdf's own `compress` uses the best (slowest) level,
-/// which took a sixth of the whole run for a ten-page report; the default level is several
-/// times faster for files a few percent larger.
+/// Position of the last occurrence of `needle` in `hay`.
+fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// Deflate every uncompressed stream at the fastest level. lopdf's own `compress` uses the
+/// best (slowest) level, which took a sixth of the whole run for a ten-page report; the
+/// fastest level is several times faster again for files a little larger. One compressor
+/// is reset between streams: setting up a new one cost as much as the compression itself.
 fn compress_streams(doc: &mut lopdf::Document) {
-    use std::io::Write;
+    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
     for obj in doc.objects.values_mut() {
         let lopdf::Object::Stream(stream) = obj else {
             continue;
@@ -277,16 +343,29 @@ fn compress_streams(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
-        let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
-        if enc.write_all(&stream.content).is_err() {
-            continue;
-        }
-        let Ok(packed) = enc.finish() else {
+        z.reset();
+        let Some(packed) = deflate(&mut z, &stream.content) else {
             continue;
         };
         if packed.len() + 19 < stream.content.len() {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
+        }
+    }
+}
+
+/// `data` as one complete zlib stream from a freshly reset compressor.
+fn deflate(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(data.len() / 2 + 64);
+    loop {
+        let read = z.total_in() as usize;
+        if out.len() == out.capacity() {
+            out.reserve(out.capacity().max(4096));
+        }
+        match z.compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish) {
+            Ok(flate2::Status::StreamEnd) => return Some(out),
+            Ok(_) => {}
+            Err(_) => return None,
         }
     }
 }
@@ -310,9 +389,9 @@ mod tests {
     #[test]
     fn font_ids_are_stable_tags() {
         let f = crate::fonts::bundled();
-        let a = font_id(Style::Bold, &f.bold.data);
-        assert_eq!(a, font_id(Style::Bold, &f.bold.data));
-        assert_ne!(a, font_id(Style::Regular, &f.regular.data));
+        let a = font_id(Style::Bold, &f.bold.data, true);
+        assert_eq!(a, font_id(Style::Bold, &f.bold.data, false));
+        assert_ne!(a, font_id(Style::Regular, &f.regular.data, true));
         assert_eq!(a.0.len(), 6);
         assert!(a.0.chars().all(|c| c.is_ascii_uppercase()));
     }
