@@ -152,13 +152,90 @@ const ORDERS: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Reorder the children of every known property container in `xml`.
+/// Reorder the children of every known property container in `xml`, in one pass: a
+/// container's children are reordered and each child is canonicalized in turn (containers
+/// nest, e.g. `rPr` in `pPr`, but never in themselves).
 pub(crate) fn canonicalize(xml: String) -> String {
-    let mut xml = xml;
-    for (container, order) in ORDERS {
-        xml = sort_container(xml, container, order);
+    let mut out = String::with_capacity(xml.len());
+    canonicalize_into(&xml, &mut out);
+    out
+}
+
+fn order_of(name: &[u8]) -> Option<&'static [&'static str]> {
+    ORDERS
+        .iter()
+        .find(|(c, _)| c.as_bytes() == name)
+        .map(|(_, o)| *o)
+}
+
+fn canonicalize_into(xml: &str, out: &mut String) {
+    let b = xml.as_bytes();
+    // `xml[copied..i]` is still to be copied to `out`.
+    let mut copied = 0;
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let lt = i + off;
+        i = lt + 1;
+        if !b[i..].starts_with(b"w:") {
+            continue;
+        }
+        let name_start = lt + 3;
+        let name_end = name_start
+            + b[name_start..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .unwrap_or(b.len() - name_start);
+        // Containers are written without attributes ("<w:pPr>"); anything else is copied.
+        if b.get(name_end) != Some(&b'>') {
+            continue;
+        }
+        let name = &b[name_start..name_end];
+        let Some(order) = order_of(name) else {
+            continue;
+        };
+        let content_start = name_end + 1;
+        let Some(len) = find_close(&b[content_start..], name) else {
+            continue;
+        };
+        out.push_str(&xml[copied..content_start]);
+        let inner = &xml[content_start..content_start + len];
+        match children(inner) {
+            Some(kids) => {
+                let rank = |k: &str| {
+                    let name = local_name(k);
+                    order.iter().position(|o| *o == name).unwrap_or(order.len())
+                };
+                // Each child ranked once; the sort is stable.
+                let mut ranked: Vec<(usize, &str)> =
+                    kids.into_iter().map(|k| (rank(k), k)).collect();
+                ranked.sort_by_key(|&(r, _)| r);
+                for (_, k) in ranked {
+                    canonicalize_into(k, out);
+                }
+            }
+            None => canonicalize_into(inner, out),
+        }
+        copied = content_start + len;
+        i = copied;
     }
-    xml
+    out.push_str(&xml[copied..]);
+}
+
+/// Offset in `b` of the first `</w:NAME>`.
+fn find_close(b: &[u8], name: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while let Some(off) = b[i..].iter().position(|&c| c == b'<') {
+        let at = i + off;
+        let tail = &b[at + 1..];
+        if tail.starts_with(b"/w:")
+            && tail[3..].starts_with(name)
+            && tail.get(3 + name.len()) == Some(&b'>')
+        {
+            return Some(at);
+        }
+        i = at + 1;
+    }
+    None
 }
 
 /// Local name of the element starting at `s` (which begins with '<').
@@ -200,43 +277,6 @@ fn children(inner: &str) -> Option<Vec<&str>> {
         out.push(&inner[start..i]);
     }
     Some(out)
-}
-
-fn sort_container(xml: String, container: &str, order: &[&str]) -> String {
-    let open = format!("<w:{container}>");
-    if !xml.contains(&open) {
-        return xml;
-    }
-    let close = format!("</w:{container}>");
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find(&open) {
-        let content_start = i + open.len();
-        let Some(len) = rest[content_start..].find(&close) else {
-            break;
-        };
-        let inner = &rest[content_start..content_start + len];
-        out.push_str(&rest[..content_start]);
-        match children(inner) {
-            Some(kids) => {
-                let rank = |k: &str| {
-                    let name = local_name(k);
-                    order.iter().position(|o| *o == name).unwrap_or(order.len())
-                };
-                // Each child ranked once; the sort is stable, as before.
-                let mut ranked: Vec<(usize, &str)> =
-                    kids.into_iter().map(|k| (rank(k), k)).collect();
-                ranked.sort_by_key(|&(r, _)| r);
-                for (_, k) in ranked {
-                    out.push_str(k);
-                }
-            }
-            None => out.push_str(inner),
-        }
-        rest = &rest[content_start + len..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]
