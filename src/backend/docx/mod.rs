@@ -13,6 +13,7 @@
 mod order;
 mod package;
 mod paragraph;
+mod row_xml;
 mod section;
 mod table;
 
@@ -47,6 +48,8 @@ impl std::error::Error for DocxError {}
 pub(crate) struct Ctx {
     /// Font family written on every run.
     pub font: String,
+    /// The same, escaped for an XML attribute.
+    pub font_xml: String,
     /// Footnote text size.
     pub footnote_size: f32,
     /// One entry per emitted table, in document order.
@@ -71,12 +74,14 @@ pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
     if doc.sections.is_empty() {
         return Err(DocxError::NoSections);
     }
+    let font = if doc.page.font_family.is_empty() {
+        "Times New Roman".to_string()
+    } else {
+        doc.page.font_family.clone()
+    };
     let mut ctx = Ctx {
-        font: if doc.page.font_family.is_empty() {
-            "Times New Roman".to_string()
-        } else {
-            doc.page.font_family.clone()
-        },
+        font_xml: crate::xml::escape(&font),
+        font,
         footnote_size: doc.page.footnote_size,
         ..Ctx::default()
     };

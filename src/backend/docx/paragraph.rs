@@ -18,7 +18,7 @@ pub(crate) const FOOTNOTE_REF_MARKER: &str = "\u{E000}vanban-footnote-ref\u{E000
 pub(crate) const FOOTNOTE_REF_STYLE: &str = "FootnoteReference";
 
 /// Size used for paragraphs that only carry a border or vertical space.
-const TINY_PT: f32 = 1.0;
+pub(crate) const TINY_PT: f32 = 1.0;
 
 /// Points to half-points (w:sz).
 pub(crate) fn half_points(pt: f32) -> usize {

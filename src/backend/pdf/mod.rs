@@ -259,9 +259,9 @@ pub fn write_pages(
             let face = fonts.face(first.style);
             let mut pen = face.pdf_advance(&first.text) as f64;
             let mut items = vec![TextItem::Text(first.text)];
-            while let Some(next) = runs.next_if(|n| {
-                n.y == first.y && n.style == first.style && n.size == first.size
-            }) {
+            while let Some(next) =
+                runs.next_if(|n| n.y == first.y && n.style == first.style && n.size == first.size)
+            {
                 let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
                 let kern = (pen - dx) as f32;
                 pen += face.pdf_advance(&next.text) as f64;
