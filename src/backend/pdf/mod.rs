@@ -1,17 +1,19 @@
-//! PDF output: the pages from [`crate::layout`] written with printpdf, fonts embedded and
-//! subset, every word at an absolute position (a text matrix per glyph run: `Tw` has no
-//! effect with two-byte fonts), reproducible to the byte.
+//! PDF output: the pages from [`crate::layout`] as a printpdf document (fonts chosen,
+//! subset and embedded by printpdf, images, metadata) whose page content streams are
+//! written by [`content`]; every word at an absolute position (`Tw` has no effect with
+//! two-byte fonts, so justified lines use kerning numbers in one `TJ` array per line);
+//! reproducible to the byte.
 
+mod content;
 mod png;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::sync::OnceLock;
 
 use printpdf::{
-    FontId, Mm, Op, PaintMode, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage,
-    PdfSaveOptions, Pt, RawImage, RawImageData, RawImageFormat, Rect, TextItem, TextMatrix,
-    XObject, XObjectId, XObjectTransform,
+    FontId, Mm, Op, ParsedFont, PdfDocument, PdfFont, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+    RawImage, RawImageData, RawImageFormat, TextItem, XObject, XObjectId,
 };
 
 use crate::fonts::{FontSet, Style};
@@ -156,29 +158,43 @@ pub fn write_pages(
     info.modification_date = date;
     info.metadata_date = date;
 
-    // Embed only the faces in use.
+    // Embed only the faces in use, with the characters each shows.
     let bundled = crate::fonts::is_bundled(fonts);
-    let mut font_ids: BTreeMap<u8, FontId> = BTreeMap::new();
+    let mut used: BTreeMap<u8, BTreeSet<char>> = BTreeMap::new();
     for page in &pages {
         for run in page.runs() {
-            if font_ids.contains_key(&(run.style as u8)) {
-                continue;
-            }
-            let face = fonts.face(run.style);
-            let parsed = if bundled {
-                bundled_parsed(fonts)[run.style as usize].clone()
-            } else {
-                parse_face(&face.data)
-            }
-            .ok_or_else(|| PdfError::Font(format!("không đọc được kiểu chữ {:?}", run.style)))?;
-            let id = font_id(run.style, &face.data, bundled);
-            pdf.resources
-                .fonts
-                .map
-                .insert(id.clone(), PdfFont::new(parsed));
-            font_ids.insert(run.style as u8, id);
+            used.entry(run.style as u8)
+                .or_default()
+                .extend(run.text.chars());
         }
     }
+    let mut codes: Vec<Option<content::Codes>> = Style::ALL.iter().map(|_| None).collect();
+    // printpdf chooses and subsets the glyphs from the text it is shown: all of it, once,
+    // on the first page, whose content is then replaced like every other page's.
+    let mut usage_ops = vec![Op::StartTextSection];
+    for style in Style::ALL {
+        let Some(chars) = used.get(&(style as u8)) else {
+            continue;
+        };
+        let face = fonts.face(style);
+        let parsed = if bundled {
+            bundled_parsed(fonts)[style as usize].clone()
+        } else {
+            parse_face(&face.data)
+        }
+        .ok_or_else(|| PdfError::Font(format!("không đọc được kiểu chữ {style:?}")))?;
+        let id = font_id(style, &face.data, bundled);
+        codes[style as usize] = Some(content::Codes::new(id.0.clone(), &parsed, chars));
+        usage_ops.push(Op::SetFont {
+            font: PdfFontHandle::External(id.clone()),
+            size: Pt(10.0),
+        });
+        usage_ops.push(Op::ShowText {
+            items: vec![TextItem::Text(content::usage_text(chars))],
+        });
+        pdf.resources.fonts.map.insert(id, PdfFont::new(parsed));
+    }
+    usage_ops.push(Op::EndTextSection);
 
     // Images, one XObject per distinct PNG.
     let mut image_ids: BTreeMap<u64, XObjectId> = BTreeMap::new();
@@ -198,85 +214,12 @@ pub fn write_pages(
         }
     }
 
-    for page in pages {
-        let ph = page.height;
-        // A page of a long table has thousands of operations, and printpdf's are large:
-        // room for all of them (one font switch per run at most) and no more.
-        let runs = page.runs().count();
-        let mut ops = Vec::with_capacity(page.items.len() - runs + 2 + 3 * runs);
-        for item in &page.items {
-            match item {
-                Item::Rect { x, y, w, h } => ops.push(Op::DrawRectangle {
-                    rectangle: Rect {
-                        x: Pt(*x),
-                        y: Pt(ph - y - h),
-                        width: Pt(*w),
-                        height: Pt(*h),
-                        mode: Some(PaintMode::Fill),
-                        winding_order: None,
-                    },
-                }),
-                Item::Image { png, x, y, w, h } => ops.push(Op::UseXobject {
-                    id: image_ids[&fnv(png, 0)].clone(),
-                    transform: XObjectTransform {
-                        translate_x: Some(Pt(*x)),
-                        translate_y: Some(Pt(ph - y - h)),
-                        scale_x: Some(*w),
-                        scale_y: Some(*h),
-                        no_auto_scale: true,
-                        ..XObjectTransform::default()
-                    },
-                }),
-                Item::Text(_) => {}
-            }
-        }
-        ops.push(Op::StartTextSection);
-        let mut current: Option<(u8, f32)> = None;
-        let mut runs = page
-            .items
-            .into_iter()
-            .filter_map(|item| match item {
-                Item::Text(run) => Some(run),
-                _ => None,
-            })
-            .peekable();
-        while let Some(first) = runs.next() {
-            let key = (first.style as u8, first.size);
-            if current != Some(key) {
-                ops.push(Op::SetFont {
-                    font: PdfFontHandle::External(font_ids[&key.0].clone()),
-                    size: Pt(first.size),
-                });
-                current = Some(key);
-            }
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Raw([1.0, 0.0, 0.0, 1.0, first.x, ph - first.y]),
-            });
-            // The runs of one line (the words of a justified line) go into one TJ array:
-            // a kerning number moves the pen from where the previous run's glyphs left it
-            // to the next run's x. One text matrix per line instead of per word keeps the
-            // content stream, and printpdf's translation of it, several times smaller.
-            let face = fonts.face(first.style);
-            let mut pen = face.pdf_advance(&first.text) as f64;
-            let mut items = vec![TextItem::Text(first.text)];
-            while let Some(next) =
-                runs.next_if(|n| n.y == first.y && n.style == first.style && n.size == first.size)
-            {
-                let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
-                let kern = (pen - dx) as f32;
-                pen += face.pdf_advance(&next.text) as f64;
-                if kern != 0.0 {
-                    pen -= kern as f64;
-                    items.push(TextItem::Offset(kern));
-                    items.push(TextItem::Text(next.text));
-                } else if let Some(TextItem::Text(t)) = items.last_mut() {
-                    t.push_str(&next.text);
-                }
-            }
-            ops.push(Op::ShowText { items });
-        }
-        ops.push(Op::EndTextSection);
-        ops.shrink_to_fit();
+    for (i, page) in pages.iter().enumerate() {
+        let ops = if i == 0 {
+            std::mem::take(&mut usage_ops)
+        } else {
+            Vec::new()
+        };
         pdf.pages.push(PdfPage::new(
             Mm(page.width * 25.4 / 72.0),
             Mm(page.height * 25.4 / 72.0),
@@ -290,8 +233,42 @@ pub fn write_pages(
     };
     let mut warnings = Vec::new();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    // The operations are in the content streams now.
     drop(pdf);
+    // A face printpdf could not subset is embedded whole, with its original glyph ids.
+    let subset_tags: BTreeSet<Vec<u8>> = lo
+        .objects
+        .values()
+        .filter_map(|o| o.as_dict().ok())
+        .filter(|d| d.get(b"Subtype").and_then(|t| t.as_name()).ok() == Some(b"Type0"))
+        .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
+        .filter_map(|n| n.iter().position(|&b| b == b'+').map(|i| n[..i].to_vec()))
+        .collect();
+    for c in codes.iter_mut().flatten() {
+        c.subset = subset_tags.contains(c.resource.as_bytes());
+    }
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != pages.len() {
+        return Err(PdfError::Write(format!(
+            "printpdf viết {} trang, cần {}",
+            page_ids.len(),
+            pages.len()
+        )));
+    }
+    for (page, page_id) in pages.iter().zip(page_ids) {
+        let stream =
+            content::page_content(page, fonts, &codes, |png| image_ids[&fnv(png, 0)].0.clone());
+        let contents = lo
+            .get_object(page_id)
+            .and_then(|o| o.as_dict())
+            .and_then(|d| d.get(b"Contents"))
+            .and_then(|c| c.as_reference())
+            .map_err(|e| PdfError::Write(e.to_string()))?;
+        match lo.get_object_mut(contents) {
+            Ok(lopdf::Object::Stream(s)) => s.set_content(stream),
+            _ => return Err(PdfError::Write("trang không có nội dung".into())),
+        }
+    }
+    drop(pages);
     // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
     lo.version = "1.7".to_string();
     // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to

@@ -1,0 +1,239 @@
+//! Page content streams, written directly from the laid-out pages.
+//!
+//! printpdf turns each of its operations into lopdf objects and lopdf then formats every
+//! byte of every glyph id with `write!`; for a report that was a fifth of the whole run.
+//! So printpdf is given the text only to choose, subset and embed the glyphs (its `/W`
+//! widths, `/ToUnicode` maps and font programs are kept), and the operators of each page are
+//! written here: rectangles, images, and per line one text matrix and one `TJ` array.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use printpdf::ParsedFont;
+
+use crate::fonts::FontSet;
+use crate::layout::{GlyphRun, Item, Page};
+
+/// The two-byte codes of one embedded face's characters.
+pub(crate) struct Codes {
+    /// Resource name of the font (also its subset tag).
+    pub resource: String,
+    /// Original glyph id and the id in the subset printpdf embeds (its glyphs renumbered
+    /// in the order `[0, used glyph ids ascending]`, see `printpdf::font::subset_font`).
+    by_char: HashMap<char, (u16, u16)>,
+    /// Whether printpdf did subset the face (else the original ids are the codes).
+    pub subset: bool,
+}
+
+impl Codes {
+    /// Codes of `chars` in `font`, the same glyph lookup printpdf makes (a character the
+    /// face lacks is glyph 0, .notdef).
+    pub fn new(resource: String, font: &ParsedFont, chars: &BTreeSet<char>) -> Codes {
+        let gids: BTreeMap<char, u16> = chars
+            .iter()
+            .map(|&c| (c, font.lookup_glyph_index(c as u32).unwrap_or(0)))
+            .collect();
+        let used: BTreeSet<u16> = gids.values().copied().filter(|g| *g != 0).collect();
+        let renumbered: HashMap<u16, u16> = used
+            .iter()
+            .enumerate()
+            .map(|(i, g)| (*g, i as u16 + 1))
+            .collect();
+        let by_char = gids
+            .into_iter()
+            .map(|(c, g)| (c, (g, renumbered.get(&g).copied().unwrap_or(0))))
+            .collect();
+        Codes {
+            resource,
+            by_char,
+            subset: true,
+        }
+    }
+
+    fn code(&self, c: char) -> u16 {
+        match self.by_char.get(&c) {
+            Some(&(original, sub)) => {
+                if self.subset {
+                    sub
+                } else {
+                    original
+                }
+            }
+            None => 0,
+        }
+    }
+}
+
+/// The characters `used` shows in one face, in the order printpdf should see them: it maps
+/// each glyph to the *last* character seen for it in `/ToUnicode`, so where characters
+/// share a glyph (a space and a no-break space) the lowest code point, the plain one, comes
+/// last.
+pub(crate) fn usage_text(used: &BTreeSet<char>) -> String {
+    used.iter().rev().collect()
+}
+
+const HEX: &[u8; 16] = b"0123456789ABCDEF";
+
+fn push_hex(out: &mut Vec<u8>, text: &str, codes: &Codes) {
+    out.push(b'<');
+    for c in text.chars() {
+        let code = codes.code(c);
+        for shift in [12, 8, 4, 0] {
+            out.push(HEX[((code >> shift) & 0xF) as usize]);
+        }
+    }
+    out.push(b'>');
+}
+
+/// The operators drawing `page`. `codes` is indexed by [`crate::fonts::Style`]; image
+/// resource names are looked up by the PNG's hash.
+pub(crate) fn page_content(
+    page: &Page,
+    fonts: &FontSet,
+    codes: &[Option<Codes>],
+    image_name: impl Fn(&[u8]) -> String,
+) -> Vec<u8> {
+    let ph = page.height;
+    let mut s = String::with_capacity(64 * page.items.len());
+    for item in &page.items {
+        match item {
+            Item::Rect { x, y, w, h } => {
+                let _ = writeln!(s, "{} {} {} {} re\nf", x, ph - y - h, w, h);
+            }
+            Item::Image { png, x, y, w, h } => {
+                let _ = writeln!(
+                    s,
+                    "q\n{w} 0 0 {h} {x} {} cm\n/{} Do\nQ",
+                    ph - y - h,
+                    image_name(png)
+                );
+            }
+            Item::Text(_) => {}
+        }
+    }
+    let mut out = s.into_bytes();
+    out.extend_from_slice(b"BT\n");
+    let mut current: Option<(u8, f32)> = None;
+    let mut runs = page
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            Item::Text(run) => Some(run),
+            _ => None,
+        })
+        .peekable();
+    while let Some(first) = runs.next() {
+        let Some(face_codes) = &codes[first.style as usize] else {
+            continue;
+        };
+        let key = (first.style as u8, first.size);
+        let mut line = String::new();
+        if current != Some(key) {
+            let _ = writeln!(line, "/{} {} Tf", face_codes.resource, first.size);
+            current = Some(key);
+        }
+        let _ = writeln!(line, "1 0 0 1 {} {} Tm", first.x, ph - first.y);
+        out.extend_from_slice(line.as_bytes());
+        // The runs of one line (the words of a justified line) share one TJ array: a
+        // kerning number moves the pen from where the previous run's glyphs left it to the
+        // next run's x, against the integer `/W` widths a viewer advances by.
+        let face = fonts.face(first.style);
+        let same_line =
+            |n: &&GlyphRun| n.y == first.y && n.style == first.style && n.size == first.size;
+        if runs.peek().is_some_and(same_line) {
+            out.push(b'[');
+            push_hex(&mut out, &first.text, face_codes);
+            let mut pen = face.pdf_advance(&first.text) as f64;
+            while let Some(next) = runs.next_if(same_line) {
+                let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
+                let kern = (pen - dx) as f32;
+                pen += face.pdf_advance(&next.text) as f64 - kern as f64;
+                if kern != 0.0 {
+                    out.extend_from_slice(format!(" {kern}").as_bytes());
+                }
+                push_hex(&mut out, &next.text, face_codes);
+            }
+            out.extend_from_slice(b"] TJ\n");
+        } else {
+            push_hex(&mut out, &first.text, face_codes);
+            out.extend_from_slice(b" Tj\n");
+        }
+    }
+    out.extend_from_slice(b"ET");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fonts::Style;
+
+    fn run(text: &str, x: f32, y: f32) -> Item {
+        Item::Text(GlyphRun {
+            text: text.into(),
+            style: Style::Regular,
+            size: 10.0,
+            x,
+            y,
+            width: 0.0,
+        })
+    }
+
+    #[test]
+    fn one_text_matrix_per_line_and_kerns_that_land_each_word() {
+        let fonts = crate::fonts::bundled();
+        let parsed = ParsedFont::from_bytes(&fonts.regular.data, 0, &mut Vec::new()).unwrap();
+        let chars: BTreeSet<char> = "Đọc kỹ\u{E123}".chars().collect();
+        let codes = Codes::new("ABCDEF".into(), &parsed, &chars);
+        // Subset ids follow the used glyph ids in ascending order, after .notdef; a
+        // character the face lacks is .notdef.
+        let mut gids: Vec<u16> = "Đọc kỹ"
+            .chars()
+            .map(|c| parsed.lookup_glyph_index(c as u32).unwrap())
+            .collect();
+        gids.sort();
+        let pos = |c: char| {
+            let g = parsed.lookup_glyph_index(c as u32).unwrap();
+            gids.iter().position(|x| *x == g).unwrap() as u16 + 1
+        };
+        assert_eq!(codes.code('Đ'), pos('Đ'));
+        assert_eq!(codes.code('\u{E123}'), 0);
+
+        let page = Page {
+            width: 595.0,
+            height: 842.0,
+            section: 0,
+            number: 1,
+            orientation: crate::ir::Orientation::Portrait,
+            items: vec![
+                Item::Rect {
+                    x: 10.0,
+                    y: 20.0,
+                    w: 30.0,
+                    h: 1.0,
+                },
+                run("Đọc ", 100.0, 50.0),
+                run("kỹ", 140.0, 50.0),
+                run("kỹ", 100.0, 70.0),
+            ],
+        };
+        let mut all: Vec<Option<Codes>> = Style::ALL.iter().map(|_| None).collect();
+        all[0] = Some(codes);
+        let out = String::from_utf8(page_content(&page, fonts, &all, |_| String::new())).unwrap();
+        let lines: Vec<&str> = out.lines().collect();
+        assert_eq!(lines[0], "10 821 30 1 re");
+        assert_eq!(lines[1], "f");
+        assert_eq!(lines[2], "BT");
+        assert_eq!(lines[3], "/ABCDEF 10 Tf");
+        assert_eq!(lines[4], "1 0 0 1 100 792 Tm");
+        // The second word starts 40 pt = 4000/1000 em after the first: the kern is what the
+        // first word's /W advance falls short of that.
+        let advance = fonts.regular.pdf_advance("Đọc ") as f32;
+        let kern = advance - 4000.0;
+        assert!(lines[5].starts_with('[') && lines[5].ends_with("] TJ"));
+        assert!(lines[5].contains(&format!("> {kern}<")), "{}", lines[5]);
+        assert_eq!(lines[6], "1 0 0 1 100 772 Tm");
+        assert_eq!(lines[7], format!("<{:04X}{:04X}> Tj", pos('k'), pos('ỹ')));
+        assert_eq!(lines[8], "ET");
+    }
+}
