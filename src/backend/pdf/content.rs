@@ -6,61 +6,103 @@
 //! widths, `/ToUnicode` maps and font programs are kept), and the operators of each page are
 //! written here: rectangles, images, and per line one text matrix and one `TJ` array.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 
 use printpdf::ParsedFont;
 
-use crate::fonts::FontSet;
+use crate::fonts::Face;
 use crate::layout::{GlyphRun, Item, Page};
+
+/// How one character of a face is written: its glyph id in the full face and in printpdf's
+/// subset, and its `/W` width (thousandths of an em, truncated per glyph as printpdf does).
+#[derive(Debug, Clone, Copy, Default)]
+struct Glyph {
+    original: u16,
+    subset: u16,
+    width: i32,
+}
+
+/// Characters below this are found in a table (Latin, every Vietnamese letter, general
+/// punctuation); there is one lookup per character of the document.
+const DENSE: usize = 0x2100;
 
 /// The two-byte codes of one embedded face's characters.
 pub(crate) struct Codes {
     /// Resource name of the font (also its subset tag).
     pub resource: String,
-    /// Original glyph id and the id in the subset printpdf embeds (its glyphs renumbered
-    /// in the order `[0, used glyph ids ascending]`, see `printpdf::font::subset_font`).
-    by_char: HashMap<char, (u16, u16)>,
+    dense: Vec<Glyph>,
+    sparse: HashMap<char, Glyph>,
     /// Whether printpdf did subset the face (else the original ids are the codes).
     pub subset: bool,
 }
 
 impl Codes {
     /// Codes of `chars` in `font`, the same glyph lookup printpdf makes (a character the
-    /// face lacks is glyph 0, .notdef).
-    pub fn new(resource: String, font: &ParsedFont, chars: &BTreeSet<char>) -> Codes {
-        let gids: BTreeMap<char, u16> = chars
+    /// face lacks is glyph 0, .notdef). printpdf's subset renumbers glyphs in the order
+    /// `[0, used glyph ids ascending]` (see `printpdf::font::subset_font`).
+    pub fn new(resource: String, font: &ParsedFont, face: &Face, chars: &BTreeSet<char>) -> Codes {
+        let gids: Vec<(char, u16)> = chars
             .iter()
             .map(|&c| (c, font.lookup_glyph_index(c as u32).unwrap_or(0)))
             .collect();
-        let used: BTreeSet<u16> = gids.values().copied().filter(|g| *g != 0).collect();
+        let used: BTreeSet<u16> = gids.iter().map(|(_, g)| *g).filter(|g| *g != 0).collect();
         let renumbered: HashMap<u16, u16> = used
             .iter()
             .enumerate()
             .map(|(i, g)| (*g, i as u16 + 1))
             .collect();
-        let by_char = gids
-            .into_iter()
-            .map(|(c, g)| (c, (g, renumbered.get(&g).copied().unwrap_or(0))))
-            .collect();
-        Codes {
+        let mut codes = Codes {
             resource,
-            by_char,
+            dense: vec![Glyph::default(); DENSE],
+            sparse: HashMap::new(),
             subset: true,
+        };
+        let mut buf = [0u8; 4];
+        for (c, g) in gids {
+            let glyph = Glyph {
+                original: g,
+                subset: renumbered.get(&g).copied().unwrap_or(0),
+                width: face.pdf_advance(c.encode_utf8(&mut buf)) as i32,
+            };
+            match codes.dense.get_mut(c as usize) {
+                Some(slot) => *slot = glyph,
+                None => {
+                    codes.sparse.insert(c, glyph);
+                }
+            }
+        }
+        codes
+    }
+
+    fn glyph(&self, c: char) -> Glyph {
+        match self.dense.get(c as usize) {
+            Some(g) => *g,
+            None => self.sparse.get(&c).copied().unwrap_or_default(),
         }
     }
 
+    #[cfg(test)]
     fn code(&self, c: char) -> u16 {
-        match self.by_char.get(&c) {
-            Some(&(original, sub)) => {
-                if self.subset {
-                    sub
-                } else {
-                    original
-                }
+        let g = self.glyph(c);
+        if self.subset { g.subset } else { g.original }
+    }
+
+    /// `text` as a hex string; returns its advance in thousandths of an em.
+    fn push_hex(&self, out: &mut String, text: &str) -> i64 {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        let mut advance = 0i64;
+        out.push('<');
+        for c in text.chars() {
+            let g = self.glyph(c);
+            let code = if self.subset { g.subset } else { g.original };
+            advance += g.width as i64;
+            for shift in [12, 8, 4, 0] {
+                out.push(HEX[((code >> shift) & 0xF) as usize] as char);
             }
-            None => 0,
         }
+        out.push('>');
+        advance
     }
 }
 
@@ -72,24 +114,10 @@ pub(crate) fn usage_text(used: &BTreeSet<char>) -> String {
     used.iter().rev().collect()
 }
 
-const HEX: &[u8; 16] = b"0123456789ABCDEF";
-
-fn push_hex(out: &mut Vec<u8>, text: &str, codes: &Codes) {
-    out.push(b'<');
-    for c in text.chars() {
-        let code = codes.code(c);
-        for shift in [12, 8, 4, 0] {
-            out.push(HEX[((code >> shift) & 0xF) as usize]);
-        }
-    }
-    out.push(b'>');
-}
-
 /// The operators drawing `page`. `codes` is indexed by [`crate::fonts::Style`]; image
 /// resource names are looked up by the PNG's hash.
 pub(crate) fn page_content(
     page: &Page,
-    fonts: &FontSet,
     codes: &[Option<Codes>],
     image_name: impl Fn(&[u8]) -> String,
 ) -> Vec<u8> {
@@ -111,8 +139,7 @@ pub(crate) fn page_content(
             Item::Text(_) => {}
         }
     }
-    let mut out = s.into_bytes();
-    out.extend_from_slice(b"BT\n");
+    s.push_str("BT\n");
     let mut current: Option<(u8, f32)> = None;
     let mut runs = page
         .items
@@ -123,44 +150,40 @@ pub(crate) fn page_content(
         })
         .peekable();
     while let Some(first) = runs.next() {
-        let Some(face_codes) = &codes[first.style as usize] else {
+        let Some(codes) = &codes[first.style as usize] else {
             continue;
         };
         let key = (first.style as u8, first.size);
-        let mut line = String::new();
         if current != Some(key) {
-            let _ = writeln!(line, "/{} {} Tf", face_codes.resource, first.size);
+            let _ = writeln!(s, "/{} {} Tf", codes.resource, first.size);
             current = Some(key);
         }
-        let _ = writeln!(line, "1 0 0 1 {} {} Tm", first.x, ph - first.y);
-        out.extend_from_slice(line.as_bytes());
+        let _ = writeln!(s, "1 0 0 1 {} {} Tm", first.x, ph - first.y);
         // The runs of one line (the words of a justified line) share one TJ array: a
         // kerning number moves the pen from where the previous run's glyphs left it to the
         // next run's x, against the integer `/W` widths a viewer advances by.
-        let face = fonts.face(first.style);
         let same_line =
             |n: &&GlyphRun| n.y == first.y && n.style == first.style && n.size == first.size;
         if runs.peek().is_some_and(same_line) {
-            out.push(b'[');
-            push_hex(&mut out, &first.text, face_codes);
-            let mut pen = face.pdf_advance(&first.text) as f64;
+            s.push('[');
+            let mut pen = codes.push_hex(&mut s, &first.text) as f64;
             while let Some(next) = runs.next_if(same_line) {
                 let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
                 let kern = (pen - dx) as f32;
-                pen += face.pdf_advance(&next.text) as f64 - kern as f64;
+                pen -= kern as f64;
                 if kern != 0.0 {
-                    out.extend_from_slice(format!(" {kern}").as_bytes());
+                    let _ = write!(s, " {kern}");
                 }
-                push_hex(&mut out, &next.text, face_codes);
+                pen += codes.push_hex(&mut s, &next.text) as f64;
             }
-            out.extend_from_slice(b"] TJ\n");
+            s.push_str("] TJ\n");
         } else {
-            push_hex(&mut out, &first.text, face_codes);
-            out.extend_from_slice(b" Tj\n");
+            codes.push_hex(&mut s, &first.text);
+            s.push_str(" Tj\n");
         }
     }
-    out.extend_from_slice(b"ET");
-    out
+    s.push_str("ET");
+    s.into_bytes()
 }
 
 #[cfg(test)]
@@ -184,7 +207,7 @@ mod tests {
         let fonts = crate::fonts::bundled();
         let parsed = ParsedFont::from_bytes(&fonts.regular.data, 0, &mut Vec::new()).unwrap();
         let chars: BTreeSet<char> = "Đọc kỹ\u{E123}".chars().collect();
-        let codes = Codes::new("ABCDEF".into(), &parsed, &chars);
+        let codes = Codes::new("ABCDEF".into(), &parsed, &fonts.regular, &chars);
         // Subset ids follow the used glyph ids in ascending order, after .notdef; a
         // character the face lacks is .notdef.
         let mut gids: Vec<u16> = "Đọc kỹ"
@@ -219,7 +242,7 @@ mod tests {
         };
         let mut all: Vec<Option<Codes>> = Style::ALL.iter().map(|_| None).collect();
         all[0] = Some(codes);
-        let out = String::from_utf8(page_content(&page, fonts, &all, |_| String::new())).unwrap();
+        let out = String::from_utf8(page_content(&page, &all, |_| String::new())).unwrap();
         let lines: Vec<&str> = out.lines().collect();
         assert_eq!(lines[0], "10 821 30 1 re");
         assert_eq!(lines[1], "f");

@@ -184,7 +184,7 @@ pub fn write_pages(
         }
         .ok_or_else(|| PdfError::Font(format!("không đọc được kiểu chữ {style:?}")))?;
         let id = font_id(style, &face.data, bundled);
-        codes[style as usize] = Some(content::Codes::new(id.0.clone(), &parsed, chars));
+        codes[style as usize] = Some(content::Codes::new(id.0.clone(), &parsed, face, chars));
         usage_ops.push(Op::SetFont {
             font: PdfFontHandle::External(id.clone()),
             size: Pt(10.0),
@@ -231,8 +231,14 @@ pub fn write_pages(
         image_optimization: None,
         ..PdfSaveOptions::default()
     };
-    let mut warnings = Vec::new();
-    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    let image_name = |png: &[u8]| image_ids[&fnv(png, 0)].0.clone();
+    // printpdf serialises (and subsets the fonts) while the page contents are written and
+    // compressed, assuming the faces get subset.
+    let (mut lo, mut streams) = std::thread::scope(|scope| {
+        let lo = scope.spawn(|| pdf.to_lopdf_document(&opts, &mut Vec::new()));
+        let streams = page_streams(&pages, &codes, image_name);
+        (lo.join().expect("printpdf thread panicked"), streams)
+    });
     drop(pdf);
     // A face printpdf could not subset is embedded whole, with its original glyph ids.
     let subset_tags: BTreeSet<Vec<u8>> = lo
@@ -243,20 +249,24 @@ pub fn write_pages(
         .filter_map(|d| d.get(b"BaseFont").and_then(|n| n.as_name()).ok())
         .filter_map(|n| n.iter().position(|&b| b == b'+').map(|i| n[..i].to_vec()))
         .collect();
+    let mut whole = false;
     for c in codes.iter_mut().flatten() {
         c.subset = subset_tags.contains(c.resource.as_bytes());
+        whole |= !c.subset;
     }
+    if whole {
+        streams = page_streams(&pages, &codes, image_name);
+    }
+    drop(pages);
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
-    if page_ids.len() != pages.len() {
+    if page_ids.len() != streams.len() {
         return Err(PdfError::Write(format!(
             "printpdf viết {} trang, cần {}",
             page_ids.len(),
-            pages.len()
+            streams.len()
         )));
     }
-    for (page, page_id) in pages.iter().zip(page_ids) {
-        let stream =
-            content::page_content(page, fonts, &codes, |png| image_ids[&fnv(png, 0)].0.clone());
+    for (stream, page_id) in streams.into_iter().zip(page_ids) {
         let contents = lo
             .get_object(page_id)
             .and_then(|o| o.as_dict())
@@ -264,11 +274,15 @@ pub fn write_pages(
             .and_then(|c| c.as_reference())
             .map_err(|e| PdfError::Write(e.to_string()))?;
         match lo.get_object_mut(contents) {
-            Ok(lopdf::Object::Stream(s)) => s.set_content(stream),
+            Ok(lopdf::Object::Stream(s)) => {
+                if stream.deflated {
+                    s.dict.set("Filter", "FlateDecode");
+                }
+                s.set_content(stream.bytes);
+            }
             _ => return Err(PdfError::Write("trang không có nội dung".into())),
         }
     }
-    drop(pages);
     // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
     lo.version = "1.7".to_string();
     // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
@@ -307,6 +321,42 @@ fn find_last(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
 }
 
+/// A page's content stream, deflated when that makes it smaller.
+struct Stream {
+    bytes: Vec<u8>,
+    deflated: bool,
+}
+
+fn page_streams(
+    pages: &[Page],
+    codes: &[Option<content::Codes>],
+    image_name: impl Fn(&[u8]) -> String + Copy,
+) -> Vec<Stream> {
+    let mut z = flate2::Compress::new(flate2::Compression::fast(), true);
+    pages
+        .iter()
+        .map(|page| {
+            let bytes = content::page_content(page, codes, image_name);
+            match deflate_smaller(&mut z, &bytes) {
+                Some(packed) => Stream {
+                    bytes: packed,
+                    deflated: true,
+                },
+                None => Stream {
+                    bytes,
+                    deflated: false,
+                },
+            }
+        })
+        .collect()
+}
+
+/// `data` deflated, if that saves more than the `/Filter` entry costs.
+fn deflate_smaller(z: &mut flate2::Compress, data: &[u8]) -> Option<Vec<u8>> {
+    z.reset();
+    deflate(z, data).filter(|packed| packed.len() + 19 < data.len())
+}
+
 /// Deflate every uncompressed stream at the fastest level. lopdf's own `compress` uses the
 /// best (slowest) level, which took a sixth of the whole run for a ten-page report; the
 /// fastest level is several times faster again for files a little larger. One compressor
@@ -320,11 +370,7 @@ fn compress_streams(doc: &mut lopdf::Document) {
         if stream.dict.get(b"Filter").is_ok() || !stream.allows_compression {
             continue;
         }
-        z.reset();
-        let Some(packed) = deflate(&mut z, &stream.content) else {
-            continue;
-        };
-        if packed.len() + 19 < stream.content.len() {
+        if let Some(packed) = deflate_smaller(&mut z, &stream.content) {
             stream.dict.set("Filter", "FlateDecode");
             stream.set_content(packed);
         }
