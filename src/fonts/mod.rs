@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
+use std::borrow::Cow;
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
@@ -51,7 +51,8 @@ impl Style {
 /// One face: its bytes and the metrics the layout needs, in font units.
 #[derive(Debug, Clone)]
 pub struct Face {
-    pub data: Arc<Vec<u8>>,
+    /// The font file: the bundled faces are borrowed from the binary, not copied.
+    pub data: Cow<'static, [u8]>,
     pub units_per_em: f32,
     /// OS/2 usWinAscent / usWinDescent: what Word and LibreOffice use for line height.
     pub win_ascent: f32,
@@ -110,7 +111,8 @@ impl CharMap {
 }
 
 impl Face {
-    pub fn parse(data: Vec<u8>) -> Result<Face, String> {
+    pub fn parse(data: impl Into<Cow<'static, [u8]>>) -> Result<Face, String> {
+        let data = data.into();
         let face = ttf_parser::Face::parse(&data, 0).map_err(|e| e.to_string())?;
         let mut map = CharMap::new();
         if let Some(cmap) = face.tables().cmap {
@@ -151,7 +153,7 @@ impl Face {
             underline_thickness,
             cmap: map,
             missing_advance,
-            data: Arc::new(data),
+            data,
         })
     }
 
@@ -221,7 +223,7 @@ pub struct FontSet {
 impl FontSet {
     /// The Liberation Serif faces compiled into the binary.
     pub fn bundled() -> FontSet {
-        let p = |s: Style| Face::parse(bundled_data(s).to_vec()).expect("bundled font parses");
+        let p = |s: Style| Face::parse(bundled_data(s)).expect("bundled font parses");
         FontSet {
             regular: p(Style::Regular),
             bold: p(Style::Bold),
