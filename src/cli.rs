@@ -151,16 +151,10 @@ fn exit(failed: bool) -> ExitCode {
     }
 }
 
-/// Parse the bundled faces (and, for PDF output, printpdf's view of them) on a thread of
-/// their own while the main thread loads the data; the pipeline waits for them only when
-/// it first measures text.
-fn preload_fonts(pdf: bool) {
-    std::thread::spawn(move || {
-        let set = fonts::bundled();
-        if pdf {
-            crate::backend::pdf::preload(set);
-        }
-    });
+/// Parse the bundled faces on a thread of their own while the main thread loads the data;
+/// the pipeline waits for them only when it first measures text.
+fn preload_fonts() {
+    std::thread::spawn(fonts::bundled);
 }
 
 pub fn run(cli: Cli) -> ExitCode {
@@ -195,7 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     }
                 },
                 None => {
-                    preload_fonts(format.0.contains(&Format::Pdf));
+                    preload_fonts();
                     Fonts::Bundled
                 }
             };

@@ -44,7 +44,11 @@ impl std::error::Error for PdfError {}
 
 /// Lay out `doc` and write it as PDF.
 pub fn write_pdf(doc: &ir::Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
-    let pages = layout::layout(doc, fonts);
+    let pages = std::thread::scope(|scope| {
+        // printpdf's own parse of the faces, needed only once the pages are laid out.
+        scope.spawn(|| preload(fonts));
+        layout::layout(doc, fonts)
+    });
     write_pages(pages, &doc.meta, fonts)
 }
 
@@ -123,8 +127,8 @@ fn parse_face(data: &[u8]) -> Option<ParsedFont> {
     ParsedFont::from_bytes(data, 0, &mut Vec::new())
 }
 
-/// Parse the bundled faces for embedding ahead of time (called on a background thread
-/// while the data loads; `write_pages` waits for it if it is still running).
+/// Parse the bundled faces for embedding ahead of time (on a thread of its own while the
+/// pages are laid out).
 pub fn preload(fonts: &FontSet) {
     if crate::fonts::is_bundled(fonts) {
         bundled_parsed(fonts);
