@@ -8,7 +8,6 @@
 use std::path::Path;
 
 use serde::de::DeserializeOwned;
-use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Error, Kind, Pos};
 use crate::model::VanBan;
@@ -34,7 +33,10 @@ pub fn read_text(path: &Path) -> Result<String, Error> {
             e.utf8_error().valid_up_to(),
         )))
     })?;
-    Ok(text.nfc().collect())
+    Ok(match crate::format::text::nfc_cow(&text) {
+        std::borrow::Cow::Borrowed(_) => text,
+        std::borrow::Cow::Owned(normalized) => normalized,
+    })
 }
 
 pub fn parse_str(text: &str) -> Result<VanBan, Error> {
@@ -44,11 +46,7 @@ pub fn parse_str(text: &str) -> Result<VanBan, Error> {
 /// Parse YAML into any model type with Vietnamese errors.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     // Text from `read_text` is NFC already; only other sources need the copy.
-    let normalized: std::borrow::Cow<str> = if unicode_normalization::is_nfc(text) {
-        std::borrow::Cow::Borrowed(text)
-    } else {
-        std::borrow::Cow::Owned(text.nfc().collect())
-    };
+    let normalized = crate::format::text::nfc_cow(text);
     serde_saphyr::from_str::<T>(&normalized).map_err(|e| {
         let mut pos = e.location().as_ref().and_then(Pos::from_saphyr);
         let raw = raw_message(&e);

@@ -8,7 +8,17 @@ use unicode_normalization::UnicodeNormalization;
 
 /// NFC-normalises a string (precomposed Vietnamese letters).
 pub fn nfc(s: &str) -> String {
-    s.nfc().collect()
+    nfc_cow(s).into_owned()
+}
+
+/// `s` in NFC, borrowed when it already is (the usual case: the quick check is several
+/// times cheaper than running the normaliser over text that needs no change).
+pub fn nfc_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.nfc().collect())
+    }
 }
 
 /// Uppercases keeping every diacritic, NFC in and out: "Độc lập" → "ĐỘC LẬP".

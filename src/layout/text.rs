@@ -2,7 +2,6 @@
 //! opportunities, across run boundaries) and filling lines greedily, as Word does.
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
-use unicode_normalization::UnicodeNormalization;
 
 use crate::fonts::{FontSet, Style};
 use crate::ir;
@@ -66,7 +65,7 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
     for inline in runs {
         let (s, attr) = match inline {
             ir::Inline::Text(r) => (
-                r.text.nfc().collect::<String>(),
+                crate::format::text::nfc_cow(&r.text),
                 Attr {
                     bold: r.bold,
                     italic: r.italic,
@@ -77,7 +76,7 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
                 },
             ),
             ir::Inline::LineBreak => (
-                "\n".to_string(),
+                "\n".into(),
                 Attr {
                     bold: false,
                     italic: false,
@@ -88,7 +87,7 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
                 },
             ),
             ir::Inline::FootnoteRef(f) => (
-                f.number.to_string(),
+                f.number.to_string().into(),
                 Attr {
                     bold: false,
                     italic: false,
