@@ -92,12 +92,12 @@ fn hoa(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
 /// `{{ text | inline | safe }}`: user text with **đậm**, *nghiêng*, ^[chú thích] marks to
 /// escaped markup.
 fn inline(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
-    let s = match v {
+    let markup = match v {
         Value::Null => String::new(),
-        Value::String(s) => s.clone(),
-        other => other.to_string(),
+        Value::String(s) => super::inline::to_markup(s),
+        other => super::inline::to_markup(&other.to_string()),
     };
-    Ok(to_value(super::inline::to_markup(&s))?)
+    Ok(Value::String(markup))
 }
 
 pub fn register(tera: &mut Tera) {

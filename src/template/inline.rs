@@ -3,9 +3,14 @@
 //! write a mark literally. Everything else — "<", "&", "{{", "#" — is text.
 
 pub use crate::xml::escape;
+use crate::xml::push_escaped;
 
 /// Convert user text with inline marks to markup. Unclosed marks are kept as literal text.
 pub fn to_markup(s: &str) -> String {
+    // Most texts (table cells, numbers) have no marks at all.
+    if !s.contains(['\\', '*', '^', ']', '\n']) {
+        return escape(s);
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len() + 16);
     let mut i = 0;
@@ -30,7 +35,7 @@ pub fn to_markup(s: &str) -> String {
     while i < chars.len() {
         let c = chars[i];
         if c == '\\' && i + 1 < chars.len() {
-            out.push_str(&escape(&chars[i + 1].to_string()));
+            push_escaped(&mut out, chars[i + 1]);
             i += 2;
             continue;
         }
@@ -76,7 +81,7 @@ pub fn to_markup(s: &str) -> String {
             i += 1;
             continue;
         }
-        out.push_str(&escape(&c.to_string()));
+        push_escaped(&mut out, c);
         i += 1;
     }
     if italic {
