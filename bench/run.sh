@@ -1,7 +1,7 @@
 #!/bin/sh
 # vanban benchmark: render times, peak memory, and LibreOffice's conversion for comparison.
 #
-#   bench/run.sh [RUNS]      (default 15 runs per measurement; needs /usr/bin/time, soffice)
+#   bench/run.sh [RUNS]      (default 15 runs per measurement; needs python3, soffice)
 #
 # Prints the median wall time and peak resident memory of each case and the ratios the
 # PDF-backend issue sets as targets:
@@ -15,22 +15,25 @@ BIN=target/release/vanban
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
-# median_ms_and_peak_kb CMD... : runs CMD $RUNS times; prints "median_ms peak_kb".
+# measure CMD... : runs CMD $RUNS times; prints "median_ms peak_kb". Each run is one
+# fork/exec timed from Python, with the child's peak resident memory from wait4(2): no
+# timing helper process (GNU time, date) adds its own start-up to the figure.
 measure() {
-    : > "$WORK/times"
-    i=0
-    while [ "$i" -lt "$RUNS" ]; do
-        # Wall time in nanoseconds (GNU time's %e has only 10 ms resolution); peak RSS
-        # from GNU time.
-        start=$(date +%s%N)
-        /usr/bin/time -f "%M" -o "$WORK/one" "$@" > /dev/null 2>&1
-        end=$(date +%s%N)
-        echo "$(( (end - start) / 1000 )) $(cat "$WORK/one")" >> "$WORK/times"
-        i=$((i + 1))
-    done
-    sort -n "$WORK/times" | awk -v n="$RUNS" '
-        { t[NR] = $1; if ($2 > m) m = $2 }
-        END { printf "%.1f %d\n", t[int((n + 1) / 2)] / 1000, m }'
+    python3 - "$RUNS" "$@" <<'PY'
+import os, subprocess, sys, time
+runs, cmd = int(sys.argv[1]), sys.argv[2:]
+times, peak = [], 0
+for _ in range(runs):
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    times.append((time.perf_counter() - start) * 1000)
+    if status != 0:
+        sys.exit(f"failed: {' '.join(cmd)}")
+    peak = max(peak, usage.ru_maxrss)
+times.sort()
+print(f"{times[(runs - 1) // 2]:.1f} {peak}")
+PY
 }
 
 report() { # label median_ms peak_kb
