@@ -83,6 +83,9 @@ fn named_parts(x: XMLDocx) -> Vec<(String, Vec<u8>)> {
     parts
 }
 
+/// Parts smaller than this many bytes are stored uncompressed.
+const SMALL_PART: usize = 1024;
+
 /// Patch docx-rs's parts and write them as a zip with fixed timestamps and permissions,
 /// in docx-rs's (fixed) part order.
 pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<Vec<u8>, DocxError> {
@@ -125,8 +128,14 @@ pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<V
         .last_modified_time(time)
         .unix_permissions(0o644);
     let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    // Parts of a few hundred bytes are stored: deflating saves them little, and setting up
+    // a compressor costs more than all the rest of writing them.
+    let stored = options
+        .compression_method(CompressionMethod::Stored)
+        .compression_level(None);
     for (name, data) in parts.iter_mut() {
-        out.start_file(name.as_str(), options).map_err(pkg_err)?;
+        let opts = if data.len() < SMALL_PART { stored } else { options };
+        out.start_file(name.as_str(), opts).map_err(pkg_err)?;
         // One write per part: the deflate stream depends on how its input is split up.
         out.write_all(data).map_err(pkg_err)?;
         *data = Vec::new();
