@@ -2,9 +2,9 @@
 //! metrics. Metrics are needed before the backends: rule lengths under header lines depend on
 //! the width of the text they underline, and the PDF layout engine measures every word.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
-use std::borrow::Cow;
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");

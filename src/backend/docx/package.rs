@@ -134,7 +134,11 @@ pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<V
         .compression_method(CompressionMethod::Stored)
         .compression_level(None);
     for (name, data) in parts.iter_mut() {
-        let opts = if data.len() < SMALL_PART { stored } else { options };
+        let opts = if data.len() < SMALL_PART {
+            stored
+        } else {
+            options
+        };
         out.start_file(name.as_str(), opts).map_err(pkg_err)?;
         // One write per part: the deflate stream depends on how its input is split up.
         out.write_all(data).map_err(pkg_err)?;
