@@ -212,7 +212,7 @@ fn assemble_document(
     Ok(ids.buf)
 }
 
-const PARA_ID_KEY: &str = "w14:paraId=\"";
+pub(crate) const PARA_ID_KEY: &str = "w14:paraId=\"";
 
 /// docx-rs numbers paragraphs from a per-thread counter, so ids differ between calls.
 /// Number them from 1 within each part instead.
@@ -249,7 +249,7 @@ impl ParaIds {
 
 /// Copy `text` to `out`, replacing the value after each `key` (up to the closing quote) by
 /// the next number of `n`, written by `write`.
-fn renumber_values(
+pub(crate) fn renumber_values(
     text: &str,
     key: &str,
     n: &mut u32,

@@ -30,8 +30,14 @@ pub(crate) fn eighths(pt: f32) -> usize {
     (pt * 8.0).round().clamp(2.0, 96.0) as usize
 }
 
-fn tw(pt: f32) -> u32 {
+/// Twips of a length that cannot be negative (spacing).
+pub(crate) fn tw(pt: f32) -> u32 {
     twips(pt).max(0) as u32
+}
+
+/// `w:line` of a multiple of single spacing (rule "auto").
+pub(crate) fn line_twips(multiple: f32) -> i32 {
+    (240.0 * multiple.max(0.5)).round() as i32
 }
 
 pub(crate) fn alignment(a: Align) -> AlignmentType {
@@ -49,7 +55,7 @@ fn spacing(before: f32, after: f32, multiple: f32) -> LineSpacing {
     LineSpacing::new()
         .before(tw(before))
         .after(tw(after))
-        .line((240.0 * multiple.max(0.5)).round() as i32)
+        .line(line_twips(multiple))
         .line_rule(LineSpacingType::Auto)
 }
 
@@ -172,15 +178,21 @@ fn tiny(before: f32, after: f32, ctx: &Ctx) -> docx_rs::Paragraph {
         .fonts(ctx.fonts())
 }
 
-/// A rule: the bottom border of an empty paragraph whose indents make it exactly
-/// `rule.width` wide, placed within `avail` (text width or cell inner width).
-pub(crate) fn rule(r: &ir::Rule, avail: f32, ctx: &Ctx) -> docx_rs::Paragraph {
+/// Left and right indents that make a rule `r.width` wide within `avail`, placed by its
+/// alignment.
+pub(crate) fn rule_indents(r: &ir::Rule, avail: f32) -> (f32, f32) {
     let slack = (avail - r.width).max(0.0);
-    let (left, right) = match r.align {
+    match r.align {
         Align::Center => (slack / 2.0, slack / 2.0),
         Align::Right => (slack, 0.0),
         Align::Left | Align::Justify => (0.0, slack),
-    };
+    }
+}
+
+/// A rule: the bottom border of an empty paragraph whose indents make it exactly
+/// `rule.width` wide, placed within `avail` (text width or cell inner width).
+pub(crate) fn rule(r: &ir::Rule, avail: f32, ctx: &Ctx) -> docx_rs::Paragraph {
+    let (left, right) = rule_indents(r, avail);
     let mut p = tiny(r.space_before, r.space_after, ctx)
         .align(AlignmentType::Left)
         .indent(Some(twips(left)), None, Some(twips(right)), None);
@@ -200,7 +212,12 @@ pub(crate) fn rule(r: &ir::Rule, avail: f32, ctx: &Ctx) -> docx_rs::Paragraph {
 /// Vertical space of `h` points. A 1 pt line is about 1.15 pt tall, so that much less is
 /// put before it.
 pub(crate) fn spacer(h: f32, ctx: &Ctx) -> docx_rs::Paragraph {
-    tiny((h - ir::RULE_CARRIER).max(0.0), 0.0, ctx)
+    tiny(spacer_before(h), 0.0, ctx)
+}
+
+/// The space before a spacer's tiny paragraph.
+pub(crate) fn spacer_before(h: f32) -> f32 {
+    (h - ir::RULE_CARRIER).max(0.0)
 }
 
 pub(crate) fn page_break(ctx: &Ctx) -> docx_rs::Paragraph {

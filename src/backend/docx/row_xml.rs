@@ -8,25 +8,17 @@
 use std::fmt::Write as _;
 
 use super::Ctx;
-use super::paragraph::{eighths, half_points};
+use super::paragraph::{
+    TINY_PT, eighths, half_points, line_twips, rule_indents, spacer_before, tw,
+};
 use crate::ir::{self, Align, Block, Inline, VAlign, twips};
-
-/// Twips of a length that cannot be negative (spacing).
-fn tw(pt: f32) -> u32 {
-    twips(pt).max(0) as u32
-}
+use crate::xml::push_escaped;
 
 /// Text as docx-rs writes it: XML specials escaped, line feeds and carriage returns dropped.
 fn push_text(out: &mut String, text: &str) {
     for ch in text.chars() {
-        match ch {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            '\n' | '\r' => {}
-            c => out.push(c),
+        if ch != '\n' && ch != '\r' {
+            push_escaped(out, ch);
         }
     }
 }
@@ -63,7 +55,7 @@ fn open_paragraph(out: &mut String, keep_next: bool) {
 }
 
 fn spacing(out: &mut String, before: f32, after: f32, multiple: f32) {
-    let line = (240.0 * multiple.max(0.5)).round() as i32;
+    let line = line_twips(multiple);
     let _ = write!(
         out,
         r#"<w:spacing w:before="{}" w:after="{}" w:line="{line}" w:lineRule="auto" />"#,
@@ -148,18 +140,13 @@ fn paragraph(out: &mut String, p: &ir::Paragraph, keep_next: bool, ctx: &Ctx) {
 
 /// The tiny empty paragraph of rules and spacers, up to its paragraph properties' end.
 fn tiny_close(out: &mut String, ctx: &Ctx) {
-    run_props(out, ctx, super::paragraph::TINY_PT, None);
+    run_props(out, ctx, TINY_PT, None);
     out.push_str("</w:pPr></w:p>");
 }
 
 /// [`super::paragraph::rule`].
 fn rule(out: &mut String, r: &ir::Rule, avail: f32, keep_next: bool, ctx: &Ctx) {
-    let slack = (avail - r.width).max(0.0);
-    let (left, right) = match r.align {
-        Align::Center => (slack / 2.0, slack / 2.0),
-        Align::Right => (slack, 0.0),
-        Align::Left | Align::Justify => (0.0, slack),
-    };
+    let (left, right) = rule_indents(r, avail);
     open_paragraph(out, keep_next);
     out.push_str("<w:pBdr>");
     border(out, "bottom", 0, eighths(r.thickness));
@@ -177,7 +164,7 @@ fn rule(out: &mut String, r: &ir::Rule, avail: f32, keep_next: bool, ctx: &Ctx) 
 /// [`super::paragraph::spacer`].
 fn spacer(out: &mut String, h: f32, keep_next: bool, ctx: &Ctx) {
     open_paragraph(out, keep_next);
-    spacing(out, (h - ir::RULE_CARRIER).max(0.0), 0.0, 1.0);
+    spacing(out, spacer_before(h), 0.0, 1.0);
     tiny_close(out, ctx);
 }
 

@@ -320,15 +320,14 @@ mod tests {
 
     /// Paragraph ids are numbered later, through the whole part.
     fn without_para_ids(xml: &str) -> String {
-        let key = "w14:paraId=\"";
         let mut out = String::new();
-        let mut rest = xml;
-        while let Some(i) = rest.find(key) {
-            out.push_str(&rest[..i + key.len()]);
-            rest = &rest[i + key.len()..];
-            rest = &rest[rest.find('"').unwrap()..];
-        }
-        out.push_str(rest);
+        super::super::package::renumber_values(
+            xml,
+            super::super::package::PARA_ID_KEY,
+            &mut 0,
+            &mut out,
+            |_, _| {},
+        );
         out
     }
 

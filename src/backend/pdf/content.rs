@@ -82,10 +82,14 @@ impl Codes {
         }
     }
 
+    /// The code written for glyph `g`.
+    fn code_of(&self, g: Glyph) -> u16 {
+        if self.subset { g.subset } else { g.original }
+    }
+
     #[cfg(test)]
     fn code(&self, c: char) -> u16 {
-        let g = self.glyph(c);
-        if self.subset { g.subset } else { g.original }
+        self.code_of(self.glyph(c))
     }
 
     /// `text` as a hex string; returns its advance in thousandths of an em.
@@ -95,7 +99,7 @@ impl Codes {
         out.push('<');
         for c in text.chars() {
             let g = self.glyph(c);
-            let code = if self.subset { g.subset } else { g.original };
+            let code = self.code_of(g);
             advance += g.width as i64;
             for shift in [12, 8, 4, 0] {
                 out.push(HEX[((code >> shift) & 0xF) as usize] as char);

@@ -144,8 +144,7 @@ fn bundled_parsed(fonts: &FontSet) -> &'static [Option<ParsedFont>] {
     })
 }
 
-/// Write already laid-out pages. Each page is freed as soon as it is turned into drawing
-/// operations.
+/// Write already laid-out pages.
 pub fn write_pages(
     pages: Vec<Page>,
     meta: &ir::Meta,
@@ -164,12 +163,10 @@ pub fn write_pages(
 
     // Embed only the faces in use, with the characters each shows.
     let bundled = crate::fonts::is_bundled(fonts);
-    let mut used: BTreeMap<u8, BTreeSet<char>> = BTreeMap::new();
+    let mut used: Vec<BTreeSet<char>> = Style::ALL.iter().map(|_| BTreeSet::new()).collect();
     for page in &pages {
         for run in page.runs() {
-            used.entry(run.style as u8)
-                .or_default()
-                .extend(run.text.chars());
+            used[run.style as usize].extend(run.text.chars());
         }
     }
     let mut codes: Vec<Option<content::Codes>> = Style::ALL.iter().map(|_| None).collect();
@@ -177,9 +174,10 @@ pub fn write_pages(
     // on the first page, whose content is then replaced like every other page's.
     let mut usage_ops = vec![Op::StartTextSection];
     for style in Style::ALL {
-        let Some(chars) = used.get(&(style as u8)) else {
+        let chars = &used[style as usize];
+        if chars.is_empty() {
             continue;
-        };
+        }
         let face = fonts.face(style);
         let parsed = if bundled {
             bundled_parsed(fonts)[style as usize].clone()
