@@ -325,22 +325,7 @@ fn table_cells_are_computed_and_formatted() {
         .descendants()
         .filter(|n| n.has_tag_name((W, "tbl")))
         .collect();
-    let rows_text = |t: roxmltree::Node| -> Vec<Vec<String>> {
-        t.children()
-            .filter(|c| c.has_tag_name((W, "tr")))
-            .map(|tr| {
-                tr.children()
-                    .filter(|c| c.has_tag_name((W, "tc")))
-                    .map(|tc| {
-                        tc.descendants()
-                            .filter(|d| d.has_tag_name((W, "t")))
-                            .filter_map(|d| d.text())
-                            .collect::<String>()
-                    })
-                    .collect()
-            })
-            .collect()
-    };
+    let rows_text = |t| common::table_rows(t, common::CellText::Joined);
     let t2 = rows_text(tables[3]);
     // Row numbers run 1..25; numbers use "." for thousands and "," for decimals.
     let stt: Vec<String> = t2[2..27].iter().map(|r| r[0].clone()).collect();

@@ -29,39 +29,7 @@ fn doc_paragraphs(path: &Path) -> Vec<ParaInfo> {
 /// Rows of every table of a DOCX as cell texts.
 fn tables(path: &Path) -> Vec<Vec<Vec<String>>> {
     let xml = zip_part(path, "word/document.xml").unwrap();
-    let doc = Document::parse(&xml).unwrap();
-    doc.descendants()
-        .filter(|n| n.has_tag_name((W, "tbl")))
-        .map(|t| {
-            t.children()
-                .filter(|c| c.has_tag_name((W, "tr")))
-                .map(|tr| {
-                    tr.children()
-                        .filter(|c| c.has_tag_name((W, "tc")))
-                        .map(|tc| {
-                            tc.children()
-                                .filter(|p| p.has_tag_name((W, "p")))
-                                .map(|p| {
-                                    p.descendants()
-                                        .filter_map(|d| {
-                                            if d.has_tag_name((W, "t")) {
-                                                d.text()
-                                            } else if d.has_tag_name((W, "br")) {
-                                                Some("\n")
-                                            } else {
-                                                None
-                                            }
-                                        })
-                                        .collect::<String>()
-                                })
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect()
+    common::tables(&Document::parse(&xml).unwrap(), common::CellText::Lines)
 }
 
 /// Run `vanban render PLAN <extra> -o DIR` into a fresh directory.

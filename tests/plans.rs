@@ -29,34 +29,7 @@ fn data_tables(docx: &Path) -> Vec<Vec<Vec<String>>> {
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let mut out = Vec::new();
     for t in doc.descendants().filter(|n| n.has_tag_name((W, "tbl"))) {
-        let rows: Vec<Vec<String>> = t
-            .children()
-            .filter(|r| r.has_tag_name((W, "tr")))
-            .map(|r| {
-                r.children()
-                    .filter(|c| c.has_tag_name((W, "tc")))
-                    .map(|c| {
-                        c.descendants()
-                            .filter(|p| p.has_tag_name((W, "p")))
-                            .map(|p| {
-                                p.descendants()
-                                    .filter_map(|n| {
-                                        if n.has_tag_name((W, "t")) {
-                                            n.text().map(str::to_string)
-                                        } else if n.has_tag_name((W, "br")) {
-                                            Some("\n".to_string())
-                                        } else {
-                                            None
-                                        }
-                                    })
-                                    .collect::<String>()
-                            })
-                            .collect::<Vec<_>>()
-                            .join("\n")
-                    })
-                    .collect()
-            })
-            .collect();
+        let rows = common::table_rows(t, common::CellText::Lines);
         if rows
             .first()
             .is_some_and(|r| r.first().map(String::as_str) == Some("STT"))

@@ -45,26 +45,7 @@ fn docx_content(path: &Path) -> (Vec<String>, Vec<Vec<Vec<String>>>) {
         .filter(|p| !p.in_table)
         .map(|p| p.text)
         .collect();
-    let tables = doc
-        .descendants()
-        .filter(|n| n.has_tag_name((W, "tbl")))
-        .map(|t| {
-            t.children()
-                .filter(|c| c.has_tag_name((W, "tr")))
-                .map(|tr| {
-                    tr.children()
-                        .filter(|c| c.has_tag_name((W, "tc")))
-                        .map(|tc| {
-                            tc.descendants()
-                                .filter(|d| d.has_tag_name((W, "t")))
-                                .filter_map(|d| d.text())
-                                .collect::<String>()
-                        })
-                        .collect()
-                })
-                .collect()
-        })
-        .collect();
+    let tables = common::tables(&doc, common::CellText::Joined);
     (paras, tables)
 }
 

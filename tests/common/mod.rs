@@ -212,3 +212,54 @@ pub fn page_sizes(pdf: &Path) -> Vec<(f32, f32)> {
         })
         .collect()
 }
+
+/// How a table cell's text is read back.
+#[derive(Clone, Copy, PartialEq)]
+pub enum CellText {
+    /// Every text run of the cell joined.
+    Joined,
+    /// Paragraphs and line breaks as "\n".
+    Lines,
+}
+
+/// Rows of one `w:tbl` as cell texts.
+pub fn table_rows(t: roxmltree::Node, mode: CellText) -> Vec<Vec<String>> {
+    let para_text = |p: roxmltree::Node| -> String {
+        p.descendants()
+            .filter_map(|d| {
+                if d.has_tag_name((W, "t")) {
+                    d.text()
+                } else if mode == CellText::Lines && d.has_tag_name((W, "br")) {
+                    Some("\n")
+                } else {
+                    None
+                }
+            })
+            .collect()
+    };
+    t.children()
+        .filter(|c| c.has_tag_name((W, "tr")))
+        .map(|tr| {
+            tr.children()
+                .filter(|c| c.has_tag_name((W, "tc")))
+                .map(|tc| match mode {
+                    CellText::Joined => para_text(tc),
+                    CellText::Lines => tc
+                        .children()
+                        .filter(|p| p.has_tag_name((W, "p")))
+                        .map(para_text)
+                        .collect::<Vec<_>>()
+                        .join("\n"),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Every table of a parsed `document.xml`, in document order.
+pub fn tables(doc: &roxmltree::Document, mode: CellText) -> Vec<Vec<Vec<String>>> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name((W, "tbl")))
+        .map(|t| table_rows(t, mode))
+        .collect()
+}
