@@ -17,8 +17,8 @@ pub use date::{
     date_long, date_long_partial, date_short, parse_date, place_date, place_date_partial,
 };
 pub use number::{
-    change_points, change_relative, change_words, doc_number, integer_padded, number, number_fixed,
-    parse_vn_number, percent, rate,
+    NumberTextError, change_points, change_relative, change_words, check_vn_number, doc_number,
+    integer_padded, number, number_fixed, parse_vn_number, percent, rate,
 };
 pub use period::Period;
 pub use seq::{roman, viet_letter};

@@ -20,6 +20,10 @@ struct Rounded {
 }
 
 /// Rounds `x` half away from zero to `decimals` places on its shortest decimal representation.
+///
+/// Any `decimals` is safe: places beyond the digits the value has are zeros and are left
+/// out (`frac` then holds fewer than `decimals` digits), so the work and the result are
+/// bounded by the length of the value's own digits.
 fn round_decimal(x: f64, decimals: usize) -> Option<Rounded> {
     if !x.is_finite() {
         return None;
@@ -28,11 +32,10 @@ fn round_decimal(x: f64, decimals: usize) -> Option<Rounded> {
     let text = format!("{}", x.abs());
     let (int_part, frac_part) = text.split_once('.').unwrap_or((text.as_str(), ""));
     let mut digits: Vec<u8> = int_part.bytes().map(|b| b - b'0').collect();
-    let int_len = digits.len();
     let frac: Vec<u8> = frac_part.bytes().map(|b| b - b'0').collect();
-    let round_up = frac.get(decimals).is_some_and(|&d| d >= 5);
-    digits.extend(frac.iter().take(decimals));
-    digits.resize(int_len + decimals, 0);
+    let places = decimals.min(frac.len());
+    let round_up = frac.get(places).is_some_and(|&d| d >= 5);
+    digits.extend(&frac[..places]);
     if round_up {
         let mut i = digits.len();
         loop {
@@ -49,7 +52,7 @@ fn round_decimal(x: f64, decimals: usize) -> Option<Rounded> {
             }
         }
     }
-    let split = digits.len() - decimals;
+    let split = digits.len() - places;
     let to_string = |d: &[u8]| d.iter().map(|&d| char::from(b'0' + d)).collect::<String>();
     let mut int = to_string(&digits[..split]);
     let trimmed = int.trim_start_matches('0').len();
@@ -75,21 +78,21 @@ fn group_thousands(int: &str) -> String {
     out
 }
 
-/// Writes a rounded value; `keep_zeros` keeps trailing fraction zeros ("1,50" instead of "1,5").
-fn write(r: Rounded, keep_zeros: bool) -> String {
+/// Writes a rounded value; `keep_zeros` pads the fraction with zeros to that many places
+/// ("1,50" instead of "1,5"), `None` drops trailing zeros.
+fn write(r: Rounded, keep_zeros: Option<usize>) -> String {
     let mut out = String::new();
     if r.negative {
         out.push('-');
     }
     out.push_str(&group_thousands(&r.int));
-    let frac = if keep_zeros {
-        r.frac.as_str()
-    } else {
-        r.frac.trim_end_matches('0')
+    let frac = match keep_zeros {
+        Some(places) => format!("{:0<places$}", r.frac),
+        None => r.frac.trim_end_matches('0').to_string(),
     };
     if !frac.is_empty() {
         out.push(',');
-        out.push_str(frac);
+        out.push_str(&frac);
     }
     out
 }
@@ -97,14 +100,19 @@ fn write(r: Rounded, keep_zeros: bool) -> String {
 /// Formats a number Vietnamese style with at most `decimals` places (None = 2), dropping trailing zeros.
 pub fn number(x: f64, decimals: Option<usize>) -> String {
     round_decimal(x, decimals.unwrap_or(DEFAULT_DECIMALS))
-        .map(|r| write(r, false))
+        .map(|r| write(r, None))
         .unwrap_or_default()
 }
 
-/// Formats a number Vietnamese style with exactly `decimals` places: (1.5, 2) → "1,50".
+/// Most places [`number_fixed`] pads to; a larger request is treated as this.
+pub const MAX_FIXED_DECIMALS: usize = 20;
+
+/// Formats a number Vietnamese style with exactly `decimals` places (at most
+/// [`MAX_FIXED_DECIMALS`]): (1.5, 2) → "1,50".
 pub fn number_fixed(x: f64, decimals: usize) -> String {
+    let decimals = decimals.min(MAX_FIXED_DECIMALS);
     round_decimal(x, decimals)
-        .map(|r| write(r, true))
+        .map(|r| write(r, Some(decimals)))
         .unwrap_or_default()
 }
 
@@ -163,7 +171,7 @@ fn change_phrase(diff: Rounded, unit: &str) -> String {
             negative: false,
             ..diff
         },
-        false,
+        None,
     );
     let unit = unit.trim();
     if unit.is_empty() {
@@ -219,30 +227,183 @@ pub fn change_relative(current: f64, previous: Option<f64>, decimals: usize) -> 
         .unwrap_or_default()
 }
 
-/// Parse a number written the Vietnamese way ("5.339.392", "66,9", "-3", "99,64%") or
-/// plainly ("1234.5"); the inverse of [`number`].
-pub fn parse_vn_number(s: &str) -> Option<f64> {
-    let t = s.trim().trim_end_matches('%').trim();
-    if t.is_empty() {
+/// The grammar of numbers written as text, for messages (README "Số viết dạng chữ").
+pub const NUMBER_GRAMMAR: &str = "cần số viết kiểu Việt Nam: chữ số, dấu chấm ngăn các nhóm đúng ba chữ số, \
+một dấu phẩy thập phân, có thể có dấu \"-\" ở đầu và \"%\" ở cuối \
+(ví dụ 31809; 31.809; 5.339.392; 99,64; 1.234,5; -3; 12,5%)";
+
+/// Why a text is not a number of the grammar of [`parse_vn_number`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberTextError {
+    /// Not a number at all ("nhiều", "5 339", "+3").
+    NotANumber,
+    /// A dot used as the decimal point ("99.64", "0.5", "1234.5"); `suggestion` is the
+    /// Vietnamese form ("99,64").
+    DotDecimal { suggestion: String },
+    /// English-style grouping ("1,234.5", "1,234,567"); `suggestion` is the Vietnamese form.
+    EnglishStyle { suggestion: String },
+    /// Thousands dots that do not separate groups of exactly three digits ("1.2.3",
+    /// "12.34.5", "0.123.456", "1.23,5").
+    BadGroups,
+    /// More than one comma, or a comma before a dot ("1,2.3", "1,2,3").
+    BadComma,
+    /// Digits beyond what a number can hold.
+    TooLarge,
+}
+
+impl NumberTextError {
+    /// The Vietnamese explanation for the text `text`. `in_yaml`: the text was written in
+    /// YAML, where an unquoted number (99.64) is also possible.
+    pub fn message(&self, text: &str, in_yaml: bool) -> String {
+        let t = text.trim();
+        let yaml = |s: &str| {
+            if in_yaml {
+                format!(
+                    " hoặc ghi số YAML không có ngoặc kép ({})",
+                    s.replace('.', "").replace(',', ".")
+                )
+            } else {
+                String::new()
+            }
+        };
+        match self {
+            NumberTextError::NotANumber => {
+                format!("\"{t}\" không phải là số; {NUMBER_GRAMMAR}")
+            }
+            NumberTextError::DotDecimal { suggestion } => format!(
+                "\"{t}\" không phải là số viết đúng cách: dấu chấm chỉ dùng để ngăn nhóm ba chữ số; \
+                 viết dấu phẩy thập phân: {suggestion}{}",
+                yaml(suggestion)
+            ),
+            NumberTextError::EnglishStyle { suggestion } => format!(
+                "\"{t}\" không phải là số viết đúng cách (kiểu tiếng Anh); số viết kiểu Việt Nam là {suggestion}{}",
+                yaml(suggestion)
+            ),
+            NumberTextError::BadGroups => format!(
+                "\"{t}\" không phải là số viết đúng cách: các dấu chấm phải ngăn đúng từng nhóm ba chữ số; {NUMBER_GRAMMAR}"
+            ),
+            NumberTextError::BadComma => format!(
+                "\"{t}\" không phải là số viết đúng cách: chỉ được một dấu phẩy thập phân, đứng sau phần nghìn; {NUMBER_GRAMMAR}"
+            ),
+            NumberTextError::TooLarge => format!("\"{t}\" quá lớn, không phải là số dùng được"),
+        }
+    }
+}
+
+fn all_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// "5.339.392": a first group of one to three digits not starting with 0, then groups of
+/// exactly three.
+fn is_grouped(s: &str) -> bool {
+    let mut groups = s.split('.');
+    let first = groups.next().unwrap_or("");
+    let mut rest = groups.peekable();
+    rest.peek().is_some()
+        && all_digits(first)
+        && first.len() <= 3
+        && !first.starts_with('0')
+        && rest.all(|g| g.len() == 3 && all_digits(g))
+}
+
+/// English writing that cannot be Vietnamese: groups of three with "," and a "." decimal
+/// part ("1,234.5"), or several "," groups ("1,234,567"). A single "1,234" is the Vietnamese
+/// decimal 1,234 and is not English.
+fn english_suggestion(body: &str) -> Option<String> {
+    let (int, frac) = match body.split_once('.') {
+        Some((i, f)) if all_digits(f) => (i, Some(f)),
+        Some(_) => return None,
+        None => (body, None),
+    };
+    let commas = int.matches(',').count();
+    if commas == 0 || (frac.is_none() && commas < 2) || !is_grouped(&int.replace(',', ".")) {
         return None;
+    }
+    let mut s = int.replace(',', ".");
+    if let Some(f) = frac {
+        s.push(',');
+        s.push_str(f);
+    }
+    Some(s)
+}
+
+/// Parse a number written as text, with the one grammar vanban accepts (README "Số viết
+/// dạng chữ"), after trimming spaces:
+///
+/// - an optional "-", then either digits ("31809", "007") or digits grouped by three with
+///   dots ("31.809", "5.339.392"; the first group does not start with 0);
+/// - optionally one decimal comma and digits ("99,64", "1.234,5", "1234,5", "0,5");
+/// - optionally a final "%" (spaces allowed before it): "99,64%" is 99.64.
+///
+/// A dot is never a decimal point: "12.345" is twelve thousand three hundred and forty-five
+/// (groups of three), and "99.64", "0.5" or "1234.5" are errors that suggest "99,64" (in YAML
+/// an unquoted 99.64 is a number already and never comes here). Anything else ("1.2.3",
+/// "1,2.3", "12.34.5", "1,234.5", "+3", "5 339") is an error; nothing is guessed.
+pub fn check_vn_number(s: &str) -> Result<f64, NumberTextError> {
+    let mut t = s.trim();
+    if let Some(x) = t.strip_suffix('%') {
+        t = x.trim_end();
     }
     let body = t.strip_prefix('-').unwrap_or(t);
-    if !body
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    let negative = body.len() != t.len();
+    if body.is_empty()
+        || !body.starts_with(|c: char| c.is_ascii_digit())
+        || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
-        return None;
+        return Err(NumberTextError::NotANumber);
     }
-    let normalized = if t.contains(',') {
-        t.replace('.', "").replace(',', ".")
-    } else if t.matches('.').count() > 1 || t.split('.').nth(1).is_some_and(|frac| frac.len() == 3)
-    {
-        // "5.339.392" / "1.234": dots group thousands.
-        t.replace('.', "")
-    } else {
-        t.to_string()
+    if let Some(suggestion) = english_suggestion(body) {
+        let sign = if negative { "-" } else { "" };
+        return Err(NumberTextError::EnglishStyle {
+            suggestion: format!("{sign}{suggestion}"),
+        });
+    }
+    let (int, frac) = match body.split_once(',') {
+        Some((i, f)) => {
+            if !all_digits(f) {
+                return Err(NumberTextError::BadComma);
+            }
+            (i, Some(f))
+        }
+        None => (body, None),
     };
-    normalized.parse::<f64>().ok().filter(|v| v.is_finite())
+    let digits = if all_digits(int) {
+        int.to_string()
+    } else if is_grouped(int) {
+        int.replace('.', "")
+    } else if frac.is_none()
+        && let Some((a, b)) = int.split_once('.')
+        && all_digits(a)
+        && all_digits(b)
+    {
+        // One dot that does not group thousands: a decimal point typed by mistake.
+        let sign = if negative { "-" } else { "" };
+        return Err(NumberTextError::DotDecimal {
+            suggestion: format!("{sign}{a},{b}"),
+        });
+    } else {
+        return Err(NumberTextError::BadGroups);
+    };
+    let mut plain = String::with_capacity(digits.len() + 2);
+    if negative {
+        plain.push('-');
+    }
+    plain.push_str(&digits);
+    if let Some(f) = frac {
+        plain.push('.');
+        plain.push_str(f);
+    }
+    match plain.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(NumberTextError::TooLarge),
+    }
+}
+
+/// [`check_vn_number`] without the reason: the number, or None for any text outside the
+/// grammar.
+pub fn parse_vn_number(s: &str) -> Option<f64> {
+    check_vn_number(s).ok()
 }
 
 #[cfg(test)]
@@ -250,13 +411,106 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vietnamese_numbers_parse() {
-        assert_eq!(parse_vn_number("5.339.392"), Some(5339392.0));
-        assert_eq!(parse_vn_number("66,9"), Some(66.9));
-        assert_eq!(parse_vn_number("99,64%"), Some(99.64));
-        assert_eq!(parse_vn_number("1234.5"), Some(1234.5));
-        assert_eq!(parse_vn_number("abc"), None);
-        assert_eq!(parse_vn_number(""), None);
+    fn number_text_grammar_accepts() {
+        let ok: &[(&str, f64)] = &[
+            ("0", 0.0),
+            ("7", 7.0),
+            ("007", 7.0),
+            ("31809", 31809.0),
+            ("31.809", 31809.0),
+            ("12.345", 12345.0),
+            ("1.000", 1000.0),
+            ("5.339.392", 5339392.0),
+            ("999.999.999", 999999999.0),
+            ("66,9", 66.9),
+            ("99,64", 99.64),
+            ("0,5", 0.5),
+            ("1,234", 1.234),
+            ("1234,5", 1234.5),
+            ("1.234,5", 1234.5),
+            ("5.339.392,25", 5339392.25),
+            ("-3", -3.0),
+            ("-1.234,5", -1234.5),
+            ("-0,5", -0.5),
+            ("99,64%", 99.64),
+            ("99,64 %", 99.64),
+            ("100%", 100.0),
+            ("  31.809  ", 31809.0),
+        ];
+        for (text, want) in ok {
+            assert_eq!(check_vn_number(text), Ok(*want), "{text}");
+            assert_eq!(parse_vn_number(text), Some(*want), "{text}");
+        }
+    }
+
+    #[test]
+    fn number_text_grammar_rejects() {
+        use NumberTextError::*;
+        let dot = |s: &str| DotDecimal {
+            suggestion: s.to_string(),
+        };
+        let en = |s: &str| EnglishStyle {
+            suggestion: s.to_string(),
+        };
+        let bad: &[(&str, NumberTextError)] = &[
+            ("", NotANumber),
+            ("  ", NotANumber),
+            ("-", NotANumber),
+            ("%", NotANumber),
+            ("abc", NotANumber),
+            ("nhiều", NotANumber),
+            ("khoảng 600", NotANumber),
+            ("5 339", NotANumber),
+            ("+3", NotANumber),
+            ("−3", NotANumber),
+            ("1e5", NotANumber),
+            ("NaN", NotANumber),
+            ("inf", NotANumber),
+            (".5", NotANumber),
+            (",5", NotANumber),
+            ("5%%", NotANumber),
+            ("99.64", dot("99,64")),
+            ("0.5", dot("0,5")),
+            ("0.123", dot("0,123")),
+            ("1234.5", dot("1234,5")),
+            ("1234.567", dot("1234,567")),
+            ("-99.64", dot("-99,64")),
+            ("99.64%", dot("99,64")),
+            ("1,2345.5", BadComma),
+            ("1,234.5", en("1.234,5")),
+            ("1,234,567", en("1.234.567")),
+            ("-1,234.5", en("-1.234,5")),
+            ("1.2.3", BadGroups),
+            ("12.34.5", BadGroups),
+            ("1.2345", dot("1,2345")),
+            ("1.23,5", BadGroups),
+            ("0.123.456", BadGroups),
+            ("1234.567.890", BadGroups),
+            ("1..234", BadGroups),
+            ("1.", BadGroups),
+            ("1,2.3", BadComma),
+            ("1,2,3", BadComma),
+            ("1,", BadComma),
+            ("1,5.", BadComma),
+        ];
+        for (text, want) in bad {
+            assert_eq!(check_vn_number(text).as_ref(), Err(want), "{text}");
+            assert_eq!(parse_vn_number(text), None, "{text}");
+        }
+        let huge = "9".repeat(400);
+        assert_eq!(check_vn_number(&huge), Err(TooLarge));
+    }
+
+    #[test]
+    fn number_text_messages() {
+        let e = check_vn_number("99.64").unwrap_err();
+        let m = e.message("99.64", true);
+        assert!(m.contains("99,64") && m.contains("không có ngoặc kép (99.64)"), "{m}");
+        assert!(!e.message("99.64", false).contains("YAML"));
+        let m = check_vn_number("1.2.3").unwrap_err().message("1.2.3", false);
+        assert!(m.contains("\"1.2.3\"") && m.contains("nhóm ba chữ số"), "{m}");
+        let m = check_vn_number("nhiều").unwrap_err().message("nhiều", false);
+        assert!(m.contains("không phải là số"), "{m}");
     }
 
     #[test]
@@ -306,6 +560,15 @@ mod tests {
         assert_eq!(number(999.995, Some(2)), "1.000");
         assert_eq!(number(999999.5, Some(0)), "1.000.000");
         assert_eq!(number(9.96, Some(1)), "10");
+    }
+
+    #[test]
+    fn any_number_of_decimals_is_safe() {
+        assert_eq!(number(1.5, Some(usize::MAX)), "1,5");
+        assert_eq!(number(1.0 / 3.0, Some(1 << 40)), "0,3333333333333333");
+        assert_eq!(percent(99.64, usize::MAX), "99,64%");
+        assert_eq!(change_words(2.5, Some(1.0), "ha", Some(usize::MAX)), "tăng 1,5 ha");
+        assert_eq!(number_fixed(1.5, usize::MAX), format!("1,5{}", "0".repeat(19)));
     }
 
     #[test]
