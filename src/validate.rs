@@ -120,14 +120,6 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         }
     };
 
-    if let Some(so) = &vb.so
-        && so.value == 0
-    {
-        err(
-            pos_of(so),
-            "số văn bản phải từ 1 trở lên (để trống nếu chưa cấp số)".into(),
-        );
-    }
     if vb.viet_tat.value.trim().is_empty() || vb.viet_tat.value.contains(char::is_whitespace) {
         err(
             pos_of(&vb.viet_tat),
@@ -190,18 +182,6 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
             }
         },
     };
-    if vb
-        .chu_ky
-        .chuc_vu
-        .lines()
-        .iter()
-        .all(|l| l.trim().is_empty())
-    {
-        errs_push_plain(&mut err, "chu_ky.chuc_vu không được để trống".into());
-    }
-    if vb.chu_ky.ho_ten.trim().is_empty() {
-        errs_push_plain(&mut err, "chu_ky.ho_ten không được để trống".into());
-    }
 
     let signature_png = match &vb.chu_ky.anh_chu_ky {
         None => None,
@@ -226,8 +206,6 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
             }
         }
     };
-
-    check_layout(vb, &mut err);
 
     for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
         check_nodes(list, &mut err);
@@ -295,9 +273,12 @@ fn check_inspection(
     let wants = kind.is_some_and(|k| k.id == "ke-hoach-kiem-tra");
     match &vb.kiem_tra {
         None if wants => {
-            errs.push(Error::data(
-                "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
-            ));
+            errs.push(
+                Error::data(
+                    "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
+                )
+                .with_pos(pos_of(&vb.loai)),
+            );
             None
         }
         None => None,
@@ -341,45 +322,7 @@ fn check_inspection(
     }
 }
 
-fn errs_push_plain(err: &mut impl FnMut(Option<Pos>, String), msg: String) {
-    err(None, msg);
-}
-
-fn check_layout(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
-    let l = &vb.trinh_bay;
-    let ranges: [(&Option<Spanned<f32>>, f32, f32, &str); 7] = [
-        (&l.co_chu, 13.0, 14.0, "cỡ chữ nội dung (co_chu)"),
-        (&l.gian_dong, 1.0, 1.5, "giãn dòng (gian_dong)"),
-        (&l.le_tren, 20.0, 25.0, "lề trên (le_tren, mm)"),
-        (&l.le_duoi, 20.0, 25.0, "lề dưới (le_duoi, mm)"),
-        (&l.le_trai, 30.0, 35.0, "lề trái (le_trai, mm)"),
-        (&l.le_phai, 15.0, 20.0, "lề phải (le_phai, mm)"),
-        (
-            &l.co_chu_bang,
-            10.0,
-            14.0,
-            "cỡ chữ trong bảng (co_chu_bang)",
-        ),
-    ];
-    for (v, lo, hi, what) in ranges {
-        if let Some(v) = v
-            && !(lo..=hi).contains(&v.value)
-        {
-            err(
-                pos_of(v),
-                format!(
-                    "{what} = {} nằm ngoài khoảng Nghị định 30 cho phép ({lo}–{hi})",
-                    v.value
-                ),
-            );
-        }
-    }
-}
-
 fn check_annex(a: &Spanned<Annex>, err: &mut impl FnMut(Option<Pos>, String)) -> bool {
-    if a.value.tieu_de.trim().is_empty() {
-        err(pos_of(a), "phụ lục thiếu tiêu đề (tieu_de)".into());
-    }
     match &a.value.huong {
         None => false,
         Some(h) => match h.value.trim() {
@@ -452,10 +395,6 @@ pub fn check_table(
 ) -> Option<CheckedTable> {
     let mut ok = true;
     let mut columns = Vec::new();
-    if t.cot.is_empty() {
-        err(None, "bảng cần ít nhất một cột (cot)".into());
-        return None;
-    }
     for c in &t.cot {
         let kind = match column_kind(&c.value) {
             Ok(k) => k,
@@ -482,12 +421,6 @@ pub fn check_table(
                 }
             },
         };
-        if let Some(w) = c.value.rong
-            && w <= 0.0
-        {
-            err(pos_of(c), "độ rộng cột (rong) phải lớn hơn 0".into());
-            ok = false;
-        }
         columns.push(CheckedColumn { kind, align });
     }
     let numbering = match t.danh_so.as_ref().map(|s| (s, s.value.trim())) {
@@ -545,11 +478,11 @@ pub fn check_table(
             if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
                 && let CellValue::Text(s) = &cell.value
                 && !s.trim().is_empty()
-                && crate::format::parse_vn_number(s).is_none()
+                && let Err(e) = crate::format::check_vn_number(s)
             {
                 err(
                     pos_of(cell),
-                    format!("ô \"{s}\" nằm trong cột số nhưng không phải là số"),
+                    format!("ô trong cột số: {}", e.message(s, true)),
                 );
                 ok = false;
             }

@@ -92,7 +92,7 @@ fn wrong_type() {
     assert_rejected(
         &y,
         line_of(&y, "so: bảy"),
-        &["giá trị không hợp lệ", "số nguyên"],
+        &["\"bảy\" không phải là số", "số nguyên từ 1"],
     );
 }
 

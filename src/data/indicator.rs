@@ -12,7 +12,7 @@ use crate::format;
 use crate::model::{CellValue, Indicator};
 
 use super::pos_of;
-use super::table::TableData;
+use super::table::{Lookup, TableData};
 
 /// One computed indicator.
 #[derive(Debug, Clone, Default)]
@@ -215,28 +215,21 @@ impl Ind {
     }
 }
 
+/// A value written in YAML: a number, or text following the number grammar.
 fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>) -> Option<f64> {
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
-        other => match other.number() {
-            Some(n) => Some(n),
-            None => {
+        CellValue::Number(n) => Some(*n),
+        CellValue::Text(s) => match format::check_vn_number(s) {
+            Ok(n) => Some(n),
+            Err(e) => {
                 errs.push(
-                    Error::data(format!("{what} \"{}\" không phải là số", text_of(other)))
-                        .with_pos(pos_of(v)),
+                    Error::data(format!("{what}: {}", e.message(s, true))).with_pos(pos_of(v)),
                 );
                 None
             }
         },
-    }
-}
-
-fn text_of(v: &CellValue) -> String {
-    match v {
-        CellValue::Text(s) => s.clone(),
-        CellValue::Number(n) => n.to_string(),
-        CellValue::Blank => String::new(),
     }
 }
 
@@ -306,7 +299,7 @@ pub fn compute(
                     ))
                     .with_pos(pos_of(l)),
                 ),
-                Some(t) => match (t.col(f.cot.trim()), t.row(f.dong.as_deref().map(str::trim))) {
+                Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
                     (None, _) => errs.push(
                         Error::data(format!(
                             "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
@@ -314,7 +307,17 @@ pub fn compute(
                         ))
                         .with_pos(pos_of(l)),
                     ),
-                    (_, None) => errs.push(
+                    (_, Lookup::Repeated(at)) => errs.push(
+                        Error::data(format!(
+                            "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
+                            f.bang,
+                            at.len(),
+                            f.dong.as_deref().unwrap_or("").trim(),
+                            super::table::places(&at)
+                        ))
+                        .with_pos(pos_of(l)),
+                    ),
+                    (_, Lookup::Missing) => errs.push(
                         Error::data(match &f.dong {
                             Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
                             None => format!(
@@ -324,7 +327,7 @@ pub fn compute(
                         })
                         .with_pos(pos_of(l)),
                     ),
-                    (Some(c), Some(r)) => value = r.get(c).and_then(CellValue::number),
+                    (Some(c), Lookup::Found(r)) => value = r.get(c).and_then(CellValue::number),
                 },
             }
         } else if i.gia_tri.is_none() {
@@ -337,6 +340,18 @@ pub fn compute(
             );
         }
         let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
+        if let (Some(t), Some(m)) = (target, &i.muc_tieu)
+            && t <= 0.0
+        {
+            errs.push(
+                Error::data(format!(
+                    "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
+                    i.id.value.trim(),
+                    format::number(t, Some(decimals))
+                ))
+                .with_pos(pos_of(m)),
+            );
+        }
         let as_of = match &i.tinh_den {
             None => None,
             Some(d) => match format::parse_date(&d.value) {
@@ -409,29 +424,98 @@ pub fn compute(
             &mut out,
         );
     }
-    // Shares: `tren` names another indicator or is a number.
+    shares(&totals, &mut out, errs);
+    out
+}
+
+/// Shares: `tren` names another indicator (not itself, and not in a cycle of `tren`
+/// references) or is a number greater than 0.
+fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Vec<Error>) {
+    let named = |t: &Spanned<CellValue>| match &t.value {
+        CellValue::Text(name) if t.value.number().is_none() => Some(name.trim().to_string()),
+        _ => None,
+    };
+    let next: BTreeMap<&str, String> = totals
+        .iter()
+        .filter_map(|(id, t)| Some((id.as_str(), named(t)?)))
+        .collect();
+    let mut in_cycle: Vec<String> = Vec::new();
     for (id, t) in totals {
-        let total = match &t.value {
-            CellValue::Text(name) if t.value.number().is_none() => match out.get(name.trim()) {
-                Some(o) => o.value,
+        let total = match named(t) {
+            Some(name) if name == *id => {
+                errs.push(
+                    Error::data(format!(
+                        "tren: chỉ tiêu \"{id}\" không thể tính tỷ lệ trên chính nó; ghi mã chỉ tiêu tổng khác hoặc một số"
+                    ))
+                    .with_pos(pos_of(t)),
+                );
+                None
+            }
+            Some(name) => match out.get(&name) {
+                Some(o) => {
+                    if !in_cycle.contains(id)
+                        && let Some(cycle) = cycle_from(id, &next)
+                    {
+                        errs.push(
+                            Error::data(format!(
+                                "tren: các chỉ tiêu tính tỷ lệ trên nhau thành vòng ({}); tổng của một tỷ lệ không thể là tỷ lệ trên chính nó",
+                                cycle.join(" → ")
+                            ))
+                            .with_pos(pos_of(t)),
+                        );
+                        in_cycle.extend(cycle);
+                    }
+                    o.value
+                }
                 None => {
                     errs.push(
                         Error::data(format!(
                             "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
                             out.keys().cloned().collect::<Vec<_>>().join(", ")
                         ))
-                        .with_pos(pos_of(&t)),
+                        .with_pos(pos_of(t)),
                     );
                     None
                 }
             },
-            other => other.number(),
+            None => {
+                let n = t.value.number();
+                if let Some(x) = n
+                    && x <= 0.0
+                {
+                    errs.push(
+                        Error::data(format!(
+                            "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
+                            format::number(x, None)
+                        ))
+                        .with_pos(pos_of(t)),
+                    );
+                }
+                n
+            }
         };
-        if let Some(i) = out.get_mut(&id) {
+        if let Some(i) = out.get_mut(id) {
             i.total = total;
         }
     }
-    out
+}
+
+/// The cycle of `tren` references that starts and ends at `start` ("a → b → a"), if any.
+fn cycle_from(start: &str, next: &BTreeMap<&str, String>) -> Option<Vec<String>> {
+    let mut path = vec![start.to_string()];
+    let mut at = start;
+    while let Some(n) = next.get(at) {
+        if n == start {
+            path.push(n.clone());
+            return Some(path);
+        }
+        if path.contains(n) {
+            return None;
+        }
+        path.push(n.clone());
+        at = n;
+    }
+    None
 }
 
 /// Fill each indicator's previous value; a unit that changed is an error.

@@ -58,14 +58,15 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
 /// Compute every table; returns the ones with an id.
 fn compute_tables(
     vb: &mut VanBan,
-    base: &Path,
+    yaml: &Path,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
 ) -> BTreeMap<String, TableData> {
+    let base = yaml.parent().unwrap_or(Path::new("."));
     let mut by_id = BTreeMap::new();
     for t in tables_mut(vb) {
         let id = t.id.clone();
-        let data = table::materialize(t, base, prev, errs);
+        let data = table::materialize(t, base, yaml, prev, errs);
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
@@ -80,9 +81,8 @@ fn compute_tables(
 fn load_previous(path: &Path) -> Result<(BTreeMap<String, TableData>, Indicators), Vec<Error>> {
     let text = crate::load::read_text(path).map_err(|e| vec![e])?;
     let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| vec![e.in_file(path)])?;
-    let base = path.parent().unwrap_or(Path::new("."));
     let mut errs = Vec::new();
-    let tables = compute_tables(&mut vb, base, None, &mut errs);
+    let tables = compute_tables(&mut vb, path, None, &mut errs);
     let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if errs.is_empty() {
         Ok((tables, inds))
@@ -120,11 +120,27 @@ pub fn prepare(
                     .at(path, Some(*at)),
                 ]);
             }
+            if same_file(p, path) {
+                let how = match at {
+                    Some(_) => "khóa ky_truoc",
+                    None => "tùy chọn --previous",
+                };
+                return Err(vec![
+                    Error::new(
+                        Kind::Data,
+                        format!(
+                            "{how} chỉ đến chính tệp này ({}); kỳ trước phải là tệp báo cáo của kỳ trước",
+                            p.display()
+                        ),
+                    )
+                    .at(path, *at),
+                ]);
+            }
             Some(load_previous(p)?)
         }
     };
     let mut errs = Vec::new();
-    let tables = compute_tables(vb, base, prev.as_ref().map(|p| &p.0), &mut errs);
+    let tables = compute_tables(vb, path, prev.as_ref().map(|p| &p.0), &mut errs);
     let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
         indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);
@@ -142,6 +158,14 @@ pub fn prepare(
         Ok(inds)
     } else {
         Err(errs.into_iter().map(|e| e.in_file(path)).collect())
+    }
+}
+
+/// Whether two paths name the same file (after resolving links and `..`).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
     }
 }
 

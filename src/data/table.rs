@@ -4,25 +4,65 @@
 //! it like any other table.
 
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_saphyr::{Location, Spanned};
 
 use crate::error::{Error, Kind, Pos};
 use crate::format;
-use crate::format::parse_vn_number;
+use crate::format::NumberTextError;
 use crate::model::{CellValue, ColumnKind, RowSpec, TableSpec};
 use crate::validate::column_kind;
 
 use super::{pos_of, source};
+
+/// Where a row was written: the YAML file or the data file, and its line there.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowPlace {
+    pub file: PathBuf,
+    pub pos: Option<Pos>,
+}
+
+impl RowPlace {
+    /// An error at this row.
+    pub fn error(&self, msg: String) -> Error {
+        Error::new(Kind::Data, msg).at(&self.file, self.pos)
+    }
+
+    /// "bao-cao-thang.yaml:57" (the file alone for a computed row).
+    pub fn describe(&self) -> String {
+        match self.pos {
+            Some(p) => format!("{}:{}", self.file.display(), p.line),
+            None => self.file.display().to_string(),
+        }
+    }
+}
+
+/// One row of a computed table: its key (the text of the key column, or a total row's
+/// label), cells by column index (row numbers included), whether it is a total row.
+#[derive(Debug, Clone)]
+pub struct DataRow {
+    pub key: Option<String>,
+    pub cells: Vec<CellValue>,
+    pub total: bool,
+    pub place: RowPlace,
+}
 
 /// A computed table, for indicators (`lay_tu`) and for the next report's changes.
 #[derive(Debug, Clone, Default)]
 pub struct TableData {
     /// Column ids by column index (all columns, row numbers included).
     pub col_ids: Vec<Option<String>>,
-    /// (key, cells by column index, is a total row).
-    pub rows: Vec<(Option<String>, Vec<CellValue>, bool)>,
+    pub rows: Vec<DataRow>,
+}
+
+/// The result of looking a row up by its key.
+#[derive(Debug)]
+pub enum Lookup<'a> {
+    Found(&'a [CellValue]),
+    Missing,
+    /// Several rows have the key: matching by key is ambiguous.
+    Repeated(Vec<&'a RowPlace>),
 }
 
 /// Index of the column whose id is `id`.
@@ -35,20 +75,44 @@ fn id_list(ids: &[Option<String>]) -> String {
     ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
 }
 
+/// "bao-cao.yaml:12, bao-cao.yaml:15" for a message about repeated rows.
+pub fn places(rows: &[&RowPlace]) -> String {
+    rows.iter()
+        .map(|p| p.describe())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 impl TableData {
     pub fn col(&self, id: &str) -> Option<usize> {
         col_index(&self.col_ids, id)
     }
 
     /// The row with this key, or the last total row when `key` is None.
-    pub fn row(&self, key: Option<&str>) -> Option<&Vec<CellValue>> {
-        match key {
-            Some(k) => self
-                .rows
-                .iter()
-                .find(|r| r.0.as_deref() == Some(k))
-                .map(|r| &r.1),
-            None => self.rows.iter().rev().find(|r| r.2).map(|r| &r.1),
+    pub fn lookup(&self, key: Option<&str>) -> Lookup<'_> {
+        let Some(k) = key else {
+            return match self.rows.iter().rev().find(|r| r.total) {
+                Some(r) => Lookup::Found(&r.cells),
+                None => Lookup::Missing,
+            };
+        };
+        let found: Vec<&DataRow> = self
+            .rows
+            .iter()
+            .filter(|r| r.key.as_deref() == Some(k))
+            .collect();
+        match found.as_slice() {
+            [] => Lookup::Missing,
+            [r] => Lookup::Found(&r.cells),
+            many => Lookup::Repeated(many.iter().map(|r| &r.place).collect()),
+        }
+    }
+
+    /// The row with this key when exactly one row has it, or the last total row.
+    pub fn row(&self, key: Option<&str>) -> Option<&[CellValue]> {
+        match self.lookup(key) {
+            Lookup::Found(r) => Some(r),
+            _ => None,
         }
     }
 }
@@ -92,8 +156,10 @@ fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
         if let Some(i) = col_index(ids, x) {
             return Ok(Operand::Col(i));
         }
-        if let Some(n) = parse_vn_number(x) {
-            return Ok(Operand::Const(n));
+        match format::check_vn_number(x) {
+            Ok(n) => return Ok(Operand::Const(n)),
+            Err(NumberTextError::NotANumber) => {}
+            Err(e) => return Err(format!("công thức \"{t}\": {}", e.message(x, false))),
         }
         Err(format!(
             "công thức \"{t}\": không có cột mã \"{x}\"; các mã cột: {}",
@@ -148,24 +214,104 @@ fn signed_change(now: f64, before: f64) -> String {
 }
 
 enum Row {
-    Data(
-        Vec<Spanned<CellValue>>,
-        Option<Pos>,
-        Option<(std::path::PathBuf, u64)>,
-    ),
+    Data(Vec<Spanned<CellValue>>, RowPlace),
     Group(String),
-    /// Cells, and the key matched against the previous report.
-    Total(Vec<Spanned<CellValue>>, Option<String>),
+    /// Cells, the key matched against the previous report (None: the label), and where.
+    Total(Vec<Spanned<CellValue>>, Option<String>, RowPlace),
 }
 
-/// Compute a table in place. `base` resolves a source file; `prev` holds the previous
-/// report's tables by id. Returns the computed data for lookups.
+/// A table's columns, checked: kinds, ids, formulas, change columns and the key column.
+struct Columns {
+    kinds: Vec<ColumnKind>,
+    ids: Vec<Option<String>>,
+    formulas: Vec<Option<Formula>>,
+    /// For a change column, the column whose change it shows.
+    changes: Vec<Option<usize>>,
+    /// The columns rows write: not row numbers, not computed.
+    input: Vec<usize>,
+    /// The first column after the row numbers: labels of total rows.
+    label: Option<usize>,
+    key: Option<usize>,
+}
+
+impl Columns {
+    fn len(&self) -> usize {
+        self.kinds.len()
+    }
+
+    fn blank_row(&self) -> Vec<Spanned<CellValue>> {
+        (0..self.len()).map(|_| spanned(CellValue::Blank)).collect()
+    }
+
+    /// The row's key: the text of the key column.
+    fn key_of(&self, c: &[Spanned<CellValue>]) -> Option<String> {
+        match &c[self.key?].value {
+            CellValue::Text(s) => Some(s.trim().to_string()),
+            CellValue::Number(x) => Some(format::number(*x, None)),
+            CellValue::Blank => None,
+        }
+    }
+
+    fn label_of(&self, c: &[Spanned<CellValue>]) -> Option<String> {
+        match &c[self.label?].value {
+            CellValue::Text(s) => Some(s.trim().to_string()),
+            _ => None,
+        }
+    }
+}
+
+/// Compute a table in place. `base` resolves a source file and `yaml` is the file the table
+/// is written in; `prev` holds the previous report's tables by id. Returns the computed data
+/// for lookups.
 pub fn materialize(
     t: &mut TableSpec,
     base: &Path,
+    yaml: &Path,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
 ) -> TableData {
+    let Some(cols) = columns(t, errs) else {
+        return TableData::default();
+    };
+    let rows = match &t.nguon {
+        Some(src) => match source_rows(t, src, base, &cols, errs) {
+            Some(r) => r,
+            None => return TableData::default(),
+        },
+        None => yaml_rows(t, yaml, &cols),
+    };
+    let mut rows = computed_rows(t, &cols, rows, yaml);
+    let data = TableData {
+        col_ids: cols.ids.clone(),
+        rows: rows
+            .iter()
+            .filter_map(|r| match r {
+                Row::Data(c, place) => Some(DataRow {
+                    key: cols.key_of(c),
+                    cells: c.iter().map(|x| x.value.clone()).collect(),
+                    total: false,
+                    place: place.clone(),
+                }),
+                Row::Total(c, k, place) => Some(DataRow {
+                    key: k.clone().or_else(|| cols.label_of(c)),
+                    cells: c.iter().map(|x| x.value.clone()).collect(),
+                    total: true,
+                    place: place.clone(),
+                }),
+                Row::Group(_) => None,
+            })
+            .collect(),
+    };
+    if cols.changes.iter().any(Option::is_some) {
+        unique_keys(&data, errs);
+        changes(t, &cols, &mut rows, prev, errs);
+    }
+    write_back(t, &cols, rows);
+    data
+}
+
+/// Check the columns: unique ids, formulas, change columns, the key column.
+fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
     // Validation has already rejected unknown column kinds.
     let kinds: Vec<ColumnKind> = t
         .cot
@@ -208,8 +354,8 @@ pub fn materialize(
     let input: Vec<usize> = (0..n)
         .filter(|i| kinds[*i] != ColumnKind::RowNumber && !t.cot[*i].value.is_computed())
         .collect();
-    let label_col = (0..n).find(|i| kinds[*i] != ColumnKind::RowNumber);
-    let key_col = match &t.khoa {
+    let label = (0..n).find(|i| kinds[*i] != ColumnKind::RowNumber);
+    let key = match &t.khoa {
         Some(k) => match col_index(&ids, k.value.trim()) {
             Some(i) => Some(i),
             None => {
@@ -225,116 +371,160 @@ pub fn materialize(
             .copied()
             .find(|i| kinds[*i] == ColumnKind::Text),
     };
-    if errs.len() > before {
-        return TableData::default();
+    if changes.iter().any(Option::is_some) && t.id.is_none() {
+        let at = t
+            .cot
+            .iter()
+            .find(|c| c.value.thay_doi.is_some())
+            .and_then(pos_of);
+        errs.push(
+            Error::data("bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước")
+                .with_pos(at),
+        );
     }
+    (errs.len() == before).then_some(Columns {
+        kinds,
+        ids,
+        formulas,
+        changes,
+        input,
+        label,
+        key,
+    })
+}
 
-    // Rows, each spread over all columns.
-    let mut rows: Vec<Row> = Vec::new();
+/// The rows written in the YAML, each spread over all columns.
+fn yaml_rows(t: &TableSpec, yaml: &Path, cols: &Columns) -> Vec<Row> {
     let spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
-        let mut out: Vec<Spanned<CellValue>> = (0..n).map(|_| spanned(CellValue::Blank)).collect();
-        for (c, i) in cells.iter().zip(&input) {
+        let mut out = cols.blank_row();
+        for (c, i) in cells.iter().zip(&cols.input) {
             out[*i] = c.clone();
         }
         out
     };
-    if let Some(src) = &t.nguon {
-        if !t.dong.is_empty() {
+    let place = |r: &Spanned<RowSpec>| RowPlace {
+        file: yaml.to_path_buf(),
+        pos: pos_of(r),
+    };
+    t.dong
+        .iter()
+        .map(|r| match &r.value {
+            RowSpec::Data(c) => Row::Data(spread(c), place(r)),
+            RowSpec::Group(g) => Row::Group(g.clone()),
+            RowSpec::Total(c) => Row::Total(spread(c), None, place(r)),
+        })
+        .collect()
+}
+
+/// The rows read from the table's data file; text in number columns must follow the
+/// number grammar. None after an error.
+fn source_rows(
+    t: &TableSpec,
+    src: &Spanned<crate::model::Source>,
+    base: &Path,
+    cols: &Columns,
+    errs: &mut Vec<Error>,
+) -> Option<Vec<Row>> {
+    if !t.dong.is_empty() {
+        errs.push(
+            Error::data("bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"")
+                .with_pos(pos_of(src)),
+        );
+        return None;
+    }
+    let read = match source::read(src, base) {
+        Ok(r) => r,
+        Err(e) => {
+            errs.extend(e);
+            return None;
+        }
+    };
+    for id in src.value.cot.value.keys() {
+        if col_index(&cols.ids, id).is_none() {
             errs.push(
-                Error::data("bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"")
-                    .with_pos(pos_of(src)),
+                Error::data(format!(
+                    "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
+                    id_list(&cols.ids)
+                ))
+                .with_pos(pos_of(&src.value.cot)),
             );
-            return TableData::default();
         }
-        let read = match source::read(src, base) {
-            Ok(r) => r,
-            Err(e) => {
-                errs.extend(e);
-                return TableData::default();
-            }
-        };
-        for id in src.value.cot.value.keys() {
-            if col_index(&ids, id).is_none() {
-                errs.push(
-                    Error::data(format!(
-                        "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
-                        id_list(&ids)
-                    ))
-                    .with_pos(pos_of(&src.value.cot)),
-                );
-            }
+    }
+    let mut rows = Vec::new();
+    let mut group: Option<String> = None;
+    for r in &read.rows {
+        if r.group.is_some() && r.group != group {
+            group = r.group.clone();
+            rows.push(Row::Group(group.clone().unwrap_or_default()));
         }
-        let mut group: Option<String> = None;
-        for r in &read.rows {
-            if r.group.is_some() && r.group != group {
-                group = r.group.clone();
-                rows.push(Row::Group(group.clone().unwrap_or_default()));
-            }
-            let mut out: Vec<Spanned<CellValue>> =
-                (0..n).map(|_| spanned(CellValue::Blank)).collect();
-            for (i, c) in t.cot.iter().enumerate() {
-                let Some(id) = &c.value.id else { continue };
-                let Some((v, col)) = r.cells.get(id) else {
-                    continue;
-                };
-                let v = match (kinds[i], v) {
-                    (ColumnKind::Number | ColumnKind::Percent, CellValue::Text(s)) => {
-                        match parse_vn_number(s) {
-                            Some(x) => CellValue::Number(x),
-                            None => {
-                                errs.push(
+        let mut out = cols.blank_row();
+        for (i, c) in t.cot.iter().enumerate() {
+            let Some(id) = &c.value.id else { continue };
+            let Some((v, col)) = r.cells.get(id) else {
+                continue;
+            };
+            let v = match (cols.kinds[i], v) {
+                (ColumnKind::Number | ColumnKind::Percent, CellValue::Text(s)) => {
+                    match format::check_vn_number(s) {
+                        Ok(x) => CellValue::Number(x),
+                        Err(e) => {
+                            errs.push(
                                 Error::new(
                                     Kind::Data,
                                     format!(
-                                        "ô \"{s}\" ({}, cột bảng \"{}\") nằm trong cột số nhưng không phải là số",
-                                        source::cell_place(&read, *col),
-                                        c.value.ten.replace('\n', " ")
+                                        "{} (cột bảng \"{}\", cột số): {}",
+                                        source::cell_place(&read, r.line, *col),
+                                        c.value.ten.replace('\n', " "),
+                                        e.message(s, false)
                                     ),
                                 )
                                 .at(&read.path, Some(Pos::new(r.line, *col))),
                             );
-                                CellValue::Blank
-                            }
+                            CellValue::Blank
                         }
                     }
-                    _ => v.clone(),
-                };
-                out[i] = spanned(v);
-            }
-            rows.push(Row::Data(out, None, Some((read.path.clone(), r.line))));
+                }
+                _ => v.clone(),
+            };
+            out[i] = spanned(v);
         }
-    } else {
-        for r in &t.dong {
-            rows.push(match &r.value {
-                RowSpec::Data(c) => Row::Data(spread(c), pos_of(r), None),
-                RowSpec::Group(g) => Row::Group(g.clone()),
-                RowSpec::Total(c) => Row::Total(spread(c), None),
-            });
-        }
+        let place = RowPlace {
+            file: read.path.clone(),
+            pos: Some(Pos::new(r.line, 1)),
+        };
+        rows.push(Row::Data(out, place));
     }
+    Some(rows)
+}
 
-    // Formulas on every row with cells.
+/// Formulas on every row, subtotals after each group and the total row at the end.
+fn computed_rows(t: &TableSpec, cols: &Columns, rows: Vec<Row>, yaml: &Path) -> Vec<Row> {
+    let computed_place = RowPlace {
+        file: yaml.to_path_buf(),
+        pos: None,
+    };
     let compute = |cells: &mut Vec<Spanned<CellValue>>| {
-        for i in 0..n {
-            if let Some(f) = &formulas[i] {
+        for i in 0..cols.len() {
+            if let Some(f) = &cols.formulas[i] {
                 let plain: Vec<CellValue> = cells.iter().map(|c| c.value.clone()).collect();
-                cells[i] = spanned(eval(f, &plain, kinds[i] == ColumnKind::Percent));
+                cells[i] = spanned(eval(f, &plain, cols.kinds[i] == ColumnKind::Percent));
             }
         }
     };
-    let summed = |group: &[&Vec<Spanned<CellValue>>], label: &str| -> Vec<Spanned<CellValue>> {
-        let mut out: Vec<Spanned<CellValue>> = (0..n).map(|_| spanned(CellValue::Blank)).collect();
-        for &i in &input {
-            if kinds[i] == ColumnKind::Number {
+    let summed = |group: &[Vec<Spanned<CellValue>>], label: &str| -> Vec<Spanned<CellValue>> {
+        let mut out = cols.blank_row();
+        for &i in &cols.input {
+            if cols.kinds[i] == ColumnKind::Number {
                 let vals: Vec<f64> = group.iter().filter_map(|r| r[i].value.number()).collect();
                 if !vals.is_empty() {
                     out[i] = spanned(CellValue::Number(vals.iter().sum()));
                 }
             }
         }
-        if let Some(l) = label_col {
+        if let Some(l) = cols.label {
             out[l] = spanned(CellValue::Text(label.to_string()));
         }
+        compute(&mut out);
         out
     };
     let mut out_rows: Vec<Row> = Vec::new();
@@ -346,10 +536,12 @@ pub fn materialize(
             if let Some(label) = &t.cong_nhom
                 && !in_group.is_empty()
             {
-                let refs: Vec<&Vec<Spanned<CellValue>>> = in_group.iter().collect();
-                let mut s = summed(&refs, label);
-                compute(&mut s);
-                out_rows.push(Row::Total(s, Some(format!("{label} ({group})"))));
+                let s = summed(in_group, label);
+                out_rows.push(Row::Total(
+                    s,
+                    Some(format!("{label} ({group})")),
+                    computed_place.clone(),
+                ));
             }
             in_group.clear();
         };
@@ -357,11 +549,11 @@ pub fn materialize(
     let mut seen_group = false;
     for r in rows {
         match r {
-            Row::Data(mut c, p, f) => {
+            Row::Data(mut c, p) => {
                 compute(&mut c);
                 all.push(c.clone());
                 in_group.push(c.clone());
-                out_rows.push(Row::Data(c, p, f));
+                out_rows.push(Row::Data(c, p));
             }
             Row::Group(g) => {
                 if seen_group {
@@ -372,13 +564,13 @@ pub fn materialize(
                 group_name = g.clone();
                 out_rows.push(Row::Group(g));
             }
-            Row::Total(mut c, k) => {
+            Row::Total(mut c, k, p) => {
                 if seen_group {
                     flush(&mut in_group, &mut out_rows, &group_name);
                     seen_group = false;
                 }
                 compute(&mut c);
-                out_rows.push(Row::Total(c, k));
+                out_rows.push(Row::Total(c, k, p));
             }
         }
     }
@@ -386,119 +578,100 @@ pub fn materialize(
         flush(&mut in_group, &mut out_rows, &group_name);
     }
     if let Some(label) = &t.dong_tong {
-        let refs: Vec<&Vec<Spanned<CellValue>>> = all.iter().collect();
-        let mut s = summed(&refs, label);
-        compute(&mut s);
-        out_rows.push(Row::Total(s, None));
+        let s = summed(&all, label);
+        out_rows.push(Row::Total(s, None, computed_place));
     }
+    out_rows
+}
 
-    // Keys, unique among data rows.
-    let key_of = |c: &[Spanned<CellValue>]| -> Option<String> {
-        match &c[key_col?].value {
-            CellValue::Text(s) => Some(s.trim().to_string()),
-            CellValue::Number(x) => Some(format::number(*x, None)),
-            CellValue::Blank => None,
+/// A table matched row by row against the previous report needs one row per key.
+fn unique_keys(data: &TableData, errs: &mut Vec<Error>) {
+    let mut first: BTreeMap<&str, &RowPlace> = BTreeMap::new();
+    for r in &data.rows {
+        let Some(k) = r.key.as_deref() else { continue };
+        if let Some(p) = first.get(k) {
+            errs.push(r.place.error(format!(
+                "dòng \"{k}\" bị trùng trong bảng (đã có ở {}): bảng có cột thay đổi (thay_doi) ghép từng dòng với dòng cùng tên ở kỳ trước, nên mỗi dòng cần một tên riêng ở cột khóa",
+                p.describe()
+            )));
+        } else {
+            first.insert(k, &r.place);
         }
-    };
-    let label_of = |c: &[Spanned<CellValue>]| -> Option<String> {
-        match &c[label_col?].value {
-            CellValue::Text(s) => Some(s.trim().to_string()),
-            _ => None,
-        }
-    };
-    let mut data = TableData {
-        col_ids: ids.clone(),
-        rows: Vec::new(),
-    };
-    let mut keys: BTreeMap<String, ()> = BTreeMap::new();
-    for r in &out_rows {
-        match r {
-            Row::Data(c, p, f) => {
-                let k = key_of(c);
-                if let Some(k) = &k
-                    && keys.insert(k.clone(), ()).is_some()
-                {
-                    let msg = format!(
-                        "dòng \"{k}\" bị trùng trong bảng (mỗi dòng cần một tên riêng ở cột khóa để so sánh với kỳ trước)"
-                    );
-                    errs.push(match f {
-                        Some((path, line)) => {
-                            Error::new(Kind::Data, msg).at(path, Some(Pos::new(*line, 1)))
-                        }
-                        None => Error::data(msg).with_pos(*p),
-                    });
-                }
-                data.rows
-                    .push((k, c.iter().map(|x| x.value.clone()).collect(), false));
+    }
+}
+
+/// Fill the change columns against the previous report's table with the same id.
+fn changes(
+    t: &TableSpec,
+    cols: &Columns,
+    rows: &mut [Row],
+    prev: Option<&BTreeMap<String, TableData>>,
+    errs: &mut Vec<Error>,
+) {
+    let table_id = t.id.as_ref().map(|id| id.value.trim()).unwrap_or("");
+    let prev_table = prev.and_then(|p| p.get(table_id));
+    for r in rows.iter_mut() {
+        let (cells, key, place) = match r {
+            Row::Data(c, place) => {
+                let k = cols.key_of(c);
+                (c, k, &*place)
             }
-            Row::Total(c, k) => data.rows.push((
-                k.clone().or_else(|| label_of(c)),
-                c.iter().map(|x| x.value.clone()).collect(),
-                true,
-            )),
-            Row::Group(_) => {}
-        }
-    }
-
-    // Changes against the previous report.
-    if changes.iter().any(|c| c.is_some()) {
-        if t.id.is_none() {
-            let at = t
-                .cot
-                .iter()
-                .find(|c| c.value.thay_doi.is_some())
-                .and_then(pos_of);
-            errs.push(
-                Error::data("bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước")
-                    .with_pos(at),
-            );
-        }
-        let prev_table = t.id.as_ref().and_then(|id| prev?.get(id.value.trim()));
-        for r in out_rows.iter_mut() {
-            let (cells, key) = match r {
-                Row::Data(c, ..) => {
-                    let k = key_of(c);
-                    (c, k)
-                }
-                Row::Total(c, k) => {
-                    let k = k.clone().or_else(|| label_of(c));
-                    (c, k)
-                }
-                Row::Group(_) => continue,
-            };
-            for i in 0..n {
-                let Some(of) = changes[i] else { continue };
-                cells[i] = spanned(CellValue::Blank);
-                let now = cells[of].value.number();
-                let col_id = ids[of].as_deref().unwrap_or("");
-                let before = prev_table.and_then(|pt| {
-                    let k = key.clone()?;
-                    pt.row(Some(&k))?.get(pt.col(col_id)?)?.number()
-                });
-                if let (Some(a), Some(b)) = (now, before) {
-                    cells[i] = spanned(CellValue::Text(signed_change(a, b)));
-                }
+            Row::Total(c, k, place) => {
+                let k = k.clone().or_else(|| cols.label_of(c));
+                (c, k, &*place)
             }
-        }
-    }
-
-    // Write back as plain rows; computed columns become ordinary ones.
-    let mut dong = Vec::new();
-    for r in out_rows {
-        let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
-            c.into_iter()
-                .enumerate()
-                .filter(|(i, _)| kinds[*i] != ColumnKind::RowNumber)
-                .map(|(_, v)| v)
-                .collect()
+            Row::Group(_) => continue,
         };
-        dong.push(spanned(match r {
-            Row::Data(c, ..) => RowSpec::Data(strip(c)),
-            Row::Group(g) => RowSpec::Group(g),
-            Row::Total(c, _) => RowSpec::Total(strip(c)),
-        }));
+        let before_row = match (prev_table, key.as_deref()) {
+            (Some(pt), Some(k)) => match pt.lookup(Some(k)) {
+                Lookup::Found(row) => Some(row),
+                Lookup::Missing => None,
+                Lookup::Repeated(at) => {
+                    errs.push(place.error(format!(
+                        "không so được dòng \"{k}\" với kỳ trước: bảng \"{table_id}\" của kỳ trước có {} dòng cùng tên ({}); mỗi dòng cần một tên riêng ở cột khóa",
+                        at.len(),
+                        places(&at)
+                    )));
+                    None
+                }
+            },
+            _ => None,
+        };
+        for i in 0..cols.len() {
+            let Some(of) = cols.changes[i] else { continue };
+            cells[i] = spanned(CellValue::Blank);
+            let now = cells[of].value.number();
+            let col_id = cols.ids[of].as_deref().unwrap_or("");
+            let before = before_row.and_then(|row| {
+                let pt = prev_table?;
+                row.get(pt.col(col_id)?)?.number()
+            });
+            if let (Some(a), Some(b)) = (now, before) {
+                cells[i] = spanned(CellValue::Text(signed_change(a, b)));
+            }
+        }
     }
-    t.dong = dong;
+}
+
+/// Write the rows back as plain rows; computed columns become ordinary ones.
+fn write_back(t: &mut TableSpec, cols: &Columns, rows: Vec<Row>) {
+    let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
+        c.into_iter()
+            .enumerate()
+            .filter(|(i, _)| cols.kinds[*i] != ColumnKind::RowNumber)
+            .map(|(_, v)| v)
+            .collect()
+    };
+    t.dong = rows
+        .into_iter()
+        .map(|r| {
+            spanned(match r {
+                Row::Data(c, _) => RowSpec::Data(strip(c)),
+                Row::Group(g) => RowSpec::Group(g),
+                Row::Total(c, ..) => RowSpec::Total(strip(c)),
+            })
+        })
+        .collect();
     t.nguon = None;
     t.dong_tong = None;
     t.cong_nhom = None;
@@ -512,7 +685,6 @@ pub fn materialize(
             }
         }
     }
-    data
 }
 
 #[cfg(test)]
@@ -568,11 +740,17 @@ dong:
         let prev_yaml = yaml.replace("[Việc một, 10, 5]", "[Việc một, 10, 8]");
         let mut errs = Vec::new();
         let mut p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
-        let prev = materialize(&mut p, Path::new("."), None, &mut errs);
+        let prev = materialize(&mut p, Path::new("."), Path::new("t.yaml"), None, &mut errs);
         let mut t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
         let mut m = BTreeMap::new();
         m.insert("t".to_string(), prev);
-        let data = materialize(&mut t, Path::new("."), Some(&m), &mut errs);
+        let data = materialize(
+            &mut t,
+            Path::new("."),
+            Path::new("t.yaml"),
+            Some(&m),
+            &mut errs,
+        );
         assert!(errs.is_empty(), "{errs:?}");
         let text = |r: &RowSpec| match r {
             RowSpec::Data(c) | RowSpec::Total(c) => c

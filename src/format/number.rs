@@ -228,9 +228,9 @@ pub fn change_relative(current: f64, previous: Option<f64>, decimals: usize) -> 
 }
 
 /// The grammar of numbers written as text, for messages (README "Số viết dạng chữ").
-pub const NUMBER_GRAMMAR: &str = "cần số viết kiểu Việt Nam: chữ số, dấu chấm ngăn các nhóm đúng ba chữ số, \
-một dấu phẩy thập phân, có thể có dấu \"-\" ở đầu và \"%\" ở cuối \
-(ví dụ 31809; 31.809; 5.339.392; 99,64; 1.234,5; -3; 12,5%)";
+pub const NUMBER_GRAMMAR: &str = "cần số viết kiểu Việt Nam: dấu chấm ngăn nhóm đúng ba chữ số, \
+một dấu phẩy thập phân, có thể có \"-\" ở đầu, \"%\" ở cuối (ví dụ 31809; 31.809; 5.339.392; \
+99,64; 1.234,5; -3; 12,5%)";
 
 /// Why a text is not a number of the grammar of [`parse_vn_number`].
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,7 +349,9 @@ pub fn check_vn_number(s: &str) -> Result<f64, NumberTextError> {
     let negative = body.len() != t.len();
     if body.is_empty()
         || !body.starts_with(|c: char| c.is_ascii_digit())
-        || !body.bytes().all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
+        || !body
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
     {
         return Err(NumberTextError::NotANumber);
     }
@@ -505,11 +507,21 @@ mod tests {
     fn number_text_messages() {
         let e = check_vn_number("99.64").unwrap_err();
         let m = e.message("99.64", true);
-        assert!(m.contains("99,64") && m.contains("không có ngoặc kép (99.64)"), "{m}");
+        assert!(
+            m.contains("99,64") && m.contains("không có ngoặc kép (99.64)"),
+            "{m}"
+        );
         assert!(!e.message("99.64", false).contains("YAML"));
-        let m = check_vn_number("1.2.3").unwrap_err().message("1.2.3", false);
-        assert!(m.contains("\"1.2.3\"") && m.contains("nhóm ba chữ số"), "{m}");
-        let m = check_vn_number("nhiều").unwrap_err().message("nhiều", false);
+        let m = check_vn_number("1.2.3")
+            .unwrap_err()
+            .message("1.2.3", false);
+        assert!(
+            m.contains("\"1.2.3\"") && m.contains("nhóm ba chữ số"),
+            "{m}"
+        );
+        let m = check_vn_number("nhiều")
+            .unwrap_err()
+            .message("nhiều", false);
         assert!(m.contains("không phải là số"), "{m}");
     }
 
@@ -567,8 +579,14 @@ mod tests {
         assert_eq!(number(1.5, Some(usize::MAX)), "1,5");
         assert_eq!(number(1.0 / 3.0, Some(1 << 40)), "0,3333333333333333");
         assert_eq!(percent(99.64, usize::MAX), "99,64%");
-        assert_eq!(change_words(2.5, Some(1.0), "ha", Some(usize::MAX)), "tăng 1,5 ha");
-        assert_eq!(number_fixed(1.5, usize::MAX), format!("1,5{}", "0".repeat(19)));
+        assert_eq!(
+            change_words(2.5, Some(1.0), "ha", Some(usize::MAX)),
+            "tăng 1,5 ha"
+        );
+        assert_eq!(
+            number_fixed(1.5, usize::MAX),
+            format!("1,5{}", "0".repeat(19))
+        );
     }
 
     #[test]

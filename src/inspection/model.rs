@@ -26,7 +26,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use crate::model::NodeList;
+use crate::model::{NodeList, bounds, required};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,8 +58,11 @@ pub struct KiemTra {
     pub thoi_gian: Spanned<Round>,
     #[serde(default)]
     pub quy_tac: Rules,
+    #[serde(deserialize_with = "required::nhom_don_vi")]
     pub nhom_don_vi: Vec<Spanned<UnitGroup>>,
+    #[serde(deserialize_with = "required::doan")]
     pub doan: Vec<Spanned<Team>>,
+    #[serde(deserialize_with = "required::de_cuong")]
     pub de_cuong: Vec<Spanned<Outline>>,
     /// Render the schedule (units, visit and notice dates per team) as an annex.
     #[serde(default)]
@@ -82,11 +85,11 @@ pub struct Round {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rules {
-    /// The notice reaches a unit at least this many working days before its visit.
-    #[serde(default = "two")]
+    /// The notice reaches a unit at least this many working days before its visit (1–30).
+    #[serde(default = "two", deserialize_with = "bounds::thong_bao_truoc")]
     pub thong_bao_truoc: u32,
-    /// The results notice is due this many working days after a team's last visit.
-    #[serde(default = "five")]
+    /// The results notice is due this many working days after a team's last visit (1–60).
+    #[serde(default = "five", deserialize_with = "bounds::thong_bao_ket_qua")]
     pub thong_bao_ket_qua: u32,
     /// Team leads register their schedules by this date.
     #[serde(default)]
@@ -121,8 +124,8 @@ fn five() -> u32 {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChecklistOptions {
-    /// Blank lines left for the team's findings.
-    #[serde(default = "eight")]
+    /// Blank lines left for the team's findings (1–30).
+    #[serde(default = "eight", deserialize_with = "bounds::so_dong_nhan_xet")]
     pub so_dong_nhan_xet: u32,
     /// Title line under "PHIẾU KIỂM TRA"; "{don_vi}" is replaced by the unit's name.
     #[serde(default)]
@@ -147,9 +150,11 @@ impl Default for ChecklistOptions {
 #[serde(deny_unknown_fields)]
 pub struct UnitGroup {
     /// Shown in the teams table: "Các sở, ban, ngành cấp tỉnh", "UBND cấp xã".
+    #[serde(deserialize_with = "required::ten")]
     pub ten: String,
     /// The `ma` of the outline these units answer.
     pub de_cuong: Spanned<String>,
+    #[serde(deserialize_with = "required::don_vi")]
     pub don_vi: Vec<Spanned<UnitSpec>>,
 }
 
@@ -197,10 +202,11 @@ impl<'de> Deserialize<'de> for UnitSpec {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Team {
-    /// Team number; defaults to its place in the list (1, 2, …).
-    #[serde(default)]
+    /// Team number (1–999); defaults to its place in the list (1, 2, …).
+    #[serde(default, deserialize_with = "bounds::so_doan")]
     pub so: Option<Spanned<u32>>,
     /// Lead agency ("Công an tỉnh"), marked "(Trưởng đoàn)" in the teams table.
+    #[serde(deserialize_with = "required::truong_doan")]
     pub truong_doan: String,
     /// The team lead's name, printed under the lead's signature on the checklists.
     #[serde(default)]
@@ -210,6 +216,7 @@ pub struct Team {
     #[serde(default)]
     pub thu_ky: Option<String>,
     /// The units the team inspects, in visiting order.
+    #[serde(deserialize_with = "required::don_vi")]
     pub don_vi: Vec<Spanned<Visit>>,
 }
 
@@ -271,6 +278,7 @@ impl<'de> Deserialize<'de> for Visit {
 pub struct Outline {
     /// Its letter in the annex: "A", "B".
     pub ma: Spanned<String>,
+    #[serde(deserialize_with = "required::tieu_de")]
     pub tieu_de: String,
     /// The data period, e.g. "Số liệu báo cáo được lấy từ ngày 01/01/2025 đến hết tháng 9/2025".
     #[serde(default)]
@@ -297,5 +305,6 @@ pub struct ExtraQuestions {
     /// The documents the questions rest on, shown in brackets after the heading.
     #[serde(default)]
     pub can_cu: Option<String>,
+    #[serde(deserialize_with = "required::cau_hoi")]
     pub cau_hoi: Vec<Spanned<String>>,
 }

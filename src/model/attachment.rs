@@ -22,6 +22,7 @@ use super::NodeList;
 #[serde(deny_unknown_fields)]
 pub struct ThamQuyen {
     /// "Chủ tịch Ủy ban nhân dân tỉnh Hà Lam": printed UPPER above the căn cứ.
+    #[serde(deserialize_with = "super::required::ten")]
     pub ten: String,
     /// "Chủ tịch UBND tỉnh": used in the "(Ban hành kèm theo …)" and annex lines
     /// (default: `ten`).
@@ -41,6 +42,7 @@ impl ThamQuyen {
 pub struct KemTheo {
     /// Kind of the attached document (ke-hoach, quy-che, quy-dinh, …).
     pub loai: Spanned<String>,
+    #[serde(deserialize_with = "super::required::trich_yeu")]
     pub trich_yeu: String,
     #[serde(default)]
     pub mo_dau: NodeList,

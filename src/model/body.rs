@@ -74,8 +74,10 @@ pub struct StyledParagraph {
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct NodeMap {
+    #[serde(default, deserialize_with = "super::required::muc")]
     muc: Option<String>,
     y: Option<String>,
+    #[serde(default, deserialize_with = "super::required::phan")]
     phan: Option<String>,
     dieu: Option<String>,
     gach: Option<NodeList>,

@@ -68,8 +68,8 @@ pub struct Indicator {
     /// Parts that must add up to the value; each part is an indicator of its own.
     #[serde(default)]
     pub thanh_phan: Vec<Spanned<Part>>,
-    /// Decimals for the value and its change (default 2, trailing zeros dropped).
-    #[serde(default)]
+    /// Decimals for the value and its change (0–6, default 2, trailing zeros dropped).
+    #[serde(default, deserialize_with = "super::bounds::so_le")]
     pub so_le: Option<usize>,
 }
 
@@ -114,7 +114,7 @@ pub struct Source {
     pub tep: Spanned<String>,
     #[serde(default)]
     pub trang: Option<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::bounds::dong_tieu_de")]
     pub dong_tieu_de: Option<Spanned<u32>>,
     #[serde(default)]
     pub nhom: Option<Spanned<String>>,

@@ -4,7 +4,9 @@
 
 mod attachment;
 mod body;
+pub mod bounds;
 mod data;
+pub mod required;
 mod table;
 
 pub use attachment::{KemTheo, ThamQuyen};
@@ -28,6 +30,7 @@ pub struct VanBan {
     #[serde(default)]
     pub co_quan_chu_quan: Option<String>,
     /// Issuing agency; a "\n" splits it over two lines.
+    #[serde(deserialize_with = "required::co_quan_ban_hanh")]
     pub co_quan_ban_hanh: String,
     /// The issuing agency's name in normal case, for sentences such as the annex line
     /// "(Kèm theo Báo cáo số … của Tổ công tác Đề án 06 tỉnh Bắc Sơn)". Defaults to
@@ -39,14 +42,16 @@ pub struct VanBan {
     /// Optional drafting-unit suffix of the ký hiệu ("VX" in "125/UBND-VX").
     #[serde(default)]
     pub don_vi_soan_thao: Option<String>,
-    /// Number; empty or missing keeps the blank for a draft.
-    #[serde(default)]
+    /// Number (1–9 999 999); empty or missing keeps the blank for a draft.
+    #[serde(default, deserialize_with = "bounds::so")]
     pub so: Option<Spanned<u32>>,
     /// Place name in the date line ("Bắc Sơn").
+    #[serde(deserialize_with = "required::dia_danh")]
     pub dia_danh: String,
     /// Date: "2023-09-25", "25/9/2023", or partial "/9/2023" (blank day), "//2023".
     pub ngay: Spanned<String>,
     /// Trích yếu (the subject line). For a Công văn it follows "V/v ".
+    #[serde(deserialize_with = "required::trich_yeu")]
     pub trich_yeu: String,
     /// The reporting period ("tháng 9/2023"), free text available to templates.
     #[serde(default)]
@@ -135,7 +140,9 @@ pub struct Signature {
     #[serde(default)]
     pub thay_mat: Option<String>,
     /// The signer's title line(s): "PHÓ CHỦ TỊCH", or ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"].
+    #[serde(deserialize_with = "required::chuc_vu")]
     pub chuc_vu: OneOrMany,
+    #[serde(deserialize_with = "required::ho_ten")]
     pub ho_ten: String,
     /// A PNG of the signature (path relative to the YAML file).
     #[serde(default)]
@@ -182,6 +189,7 @@ fn default_luu() -> Vec<String> {
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Title (UPPER case is applied); "\n" splits lines.
+    #[serde(deserialize_with = "required::tieu_de")]
     pub tieu_de: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
     #[serde(default)]
@@ -200,26 +208,26 @@ pub struct Annex {
     pub nhiem_vu: Option<Spanned<String>>,
 }
 
-/// Layout overrides (within Decree 30's ranges).
+/// Layout overrides (within Decree 30's ranges; see `bounds` for each range).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Layout {
-    /// Body text size, 13 or 14.
-    #[serde(default)]
+    /// Body text size, 13–14 pt.
+    #[serde(default, deserialize_with = "bounds::co_chu")]
     pub co_chu: Option<Spanned<f32>>,
     /// Line spacing multiple, 1.0–1.5.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounds::gian_dong")]
     pub gian_dong: Option<Spanned<f32>>,
-    /// Margins in mm.
-    #[serde(default)]
+    /// Margins in mm: top and bottom 20–25, left 30–35, right 15–20.
+    #[serde(default, deserialize_with = "bounds::le_tren")]
     pub le_tren: Option<Spanned<f32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounds::le_duoi")]
     pub le_duoi: Option<Spanned<f32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounds::le_trai")]
     pub le_trai: Option<Spanned<f32>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "bounds::le_phai")]
     pub le_phai: Option<Spanned<f32>>,
-    /// Text size in annex tables (11–14).
-    #[serde(default)]
+    /// Text size in tables, 10–14 pt.
+    #[serde(default, deserialize_with = "bounds::co_chu_bang")]
     pub co_chu_bang: Option<Spanned<f32>>,
 }

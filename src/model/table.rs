@@ -24,6 +24,7 @@ pub struct TableSpec {
     /// Identifier for indicators (`lay_tu`) and for matching with the previous report.
     #[serde(default)]
     pub id: Option<Spanned<String>>,
+    #[serde(deserialize_with = "super::required::cot")]
     pub cot: Vec<Spanned<ColumnSpec>>,
     /// Rows read from an Excel sheet or a CSV file instead of `dong`.
     #[serde(default)]
@@ -43,15 +44,16 @@ pub struct TableSpec {
     /// ("theo_nhom").
     #[serde(default)]
     pub danh_so: Option<Spanned<String>>,
-    /// Text size in the table.
-    #[serde(default)]
-    pub co_chu: Option<f32>,
+    /// Text size in the table (10–14 pt).
+    #[serde(default, deserialize_with = "super::bounds::bang_co_chu")]
+    pub co_chu: Option<Spanned<f32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     /// Header text.
+    #[serde(deserialize_with = "super::required::ten_cot")]
     pub ten: String,
     /// Identifier used by formulas, sources, indicators and changes.
     #[serde(default)]
@@ -64,8 +66,8 @@ pub struct ColumnSpec {
     /// with the same key ("+120", "-3"; in points for a rate column). Rows leave it out.
     #[serde(default)]
     pub thay_doi: Option<Spanned<String>>,
-    /// Relative width (any unit; widths are scaled to the text width).
-    #[serde(default)]
+    /// Relative width (any unit, 0.01–1000; widths are scaled to the text width).
+    #[serde(default, deserialize_with = "super::bounds::rong")]
     pub rong: Option<f32>,
     /// "van_ban" (text, default), "so" (number), "ty_le" (percentage), "stt" (row number,
     /// filled automatically: data rows then omit this cell).
@@ -77,8 +79,8 @@ pub struct ColumnSpec {
     /// Upper header shared by consecutive columns with the same text (merged across).
     #[serde(default)]
     pub nhom: Option<String>,
-    /// Decimals for numbers and percentages.
-    #[serde(default)]
+    /// Decimals for numbers and percentages (0–6).
+    #[serde(default, deserialize_with = "super::bounds::so_le")]
     pub so_le: Option<usize>,
 }
 
@@ -172,6 +174,7 @@ impl<'de> Deserialize<'de> for CellValue {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RowMap {
+    #[serde(default, deserialize_with = "super::required::nhom")]
     nhom: Option<String>,
     tong: Option<Vec<Spanned<CellValue>>>,
 }
