@@ -6,7 +6,8 @@
 //! Its first lines are comments that say what to expect:
 //!
 //! ```yaml
-//! # expect: van-ban.yaml:12:9      # the file (relative to the case) and line:column
+//! # expect: van-ban.yaml:12:9      # the file (relative to the case) and line:column;
+//!                                  # "-" for a usage error, which names no file
 //! # message: số chữ số thập phân   # a fragment the message must contain (repeatable)
 //! # args: --templates mau          # extra arguments after the input file
 //! # exit: 1                        # the exit code (default 1)
@@ -164,6 +165,7 @@ fn run_case(case: &Path) -> Vec<String> {
         }
         let file = expect.file.as_deref().unwrap();
         let prefix = match expect.pos {
+            _ if file == "-" => "lỗi: ".to_string(),
             Some((l, c)) => format!("lỗi: {file}:{l}:{c}: "),
             None => format!("lỗi: {file}"),
         };

@@ -130,7 +130,7 @@ fn mutate_once(s: &str, rng: &mut Rng) -> String {
     let at = floor(s, rng.below(s.len() + 1));
     match rng.below(9) {
         // Replace the value of a `key: value` line.
-        0 | 1 | 2 => {
+        0..=2 => {
             let candidates: Vec<usize> = (0..lines.len())
                 .filter(|i| lines[*i].contains(": "))
                 .collect();
@@ -144,7 +144,7 @@ fn mutate_once(s: &str, rng: &mut Rng) -> String {
             out.join("\n") + "\n"
         }
         // Insert a separator or an interesting value at a random place.
-        3 | 4 => {
+        3..=4 => {
             let frag = if rng.below(2) == 0 {
                 *rng.pick(SEPARATORS)
             } else {

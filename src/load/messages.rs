@@ -404,7 +404,7 @@ mod tests {
     fn translates_serde_text_messages() {
         assert!(translate("missing field `so`").starts_with("thiếu khóa bắt buộc \"so\""));
         assert!(translate("unknown field `zz`, expected one of `a`, `b`").contains("\"zz\""));
-        assert!(translate("some other english text").is_ascii() == false);
+        assert!(!translate("some other english text").is_ascii());
         assert_eq!(translate("đã là tiếng Việt"), "đã là tiếng Việt");
     }
 }
