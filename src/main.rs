@@ -1,7 +1,8 @@
 use std::process::ExitCode;
 
-use clap::Parser;
-
 fn main() -> ExitCode {
-    vanban::cli::run(vanban::cli::Cli::parse())
+    match vanban::usage::parse_args::<vanban::cli::Cli>() {
+        Ok(cli) => vanban::cli::run(cli),
+        Err(code) => code,
+    }
 }
