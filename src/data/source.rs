@@ -207,12 +207,12 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
     Ok(SourceRows { path, sheet, rows })
 }
 
-/// Describe a cell of the file for messages: "ô D5, trang \"Tháng 9\"" in a workbook,
-/// "dòng 5, cột 4" in a CSV file.
+/// Names a cell of a workbook for messages, "ô D5, trang \"Tháng 9\", " (the position
+/// already gives a CSV file's row and column: empty then).
 pub fn cell_place(rows: &SourceRows, line: u64, col: u64) -> String {
     match &rows.sheet {
-        Some(n) => format!("ô {}{line}, trang \"{n}\"", column_letters(col)),
-        None => format!("dòng {line}, cột {col}"),
+        Some(n) => format!("ô {}{line}, trang \"{n}\", ", column_letters(col)),
+        None => String::new(),
     }
 }
 

@@ -472,7 +472,7 @@ fn source_rows(
                                 Error::new(
                                     Kind::Data,
                                     format!(
-                                        "{} (cột bảng \"{}\", cột số): {}",
+                                        "{}cột bảng \"{}\" (cột số): {}",
                                         source::cell_place(&read, r.line, *col),
                                         c.value.ten.replace('\n', " "),
                                         e.message(s, false)
