@@ -626,4 +626,65 @@ mod tests {
         assert!(ind(Some(1.0), None, "").attr("dat_chi_tieu").is_err());
         assert!(ind(Some(1.0), None, "").attr("xyz").is_err());
     }
+
+    fn computed(yaml: &str) -> (Indicators, Vec<String>) {
+        let list: Vec<Spanned<Indicator>> = crate::load::parse_yaml(yaml).unwrap();
+        let mut errs = Vec::new();
+        let inds = compute(&list, &BTreeMap::new(), &mut errs);
+        (inds, errs.into_iter().map(|e| e.message).collect())
+    }
+
+    #[test]
+    fn shares_of_itself_or_in_a_cycle_are_errors() {
+        let (_, e) = computed("- {id: a, gia_tri: 1, tren: a}\n");
+        assert_eq!(e.len(), 1);
+        assert!(e[0].contains("trên chính nó"), "{e:?}");
+        let (_, e) = computed("- {id: a, gia_tri: 1, tren: b}\n- {id: b, gia_tri: 2, tren: a}\n");
+        assert_eq!(
+            e,
+            [
+                "tren: các chỉ tiêu tính tỷ lệ trên nhau thành vòng (a → b → a); tổng của một tỷ lệ không thể là tỷ lệ trên chính nó"
+            ]
+        );
+        // A chain is fine.
+        let (inds, e) = computed(
+            "- {id: a, gia_tri: 1, tren: b}\n- {id: b, gia_tri: 2, tren: c}\n- {id: c, gia_tri: 4}\n",
+        );
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(inds["a"].attr("ty_le").unwrap(), "50%");
+        assert_eq!(inds["b"].attr("ty_le").unwrap(), "50%");
+        let (_, e) = computed("- {id: a, gia_tri: 1, tren: 0}\n");
+        assert!(e[0].contains("phải lớn hơn 0"), "{e:?}");
+    }
+
+    #[test]
+    fn a_target_must_be_positive() {
+        for t in ["0", "-5", "\"0\""] {
+            let (_, e) = computed(&format!("- {{id: a, gia_tri: 1, muc_tieu: {t}}}\n"));
+            assert_eq!(e.len(), 1, "{t}: {e:?}");
+            assert!(e[0].contains("phải lớn hơn 0"), "{e:?}");
+        }
+        let (inds, e) = computed("- {id: a, gia_tri: 1, muc_tieu: \"1.000\"}\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(inds["a"].target, Some(1000.0));
+    }
+
+    #[test]
+    fn values_written_as_text_follow_the_grammar() {
+        let (inds, e) =
+            computed("- {id: a, gia_tri: \"5.339.392\"}\n- {id: b, gia_tri: \"99,64\"}\n");
+        assert!(e.is_empty(), "{e:?}");
+        assert_eq!(
+            (inds["a"].value, inds["b"].value),
+            (Some(5339392.0), Some(99.64))
+        );
+        for bad in ["1.2.3", "1,2.3", "12.34.5", "99.64"] {
+            let (_, e) = computed(&format!("- {{id: a, gia_tri: \"{bad}\"}}\n"));
+            assert_eq!(e.len(), 1, "{bad}: {e:?}");
+            assert!(
+                e[0].starts_with(&format!("giá trị: \"{bad}\" không phải là số")),
+                "{e:?}"
+            );
+        }
+    }
 }

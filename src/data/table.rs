@@ -783,4 +783,100 @@ dong:
         assert!(t.cot.iter().all(|c| !c.value.is_computed()));
         assert!(t.cot[5].value.loai.is_none());
     }
+
+    fn table(yaml: &str) -> TableSpec {
+        crate::load::parse_yaml(yaml).unwrap()
+    }
+
+    const REPEATED: &str = r#"
+id: t
+cot:
+  - {id: tt, ten: Tình trạng}
+  - {id: so, ten: Số, loai: so}
+dong:
+  - [Hoàn thành, 4]
+  - [Hoàn thành, 3]
+  - [Đang thực hiện, 2]
+"#;
+
+    #[test]
+    fn repeated_keys_are_fine_where_nothing_is_matched() {
+        let mut errs = Vec::new();
+        let data = materialize(
+            &mut table(REPEATED),
+            Path::new("."),
+            Path::new("t.yaml"),
+            None,
+            &mut errs,
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+        assert!(
+            matches!(data.lookup(Some("Hoàn thành")), Lookup::Repeated(ref at) if at.len() == 2)
+        );
+        assert_eq!(
+            data.row(Some("Đang thực hiện")).unwrap()[1],
+            CellValue::Number(2.0)
+        );
+    }
+
+    #[test]
+    fn repeated_keys_are_errors_where_rows_are_matched() {
+        // This table is matched against the previous report: its keys must be unique.
+        let with_change = REPEATED.replace(
+            "  - {id: so, ten: Số, loai: so}\n",
+            "  - {id: so, ten: Số, loai: so}\n  - {ten: Tăng/giảm, thay_doi: so}\n",
+        );
+        let mut errs = Vec::new();
+        materialize(
+            &mut table(&with_change),
+            Path::new("."),
+            Path::new("t.yaml"),
+            None,
+            &mut errs,
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        assert!(
+            errs[0].message.contains("dòng \"Hoàn thành\" bị trùng"),
+            "{}",
+            errs[0].message
+        );
+        assert_eq!(errs[0].pos.map(|p| p.line), Some(9));
+        // The previous report's table may repeat keys unless a matched row is one of them.
+        let mut errs = Vec::new();
+        let prev = materialize(
+            &mut table(REPEATED),
+            Path::new("."),
+            Path::new("truoc.yaml"),
+            None,
+            &mut errs,
+        );
+        let mut m = BTreeMap::new();
+        m.insert("t".to_string(), prev);
+        let now = with_change.replace("[Hoàn thành, 3]", "[Chưa thực hiện, 3]");
+        materialize(
+            &mut table(&now),
+            Path::new("."),
+            Path::new("t.yaml"),
+            Some(&m),
+            &mut errs,
+        );
+        assert_eq!(errs.len(), 1, "{errs:?}");
+        let msg = &errs[0].message;
+        assert!(
+            msg.contains("không so được dòng \"Hoàn thành\"")
+                && msg.contains("truoc.yaml:7, truoc.yaml:8"),
+            "{msg}"
+        );
+        assert_eq!(errs[0].file.as_deref(), Some(Path::new("t.yaml")));
+        let mut errs = Vec::new();
+        let only_unique = now.replace("[Hoàn thành, 4]", "[Đã hủy, 4]");
+        materialize(
+            &mut table(&only_unique),
+            Path::new("."),
+            Path::new("t.yaml"),
+            Some(&m),
+            &mut errs,
+        );
+        assert!(errs.is_empty(), "{errs:?}");
+    }
 }
