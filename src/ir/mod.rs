@@ -18,7 +18,23 @@ pub fn mm(v: f32) -> f32 {
 
 /// Points to twentieths of a point (DOCX "twips").
 pub fn twips(pt: f32) -> i32 {
-    (pt * 20.0).round() as i32
+    round_to(pt * 20.0, "twip")
+}
+
+/// Rounds a length or size to an integer unit of a file format (twips, half-points, EMU).
+///
+/// Every number from the data is range-checked where it is read (README "Limits of numeric
+/// settings"), so a value that is not finite or does not fit `T` is a bug in vanban: it
+/// stops with an internal error instead of being written saturated, as an `as` cast would
+/// (1e30 becoming `u64::MAX`, NaN becoming 0, a negative size becoming 0).
+pub fn round_to<T: TryFrom<i64>>(x: f32, unit: &str) -> T {
+    let r = x.round();
+    // Integers up to 2^53 convert to i64 exactly; the formats' units are far smaller.
+    let whole = (r.is_finite() && r.abs() <= 9.0e15).then_some(r as f64 as i64);
+    match whole.and_then(|w| T::try_from(w).ok()) {
+        Some(v) => v,
+        None => panic!("số đo {x} không đổi được sang đơn vị {unit}"),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -380,5 +396,31 @@ impl PageSetup {
             font_family: "Times New Roman".to_string(),
             footnote_size: 12.0,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lengths_round_to_format_units_exactly() {
+        assert_eq!(twips(14.0), 280);
+        assert_eq!(twips(-3.6), -72);
+        assert_eq!(round_to::<usize>(14.0 * 2.0, "nửa point"), 28);
+        assert_eq!(round_to::<u32>(0.4, "EMU"), 0);
+    }
+
+    #[test]
+    fn out_of_range_lengths_are_internal_errors_not_saturated() {
+        for (x, unit) in [
+            (1e30_f32, "nửa point"),
+            (f32::NAN, "twip"),
+            (-2.0, "nửa point"),
+        ] {
+            let r = std::panic::catch_unwind(|| round_to::<usize>(x, unit));
+            assert!(r.is_err(), "{x}");
+        }
+        assert!(std::panic::catch_unwind(|| round_to::<i32>(1e10, "twip")).is_err());
     }
 }

@@ -263,19 +263,20 @@ fn blocks(parent: Node, pos: &impl Fn(Node) -> Pos) -> Result<Vec<MBlock>, Error
 }
 
 fn table(n: Node, pos: &impl Fn(Node) -> Pos) -> Result<MTable, Error> {
+    use crate::model::bounds::{BANG_CO_CHU, RONG};
+    // Layout numbers from a template get the ranges of the YAML keys they stand for.
+    let checked = |b: &crate::model::bounds::Bound, attr: &str, text: &str| {
+        b.check(text)
+            .map(|v| v as f32)
+            .map_err(|m| err_at(pos(n), format!("thuộc tính {attr} của <table>: {m}")))
+    };
     let widths: Vec<f32> = n
         .attribute("widths")
         .unwrap_or("")
         .split(',')
         .filter(|s| !s.trim().is_empty())
-        .map(|s| s.trim().parse::<f32>())
-        .collect::<Result<_, _>>()
-        .map_err(|_| {
-            err_at(
-                pos(n),
-                "thuộc tính widths của <table> phải là các số".into(),
-            )
-        })?;
+        .map(|s| checked(&RONG, "widths", s))
+        .collect::<Result<_, _>>()?;
     if widths.is_empty() {
         return Err(err_at(pos(n), "<table> thiếu thuộc tính widths".into()));
     }
@@ -306,7 +307,9 @@ fn table(n: Node, pos: &impl Fn(Node) -> Pos) -> Result<MTable, Error> {
                 },
             });
         }
-        let span: usize = cells.iter().map(|c| c.colspan).sum();
+        let span = cells
+            .iter()
+            .fold(0usize, |a, c| a.saturating_add(c.colspan));
         if span > widths.len() {
             return Err(err_at(
                 pos(r),
@@ -320,7 +323,10 @@ fn table(n: Node, pos: &impl Fn(Node) -> Pos) -> Result<MTable, Error> {
     }
     Ok(MTable {
         header_rows: attr_num(n, "header-rows", 0usize).min(rows.len()),
-        size: n.attribute("size").and_then(|s| s.parse().ok()),
+        size: n
+            .attribute("size")
+            .map(|s| checked(&BANG_CO_CHU, "size", s))
+            .transpose()?,
         widths,
         rows,
     })
@@ -425,5 +431,39 @@ mod tests {
     fn reports_position_of_bad_markup() {
         let e = parse("<vanban>\n<body><p>x</body></vanban>").unwrap_err();
         assert_eq!(e.pos.unwrap().line, 2);
+    }
+
+    #[test]
+    fn table_layout_numbers_are_range_checked() {
+        let table = |attrs: &str, cells: &str| {
+            parse(&format!(
+                "<vanban><body>\n<table {attrs}><tr>{cells}</tr></table></body></vanban>"
+            ))
+        };
+        let ok = table(r#"widths="5,40" size="12""#, "<td>a</td>").unwrap();
+        let MBlock::Table(t) = &ok.body[0] else {
+            panic!()
+        };
+        assert_eq!((t.widths.clone(), t.size), (vec![5.0, 40.0], Some(12.0)));
+        for (attrs, part) in [
+            (r#"widths="5,NaN""#, "widths"),
+            (r#"widths="5,inf""#, "widths"),
+            (r#"widths="5,-1""#, "widths"),
+            (r#"widths="5,x""#, "không phải là số"),
+            (r#"widths="5" size="1e30""#, "size"),
+            (r#"widths="5" size="1000""#, "từ 10 đến 14"),
+            (r#"widths="5" size="-3""#, "size"),
+        ] {
+            let e = table(attrs, "<td>a</td>").unwrap_err();
+            assert!(e.message.contains(part), "{attrs}: {}", e.message);
+            assert_eq!(e.pos.map(|p| p.line), Some(2), "{attrs}");
+        }
+        // Spans that add up past usize are refused, not overflowed.
+        let huge = format!(
+            r#"<td colspan="{}">a</td><td colspan="{}">b</td>"#,
+            usize::MAX,
+            usize::MAX
+        );
+        assert!(table(r#"widths="5""#, &huge).is_err());
     }
 }

@@ -8,7 +8,7 @@ use docx_rs::{
 };
 
 use super::Ctx;
-use crate::ir::{self, Align, Inline, twips};
+use crate::ir::{self, Align, Inline, round_to, twips};
 
 /// Text of the placeholder run that `package` turns into `<w:footnoteRef/>` (the note's own
 /// mark, which docx-rs cannot write). Private-use characters so it can never be real text.
@@ -20,24 +20,25 @@ pub(crate) const FOOTNOTE_REF_STYLE: &str = "FootnoteReference";
 /// Size used for paragraphs that only carry a border or vertical space.
 pub(crate) const TINY_PT: f32 = 1.0;
 
-/// Points to half-points (w:sz).
+/// Points to half-points (w:sz), at least 1 pt (the spacer paragraphs' size).
 pub(crate) fn half_points(pt: f32) -> usize {
-    (pt * 2.0).round().max(2.0) as usize
+    round_to::<usize>(pt * 2.0, "nửa point").max(2)
 }
 
-/// Points to eighths of a point (border w:sz), within Word's accepted range.
+/// Points to eighths of a point (border w:sz), within Word's accepted range (the rules'
+/// thickness is a constant of the style).
 pub(crate) fn eighths(pt: f32) -> usize {
-    (pt * 8.0).round().clamp(2.0, 96.0) as usize
+    round_to::<usize>(pt * 8.0, "1/8 point").clamp(2, 96)
 }
 
 /// Twips of a length that cannot be negative (spacing).
 pub(crate) fn tw(pt: f32) -> u32 {
-    twips(pt).max(0) as u32
+    twips(pt).max(0).unsigned_abs()
 }
 
 /// `w:line` of a multiple of single spacing (rule "auto").
 pub(crate) fn line_twips(multiple: f32) -> i32 {
-    (240.0 * multiple.max(0.5)).round() as i32
+    round_to(240.0 * multiple.max(0.5), "twip")
 }
 
 pub(crate) fn alignment(a: Align) -> AlignmentType {
@@ -232,8 +233,8 @@ pub(crate) fn image(img: &ir::Image, ctx: &mut Ctx) -> docx_rs::Paragraph {
     let (w, h) = ir::png_pixels(&img.png).map_or((1, 1), |(w, h)| (w.max(1), h.max(1)));
     let pic = Pic::new_with_dimensions(img.png.clone(), w, h)
         .size(
-            (img.width * 12700.0).round() as u32,
-            (img.height * 12700.0).round() as u32,
+            round_to(img.width * 12700.0, "EMU"),
+            round_to(img.height * 12700.0, "EMU"),
         )
         .id(format!("rIdImage{}", ctx.images));
     docx_rs::Paragraph::new()

@@ -11,7 +11,7 @@ use std::ops::Range;
 #[cfg(test)]
 use super::order;
 use super::{Ctx, paragraph, row_xml};
-use crate::ir::{self, Align, Block, Inline, VAlign, twips};
+use crate::ir::{self, Align, Block, Inline, VAlign, round_to};
 
 /// Text of the one paragraph of a placeholder row. Such a row stands for a range of body
 /// rows ([`TableMeta::deferred`]) whose XML `package` writes in place of the whole
@@ -48,7 +48,7 @@ pub(crate) struct TableMeta {
 }
 
 fn tw(pt: f32) -> usize {
-    twips(pt).max(0) as usize
+    round_to::<usize>(pt * 20.0, "twip")
 }
 
 fn valign(v: VAlign) -> VAlignType {
