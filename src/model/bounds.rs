@@ -231,7 +231,7 @@ impl FromChecked for f32 {
 /// A whole number in 0..2^53 (exact in f64).
 fn whole(v: f64) -> Option<u64> {
     const EXACT: f64 = 9_007_199_254_740_992.0;
-    (v.fract() == 0.0 && (0.0..EXACT).contains(&v)).then(|| v as u64)
+    (v.fract() == 0.0 && (0.0..EXACT).contains(&v)).then_some(v as u64)
 }
 
 impl FromChecked for u32 {
