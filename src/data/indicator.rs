@@ -9,7 +9,7 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Error, Pos};
 use crate::format;
-use crate::model::{CellValue, Indicator};
+use crate::model::{CellValue, FromTable, Indicator};
 
 use super::pos_of;
 use super::table::{Lookup, TableData};
@@ -233,6 +233,57 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
     }
 }
 
+/// The value `lay_tu` names: a column of a row (or of the total row) of a table with an id.
+/// None after an error; Some(None) for a blank cell.
+fn from_table(
+    l: &Spanned<FromTable>,
+    tables: &BTreeMap<String, TableData>,
+    errs: &mut Vec<Error>,
+) -> Option<Option<f64>> {
+    let f = &l.value;
+    match tables.get(f.bang.trim()) {
+        None => errs.push(
+            Error::data(format!(
+                "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
+                f.bang,
+                tables.keys().cloned().collect::<Vec<_>>().join(", ")
+            ))
+            .with_pos(pos_of(l)),
+        ),
+        Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
+            (None, _) => errs.push(
+                Error::data(format!(
+                    "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
+                    f.bang, f.cot
+                ))
+                .with_pos(pos_of(l)),
+            ),
+            (_, Lookup::Repeated(at)) => errs.push(
+                Error::data(format!(
+                    "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
+                    f.bang,
+                    at.len(),
+                    f.dong.as_deref().unwrap_or("").trim(),
+                    super::table::places(&at)
+                ))
+                .with_pos(pos_of(l)),
+            ),
+            (_, Lookup::Missing) => errs.push(
+                Error::data(match &f.dong {
+                    Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
+                    None => format!(
+                        "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
+                        f.bang
+                    ),
+                })
+                .with_pos(pos_of(l)),
+            ),
+            (Some(c), Lookup::Found(r)) => return Some(r.get(c).and_then(CellValue::number)),
+        },
+    }
+    None
+}
+
 /// Compute the indicators of one report (without the previous one).
 pub fn compute(
     list: &[Spanned<Indicator>],
@@ -289,46 +340,8 @@ pub fn compute(
                         .with_pos(pos_of(l)),
                 );
             }
-            let f = &l.value;
-            match tables.get(f.bang.trim()) {
-                None => errs.push(
-                    Error::data(format!(
-                        "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
-                        f.bang,
-                        tables.keys().cloned().collect::<Vec<_>>().join(", ")
-                    ))
-                    .with_pos(pos_of(l)),
-                ),
-                Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
-                    (None, _) => errs.push(
-                        Error::data(format!(
-                            "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
-                            f.bang, f.cot
-                        ))
-                        .with_pos(pos_of(l)),
-                    ),
-                    (_, Lookup::Repeated(at)) => errs.push(
-                        Error::data(format!(
-                            "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
-                            f.bang,
-                            at.len(),
-                            f.dong.as_deref().unwrap_or("").trim(),
-                            super::table::places(&at)
-                        ))
-                        .with_pos(pos_of(l)),
-                    ),
-                    (_, Lookup::Missing) => errs.push(
-                        Error::data(match &f.dong {
-                            Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
-                            None => format!(
-                                "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
-                                f.bang
-                            ),
-                        })
-                        .with_pos(pos_of(l)),
-                    ),
-                    (Some(c), Lookup::Found(r)) => value = r.get(c).and_then(CellValue::number),
-                },
+            if let Some(v) = from_table(l, tables, errs) {
+                value = v;
             }
         } else if i.gia_tri.is_none() {
             errs.push(
@@ -431,10 +444,23 @@ pub fn compute(
 /// Shares: `tren` names another indicator (not itself, and not in a cycle of `tren`
 /// references) or is a number greater than 0.
 fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Vec<Error>) {
+    // Text that is not a number names an indicator.
     let named = |t: &Spanned<CellValue>| match &t.value {
-        CellValue::Text(name) if t.value.number().is_none() => Some(name.trim().to_string()),
+        CellValue::Text(name)
+            if format::check_vn_number(name) == Err(format::NumberTextError::NotANumber) =>
+        {
+            Some(name.trim().to_string())
+        }
         _ => None,
     };
+    for (_, t) in totals {
+        if let CellValue::Text(s) = &t.value
+            && let Err(e) = format::check_vn_number(s)
+            && e != format::NumberTextError::NotANumber
+        {
+            errs.push(Error::data(format!("tren: {}", e.message(s, true))).with_pos(pos_of(t)));
+        }
+    }
     let next: BTreeMap<&str, String> = totals
         .iter()
         .filter_map(|(id, t)| Some((id.as_str(), named(t)?)))
@@ -653,6 +679,12 @@ mod tests {
         assert!(e.is_empty(), "{e:?}");
         assert_eq!(inds["a"].attr("ty_le").unwrap(), "50%");
         assert_eq!(inds["b"].attr("ty_le").unwrap(), "50%");
+        let (_, e) = computed("- {id: a, gia_tri: 1, tren: \"12.34.5\"}\n");
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("tren: \"12.34.5\" không phải là số viết đúng cách"),
+            "{e:?}"
+        );
         let (_, e) = computed("- {id: a, gia_tri: 1, tren: 0}\n");
         assert!(e[0].contains("phải lớn hơn 0"), "{e:?}");
     }

@@ -4,6 +4,7 @@
 //! `[[id.cach_viet]]` references in the text are replaced by the computed phrases. The
 //! document that comes out holds only plain text and plain table rows.
 
+mod formula;
 pub mod indicator;
 pub mod refs;
 pub mod source;

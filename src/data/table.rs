@@ -10,10 +10,10 @@ use serde_saphyr::{Location, Spanned};
 
 use crate::error::{Error, Kind, Pos};
 use crate::format;
-use crate::format::NumberTextError;
 use crate::model::{CellValue, ColumnKind, RowSpec, TableSpec};
 use crate::validate::column_kind;
 
+use super::formula::{Formula, eval, parse_formula, signed_change};
 use super::{pos_of, source};
 
 /// Where a row was written: the YAML file or the data file, and its line there.
@@ -66,12 +66,12 @@ pub enum Lookup<'a> {
 }
 
 /// Index of the column whose id is `id`.
-fn col_index(ids: &[Option<String>], id: &str) -> Option<usize> {
+pub(super) fn col_index(ids: &[Option<String>], id: &str) -> Option<usize> {
     ids.iter().position(|c| c.as_deref() == Some(id))
 }
 
 /// The column ids, for messages listing what exists.
-fn id_list(ids: &[Option<String>]) -> String {
+pub(super) fn id_list(ids: &[Option<String>]) -> String {
     ids.iter().flatten().cloned().collect::<Vec<_>>().join(", ")
 }
 
@@ -119,98 +119,6 @@ impl TableData {
 
 fn spanned<T>(v: T) -> Spanned<T> {
     Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)
-}
-
-#[derive(Debug, Clone)]
-enum Operand {
-    Col(usize),
-    Const(f64),
-}
-
-#[derive(Debug, Clone)]
-struct Formula {
-    a: Operand,
-    op: char,
-    b: Operand,
-}
-
-fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
-    let t = s.trim();
-    let bad = || {
-        format!(
-            "công thức \"{t}\" không hợp lệ; cần dạng \"cot_a / cot_b\" (phép tính +, -, *, / giữa hai mã cột hoặc số)"
-        )
-    };
-    let i = t
-        .char_indices()
-        .skip(1)
-        .find(|(_, c)| "+-*/".contains(*c))
-        .map(|(i, _)| i)
-        .ok_or_else(bad)?;
-    let op = t[i..].chars().next().ok_or_else(bad)?;
-    let operand = |x: &str| -> Result<Operand, String> {
-        let x = x.trim();
-        if x.is_empty() {
-            return Err(bad());
-        }
-        if let Some(i) = col_index(ids, x) {
-            return Ok(Operand::Col(i));
-        }
-        match format::check_vn_number(x) {
-            Ok(n) => return Ok(Operand::Const(n)),
-            Err(NumberTextError::NotANumber) => {}
-            Err(e) => return Err(format!("công thức \"{t}\": {}", e.message(x, false))),
-        }
-        Err(format!(
-            "công thức \"{t}\": không có cột mã \"{x}\"; các mã cột: {}",
-            id_list(ids)
-        ))
-    };
-    Ok(Formula {
-        a: operand(&t[..i])?,
-        op,
-        b: operand(&t[i + 1..])?,
-    })
-}
-
-fn eval(f: &Formula, row: &[CellValue], percent: bool) -> CellValue {
-    let get = |o: &Operand| match o {
-        Operand::Col(i) => row[*i].number(),
-        Operand::Const(n) => Some(*n),
-    };
-    let (Some(a), Some(b)) = (get(&f.a), get(&f.b)) else {
-        return CellValue::Blank;
-    };
-    let v = match f.op {
-        '+' => a + b,
-        '-' => a - b,
-        '*' => a * b,
-        _ => {
-            if b == 0.0 {
-                return CellValue::Blank;
-            }
-            let r = a / b;
-            if percent { r * 100.0 } else { r }
-        }
-    };
-    if v.is_finite() {
-        CellValue::Number(v)
-    } else {
-        CellValue::Blank
-    }
-}
-
-/// "+120", "-3", "0"; in points for a rate column ("+1,02").
-fn signed_change(now: f64, before: f64) -> String {
-    let d = now - before;
-    let s = format::number(d.abs(), None);
-    if s == "0" {
-        "0".into()
-    } else if d > 0.0 {
-        format!("+{s}")
-    } else {
-        format!("-{s}")
-    }
 }
 
 enum Row {
@@ -690,32 +598,6 @@ fn write_back(t: &mut TableSpec, cols: &Columns, rows: Vec<Row>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn ids(v: &[&str]) -> Vec<Option<String>> {
-        v.iter().map(|s| Some(s.to_string())).collect()
-    }
-
-    #[test]
-    fn rate_formula_is_blank_for_zero_or_missing_total() {
-        let cols = ids(&["tong", "tt"]);
-        let f = parse_formula("tt / tong", &cols).unwrap();
-        let n = |x: f64| CellValue::Number(x);
-        let pct = |r: &[CellValue]| match eval(&f, r, true) {
-            CellValue::Number(x) => format::percent(x, 2),
-            CellValue::Blank => String::new(),
-            CellValue::Text(t) => t,
-        };
-        assert_eq!(pct(&[n(31809.0), n(31693.0)]), "99,64%");
-        assert_eq!(pct(&[n(45.0), n(45.0)]), "100%");
-        assert_eq!(pct(&[n(3.0), n(0.0)]), "0%");
-        assert_eq!(pct(&[n(0.0), n(0.0)]), "");
-        assert_eq!(pct(&[CellValue::Blank, n(63.0)]), "");
-        assert_eq!(pct(&[n(5.0), CellValue::Blank]), "");
-        assert!(parse_formula("tt / khong_co", &cols).is_err());
-        assert!(parse_formula("tt", &cols).is_err());
-        let sum = parse_formula("tong + 1,5", &cols).unwrap();
-        assert_eq!(eval(&sum, &[n(1.0), n(0.0)], false), n(2.5));
-    }
 
     #[test]
     fn groups_subtotals_total_and_changes() {

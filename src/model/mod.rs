@@ -62,10 +62,10 @@ pub struct VanBan {
     #[serde(default)]
     pub do_khan: Option<Spanned<String>>,
     /// Recipients after "Kính gửi:" (Công văn, Tờ trình, and reports sent upward).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "required::kinh_gui")]
     pub kinh_gui: Vec<String>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
-    #[serde(default)]
+    #[serde(default, deserialize_with = "required::can_cu")]
     pub can_cu: Vec<String>,
     /// Opening paragraphs before the numbered parts.
     #[serde(default)]
@@ -170,10 +170,10 @@ impl OneOrMany {
 #[serde(deny_unknown_fields)]
 pub struct NoiNhan {
     /// Recipients, without the leading "- " and the trailing ";" (added automatically).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "required::gui")]
     pub gui: Vec<String>,
     /// Units after "Lưu: " ("VT", "KSTTHCNC").
-    #[serde(default = "default_luu")]
+    #[serde(default = "default_luu", deserialize_with = "required::luu")]
     pub luu: Vec<String>,
     /// Drafter's initials and number of copies, e.g. "PL.(30)".
     #[serde(default)]

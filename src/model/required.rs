@@ -76,6 +76,38 @@ lists! {
     cau_hoi, "nhóm câu hỏi bổ sung cần ít nhất một câu hỏi (cau_hoi)";
 }
 
+macro_rules! text_lists {
+    ($($name:ident => $item:ident, $what:literal;)*) => {$(
+        /// One item of the list, checked as it is read so that the error points at it.
+        struct $item(String);
+
+        impl<'de> Deserialize<'de> for $item {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let s = String::deserialize(d)?;
+                if s.trim().is_empty() {
+                    return Err(de::Error::custom(concat!(
+                        "một mục của ", $what, " để trống; xóa mục đó hoặc ghi nội dung"
+                    )));
+                }
+                Ok($item(s))
+            }
+        }
+
+        #[doc = concat!("Reads ", $what, ", whose items must not be blank.")]
+        pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+            Ok(Vec::<$item>::deserialize(d)?.into_iter().map(|i| i.0).collect())
+        }
+    )*};
+}
+
+text_lists! {
+    kinh_gui => KinhGui, "danh sách Kính gửi (kinh_gui)";
+    can_cu => CanCu, "danh sách căn cứ (can_cu)";
+    gui => Gui, "danh sách nơi nhận (noi_nhan.gui)";
+    luu => Luu, "danh sách nơi lưu (noi_nhan.luu)";
+    thanh_vien => ThanhVien, "danh sách thành viên đoàn (thanh_vien)";
+}
+
 /// The signer's title: one line or a list, not all blank.
 pub fn chuc_vu<'de, D: Deserializer<'de>>(d: D) -> Result<super::OneOrMany, D::Error> {
     let v = super::OneOrMany::deserialize(d)?;
@@ -100,6 +132,9 @@ mod tests {
         #[serde(default, deserialize_with = "super::muc")]
         #[allow(dead_code)]
         muc: Option<String>,
+        #[serde(default, deserialize_with = "super::luu")]
+        #[allow(dead_code)]
+        luu: Vec<String>,
     }
 
     fn error_at(y: &str) -> (u64, u64, String) {
@@ -122,6 +157,9 @@ mod tests {
         let (l, _, m) = error_at("ho_ten: A\ncot:\n");
         assert_eq!(l, 2);
         assert!(m.contains("cần ít nhất một"), "{m}");
+        let (l, c, m) = error_at("ho_ten: A\ncot: [a]\nluu:\n  - VT\n  - ' '\n  - KSTT\n");
+        assert_eq!((l, c), (5, 5));
+        assert!(m.contains("một mục của danh sách nơi lưu"), "{m}");
         let (l, _, _) = error_at("ho_ten: A\ncot: [a]\nmuc: ''\n");
         assert_eq!(l, 3);
         assert!(crate::load::parse_yaml::<T>("ho_ten: A\ncot: [a]\nmuc: ~\n").is_ok());
