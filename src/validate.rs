@@ -207,7 +207,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         None => None,
         Some(p) => {
             let path = base_dir.join(&p.value);
-            match std::fs::read(&path) {
+            match crate::files::read_regular(&path, crate::files::IMAGE) {
                 Ok(bytes) if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some(bytes),
                 Ok(_) => {
                     err(
@@ -216,10 +216,14 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
                     );
                     None
                 }
-                Err(_) => {
+                Err(e) => {
                     err(
                         pos_of(p),
-                        format!("không đọc được ảnh chữ ký {}", path.display()),
+                        format!(
+                            "không đọc được ảnh chữ ký {}: {}",
+                            path.display(),
+                            e.message
+                        ),
                     );
                     None
                 }

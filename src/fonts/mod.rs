@@ -237,8 +237,13 @@ impl FontSet {
     /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
     /// style names; an error message in Vietnamese names what is missing.
     pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("không đọc được thư mục phông chữ {}: {e}", dir.display()))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            format!(
+                "không đọc được thư mục phông chữ {}: {}",
+                dir.display(),
+                crate::files::io_reason(&e)
+            )
+        })?;
         let mut found: HashMap<Style, Face> = HashMap::new();
         let mut names: Vec<_> = entries
             .filter_map(|e| e.ok())
@@ -251,8 +256,8 @@ impl FontSet {
             .collect();
         names.sort();
         for path in names {
-            let data = std::fs::read(&path)
-                .map_err(|e| format!("không đọc được tệp phông chữ {}: {e}", path.display()))?;
+            let data = crate::files::read_regular(&path, crate::files::FONT)
+                .map_err(|e| format!("{}: {}", path.display(), e.message))?;
             let style = {
                 let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
                     continue;

@@ -73,7 +73,11 @@ impl Engine {
             let entries = std::fs::read_dir(dir).map_err(|e| {
                 Error::new(
                     Kind::Io,
-                    format!("không đọc được thư mục mẫu {}: {e}", dir.display()),
+                    format!(
+                        "không đọc được thư mục mẫu {}: {}",
+                        dir.display(),
+                        crate::files::io_reason(&e)
+                    ),
                 )
             })?;
             let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
