@@ -519,3 +519,50 @@ fn io_errors_are_described_in_vietnamese() {
     assert!(!r.stderr.contains("Not a directory"), "{}", r.stderr);
     assert_eq!(snapshot(d), before);
 }
+
+#[test]
+fn checklists_of_two_plans_share_the_one_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let plan = include_str!("../data/examples/ke-hoach-kiem-tra.yaml");
+    for sub in ["a", "b"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+        std::fs::write(d.join(sub).join("ke-hoach-kiem-tra.yaml"), plan).unwrap();
+    }
+    std::fs::write(d.join("b/x.yaml"), "loai: khong-co\n").unwrap();
+    let before = snapshot(d);
+    for args in [
+        // One file per unit: every unit's name clashes.
+        &[
+            "a/ke-hoach-kiem-tra.yaml",
+            "b/ke-hoach-kiem-tra.yaml",
+            "--checklists",
+        ][..],
+        &[
+            "a/ke-hoach-kiem-tra.yaml",
+            "b/ke-hoach-kiem-tra.yaml",
+            "--combine",
+        ],
+        // A bad file in the batch: the good plan's checklists are not written either.
+        &["a/ke-hoach-kiem-tra.yaml", "b/x.yaml", "--checklists"],
+    ] {
+        let r = vanban(
+            &[&["render", "--format", "docx", "-o", "phieu"][..], args].concat(),
+            d,
+        );
+        assert_eq!(r.code, Some(1), "{args:?}: {}", r.stderr);
+        assert!(r.stderr.contains("lỗi: b/"), "{args:?}: {}", r.stderr);
+        assert_eq!(snapshot(d), before, "{args:?}");
+    }
+    let r = vanban(
+        &[
+            "render",
+            "a/ke-hoach-kiem-tra.yaml",
+            "--combine",
+            "-o",
+            "phieu",
+        ],
+        d,
+    );
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+}

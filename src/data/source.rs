@@ -90,7 +90,10 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
         vec![
             Error::new(
                 e.kind,
-                format!("{} (tệp dữ liệu \"{}\")", e.message, s.tep.value),
+                format!(
+                    "không đọc được tệp dữ liệu \"{}\": {}",
+                    s.tep.value, e.message
+                ),
             )
             .with_pos(pos_of(&s.tep)),
         ]

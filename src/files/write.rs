@@ -203,8 +203,8 @@ pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Vec<Error>> {
             ),
             Some((_, first)) => errs.push(
                 Error::data(format!(
-                    "tệp kết quả {} trùng với tệp kết quả của {}; hai tệp cùng tên không được \
-                     xuất vào cùng một thư mục (đổi tên một tệp, hoặc xuất riêng từng tệp với -o khác nhau)",
+                    "tệp kết quả {} trùng với tệp kết quả của {}; hai tệp đầu vào không được ghi \
+                     ra cùng một tệp (đổi tên một tệp, hoặc xuất riêng từng tệp với -o khác nhau)",
                     path.display(),
                     first.display()
                 ))
