@@ -3,6 +3,7 @@
 //! read, so a FIFO or /dev/zero neither blocks nor grows memory.
 //!
 //! `VANBAN_BIN` may name another binary to run these tests against (e.g. an older build).
+#![cfg(unix)]
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -296,7 +297,7 @@ fn sigterm_during_a_long_render_leaves_no_temporaries() {
     std::fs::write(dir.path().join("du-lieu.csv"), csv).unwrap();
     let before = snapshot(dir.path());
     let child = spawn_render(dir.path(), &[]);
-    std::thread::sleep(Duration::from_millis(300));
+    std::thread::sleep(Duration::from_millis(200));
     signal(&child, "TERM");
     let r = wait(child, Duration::from_secs(60));
     assert_eq!(r.code, Some(143), "stderr: {}", r.stderr);
@@ -565,4 +566,19 @@ fn checklists_of_two_plans_share_the_one_writer() {
         d,
     );
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+}
+
+#[test]
+fn the_temporaries_of_a_killed_run_are_removed_by_the_next_run() {
+    let dir = workspace(DOC);
+    let out = dir.path().join("out");
+    let child = spawn_render(dir.path(), &[("VANBAN_TEST_POINT", "temp:pause")]);
+    until("a temporary is written", || !temporaries(&out).is_empty());
+    signal(&child, "KILL");
+    let r = wait(child, Duration::from_secs(60));
+    assert_eq!(r.code, None, "killed");
+    assert!(!temporaries(&out).is_empty(), "kill -9 leaves its temporary");
+    let r = vanban(&["render", "x.yaml", "-o", "out"], dir.path());
+    assert_eq!(r.code, Some(0), "{}", r.stderr);
+    assert_eq!(temporaries(&out), Vec::<String>::new());
 }

@@ -89,30 +89,43 @@ pub fn begin_commit() {
 }
 
 /// Leave the commit phase. A signal that arrived meanwhile ends the run now, after the
-/// renames: every output is complete.
-pub fn end_commit() {
+/// renames: with `complete`, every output is in place.
+pub fn end_commit(complete: bool) {
     let mut st = state();
     st.committing = false;
     if let Some(sig) = st.pending.take() {
         clean(&mut st);
-        eprintln!(
-            "vanban: đã dừng vì nhận tín hiệu {}; các tệp kết quả đã được ghi trọn vẹn trước khi dừng",
-            signal_name(sig)
-        );
+        if complete {
+            eprintln!(
+                "vanban: đã dừng vì nhận tín hiệu {}; các tệp kết quả đã được ghi trọn vẹn trước khi dừng",
+                signal_name(sig)
+            );
+        } else {
+            eprintln!(
+                "vanban: đã dừng vì nhận tín hiệu {} khi đang gặp lỗi ghi tệp kết quả",
+                signal_name(sig)
+            );
+        }
         std::process::exit(128 + sig);
     }
 }
 
 fn signal_name(sig: i32) -> &'static str {
+    // The same numbers on every Unix.
     match sig {
-        signal_hook::consts::SIGINT => "SIGINT (Ctrl+C)",
-        signal_hook::consts::SIGTERM => "SIGTERM",
+        2 => "SIGINT (Ctrl+C)",
+        15 => "SIGTERM",
         _ => "dừng",
     }
 }
 
+/// Elsewhere than on Unix signals keep their default handling.
+#[cfg(not(unix))]
+pub fn install() {}
+
 /// Handle SIGINT and SIGTERM on a thread of their own, and catch SIGXFSZ. Called once, by
 /// the binary; without it (library use, tests) signals keep their default actions.
+#[cfg(unix)]
 pub fn install() {
     use signal_hook::consts::{SIGINT, SIGTERM, SIGXFSZ};
     let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGXFSZ]) else {

@@ -68,7 +68,7 @@ pub fn commit(outputs: &[Output]) -> Result<(), Vec<Error>> {
     }
     if let Some((i, e)) = failure {
         guard::remove_temps();
-        guard::end_commit();
+        guard::end_commit(false);
         let mut msg = format!("không ghi được tệp: {}", io_reason(&e));
         if done > 0 {
             let replaced: Vec<String> = outputs[..done]
@@ -84,7 +84,7 @@ pub fn commit(outputs: &[Output]) -> Result<(), Vec<Error>> {
     }
     guard::keep_dirs();
     guard::set_current(None);
-    guard::end_commit();
+    guard::end_commit(true);
     Ok(())
 }
 
