@@ -24,5 +24,6 @@ pub mod model;
 pub mod render;
 pub mod tasks;
 pub mod template;
+pub mod usage;
 pub mod validate;
 pub mod xml;

@@ -12,6 +12,11 @@ use serde::de::DeserializeOwned;
 use crate::error::{Error, Kind, Pos};
 use crate::model::VanBan;
 
+pub mod chars;
+mod messages;
+
+pub use messages::MAX_DEPTH;
+
 /// Read a text file, reporting a missing or unreadable file in Vietnamese.
 pub fn read_text(path: &Path) -> Result<String, Error> {
     // Only a regular file within the size limit for text (crate::files::TEXT).
@@ -26,129 +31,76 @@ pub fn parse_str(text: &str) -> Result<VanBan, Error> {
     parse_yaml(text)
 }
 
-/// Parse YAML into any model type with Vietnamese errors.
+/// Parse YAML into any model type with Vietnamese errors. Characters that cannot go into a
+/// document are refused first, at the position where they were typed.
 pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     // Text from `read_text` is NFC already; only other sources need the copy.
     let normalized = crate::format::text::nfc_cow(text);
-    serde_saphyr::from_str::<T>(&normalized).map_err(|e| {
-        let mut pos = e.location().as_ref().and_then(Pos::from_saphyr);
-        let raw = raw_message(&e);
-        if raw.starts_with("missing field ") {
-            // serde notices a missing key at the end of its block; point at the block's
-            // first line instead, where the key belongs.
-            pos = pos.map(|p| block_start(&normalized, p));
-        }
-        Error::new(Kind::Data, translate(&raw)).with_pos(pos)
-    })
-}
-
-/// The message without serde-saphyr's "error: line L column C:" prefix and snippet.
-fn raw_message(e: &serde_saphyr::Error) -> String {
-    let rendered = e.to_string();
-    let first = rendered.lines().next().unwrap_or("").trim();
-    let first = first.strip_prefix("error:").unwrap_or(first).trim();
-    // Drop "line N column M:".
-    if first.starts_with("line ")
-        && let Some(i) = first.find(": ")
+    let text: &str = &normalized;
+    if let Some((c, pos)) = chars::find_literal(text) {
+        return Err(Error::data(chars::message(c)).with_pos(Some(pos)));
+    }
+    if text
+        .lines()
+        .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return first[i + 2..].to_string();
+        return Err(Error::data(
+            "tệp YAML trống: chưa có dữ liệu nào ngoài các dòng chú thích",
+        ));
     }
-    first.to_string()
+    // An escape in a double-quoted string can write any character without typing it.
+    if text.contains('\\') && text.contains('"') {
+        serde_saphyr::from_str_with_options::<chars::Scan>(text, options(text.len()))
+            .map_err(|e| yaml_error(&e, text))?;
+    }
+    serde_saphyr::from_str_with_options::<T>(text, options(text.len()))
+        .map_err(|e| yaml_error(&e, text))
 }
 
-/// Turn serde's English wording into Vietnamese. Messages we wrote ourselves (already
-/// Vietnamese) pass through unchanged.
-fn translate(msg: &str) -> String {
-    if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let (field, expected) = match rest.split_once(", expected one of ") {
-            Some((f, e)) => (f, Some(e)),
-            None => match rest.split_once(", expected ") {
-                Some((f, e)) => (f, Some(e)),
-                None => (rest, None),
-            },
-        };
-        let field = field.trim_matches('`');
-        return match expected {
-            Some(e) => format!(
-                "khóa \"{field}\" không hợp lệ ở đây; các khóa hợp lệ: {}",
-                e.replace('`', "")
-            ),
-            None => format!("khóa \"{field}\" không hợp lệ ở đây (không có khóa nào được phép)"),
-        };
-    }
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        return format!(
-            "thiếu khóa bắt buộc \"{}\" trong khối dữ liệu bắt đầu tại đây",
-            rest.trim_matches('`')
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
-            "sai kiểu dữ liệu: gặp {}, cần {}",
-            translate_type(got),
-            translate_type(expected)
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
-            "giá trị không hợp lệ: {}, cần {}",
-            translate_type(got),
-            translate_type(expected)
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("invalid ") {
-        // serde-saphyr's own scalar errors: "invalid u32", "invalid f64"…
-        return format!("giá trị không hợp lệ: cần {}", translate_type(rest));
-    }
-    if msg.starts_with("data did not match any variant") {
-        return "giá trị không đúng dạng: cần một chuỗi hoặc một danh sách chuỗi".to_string();
-    }
-    if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        return format!("giá trị không hợp lệ {}", rest.replace("expected", "cần"));
-    }
-    if msg.contains("did not find expected")
-        || msg.contains("mapping values are not allowed")
-        || msg.contains("while parsing")
-        || msg.contains("while scanning")
-        || msg.starts_with("expected ")
-    {
-        return format!("cú pháp YAML không hợp lệ ({msg})");
-    }
-    if msg.is_ascii() && !msg.is_empty() {
-        return format!("dữ liệu YAML không hợp lệ ({msg})");
-    }
-    msg.to_string()
+/// The parser's limits, scaled to the input: a 100 000-row table written in YAML has about a
+/// million nodes, and every node takes at least a byte of the file.
+fn options(len: usize) -> serde_saphyr::Options {
+    let mut budget = serde_saphyr::Budget::default();
+    budget.max_depth = messages::MAX_DEPTH;
+    budget.max_nodes = budget.max_nodes.max(len.saturating_add(16));
+    budget.max_events = budget
+        .max_events
+        .max(len.saturating_mul(2).saturating_add(16));
+    budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(len);
+    let mut options = serde_saphyr::Options::default();
+    options.budget = Some(budget);
+    options
 }
 
-fn translate_type(t: &str) -> String {
-    let t = t.trim();
-    let base = t.trim_start_matches("a ").trim_start_matches("an ");
-    let vi = match base {
-        "string" | "string scalar" => "một chuỗi",
-        "sequence" => "một danh sách",
-        "map" | "mapping" | "struct" => "một bảng khóa (map)",
-        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "một số nguyên",
-        "f32" | "f64" => "một số",
-        "integer" => "một số nguyên",
-        "floating point" => "một số",
-        "boolean" | "bool" => "true hoặc false",
-        "unit value" | "null" => "giá trị rỗng",
-        _ => {
-            if let Some(s) = base.strip_prefix("string ") {
-                return format!("chuỗi {s}");
-            }
-            if let Some(s) = base.strip_prefix("integer ") {
-                return format!("số {s}");
-            }
-            if let Some(s) = base.strip_prefix("struct ") {
-                return format!("bảng khóa {s}");
-            }
-            return base.to_string();
-        }
-    };
-    vi.to_string()
+fn yaml_error(e: &serde_saphyr::Error, text: &str) -> Error {
+    let mut pos = e.location().as_ref().and_then(Pos::from_saphyr);
+    if messages::is_missing_field(e) {
+        // serde notices a missing key at the end of its block; point at the block's
+        // first line instead, where the key belongs.
+        pos = pos.map(|p| block_start(text, p));
+    }
+    if messages::is_tab_error(e) {
+        pos = pos.map(|p| first_tab(text, p));
+    }
+    Error::new(Kind::Data, messages::describe(e)).with_pos(pos)
+}
+
+/// The tab on the reported line (the parser reports the character after it).
+fn first_tab(text: &str, p: Pos) -> Pos {
+    let line = text
+        .lines()
+        .nth(p.line.saturating_sub(1) as usize)
+        .unwrap_or("");
+    match line.chars().position(|c| c == '\t') {
+        Some(i) => Pos::new(p.line, i as u64 + 1),
+        None => p,
+    }
+}
+
+/// Where `ch` is written in a YAML source (literally or as an escape), for errors about a
+/// character found in a later stage.
+pub fn locate_char(text: &str, ch: char) -> Option<Pos> {
+    chars::locate(text, ch)
 }
 
 /// The first line of the block-style mapping that contains the line at `p`: walk up while
@@ -204,12 +156,5 @@ mod tests {
         assert_eq!(block_start(t, Pos::new(4, 3)), Pos::new(3, 3));
         let t = "l:\n  - x: 1\n    y: 2\n";
         assert_eq!(block_start(t, Pos::new(3, 5)), Pos::new(2, 5));
-    }
-
-    #[test]
-    fn translates_common_serde_messages() {
-        assert!(translate("missing field `so`").starts_with("thiếu khóa bắt buộc \"so\""));
-        assert!(translate("unknown field `zz`, expected one of a, b").contains("\"zz\""));
-        assert!(translate("invalid u32").contains("số nguyên"));
     }
 }

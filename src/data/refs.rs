@@ -21,7 +21,7 @@ pub struct BadRef {
 fn escape_marks(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '\\' | '*' | '^' | '[' | ']') {
+        if matches!(c, '*' | '^' | '[' | ']') {
             out.push('\\');
         }
         out.push(c);

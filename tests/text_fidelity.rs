@@ -1,0 +1,113 @@
+//! What the YAML says is what both formats print: backslashes, unpaired and crossing marks
+//! survive into the DOCX and the PDF character for character, and a table of 100 000 rows
+//! written in YAML is read like one from CSV.
+
+mod common;
+
+use common::*;
+use std::path::Path;
+
+const HEAD: &str = "loai: bao-cao
+co_quan_ban_hanh: UBND XÃ TÂN LẬP
+viet_tat: UBND
+dia_danh: Tân Lập
+ngay: 2025-10-05
+trich_yeu: Kết quả thực hiện nhiệm vụ tháng 9/2025
+chu_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}
+noi_nhan: {gui: [UBND tỉnh Hà Lam]}
+";
+
+fn render_yaml(yaml: &str, args: &[&str]) -> (tempfile::TempDir, i32, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("van-ban.yaml"), yaml).unwrap();
+    let mut all = vec!["render", "van-ban.yaml", "-o", "out"];
+    all.extend(args);
+    let (code, _, err) = vanban(&all, dir.path());
+    (dir, code, err)
+}
+
+/// The body text of the DOCX, paragraph by paragraph.
+fn docx_paragraphs(path: &Path) -> Vec<String> {
+    let xml = zip_part(path, "word/document.xml").unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    paragraphs(&doc).into_iter().map(|p| p.text).collect()
+}
+
+/// The PDF's text with line breaks and runs of spaces folded to one space.
+fn pdf_text(path: &Path) -> String {
+    let text = tool("pdftotext", &[path.to_str().unwrap(), "-"]);
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn backslashes_and_unpaired_marks_are_printed_as_typed() {
+    // Each line is one paragraph; the expected text is what a reader must see.
+    let cases = [
+        (
+            r"Tệp lưu tại C:\Users\tep.docx trên máy.",
+            r"Tệp lưu tại C:\Users\tep.docx trên máy.",
+        ),
+        (
+            r"Thư mục chung \\server\share của phòng.",
+            r"Thư mục chung \\server\share của phòng.",
+        ),
+        (
+            "Phép nhân a ** b và 5 * 3 * 2 giữ nguyên.",
+            "Phép nhân a ** b và 5 * 3 * 2 giữ nguyên.",
+        ),
+        (r"Dấu sao \*thật\* vẫn in ra.", "Dấu sao *thật* vẫn in ra."),
+        (
+            "Dấu chéo *a **b* c** không mất chữ.",
+            "Dấu chéo a **b c** không mất chữ.",
+        ),
+    ];
+    let body: String = cases
+        .iter()
+        .map(|(typed, _)| format!("  - '{}'\n", typed.replace('\'', "''")))
+        .collect();
+    let yaml = format!("{HEAD}noi_dung:\n{body}");
+    let (dir, code, err) = render_yaml(&yaml, &[]);
+    assert_eq!(code, 0, "{err}");
+    let docx = docx_paragraphs(&dir.path().join("out/van-ban.docx"));
+    let pdf = pdf_text(&dir.path().join("out/van-ban.pdf"));
+    for (typed, shown) in cases {
+        assert!(
+            docx.iter().any(|p| p.starts_with(shown)),
+            "DOCX lacks {shown:?} (typed {typed:?}): {docx:#?}"
+        );
+        assert!(
+            pdf.contains(shown),
+            "PDF lacks {shown:?} (typed {typed:?}): {pdf}"
+        );
+    }
+    // The crossing marks: the italic pair is the one that closes.
+    let xml = zip_part(&dir.path().join("out/van-ban.docx"), "word/document.xml").unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let ps = paragraphs(&doc);
+    let p = ps
+        .iter()
+        .find(|p| p.text.starts_with("Dấu chéo"))
+        .expect("the crossing-marks paragraph");
+    let italic: String = p
+        .runs
+        .iter()
+        .filter(|r| r.italic)
+        .map(|r| r.text.as_str())
+        .collect();
+    assert_eq!(italic, "a **b");
+}
+
+#[test]
+fn a_table_of_100_000_rows_can_be_written_in_yaml() {
+    let mut yaml = format!(
+        "{HEAD}noi_dung: [Số liệu chi tiết tại Phụ lục.]\nphu_luc:\n  - tieu_de: Danh sách hồ sơ\n    bang:\n      cot:\n        - {{ten: STT, loai: stt}}\n        - {{ten: Hồ sơ}}\n        - {{ten: Số trang, loai: so}}\n      dong:\n"
+    );
+    for i in 0..100_000 {
+        yaml.push_str(&format!("        - [Hồ sơ số {i}, {}]\n", i % 97));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("van-ban.yaml"), &yaml).unwrap();
+    let (code, out, err) = vanban(&["validate", "van-ban.yaml"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("hợp lệ"), "{out}");
+}
