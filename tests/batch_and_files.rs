@@ -577,7 +577,10 @@ fn the_temporaries_of_a_killed_run_are_removed_by_the_next_run() {
     signal(&child, "KILL");
     let r = wait(child, Duration::from_secs(60));
     assert_eq!(r.code, None, "killed");
-    assert!(!temporaries(&out).is_empty(), "kill -9 leaves its temporary");
+    assert!(
+        !temporaries(&out).is_empty(),
+        "kill -9 leaves its temporary"
+    );
     let r = vanban(&["render", "x.yaml", "-o", "out"], dir.path());
     assert_eq!(r.code, Some(0), "{}", r.stderr);
     assert_eq!(temporaries(&out), Vec::<String>::new());
