@@ -177,7 +177,11 @@ fn text_in_number_column() {
 #[test]
 fn malformed_yaml() {
     let y = EXAMPLE.replace("trich_yeu: |", "trich_yeu: [chưa đóng");
-    assert_rejected(&y, line_of(&y, "trich_yeu: [chưa đóng"), &["YAML"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "trich_yeu: [chưa đóng"),
+        &["cần một giá trị đơn"],
+    );
 }
 
 #[test]
