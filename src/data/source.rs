@@ -250,6 +250,8 @@ fn read_sheet(
     bytes: Vec<u8>,
     s: &Source,
 ) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
+    crate::files::archive::check_unpacked_size(&bytes)
+        .map_err(|m| vec![Error::new(Kind::Data, m).at(path, None)])?;
     // calamine's own (English) message is not shown.
     let mut wb = open_workbook(ext, bytes).map_err(|_| {
         vec![

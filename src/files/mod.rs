@@ -4,6 +4,7 @@
 //! files when a signal or an internal error ends the run. I/O errors are described in
 //! Vietnamese by [`io_reason`], never with the system's English text.
 
+pub mod archive;
 pub mod guard;
 pub mod write;
 
