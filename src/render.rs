@@ -216,7 +216,10 @@ pub fn load_and_build(
         scope.spawn(|| engine.prepare(&name));
         let mut loaded = compute(path, previous, &text, data, checked)?;
         apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-        build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])
+        let doc = build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])?;
+        // A character no embedded face has would be a blank in the PDF only.
+        crate::fonts::coverage::check(&doc, fonts.get(), path, &text)?;
+        Ok(doc)
     })
 }
 
