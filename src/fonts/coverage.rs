@@ -157,14 +157,74 @@ pub fn check(
     Err(errors)
 }
 
-/// The first line:column of `ch` in a YAML text: a literal occurrence, or an escape in a
-/// double-quoted scalar (`\u2610`, `\U0001F600`, `\xA0`, a `\uD83D\uDE00` surrogate pair,
-/// `\L`, `\P`, `\N`, `\_`). Stands in for `crate::load::locate_char` until that exists.
+/// The first line:column of `ch` in a YAML text outside comments: a literal occurrence, or
+/// an escape in a double-quoted scalar (`\u2610`, `\U0001F600`, `\xA0`, a `\uD83D\uDE00`
+/// surrogate pair, `\L`, `\P`, `\N`, `\_`). Stands in for `crate::load::locate_char` until
+/// that exists.
 pub(crate) fn locate_char(source: &str, ch: char) -> Option<Pos> {
-    let literal = source.find(ch);
-    let escaped = find_escape(source, ch);
-    let byte = [literal, escaped].into_iter().flatten().min()?;
-    Some(crate::load::line_col_of_byte(source, byte))
+    let mut quote = Quote::None;
+    let mut start = 0;
+    for line in source.split_inclusive('\n') {
+        let code = &line[..code_len(line, &mut quote)];
+        let literal = code.find(ch);
+        let escaped = find_escape(code, ch);
+        if let Some(at) = [literal, escaped].into_iter().flatten().min() {
+            return Some(crate::load::line_col_of_byte(source, start + at));
+        }
+        start += line.len();
+    }
+    None
+}
+
+/// The quoted scalar a line starts in.
+#[derive(Clone, Copy, PartialEq)]
+enum Quote {
+    None,
+    Double,
+    Single,
+}
+
+/// Length of `line` before its comment, if any; `quote` carries quoted scalars over lines.
+/// A quote opens a scalar only where one can start (after `:`, `-`, `[`, `{`, `,`, `?` or
+/// at the start of the line), so an apostrophe inside plain text is no quote.
+fn code_len(line: &str, quote: &mut Quote) -> usize {
+    let mut prev: Option<char> = None;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        match *quote {
+            Quote::Double => match c {
+                '\\' => {
+                    iter.next();
+                }
+                '"' => *quote = Quote::None,
+                _ => {}
+            },
+            Quote::Single => {
+                if c == '\'' {
+                    if iter.peek().is_some_and(|(_, n)| *n == '\'') {
+                        iter.next();
+                    } else {
+                        *quote = Quote::None;
+                    }
+                }
+            }
+            Quote::None => {
+                let opens = prev.is_none_or(|p| ":-[{,?".contains(p));
+                match c {
+                    '#' if line[..i].chars().next_back().is_none_or(char::is_whitespace) => {
+                        return i;
+                    }
+                    '"' if opens => *quote = Quote::Double,
+                    '\'' if opens => *quote = Quote::Single,
+                    _ => {}
+                }
+            }
+        }
+        if !c.is_whitespace() {
+            prev = Some(c);
+        }
+    }
+    line.len()
 }
 
 /// Byte offset of the first escape of `ch` (its backslash).
@@ -292,6 +352,15 @@ mod tests {
         assert_eq!(locate_char(src, '😁'), Some(Pos::new(5, 5)));
         assert_eq!(locate_char(src, '\u{2028}'), Some(Pos::new(5, 17)));
         assert_eq!(locate_char("tiêu đề: Mở 😀", '😀'), Some(Pos::new(1, 13)));
+        // Not in comments, whole-line or trailing; a '#' in a quoted or plain scalar is text.
+        let src = "# ☐ 😀\na: b # ☐\nc: \"x # ☐\"\nd: it's # ✓\ne: a#✓ 😀\n";
+        assert_eq!(locate_char(src, '☐'), Some(Pos::new(3, 9)));
+        assert_eq!(locate_char(src, '✓'), Some(Pos::new(5, 6)));
+        assert_eq!(locate_char(src, '😀'), Some(Pos::new(5, 8)));
+        // A quoted scalar runs over lines; its continuation is no comment.
+        let src = "a: \"x\n  # ☐\"\nb: 'it''s # ✓'\n";
+        assert_eq!(locate_char(src, '☐'), Some(Pos::new(2, 5)));
+        assert_eq!(locate_char(src, '✓'), Some(Pos::new(3, 13)));
     }
 
     #[test]
