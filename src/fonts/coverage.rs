@@ -211,7 +211,11 @@ fn code_len(line: &str, quote: &mut Quote) -> usize {
             Quote::None => {
                 let opens = prev.is_none_or(|p| ":-[{,?".contains(p));
                 match c {
-                    '#' if line[..i].chars().next_back().is_none_or(char::is_whitespace) => {
+                    '#' if line[..i]
+                        .chars()
+                        .next_back()
+                        .is_none_or(char::is_whitespace) =>
+                    {
                         return i;
                     }
                     '"' if opens => *quote = Quote::Double,

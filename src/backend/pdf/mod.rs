@@ -489,6 +489,9 @@ mod tests {
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(fallback.replace(' ', ""), "☐✓①");
+        // On the baseline of the text around them.
+        let y = pages[0].runs().next().unwrap().y;
+        assert!(pages[0].runs().all(|r| r.y == y), "{:?}", pages[0].items);
         let pdf = write_pdf(&doc, fonts).unwrap();
         assert!(pdf.starts_with(b"%PDF-1.7"));
         assert!(contains(&pdf, b"+VanbanSymbols-Regular"));
