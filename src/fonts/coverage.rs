@@ -136,7 +136,7 @@ pub fn check(
     let mut found: Vec<(Option<Pos>, char)> = chars
         .iter()
         .take(MAX_REPORTED)
-        .map(|&c| (locate_char(source, c), c))
+        .map(|&c| (crate::load::locate_char(source, c), c))
         .collect();
     // In the order of the file; characters not found in it (from a template or a data
     // file) last.
@@ -155,130 +155,6 @@ pub fn check(
         );
     }
     Err(errors)
-}
-
-/// The first line:column of `ch` in a YAML text outside comments: a literal occurrence, or
-/// an escape in a double-quoted scalar (`\u2610`, `\U0001F600`, `\xA0`, a `\uD83D\uDE00`
-/// surrogate pair, `\L`, `\P`, `\N`, `\_`). Stands in for `crate::load::locate_char` until
-/// that exists.
-pub(crate) fn locate_char(source: &str, ch: char) -> Option<Pos> {
-    let mut quote = Quote::None;
-    let mut start = 0;
-    for line in source.split_inclusive('\n') {
-        let code = &line[..code_len(line, &mut quote)];
-        let literal = code.find(ch);
-        let escaped = find_escape(code, ch);
-        if let Some(at) = [literal, escaped].into_iter().flatten().min() {
-            return Some(crate::load::line_col_of_byte(source, start + at));
-        }
-        start += line.len();
-    }
-    None
-}
-
-/// The quoted scalar a line starts in.
-#[derive(Clone, Copy, PartialEq)]
-enum Quote {
-    None,
-    Double,
-    Single,
-}
-
-/// Length of `line` before its comment, if any; `quote` carries quoted scalars over lines.
-/// A quote opens a scalar only where one can start (after `:`, `-`, `[`, `{`, `,`, `?` or
-/// at the start of the line), so an apostrophe inside plain text is no quote.
-fn code_len(line: &str, quote: &mut Quote) -> usize {
-    let mut prev: Option<char> = None;
-    let mut iter = line.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        match *quote {
-            Quote::Double => match c {
-                '\\' => {
-                    iter.next();
-                }
-                '"' => *quote = Quote::None,
-                _ => {}
-            },
-            Quote::Single => {
-                if c == '\'' {
-                    if iter.peek().is_some_and(|(_, n)| *n == '\'') {
-                        iter.next();
-                    } else {
-                        *quote = Quote::None;
-                    }
-                }
-            }
-            Quote::None => {
-                let opens = prev.is_none_or(|p| ":-[{,?".contains(p));
-                match c {
-                    '#' if line[..i]
-                        .chars()
-                        .next_back()
-                        .is_none_or(char::is_whitespace) =>
-                    {
-                        return i;
-                    }
-                    '"' if opens => *quote = Quote::Double,
-                    '\'' if opens => *quote = Quote::Single,
-                    _ => {}
-                }
-            }
-        }
-        if !c.is_whitespace() {
-            prev = Some(c);
-        }
-    }
-    line.len()
-}
-
-/// Byte offset of the first escape of `ch` (its backslash).
-fn find_escape(source: &str, ch: char) -> Option<usize> {
-    let bytes = source.as_bytes();
-    let mut i = 0;
-    while let Some(off) = source[i..].find('\\') {
-        let at = i + off;
-        // In a run of backslashes, pairs are escaped backslashes; an odd run ends with an
-        // escape.
-        let run = bytes[at..].iter().take_while(|&&b| b == b'\\').count();
-        let last = at + run - 1;
-        if run % 2 == 1 && decode_escape(&source[last + 1..]) == Some(ch) {
-            return Some(last);
-        }
-        i = at + run;
-    }
-    None
-}
-
-/// The character of the YAML escape whose letter starts `rest` (after the backslash).
-fn decode_escape(rest: &str) -> Option<char> {
-    let hex = |from: usize, n: usize| -> Option<u32> {
-        let h = rest.get(from..from + n)?;
-        if !h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return None;
-        }
-        u32::from_str_radix(h, 16).ok()
-    };
-    match rest.as_bytes().first()? {
-        b'x' => char::from_u32(hex(1, 2)?),
-        b'u' => {
-            let v = hex(1, 4)?;
-            if (0xD800..0xDC00).contains(&v) && rest.get(5..7) == Some("\\u") {
-                let lo = hex(7, 4)?;
-                if !(0xDC00..0xE000).contains(&lo) {
-                    return None;
-                }
-                char::from_u32(0x10000 + ((v - 0xD800) << 10) + (lo - 0xDC00))
-            } else {
-                char::from_u32(v)
-            }
-        }
-        b'U' => char::from_u32(hex(1, 8)?),
-        b'L' => Some('\u{2028}'),
-        b'P' => Some('\u{2029}'),
-        b'N' => Some('\u{85}'),
-        b'_' => Some('\u{A0}'),
-        _ => None,
-    }
 }
 
 #[cfg(test)]
@@ -344,27 +220,6 @@ mod tests {
         assert!(uncovered_message('😀').starts_with("ký tự \"😀\" (U+1F600) không có"));
         assert!(uncovered_message('\u{2028}').starts_with("ký tự không in được (U+2028)"));
         assert!(uncovered_message('\u{0489}').contains("\"\u{25CC}\u{0489}\" (U+0489)"));
-    }
-
-    #[test]
-    fn locates_literal_and_escaped_characters() {
-        let src = "a: 1\nb: \"x \\u2610 y\"\nc: ☐\nd: \"\\\\u2611 \\U0001F600\"\ne: \"\\uD83D\\uDE01\\L\"\n";
-        assert_eq!(locate_char(src, '☐'), Some(Pos::new(2, 7)));
-        // An escaped backslash is no escape.
-        assert_eq!(locate_char(src, '☑'), None);
-        assert_eq!(locate_char(src, '😀'), Some(Pos::new(4, 13)));
-        assert_eq!(locate_char(src, '😁'), Some(Pos::new(5, 5)));
-        assert_eq!(locate_char(src, '\u{2028}'), Some(Pos::new(5, 17)));
-        assert_eq!(locate_char("tiêu đề: Mở 😀", '😀'), Some(Pos::new(1, 13)));
-        // Not in comments, whole-line or trailing; a '#' in a quoted or plain scalar is text.
-        let src = "# ☐ 😀\na: b # ☐\nc: \"x # ☐\"\nd: it's # ✓\ne: a#✓ 😀\n";
-        assert_eq!(locate_char(src, '☐'), Some(Pos::new(3, 9)));
-        assert_eq!(locate_char(src, '✓'), Some(Pos::new(5, 6)));
-        assert_eq!(locate_char(src, '😀'), Some(Pos::new(5, 8)));
-        // A quoted scalar runs over lines; its continuation is no comment.
-        let src = "a: \"x\n  # ☐\"\nb: 'it''s # ✓'\n";
-        assert_eq!(locate_char(src, '☐'), Some(Pos::new(2, 5)));
-        assert_eq!(locate_char(src, '✓'), Some(Pos::new(3, 13)));
     }
 
     #[test]
