@@ -191,7 +191,10 @@ pub fn run(cli: Cli) -> ExitCode {
                     &filters,
                     &engine,
                     Fonts::Bundled,
-                );
+                )
+                .and_then(|_| {
+                    crate::inspection::output::validate_checklists(f, &engine, fonts::bundled())
+                });
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {

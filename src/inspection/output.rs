@@ -144,6 +144,7 @@ pub fn checklist_outputs(
             .unwrap_or_else(|| "ke-hoach-kiem-tra".into());
         let mut progress = Progress::new(formats.len() + 1, 2);
         let doc = checklist::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
+        check_glyphs(&doc, fonts, path)?;
         progress.step("");
         for f in formats {
             let name = format!("{}.{}", combined_stem(&stem), f.extension());
@@ -172,6 +173,7 @@ pub fn checklist_outputs(
         let mut progress = Progress::new(names.len() * formats.len(), 10);
         for (s, u) in &names {
             let doc = checklist::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
+            check_glyphs(&doc, fonts, path)?;
             for f in formats {
                 let name = format!("{s}.{}", f.extension());
                 outputs.push(output(
@@ -183,6 +185,33 @@ pub fn checklist_outputs(
         }
     }
     Ok(outputs)
+}
+
+/// For `validate`: an inspection plan's checklists are built too (in one document, as
+/// `--combine` would), so that validation runs every check a render with `--checklists`
+/// runs. Other documents have no checklists and pass.
+pub fn validate_checklists(
+    path: &Path,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<(), Vec<Error>> {
+    let loaded = render::load_and_check(path)?;
+    let Some(plan) = loaded.checked.inspection.as_ref() else {
+        return Ok(());
+    };
+    let order = plan.units_in_order();
+    let doc = checklist::document(&loaded, plan, &order, engine, fonts)
+        .map_err(|e| vec![e.in_file(path)])?;
+    check_glyphs(&doc, fonts, path)
+}
+
+/// Characters no embedded face has, located in the plan's YAML (read again only then).
+fn check_glyphs(doc: &crate::ir::Document, fonts: &FontSet, path: &Path) -> Result<(), Vec<Error>> {
+    if crate::fonts::coverage::uncovered_chars(doc, fonts).is_empty() {
+        return Ok(());
+    }
+    let source = crate::load::read_text(path).map_err(|e| vec![e])?;
+    crate::fonts::coverage::check(doc, fonts, path, &source)
 }
 
 #[cfg(test)]
