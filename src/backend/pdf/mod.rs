@@ -5,7 +5,7 @@
 //! reproducible to the byte.
 
 mod content;
-mod png;
+pub mod png;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -106,7 +106,8 @@ fn pdf_date(created: &str) -> printpdf::OffsetDateTime {
 }
 
 fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
-    let px = png::decode(png_bytes).map_err(PdfError::Image)?;
+    // Validation decoded this image already (`png::CheckedPng`): this cannot fail.
+    let px = png::decode(png_bytes).map_err(|e| PdfError::Image(e.to_string()))?;
     let data_format = match px.channels {
         1 => RawImageFormat::R8,
         2 => RawImageFormat::RG8,
