@@ -139,8 +139,9 @@ pub fn markup_from_template(
     name: &str,
     ctx: serde_json::Value,
 ) -> Result<markup::Markup, Error> {
-    let file = PathBuf::from(format!("templates/{name}"));
-    let xml = engine.render(name, ctx).map_err(|e| e.in_file(&file))?;
+    // The user's override when there is one, else the built-in `templates/NAME`.
+    let file = engine.origin(name);
+    let xml = engine.render(name, ctx)?;
     markup::parse(&xml).map_err(|mut e| {
         if let Some(p) = e.pos.take() {
             e.message = format!(
