@@ -237,6 +237,40 @@ fn throw_and_math_errors() {
 }
 
 #[test]
+fn decimal_places_out_of_range_in_a_filter() {
+    // Panicked (capacity overflow) before.
+    let t = bao_cao("", "<p>{{ 1.5 | so(le=9223372036854775807) }}</p>");
+    assert_refused(
+        &[("bao-cao.xml", &t)],
+        "lỗi: mau/bao-cao.xml:6:13: ",
+        &["bộ lọc so: le (số chữ số thập phân) phải là số nguyên từ 0 đến 15"],
+    );
+}
+
+#[test]
+fn duplicate_macro_at_its_second_definition() {
+    let t = bao_cao(
+        "{% macro a() %}{% endmacro a %}\n{% macro a() %}{% endmacro a %}\n",
+        "",
+    );
+    assert_refused(
+        &[("bao-cao.xml", &t)],
+        &format!("lỗi: mau/bao-cao.xml:{}:4: ", line_of(&t, "{% macro a") + 1),
+        &["macro \"a\" được định nghĩa hai lần"],
+    );
+}
+
+#[test]
+fn missing_indicator_names_the_users_file() {
+    let t = bao_cao("", "<p>{{ chi_tieu.khong_co.so }}</p>");
+    assert_refused(
+        &[("bao-cao.xml", &t)],
+        "lỗi: mau/bao-cao.xml:6:7: ",
+        &["mẫu dùng chỉ tiêu \"khong_co\""],
+    );
+}
+
+#[test]
 fn include_cycle() {
     let t = bao_cao("", "{% include \"mot.xml\" %}");
     assert_refused(

@@ -12,6 +12,7 @@ pub mod guard;
 pub mod inline;
 mod refs;
 mod scan;
+mod tera_text;
 
 use std::path::{Path, PathBuf};
 
