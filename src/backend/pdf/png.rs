@@ -13,8 +13,6 @@ use std::io::Read;
 /// Pixels in one image, at most: 16 777 216 (4096 × 4096). A signature or seal scanned at
 /// 600 dpi needs about two million.
 pub const MAX_PIXELS: u64 = 4096 * 4096;
-/// Bytes in one image file, at most.
-pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 const SIG: &[u8] = b"\x89PNG\r\n\x1a\n";
 
@@ -133,35 +131,13 @@ impl CheckedPng {
     }
 }
 
-/// Read the image file at `path` (a regular file of at most [`MAX_FILE_BYTES`]) and decode
-/// it completely. The error is a Vietnamese sentence about the `what` ("ảnh chữ ký") at
-/// `path`, saying what is wrong with it.
+/// Read the image file at `path` (a regular file within [`crate::files::IMAGE`]'s size
+/// limit) and decode it completely. The error is a Vietnamese sentence about the `what`
+/// ("ảnh chữ ký") at `path`, saying what is wrong with it.
 pub fn read_checked(path: &std::path::Path, what: &str) -> Result<CheckedPng, String> {
-    let shown = path.display();
-    let unreadable = |e: std::io::Error| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "không có tệp này",
-            std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp",
-            _ => "lỗi khi đọc tệp",
-        };
-        format!("không đọc được {what} {shown}: {why}")
-    };
-    let too_big = || format!("{what} {shown}: tệp lớn hơn {} MB", MAX_FILE_BYTES >> 20);
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if !meta.is_file() {
-        return Err(format!("{what} {shown}: không phải một tệp thông thường"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(unreadable)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_big());
-    }
-    CheckedPng::new(bytes).map_err(|e| format!("{what} {shown}: {e}"))
+    let bytes = crate::files::read_regular(path, crate::files::IMAGE)
+        .map_err(|e| format!("không đọc được {what} {}: {}", path.display(), e.message))?;
+    CheckedPng::new(bytes).map_err(|e| format!("{what} {}: {e}", path.display()))
 }
 
 /// The image header.
@@ -295,10 +271,8 @@ fn chunks(bytes: &[u8]) -> Result<Chunks<'_>, PngError> {
             b"IHDR" if header.is_none() => header = Some(Header::parse(body)?),
             b"PLTE" => palette = body,
             b"tRNS" => trns = body,
-            b"IDAT" => {
-                // The compressed data can be at most the file's size (MAX_FILE_BYTES).
-                idat.extend_from_slice(body)
-            }
+            // At most the file's size in all (`crate::files::IMAGE`).
+            b"IDAT" => idat.extend_from_slice(body),
             b"IEND" => break,
             // Ancillary chunks (lower-case first letter) can be ignored; critical ones not.
             _ if kind[0].is_ascii_lowercase() => {}
