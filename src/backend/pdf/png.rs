@@ -11,7 +11,7 @@ use std::fmt;
 use std::io::Read;
 
 /// Pixels in one image, at most: 16 777 216 (4096 × 4096). A signature or seal scanned at
-/// 600 dpi needs about two million.
+/// 600 dpi needs about one million.
 pub const MAX_PIXELS: u64 = 4096 * 4096;
 
 const SIG: &[u8] = b"\x89PNG\r\n\x1a\n";
