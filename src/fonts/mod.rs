@@ -131,10 +131,23 @@ impl CharMap {
     }
 }
 
+/// ttf-parser's reasons in Vietnamese.
+fn face_error(e: &ttf_parser::FaceParsingError) -> String {
+    use ttf_parser::FaceParsingError as E;
+    match e {
+        E::UnknownMagic => "không phải tệp phông TrueType/OpenType (.ttf, .otf)".into(),
+        E::FaceIndexOutOfBounds => "tệp không chứa kiểu chữ nào".into(),
+        E::NoHeadTable | E::NoHheaTable | E::NoMaxpTable => {
+            "tệp phông thiếu bảng bắt buộc (head, hhea hoặc maxp)".into()
+        }
+        _ => "tệp phông bị hỏng".into(),
+    }
+}
+
 impl Face {
     pub fn parse(data: impl Into<Cow<'static, [u8]>>) -> Result<Face, String> {
         let data = data.into();
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| e.to_string())?;
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| face_error(&e))?;
         let mut map = CharMap::new();
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables {
