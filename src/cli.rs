@@ -78,10 +78,12 @@ pub struct RenderArgs {
     #[arg(long = "font-dir")]
     pub font_dir: Option<PathBuf>,
     /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
-    #[arg(long)]
+    // Checklists compute no changes and list no tasks: these options are refused with
+    // them rather than ignored.
+    #[arg(long, conflicts_with_all = ["checklists", "combine"])]
     pub previous: Option<PathBuf>,
     /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
-    #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
+    #[arg(long = "where", value_name = "TRUONG=GIA_TRI", conflicts_with_all = ["checklists", "combine"])]
     pub filters: Vec<String>,
     /// Kế hoạch kiểm tra: xuất phiếu kiểm tra, mỗi đơn vị một tệp (checklists)
     #[arg(long)]
