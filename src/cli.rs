@@ -1,13 +1,16 @@
 //! The command line: argument parsing and the commands. Exit codes: 0 success, 1 invalid data
-//! or template, 2 usage error.
+//! or template, unreadable input or unwritable output, 2 usage error, 101 internal error
+//! ([`crate::files::guard::install_panic_hook`]), 130/143 stopped by SIGINT/SIGTERM.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use crate::error::Error;
+use crate::files::guard;
+use crate::files::write::Output;
 use crate::fonts::{self, FontSet, Fonts};
 use crate::render::{self, Format};
 use crate::tasks::Filter;
@@ -30,35 +33,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Xuất văn bản ra DOCX/PDF (render documents)
-    Render {
-        /// Tệp YAML mô tả văn bản
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// Thư mục ghi kết quả
-        #[arg(short = 'o', long = "out", default_value = "out")]
-        out: PathBuf,
-        /// Định dạng: docx, pdf hoặc docx,pdf
-        #[arg(long, default_value = "docx,pdf", value_parser = parse_formats)]
-        format: Formats,
-        /// Thư mục chứa mẫu thay thế mẫu có sẵn (cùng tên tệp)
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
-        #[arg(long = "font-dir")]
-        font_dir: Option<PathBuf>,
-        /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
-        #[arg(long)]
-        previous: Option<PathBuf>,
-        /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
-        #[arg(long = "where", value_name = "TRUONG=GIA_TRI")]
-        filters: Vec<String>,
-        /// Kế hoạch kiểm tra: xuất phiếu kiểm tra, mỗi đơn vị một tệp (checklists)
-        #[arg(long)]
-        checklists: bool,
-        /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
-        #[arg(long)]
-        combine: bool,
-    },
+    Render(RenderArgs),
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
         #[arg(required = true)]
@@ -81,6 +56,41 @@ pub enum Command {
     },
     /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
     Templates,
+}
+
+// The arguments of `vanban render` (a plain comment: a doc comment would replace the
+// command's help text).
+#[derive(clap::Args, Debug)]
+pub struct RenderArgs {
+    /// Tệp YAML mô tả văn bản
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// Thư mục ghi kết quả
+    #[arg(short = 'o', long = "out", default_value = "out")]
+    pub out: PathBuf,
+    /// Định dạng: docx, pdf hoặc docx,pdf
+    #[arg(long, default_value = "docx,pdf", value_parser = parse_formats)]
+    pub format: Formats,
+    /// Thư mục chứa mẫu thay thế mẫu có sẵn (cùng tên tệp)
+    #[arg(long)]
+    pub templates: Option<PathBuf>,
+    /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
+    #[arg(long = "font-dir")]
+    pub font_dir: Option<PathBuf>,
+    /// Báo cáo kỳ trước (YAML) để tính tăng/giảm; thay cho khóa ky_truoc trong tệp
+    // Checklists compute no changes and list no tasks: these options are refused with
+    // them rather than ignored.
+    #[arg(long, conflicts_with_all = ["checklists", "combine"])]
+    pub previous: Option<PathBuf>,
+    /// Chỉ giữ các nhiệm vụ thỏa điều kiện, ví dụ --where chu_tri="Sở Y tế" (lặp lại được)
+    #[arg(long = "where", value_name = "TRUONG=GIA_TRI", conflicts_with_all = ["checklists", "combine"])]
+    pub filters: Vec<String>,
+    /// Kế hoạch kiểm tra: xuất phiếu kiểm tra, mỗi đơn vị một tệp (checklists)
+    #[arg(long)]
+    pub checklists: bool,
+    /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
+    #[arg(long)]
+    pub combine: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -159,76 +169,7 @@ fn preload_fonts() {
 
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
-        Command::Render {
-            files,
-            out,
-            format,
-            templates,
-            font_dir,
-            previous,
-            filters,
-            checklists,
-            combine,
-        } => {
-            let Ok(filters) = parse_filters(&filters).map_err(|e| report(&e)) else {
-                return ExitCode::from(1);
-            };
-            let Some(engine) = engine(templates.as_deref()) else {
-                return ExitCode::from(1);
-            };
-            let custom;
-            let fonts = match &font_dir {
-                Some(d) => match FontSet::from_dir(d) {
-                    Ok(f) => {
-                        custom = f;
-                        Fonts::Custom(&custom)
-                    }
-                    Err(m) => {
-                        report(&[Error::new(crate::error::Kind::Io, m)]);
-                        return ExitCode::from(1);
-                    }
-                },
-                None => {
-                    preload_fonts();
-                    Fonts::Bundled
-                }
-            };
-            let mut failed = false;
-            for f in &files {
-                let result = if checklists || combine {
-                    crate::inspection::output::render_checklists(
-                        f,
-                        &out,
-                        &format.0,
-                        combine,
-                        &engine,
-                        fonts.get(),
-                    )
-                } else {
-                    render::render_file(
-                        f,
-                        previous.as_deref(),
-                        &filters,
-                        &out,
-                        &format.0,
-                        &engine,
-                        fonts,
-                    )
-                };
-                match result {
-                    Ok(paths) => {
-                        for p in paths {
-                            say!("đã ghi {}", p.display());
-                        }
-                    }
-                    Err(errs) => {
-                        report(&errs);
-                        failed = true;
-                    }
-                }
-            }
-            exit(failed)
-        }
+        Command::Render(args) => render_cmd(args),
         Command::Validate {
             files,
             templates,
@@ -245,13 +186,17 @@ pub fn run(cli: Cli) -> ExitCode {
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
+                guard::set_current(Some(f));
                 let result = render::load_and_build(
                     f,
                     previous.as_deref(),
                     &filters,
                     &engine,
                     Fonts::Bundled,
-                );
+                )
+                .and_then(|_| {
+                    crate::inspection::output::validate_checklists(f, &engine, fonts::bundled())
+                });
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {
@@ -262,37 +207,7 @@ pub fn run(cli: Cli) -> ExitCode {
             }
             exit(failed)
         }
-        Command::Init { kind, dir } => {
-            let Some(k) = kinds::find(&kind) else {
-                eprintln!(
-                    "lỗi: loại văn bản \"{kind}\" không được hỗ trợ; cần một trong: {}",
-                    kinds::ids().join(", ")
-                );
-                return ExitCode::from(2);
-            };
-            let dir = dir.unwrap_or_else(|| PathBuf::from("."));
-            let files = init::starter(k);
-            // Never overwrite a file the user may have edited.
-            for (name, _) in &files {
-                let path = dir.join(name);
-                if path.exists() {
-                    eprintln!(
-                        "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
-                        path.display()
-                    );
-                    return ExitCode::from(1);
-                }
-            }
-            for (name, bytes) in &files {
-                let path = dir.join(name);
-                if let Err(e) = render::write_atomic(&path, bytes) {
-                    report(&[e]);
-                    return ExitCode::from(1);
-                }
-                say!("đã ghi {}", path.display());
-            }
-            ExitCode::SUCCESS
-        }
+        Command::Init { kind, dir } => init_cmd(&kind, dir),
         Command::Templates => {
             say!("Mẫu có sẵn (templates):");
             for (name, _) in template::BUILTIN {
@@ -312,4 +227,139 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// `vanban render`: every input is checked and built in memory first; only when all succeed
+/// are all outputs written together ([`crate::files::write::commit`]).
+fn render_cmd(args: RenderArgs) -> ExitCode {
+    let Ok(filters) = parse_filters(&args.filters).map_err(|e| report(&e)) else {
+        return ExitCode::from(1);
+    };
+    let checklists = args.checklists || args.combine;
+    if !checklists {
+        // The names are known before anything is built: refuse a clash at once.
+        let planned: Vec<Vec<PathBuf>> = args
+            .files
+            .iter()
+            .map(|f| render::output_paths(f, &args.out, &args.format.0))
+            .collect();
+        let targets: Vec<(PathBuf, &Path)> = planned
+            .into_iter()
+            .zip(&args.files)
+            .flat_map(|(ps, f)| ps.into_iter().map(move |p| (p, f.as_path())))
+            .collect();
+        if let Err(e) = crate::files::write::check_unique(&targets) {
+            report(&e);
+            return ExitCode::from(1);
+        }
+    }
+    let Some(engine) = engine(args.templates.as_deref()) else {
+        return ExitCode::from(1);
+    };
+    let custom;
+    let fonts = match &args.font_dir {
+        Some(d) => match FontSet::from_dir(d) {
+            Ok(f) => {
+                custom = f;
+                Fonts::Custom(&custom)
+            }
+            Err(m) => {
+                report(&[Error::new(crate::error::Kind::Io, m)]);
+                return ExitCode::from(1);
+            }
+        },
+        None => {
+            preload_fonts();
+            Fonts::Bundled
+        }
+    };
+    let mut outputs = Vec::new();
+    let mut failed = 0;
+    for f in &args.files {
+        guard::set_current(Some(f));
+        let result = if checklists {
+            crate::inspection::output::checklist_outputs(
+                f,
+                &args.out,
+                &args.format.0,
+                args.combine,
+                &engine,
+                fonts.get(),
+            )
+        } else {
+            render::render_outputs(
+                f,
+                args.previous.as_deref(),
+                &filters,
+                &args.out,
+                &args.format.0,
+                &engine,
+                fonts,
+            )
+        };
+        match result {
+            // After a failure nothing will be written: keep no bytes.
+            Ok(o) if failed == 0 => outputs.extend(o),
+            Ok(_) => {}
+            Err(errs) => {
+                report(&errs);
+                failed += 1;
+                outputs.clear();
+            }
+        }
+    }
+    guard::set_current(None);
+    if failed > 0 {
+        if args.files.len() > 1 {
+            eprintln!(
+                "vanban: {failed}/{} tệp có lỗi; không tệp kết quả nào được ghi",
+                args.files.len()
+            );
+        }
+        return ExitCode::from(1);
+    }
+    if let Err(e) = crate::files::write::commit(&outputs) {
+        report(&e);
+        return ExitCode::from(1);
+    }
+    for o in &outputs {
+        say!("đã ghi {}", o.path.display());
+    }
+    ExitCode::SUCCESS
+}
+
+/// `vanban init KIND [DIR]`: the starter files, never over a file the user may have edited.
+fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
+    let Some(k) = kinds::find(kind) else {
+        eprintln!(
+            "lỗi: loại văn bản \"{kind}\" không được hỗ trợ; cần một trong: {}",
+            kinds::ids().join(", ")
+        );
+        return ExitCode::from(2);
+    };
+    let dir = dir.unwrap_or_else(|| PathBuf::from("."));
+    let mut outputs = Vec::new();
+    for (name, bytes) in init::starter(k) {
+        let path = dir.join(name);
+        if path.exists() {
+            eprintln!(
+                "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
+                path.display()
+            );
+            return ExitCode::from(1);
+        }
+        outputs.push(Output {
+            bytes,
+            input: path.clone(),
+            path,
+        });
+    }
+    if let Err(e) = crate::files::write::commit(&outputs) {
+        report(&e);
+        return ExitCode::from(1);
+    }
+    for o in &outputs {
+        say!("đã ghi {}", o.path.display());
+    }
+    ExitCode::SUCCESS
 }

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod compose;
 pub mod data;
 pub mod error;
+pub mod files;
 pub mod fonts;
 pub mod format;
 pub mod init;

@@ -19,25 +19,8 @@ pub use messages::MAX_DEPTH;
 
 /// Read a text file, reporting a missing or unreadable file in Vietnamese.
 pub fn read_text(path: &Path) -> Result<String, Error> {
-    let bytes = std::fs::read(path).map_err(|e| {
-        let why = match e.kind() {
-            std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
-            std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
-            _ => format!("không đọc được tệp ({e})"),
-        };
-        Error::new(Kind::Io, why).in_file(path)
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        Error::new(
-            Kind::Data,
-            "tệp không phải văn bản UTF-8 (hãy lưu tệp YAML với bảng mã UTF-8)",
-        )
-        .in_file(path)
-        .with_pos(Some(line_col_of_byte(
-            &String::from_utf8_lossy(e.as_bytes()),
-            e.utf8_error().valid_up_to(),
-        )))
-    })?;
+    // Only a regular file within the size limit for text (crate::files::TEXT).
+    let text = crate::files::read_utf8(path, crate::files::TEXT, "hãy lưu tệp với bảng mã UTF-8")?;
     Ok(match crate::format::text::nfc_cow(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(normalized) => normalized,

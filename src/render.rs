@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use crate::compose;
 use crate::error::{Error, Kind};
+use crate::files::write::Output;
 use crate::fonts::{FontSet, Fonts};
 use crate::ir::Document;
 use crate::model::VanBan;
@@ -138,8 +139,9 @@ pub fn markup_from_template(
     name: &str,
     ctx: serde_json::Value,
 ) -> Result<markup::Markup, Error> {
-    let file = PathBuf::from(format!("templates/{name}"));
-    let xml = engine.render(name, ctx).map_err(|e| e.in_file(&file))?;
+    // The user's override when there is one, else the built-in `templates/NAME`.
+    let file = engine.origin(name);
+    let xml = engine.render(name, ctx)?;
     markup::parse(&xml).map_err(|mut e| {
         if let Some(p) = e.pos.take() {
             e.message = format!(
@@ -167,48 +169,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     write_all(&[(path.to_path_buf(), bytes.to_vec())])
 }
 
-/// Write several files all or nothing: every file goes to a temporary name first; only when
-/// all are written are they renamed into place.
+/// Write several files all or nothing through the one writer ([`crate::files::write`]).
 pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
-    if let Some((path, _)) = files.iter().find(|(p, _)| p.is_dir()) {
-        return Err(
-            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
-        );
-    }
-    let mut temps: Vec<(PathBuf, &Path)> = Vec::new();
-    let cleanup = |temps: &[(PathBuf, &Path)]| {
-        for (t, _) in temps {
-            let _ = std::fs::remove_file(t);
-        }
-    };
-    for (path, bytes) in files {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        if let Err(e) = std::fs::create_dir_all(dir) {
-            cleanup(&temps);
-            return Err(Error::new(
-                Kind::Io,
-                format!("không tạo được thư mục {}: {e}", dir.display()),
-            ));
-        }
-        let tmp = dir.join(format!(
-            ".{}.{}.tmp",
-            path.file_name().unwrap_or_default().to_string_lossy(),
-            std::process::id()
-        ));
-        if let Err(e) = std::fs::write(&tmp, bytes) {
-            let _ = std::fs::remove_file(&tmp);
-            cleanup(&temps);
-            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
-        }
-        temps.push((tmp, path));
-    }
-    for (i, (tmp, path)) in temps.iter().enumerate() {
-        if let Err(e) = std::fs::rename(tmp, path) {
-            cleanup(&temps[i..]);
-            return Err(Error::new(Kind::Io, format!("không ghi được tệp: {e}")).in_file(path));
-        }
-    }
-    Ok(())
+    let outputs: Vec<Output> = files
+        .iter()
+        .map(|(p, b)| Output {
+            path: p.clone(),
+            bytes: b.clone(),
+            input: p.clone(),
+        })
+        .collect();
+    crate::files::write::commit(&outputs).map_err(|mut e| e.swap_remove(0))
 }
 
 /// Keep only the tasks the filters accept (`--where`); a document without tasks cannot be
@@ -246,14 +217,29 @@ pub fn load_and_build(
         scope.spawn(|| engine.prepare(&name));
         let mut loaded = compute(path, previous, &text, data, checked)?;
         apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-        build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])
+        let doc = build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])?;
+        // A character no embedded face has would be a blank in the PDF only.
+        crate::fonts::coverage::check(&doc, fonts.get(), path, &text)?;
+        Ok(doc)
     })
 }
 
-/// Render one file to every requested format in `out_dir`, with changes computed against a
-/// previous report and task filters applied. All outputs are produced in memory first;
-/// nothing is written unless every format succeeded.
-pub fn render_file(
+/// The output paths of one input in `out_dir`: `<stem>.<format>`.
+pub fn output_paths(path: &Path, out_dir: &Path, formats: &[Format]) -> Vec<PathBuf> {
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().to_string())
+        .unwrap_or_else(|| "van-ban".into());
+    formats
+        .iter()
+        .map(|f| out_dir.join(format!("{stem}.{}", f.extension())))
+        .collect()
+}
+
+/// Render one file to every requested format in memory, with changes computed against a
+/// previous report and task filters applied. Nothing is written: see [`render_file`] or
+/// [`crate::files::write::commit`].
+pub fn render_outputs(
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
@@ -261,14 +247,10 @@ pub fn render_file(
     formats: &[Format],
     engine: &Engine,
     fonts: Fonts,
-) -> Result<Vec<PathBuf>, Vec<Error>> {
+) -> Result<Vec<Output>, Vec<Error>> {
     // The loaded data is dropped once the document model exists.
     let doc = load_and_build(path, previous, filters, engine, fonts)?;
     let fonts = fonts.get();
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().to_string())
-        .unwrap_or_else(|| "van-ban".into());
     // The backends only read the document model, so the formats are written in parallel
     // (the output bytes do not depend on it) — unless the document is long, where running
     // them one after the other keeps peak memory at one backend's.
@@ -300,12 +282,33 @@ pub fn render_file(
     };
     drop(doc);
     let mut outputs = Vec::new();
-    for (f, r) in formats.iter().zip(results) {
-        let bytes = r.map_err(|e| vec![e.in_file(path)])?;
-        outputs.push((out_dir.join(format!("{stem}.{}", f.extension())), bytes));
+    for (target, r) in output_paths(path, out_dir, formats)
+        .into_iter()
+        .zip(results)
+    {
+        outputs.push(Output {
+            path: target,
+            bytes: r.map_err(|e| vec![e.in_file(path)])?,
+            input: path.to_path_buf(),
+        });
     }
-    write_all(&outputs).map_err(|e| vec![e])?;
-    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+    Ok(outputs)
+}
+
+/// Render one file to every requested format in `out_dir`. All outputs are produced in
+/// memory first; nothing is written unless every format succeeded.
+pub fn render_file(
+    path: &Path,
+    previous: Option<&Path>,
+    filters: &[Filter],
+    out_dir: &Path,
+    formats: &[Format],
+    engine: &Engine,
+    fonts: Fonts,
+) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let outputs = render_outputs(path, previous, filters, out_dir, formats, engine, fonts)?;
+    crate::files::write::commit(&outputs)?;
+    Ok(outputs.into_iter().map(|o| o.path).collect())
 }
 
 #[cfg(test)]

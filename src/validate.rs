@@ -70,8 +70,8 @@ pub struct Checked {
     pub kind: &'static DocKind,
     pub date: DocDate,
     pub authority: Option<Authority>,
-    /// The signature PNG's bytes, read once here where the file is checked.
-    pub signature_png: Option<Vec<u8>>,
+    /// The signature PNG, read and decoded once here where the file is checked.
+    pub signature_png: Option<crate::backend::pdf::png::CheckedPng>,
     pub annex_landscape: Vec<bool>,
     /// Annex tables, by annex index.
     pub annex_tables: Vec<Option<CheckedTable>>,
@@ -183,29 +183,13 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
         },
     };
 
-    let signature_png = match &vb.chu_ky.anh_chu_ky {
-        None => None,
-        Some(p) => {
-            let path = base_dir.join(&p.value);
-            match std::fs::read(&path) {
-                Ok(bytes) if bytes.starts_with(b"\x89PNG\r\n\x1a\n") => Some(bytes),
-                Ok(_) => {
-                    err(
-                        pos_of(p),
-                        format!("ảnh chữ ký {} không phải tệp PNG", path.display()),
-                    );
-                    None
-                }
-                Err(_) => {
-                    err(
-                        pos_of(p),
-                        format!("không đọc được ảnh chữ ký {}", path.display()),
-                    );
-                    None
-                }
-            }
-        }
-    };
+    // Decoded completely here, so that both backends only meet images that decode.
+    let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
+        let path = base_dir.join(&p.value);
+        crate::backend::pdf::png::read_checked(&path, "ảnh chữ ký")
+            .map_err(|m| err(pos_of(p), m))
+            .ok()
+    });
 
     for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
         check_nodes(list, &mut err);

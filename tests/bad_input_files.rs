@@ -10,6 +10,7 @@
 //!                                  # "-" for a usage error, which names no file
 //! # message: số chữ số thập phân   # a fragment the message must contain (repeatable)
 //! # args: --templates mau          # extra arguments after the input file
+//! # render-args: --checklists      # extra arguments for render only
 //! # exit: 1                        # the exit code (default 1)
 //! # commands: render validate      # the commands to run (default both)
 //! ```
@@ -55,6 +56,7 @@ struct Expect {
     pos: Option<(u64, u64)>,
     messages: Vec<String>,
     args: Vec<String>,
+    render_args: Vec<String>,
     exit: i32,
     commands: Vec<String>,
 }
@@ -86,6 +88,7 @@ fn parse_header(text: &str, case: &str) -> Expect {
             }
             "message" => e.messages.push(value.to_string()),
             "args" => e.args = value.split_whitespace().map(str::to_string).collect(),
+            "render-args" => e.render_args = value.split_whitespace().map(str::to_string).collect(),
             "exit" => e.exit = value.parse().expect("exit code"),
             "commands" => e.commands = value.split_whitespace().map(str::to_string).collect(),
             _ => {}
@@ -156,6 +159,7 @@ fn run_case(case: &Path) -> Vec<String> {
         let mut args: Vec<&str> = vec![command.as_str(), "van-ban.yaml"];
         if command == "render" {
             args.extend(["-o", "out"]);
+            args.extend(expect.render_args.iter().map(String::as_str));
         }
         args.extend(expect.args.iter().map(String::as_str));
         let (code, _, err) = common::vanban(&args, work.path());

@@ -3,6 +3,7 @@
 
 use super::first_page::{LAYOUT_PADDING, LEFT_SHARE, layout_table};
 use super::style::{Style, run};
+use crate::backend::pdf::png::CheckedPng;
 use crate::format;
 use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
 use crate::model::VanBan;
@@ -140,9 +141,9 @@ pub fn signature_table(
     layout_table(vec![left_w, right_w], vec![vec![left, right]], true)
 }
 
-/// Width and height in points of a PNG at 96 dpi (from its IHDR chunk).
-pub fn png_size(png: &[u8]) -> Option<(f32, f32)> {
-    crate::ir::png_pixels(png).map(|(w, h)| (w as f32 * 0.75, h as f32 * 0.75))
+/// Width and height in points of a checked PNG at 96 dpi.
+pub fn png_size(png: &CheckedPng) -> (f32, f32) {
+    (png.width() as f32 * 0.75, png.height() as f32 * 0.75)
 }
 
 /// Two signatures side by side in a borderless two-column table of equal columns (forms
@@ -251,13 +252,15 @@ mod tests {
     }
 
     #[test]
-    fn png_size_reads_ihdr() {
-        let png = std::fs::read(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/data/examples/chu-ky-mau.png"
-        ))
+    fn png_size_is_the_decoded_size() {
+        let png = crate::backend::pdf::png::read_checked(
+            std::path::Path::new(concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/data/examples/chu-ky-mau.png"
+            )),
+            "ảnh",
+        )
         .unwrap();
-        assert_eq!(png_size(&png), Some((360.0 * 0.75, 150.0 * 0.75)));
-        assert_eq!(png_size(b"not a png"), None);
+        assert_eq!(png_size(&png), (360.0 * 0.75, 150.0 * 0.75));
     }
 }

@@ -39,10 +39,11 @@ pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> D
     blocks::add_end_mark(&mut body);
     main.extend(body);
 
-    let png = ck
-        .signature_png
-        .as_ref()
-        .and_then(|p| closing::png_size(p).map(|(w, h)| (p.clone(), w, h)));
+    // Validation decoded the image: its size is known to be right.
+    let png = ck.signature_png.as_ref().map(|p| {
+        let (w, h) = closing::png_size(p);
+        (p.bytes().to_vec(), w, h)
+    });
     main.push(Block::Table(closing::signature_table(vb, ck, &st, tw, png)));
 
     let mut sections = vec![Section {

@@ -110,8 +110,9 @@ pub fn prepare(
     let prev = match &prev_path {
         None => None,
         Some((p, at)) => {
+            // Anything but a missing file (a FIFO, a directory) is reported by the reader.
             if let Some(at) = at
-                && !p.is_file()
+                && std::fs::metadata(p).is_err()
             {
                 return Err(vec![
                     Error::new(
@@ -137,7 +138,25 @@ pub fn prepare(
                     .at(path, *at),
                 ]);
             }
-            Some(load_previous(p)?)
+            // A file named in the YAML that cannot be read is reported at its key.
+            Some(
+                load_previous(p).map_err(|errs| match (at, errs.as_slice()) {
+                    (Some(at), [e]) if e.kind == Kind::Io && e.file.as_deref() == Some(p) => {
+                        vec![
+                            Error::new(
+                                Kind::Io,
+                                format!(
+                                    "không đọc được tệp báo cáo kỳ trước {}: {}",
+                                    p.display(),
+                                    e.message
+                                ),
+                            )
+                            .at(path, Some(*at)),
+                        ]
+                    }
+                    _ => errs,
+                })?,
+            )
         }
     };
     let mut errs = Vec::new();

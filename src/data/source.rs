@@ -53,7 +53,7 @@ fn norm_header(s: &str) -> String {
 pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRows, Vec<Error>> {
     let s = &src.value;
     let path = base.join(&s.tep.value);
-    if !path.is_file() {
+    if std::fs::metadata(&path).is_err() {
         return Err(vec![
             Error::new(
                 Kind::Data,
@@ -71,20 +71,10 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let (grid, sheet) = match ext.as_str() {
-        "csv" | "txt" => {
-            if let Some(t) = &s.trang {
-                return Err(vec![
-                    Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"")
-                        .with_pos(pos_of(t)),
-                ]);
-            }
-            (read_csv(&path)?, None)
-        }
-        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => {
-            let (g, name) = read_sheet(&path, s)?;
-            (g, Some(name))
-        }
+    let is_csv = matches!(ext.as_str(), "csv" | "txt");
+    let kind = match ext.as_str() {
+        _ if is_csv => crate::files::CSV,
+        "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => crate::files::SPREADSHEET,
         _ => {
             return Err(vec![
                 Error::data(format!(
@@ -94,6 +84,30 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
                 .with_pos(pos_of(&s.tep)),
             ]);
         }
+    };
+    // Checked to be a regular file within the size limit before any parser sees it.
+    let bytes = crate::files::read_regular(&path, kind).map_err(|e| {
+        vec![
+            Error::new(
+                e.kind,
+                format!(
+                    "không đọc được tệp dữ liệu \"{}\": {}",
+                    s.tep.value, e.message
+                ),
+            )
+            .with_pos(pos_of(&s.tep)),
+        ]
+    })?;
+    let (grid, sheet) = if is_csv {
+        if let Some(t) = &s.trang {
+            return Err(vec![
+                Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"").with_pos(pos_of(t)),
+            ]);
+        }
+        (read_csv(&path, bytes)?, None)
+    } else {
+        let (g, name) = read_sheet(&path, &ext, bytes, s)?;
+        (g, Some(name))
     };
     let at_file = |line: u64, col: u64, msg: String| {
         Error::new(Kind::Data, msg).at(&path, Some(Pos::new(line, col)))
@@ -216,9 +230,38 @@ pub fn cell_place(rows: &SourceRows, line: u64, col: u64) -> String {
     }
 }
 
-fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
-    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
-        vec![Error::new(Kind::Data, format!("không đọc được tệp bảng tính ({e})")).at(path, None)]
+/// Open a workbook held in memory, by its extension.
+fn open_workbook(
+    ext: &str,
+    bytes: Vec<u8>,
+) -> Result<calamine::Sheets<std::io::Cursor<Vec<u8>>>, calamine::Error> {
+    use calamine::{Ods, Sheets, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+    let rs = std::io::Cursor::new(bytes);
+    Ok(match ext {
+        "xls" => Sheets::Xls(open_workbook_from_rs::<Xls<_>, _>(rs)?),
+        "xlsb" => Sheets::Xlsb(open_workbook_from_rs::<Xlsb<_>, _>(rs)?),
+        "ods" => Sheets::Ods(open_workbook_from_rs::<Ods<_>, _>(rs)?),
+        _ => Sheets::Xlsx(open_workbook_from_rs::<Xlsx<_>, _>(rs)?),
+    })
+}
+
+fn read_sheet(
+    path: &Path,
+    ext: &str,
+    bytes: Vec<u8>,
+    s: &Source,
+) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
+    crate::files::archive::check_unpacked_size(&bytes)
+        .map_err(|m| vec![Error::new(Kind::Data, m).at(path, None)])?;
+    // calamine's own (English) message is not shown.
+    let mut wb = open_workbook(ext, bytes).map_err(|_| {
+        vec![
+            Error::new(
+                Kind::Data,
+                format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
+            )
+            .at(path, None),
+        ]
     })?;
     let names = wb.sheet_names();
     let name = match &s.trang {
@@ -253,11 +296,11 @@ fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), 
             }
         },
     };
-    let range = wb.worksheet_range(&name).map_err(|e| {
+    let range = wb.worksheet_range(&name).map_err(|_| {
         vec![
             Error::new(
                 Kind::Data,
-                format!("không đọc được trang tính \"{name}\" ({e})"),
+                format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
             )
             .at(path, None),
         ]
@@ -308,8 +351,15 @@ fn read_sheet(path: &Path, s: &Source) -> Result<(Vec<Vec<CellValue>>, String), 
     Ok((grid, name))
 }
 
-fn read_csv(path: &Path) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
-    let text = crate::load::read_text(path).map_err(|e| vec![e])?;
+fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
+    let text = crate::files::decode_utf8(
+        path,
+        crate::files::CSV,
+        bytes,
+        "hãy lưu tệp CSV với bảng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8)",
+    )
+    .map_err(|e| vec![e])?;
+    let text = crate::format::nfc(&text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -327,8 +377,11 @@ fn read_csv(path: &Path) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
             vec![
-                Error::new(Kind::Data, format!("tệp CSV không hợp lệ ({e})"))
-                    .at(path, Some(Pos::new(line, 1))),
+                Error::new(
+                    Kind::Data,
+                    "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
+                )
+                .at(path, Some(Pos::new(line, 1))),
             ]
         })?;
         grid.push(

@@ -1,6 +1,13 @@
-//! The bundled Liberation Serif 2.x faces (metric-compatible with Times New Roman) and their
+//! The bundled Liberation Serif 2.x faces (metric-compatible with Times New Roman), the
+//! bundled fallback face for symbols they lack (Vanban Symbols, from Noto), and their
 //! metrics. Metrics are needed before the backends: rule lengths under header lines depend on
 //! the width of the text they underline, and the PDF layout engine measures every word.
+//!
+//! Each character is drawn from the first face that has it: the run's styled face, the
+//! regular face, then the fallback face ([`FontSet::resolve`]). A character none of them has
+//! is an error before anything is written ([`coverage`]).
+
+pub mod coverage;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -10,6 +17,7 @@ static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf"
 static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
 static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItalic.ttf");
+static SYMBOLS: &[u8] = include_bytes!("../../fonts/VanbanSymbols-Regular.ttf");
 
 /// The bundled file of a style.
 pub fn bundled_data(style: Style) -> &'static [u8] {
@@ -18,16 +26,19 @@ pub fn bundled_data(style: Style) -> &'static [u8] {
         Style::Bold => BOLD,
         Style::Italic => ITALIC,
         Style::BoldItalic => BOLD_ITALIC,
+        Style::Fallback => SYMBOLS,
     }
 }
 
-/// Which of the four faces.
+/// Which of the four text faces, or the fallback face (used for every style: it has one
+/// face only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
     Regular,
     Bold,
     Italic,
     BoldItalic,
+    Fallback,
 }
 
 impl Style {
@@ -40,11 +51,21 @@ impl Style {
         }
     }
 
+    /// The four text styles.
     pub const ALL: [Style; 4] = [
         Style::Regular,
         Style::Bold,
         Style::Italic,
         Style::BoldItalic,
+    ];
+
+    /// Every face of a [`FontSet`], the fallback last; `style as usize` indexes it.
+    pub const FACES: [Style; 5] = [
+        Style::Regular,
+        Style::Bold,
+        Style::Italic,
+        Style::BoldItalic,
+        Style::Fallback,
     ];
 }
 
@@ -110,10 +131,23 @@ impl CharMap {
     }
 }
 
+/// ttf-parser's reasons in Vietnamese.
+fn face_error(e: &ttf_parser::FaceParsingError) -> String {
+    use ttf_parser::FaceParsingError as E;
+    match e {
+        E::UnknownMagic => "không phải tệp phông TrueType/OpenType (.ttf, .otf)".into(),
+        E::FaceIndexOutOfBounds => "tệp không chứa kiểu chữ nào".into(),
+        E::NoHeadTable | E::NoHheaTable | E::NoMaxpTable => {
+            "tệp phông thiếu bảng bắt buộc (head, hhea hoặc maxp)".into()
+        }
+        _ => "tệp phông bị hỏng".into(),
+    }
+}
+
 impl Face {
     pub fn parse(data: impl Into<Cow<'static, [u8]>>) -> Result<Face, String> {
         let data = data.into();
-        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| e.to_string())?;
+        let face = ttf_parser::Face::parse(&data, 0).map_err(|e| face_error(&e))?;
         let mut map = CharMap::new();
         if let Some(cmap) = face.tables().cmap {
             for sub in cmap.subtables {
@@ -209,26 +243,32 @@ impl Face {
     }
 }
 
-/// The four faces used for all text.
+/// The four faces used for all text, and the fallback face for the characters they lack.
 #[derive(Debug, Clone)]
 pub struct FontSet {
     pub regular: Face,
     pub bold: Face,
     pub italic: Face,
     pub bold_italic: Face,
+    /// Always the bundled Vanban Symbols, also with `--font-dir` faces.
+    pub fallback: Face,
     /// Where the faces came from, for messages ("Liberation Serif (kèm theo)" or a path).
     pub source: String,
+}
+
+fn parse_bundled(style: Style) -> Face {
+    Face::parse(bundled_data(style)).expect("bundled font parses")
 }
 
 impl FontSet {
     /// The Liberation Serif faces compiled into the binary.
     pub fn bundled() -> FontSet {
-        let p = |s: Style| Face::parse(bundled_data(s)).expect("bundled font parses");
         FontSet {
-            regular: p(Style::Regular),
-            bold: p(Style::Bold),
-            italic: p(Style::Italic),
-            bold_italic: p(Style::BoldItalic),
+            regular: parse_bundled(Style::Regular),
+            bold: parse_bundled(Style::Bold),
+            italic: parse_bundled(Style::Italic),
+            bold_italic: parse_bundled(Style::BoldItalic),
+            fallback: parse_bundled(Style::Fallback),
             source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
         }
     }
@@ -237,8 +277,13 @@ impl FontSet {
     /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
     /// style names; an error message in Vietnamese names what is missing.
     pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
-        let entries = std::fs::read_dir(dir)
-            .map_err(|e| format!("không đọc được thư mục phông chữ {}: {e}", dir.display()))?;
+        let entries = std::fs::read_dir(dir).map_err(|e| {
+            format!(
+                "không đọc được thư mục phông chữ {}: {}",
+                dir.display(),
+                crate::files::io_reason(&e)
+            )
+        })?;
         let mut found: HashMap<Style, Face> = HashMap::new();
         let mut names: Vec<_> = entries
             .filter_map(|e| e.ok())
@@ -251,8 +296,8 @@ impl FontSet {
             .collect();
         names.sort();
         for path in names {
-            let data = std::fs::read(&path)
-                .map_err(|e| format!("không đọc được tệp phông chữ {}: {e}", path.display()))?;
+            let data = crate::files::read_regular(&path, crate::files::FONT)
+                .map_err(|e| format!("{}: {}", path.display(), e.message))?;
             let style = {
                 let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
                     continue;
@@ -279,6 +324,7 @@ impl FontSet {
             bold: take(Style::Bold, "đậm")?,
             italic: take(Style::Italic, "nghiêng")?,
             bold_italic: take(Style::BoldItalic, "đậm nghiêng")?,
+            fallback: parse_bundled(Style::Fallback),
             source: dir.display().to_string(),
         })
     }
@@ -289,11 +335,58 @@ impl FontSet {
             Style::Bold => &self.bold,
             Style::Italic => &self.italic,
             Style::BoldItalic => &self.bold_italic,
+            Style::Fallback => &self.fallback,
         }
     }
 
+    /// The face whose vertical metrics (line height, ascent, underline) a piece of text in
+    /// `style` uses: a fallback glyph sits on the line of the text around it and does not
+    /// make the line taller (its face is only there for the glyph's outline and advance).
+    pub fn line_face(&self, style: Style) -> &Face {
+        match style {
+            Style::Fallback => &self.regular,
+            s => self.face(s),
+        }
+    }
+
+    /// The face `ch` is drawn from in text of style `wanted`, and its advance at `size`:
+    /// the styled face, else the regular face, else the fallback face. `None` when no face
+    /// has the character ([`coverage`] reports those before anything is laid out).
+    #[inline]
+    pub fn resolve(&self, ch: char, wanted: Style, size: f32) -> Option<(Style, f32)> {
+        if let Some(adv) = self.face(wanted).advance_if_present(ch, size) {
+            return Some((wanted, adv));
+        }
+        self.resolve_outside(ch, size)
+    }
+
+    /// [`FontSet::resolve`] for a character the styled face lacks: the regular face, then
+    /// the fallback face.
+    pub fn resolve_outside(&self, ch: char, size: f32) -> Option<(Style, f32)> {
+        [Style::Regular, Style::Fallback]
+            .into_iter()
+            .find_map(|s| self.face(s).advance_if_present(ch, size).map(|a| (s, a)))
+    }
+
+    /// Width of `text` as the layout sets it: each character from the face
+    /// [`FontSet::resolve`] picks (a character no face has counts as the styled face's
+    /// .notdef).
     pub fn width(&self, text: &str, size: f32, bold: bool, italic: bool) -> f32 {
-        self.face(Style::of(bold, italic)).width(text, size)
+        let style = Style::of(bold, italic);
+        let face = self.face(style);
+        // The styled face's characters are summed in font units, as `Face::width` does.
+        let mut units = 0u32;
+        let mut other = 0.0f32;
+        for c in text.chars() {
+            match face.cmap.get(c) {
+                Some((_, a)) => units += a as u32,
+                None => match self.resolve_outside(c, size) {
+                    Some((_, a)) => other += a,
+                    None => units += face.missing_advance as u32,
+                },
+            }
+        }
+        units as f32 * size / face.units_per_em + other
     }
 }
 

@@ -1,6 +1,6 @@
 //! Writing the checklists: one file per unit (named after it, ASCII-safe) or one combined
-//! file. Everything is rendered in memory first; the files are then written to temporary
-//! names and renamed, so an error leaves nothing behind. A progress bar goes to stderr when
+//! file. Everything is rendered in memory first and written by the one writer
+//! ([`crate::files::write`]) with the rest of the batch, so an error leaves nothing behind. A progress bar goes to stderr when
 //! it is a terminal.
 
 use std::io::{IsTerminal, Write};
@@ -10,6 +10,7 @@ use unicode_normalization::UnicodeNormalization;
 
 use super::checklist;
 use crate::error::Error;
+use crate::files::write::Output;
 use crate::fonts::FontSet;
 use crate::render::{self, Format};
 use crate::template::Engine;
@@ -110,12 +111,32 @@ pub fn render_checklists(
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
+    let outputs = checklist_outputs(path, out_dir, formats, combine, engine, fonts)?;
+    crate::files::write::commit(&outputs)?;
+    Ok(outputs.into_iter().map(|o| o.path).collect())
+}
+
+/// The checklists of the plan at `path`, in memory (see [`render_checklists`]); the batch
+/// writes them with every other output of the run.
+pub fn checklist_outputs(
+    path: &Path,
+    out_dir: &Path,
+    formats: &[Format],
+    combine: bool,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<Vec<Output>, Vec<Error>> {
     let loaded = render::load_and_check(path)?;
     let plan = checklist::plan_of(&loaded).map_err(|e| vec![e])?;
     let order = plan.units_in_order();
     let in_file = |e: Error| vec![e.in_file(path)];
 
-    let mut outputs: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    let mut outputs: Vec<Output> = Vec::new();
+    let output = |name: &str, bytes: Vec<u8>| Output {
+        path: out_dir.join(name),
+        bytes,
+        input: path.to_path_buf(),
+    };
     if combine {
         let stem = path
             .file_stem()
@@ -123,11 +144,12 @@ pub fn render_checklists(
             .unwrap_or_else(|| "ke-hoach-kiem-tra".into());
         let mut progress = Progress::new(formats.len() + 1, 2);
         let doc = checklist::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
+        check_glyphs(&doc, fonts, path)?;
         progress.step("");
         for f in formats {
             let name = format!("{}.{}", combined_stem(&stem), f.extension());
-            outputs.push((
-                out_dir.join(&name),
+            outputs.push(output(
+                &name,
                 render::write_format(&doc, *f, fonts).map_err(in_file)?,
             ));
             progress.step(&name);
@@ -151,18 +173,45 @@ pub fn render_checklists(
         let mut progress = Progress::new(names.len() * formats.len(), 10);
         for (s, u) in &names {
             let doc = checklist::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
+            check_glyphs(&doc, fonts, path)?;
             for f in formats {
                 let name = format!("{s}.{}", f.extension());
-                outputs.push((
-                    out_dir.join(&name),
+                outputs.push(output(
+                    &name,
                     render::write_format(&doc, *f, fonts).map_err(in_file)?,
                 ));
                 progress.step(&name);
             }
         }
     }
-    render::write_all(&outputs).map_err(|e| vec![e])?;
-    Ok(outputs.into_iter().map(|(p, _)| p).collect())
+    Ok(outputs)
+}
+
+/// For `validate`: an inspection plan's checklists are built too (in one document, as
+/// `--combine` would), so that validation runs every check a render with `--checklists`
+/// runs. Other documents have no checklists and pass.
+pub fn validate_checklists(
+    path: &Path,
+    engine: &Engine,
+    fonts: &FontSet,
+) -> Result<(), Vec<Error>> {
+    let loaded = render::load_and_check(path)?;
+    let Some(plan) = loaded.checked.inspection.as_ref() else {
+        return Ok(());
+    };
+    let order = plan.units_in_order();
+    let doc = checklist::document(&loaded, plan, &order, engine, fonts)
+        .map_err(|e| vec![e.in_file(path)])?;
+    check_glyphs(&doc, fonts, path)
+}
+
+/// Characters no embedded face has, located in the plan's YAML (read again only then).
+fn check_glyphs(doc: &crate::ir::Document, fonts: &FontSet, path: &Path) -> Result<(), Vec<Error>> {
+    if crate::fonts::coverage::uncovered_chars(doc, fonts).is_empty() {
+        return Ok(());
+    }
+    let source = crate::load::read_text(path).map_err(|e| vec![e])?;
+    crate::fonts::coverage::check(doc, fonts, path, &source)
 }
 
 #[cfg(test)]

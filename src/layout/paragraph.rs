@@ -98,7 +98,7 @@ fn line_box(
     let mut descent: f32 = 0.0;
     for w in words {
         for pc in w.pieces.iter().filter(|pc| pc.rise == 0.0) {
-            let f = fonts.face(pc.style);
+            let f = fonts.line_face(pc.style);
             single = single.max(f.line_height(pc.size));
             descent = descent.max(f.line_height(pc.size) - f.ascent(pc.size));
         }
@@ -142,7 +142,7 @@ fn line_box(
                 width,
             }));
             if pc.underline {
-                let f = fonts.face(pc.style);
+                let f = fonts.line_face(pc.style);
                 let pos = -f.underline_position * pc.size / f.units_per_em;
                 let th = (f.underline_thickness * pc.size / f.units_per_em).max(0.5);
                 items.push(Item::Rect {

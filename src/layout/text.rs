@@ -143,15 +143,16 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
             }
             last_attr = ai;
             let wanted = Style::of(a.bold, a.italic);
-            // A character missing from the styled face falls back to the regular face; one
-            // missing from every face draws as .notdef rather than failing.
+            // A character missing from the styled face falls back to the regular face, then
+            // to the fallback face; one missing from every face (which `fonts::coverage`
+            // reports before layout) would draw as the regular face's .notdef.
             let (size, rise) = if a.superscript {
                 (a.size * SUPERSCRIPT_SCALE, a.size * SUPERSCRIPT_RISE)
             } else {
                 (a.size, 0.0)
             };
-            // One lookup: the styled face's advance, or the regular face (a tab is set as a
-            // space of the regular face).
+            // One lookup for text: the styled face's advance; the others only for what it
+            // lacks (a tab is set as a space of the regular face).
             let styled = if ch == '\t' {
                 None
             } else {
@@ -160,7 +161,9 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
             let ch = if ch == '\t' { ' ' } else { ch };
             let (style, adv) = match styled {
                 Some(adv) => (wanted, adv),
-                None => (Style::Regular, fonts.regular.advance(ch, size)),
+                None => fonts
+                    .resolve_outside(ch, size)
+                    .unwrap_or_else(|| (Style::Regular, fonts.regular.advance(ch, size))),
             };
             let same = word.pieces.last().is_some_and(|p: &Piece| {
                 p.style == style && p.size == size && p.rise == rise && p.underline == a.underline
@@ -286,6 +289,31 @@ mod tests {
         assert_eq!(w[0].pieces.len(), 2);
         assert_eq!(w[0].spaces, 1);
         assert!(w[1].hard_break);
+    }
+
+    #[test]
+    fn symbols_missing_from_the_text_face_are_measured_in_the_fallback_face() {
+        let f = bundled();
+        assert!(!f.regular.has_char('☐') && !f.bold.has_char('✓'));
+        let w = words(&[run("☐✓ Đạt", true)], 14.0, f);
+        assert_eq!(w.len(), 2);
+        let p = &w[0].pieces;
+        assert_eq!(p.len(), 2, "{p:?}");
+        assert_eq!((p[0].text.as_str(), p[0].style), ("☐✓", Style::Fallback));
+        let symbols = f.fallback.advance('☐', 14.0) + f.fallback.advance('✓', 14.0);
+        assert!(symbols > 10.0, "a real glyph, not .notdef: {symbols}");
+        assert!((p[0].width - symbols).abs() < 1e-4);
+        // The space after the symbols is the bold face's.
+        assert_eq!((p[1].text.as_str(), p[1].style), (" ", Style::Bold));
+        assert_eq!(w[1].pieces[0].style, Style::Bold);
+        // Rule lengths measured by the composer agree with the layout.
+        let laid: f32 = w.iter().flat_map(|w| &w.pieces).map(|p| p.width).sum();
+        assert!((f.width("☐✓ Đạt", 14.0, true, false) - laid).abs() < 1e-3);
+        // Line height comes from the text face, not the fallback face's taller metrics.
+        assert_eq!(
+            f.line_face(Style::Fallback).line_height(14.0),
+            f.regular.line_height(14.0)
+        );
     }
 
     #[test]

@@ -46,6 +46,16 @@ pub fn find_literal(text: &str) -> Option<(char, Pos)> {
 /// The first line and column where `ch` is written in `text`: literally, or as a YAML escape
 /// (`\uXXXX`, `\UXXXXXXXX`, `\xXX`) inside a double-quoted string.
 pub fn locate(text: &str, ch: char) -> Option<Pos> {
+    // A literal occurrence outside comment lines first, then anywhere.
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim_start().starts_with('#')
+            && let Some(i) = line.find(ch)
+        {
+            return Some(crate::load::line_col_of_byte(text, offset + i));
+        }
+        offset += line.len();
+    }
     if let Some(i) = text.find(ch) {
         return Some(crate::load::line_col_of_byte(text, i));
     }
@@ -149,6 +159,7 @@ mod tests {
     #[test]
     fn locates_a_character_or_its_escape() {
         assert_eq!(locate("a: ☐\n", '☐'), Some(Pos::new(1, 4)));
+        assert_eq!(locate("# ☐ ở đây\na: ☐\n", '☐'), Some(Pos::new(2, 4)));
         assert_eq!(locate("a: 1\nb: \"x\\u2610\"\n", '☐'), Some(Pos::new(2, 6)));
         assert_eq!(locate("b: \"\\x07\"", '\u{7}'), Some(Pos::new(1, 5)));
         assert_eq!(locate("b: c", '☐'), None);

@@ -108,12 +108,52 @@ pub struct MCell {
     pub valign: VAlign,
 }
 
+/// roxmltree's errors in Vietnamese, by kind.
+fn xml_error(e: &roxmltree::Error) -> String {
+    use roxmltree::Error as X;
+    match e {
+        X::UnexpectedCloseTag(open, close, _) => {
+            format!("thẻ <{open}> lại được đóng bằng </{close}>")
+        }
+        X::UnclosedRootNode | X::UnexpectedEndOfStream => {
+            "kết thúc khi còn thẻ chưa được đóng".to_string()
+        }
+        X::NoRootNode => "không có thẻ gốc <vanban>".to_string(),
+        X::UnknownEntityReference(name, _) => {
+            format!("thực thể \"&{name};\" không xác định (viết & thành &amp;)")
+        }
+        X::MalformedEntityReference(_) | X::EntityReferenceLoop(_) => {
+            "dấu & không đúng dạng thực thể XML (viết & thành &amp;)".to_string()
+        }
+        X::DuplicatedAttribute(name, _) => format!("thuộc tính \"{name}\" bị lặp"),
+        X::InvalidAttributeValue(_) => "giá trị thuộc tính không hợp lệ".to_string(),
+        X::NonXmlChar(c, _) => format!("ký tự U+{:04X} không được phép trong XML", *c as u32),
+        X::DtdDetected | X::UnexpectedDeclaration(_) => {
+            "khai báo XML/DTD không được phép ở đây".to_string()
+        }
+        X::NodesLimitReached | X::AttributesLimitReached | X::NamespacesLimitReached => {
+            "markup quá lớn".to_string()
+        }
+        X::UnknownNamespace(..)
+        | X::DuplicatedNamespace(..)
+        | X::InvalidXmlPrefixUri(_)
+        | X::UnexpectedXmlUri(_)
+        | X::UnexpectedXmlnsUri(_)
+        | X::InvalidElementNamePrefix(_) => {
+            "tiền tố không gian tên (namespace) không hợp lệ".to_string()
+        }
+        X::InvalidName(_) => "tên thẻ hoặc thuộc tính không hợp lệ".to_string(),
+        X::InvalidComment(_) => "chú thích XML không hợp lệ".to_string(),
+        _ => "cú pháp XML không hợp lệ (dấu <, > hoặc & đặt sai chỗ)".to_string(),
+    }
+}
+
 pub fn parse(src: &str) -> Result<Markup, Error> {
     let doc = roxmltree::Document::parse(src).map_err(|e| {
         let p = e.pos();
         err_at(
             Pos::new(p.row as u64, p.col as u64),
-            format!("mẫu sinh ra markup không hợp lệ: {e}"),
+            format!("mẫu sinh ra markup không hợp lệ: {}", xml_error(&e)),
         )
     })?;
     let root = doc.root_element();

@@ -8,11 +8,21 @@ use tera::{Result, Tera, to_value, try_get_value};
 
 use crate::format;
 
-fn decimals(args: &HashMap<String, Value>, default: usize) -> usize {
-    args.get("le")
-        .and_then(|v| v.as_u64())
-        .map(|v| v as usize)
-        .unwrap_or(default)
+/// Decimal places a template can ask for (`le=`), at most: an f64 holds about 15
+/// significant digits.
+pub const MAX_DECIMALS: u64 = 15;
+
+/// The `le` argument of filter `name`: an integer from 0 to [`MAX_DECIMALS`], if given.
+fn decimals(args: &HashMap<String, Value>, name: &str) -> Result<Option<usize>> {
+    match args.get("le") {
+        None => Ok(None),
+        Some(v) => match v.as_u64().filter(|d| *d <= MAX_DECIMALS) {
+            Some(d) => Ok(Some(d as usize)),
+            None => Err(tera::Error::msg(format!(
+                "bộ lọc {name}: le (số chữ số thập phân) phải là số nguyên từ 0 đến {MAX_DECIMALS}, gặp {v}"
+            ))),
+        },
+    }
 }
 
 fn as_number(v: &Value, name: &str) -> Result<Option<f64>> {
@@ -31,7 +41,7 @@ fn as_number(v: &Value, name: &str) -> Result<Option<f64>> {
 
 /// `{{ x | so }}` → "5.339.392"; `{{ x | so(le=2) }}` → "1.234,5".
 fn so(v: &Value, args: &HashMap<String, Value>) -> Result<Value> {
-    let d = args.get("le").and_then(|v| v.as_u64()).map(|v| v as usize);
+    let d = decimals(args, "so")?;
     Ok(match as_number(v, "so")? {
         Some(n) => to_value(format::number(n, d))?,
         None => to_value("")?,
@@ -41,7 +51,7 @@ fn so(v: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 /// `{{ x | ty_le }}` → "66,9%" (x already in percent).
 fn ty_le(v: &Value, args: &HashMap<String, Value>) -> Result<Value> {
     Ok(match as_number(v, "ty_le")? {
-        Some(n) => to_value(format::percent(n, decimals(args, 2)))?,
+        Some(n) => to_value(format::percent(n, decimals(args, "ty_le")?.unwrap_or(2)))?,
         None => to_value("")?,
     })
 }

@@ -6,15 +6,20 @@
 //! goes through the `inline` filter, which escapes it itself.
 
 pub mod context;
+mod errors;
 mod filters;
+pub mod guard;
 pub mod inline;
 mod refs;
+mod scan;
+mod tera_text;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
 use crate::error::{Error, Kind};
+use crate::load::line_col_of_byte;
 
 /// The built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -54,26 +59,52 @@ pub fn describe(name: &str) -> &'static str {
     }
 }
 
+/// How much stack a render gets: Tera renders recursively, and the bounds in
+/// [`guard`] keep the depth well within this.
+const RENDER_STACK: usize = 256 * 1024 * 1024;
+
+/// One template: its name, its source as written, where it came from and its checked,
+/// rewritten form (see [`guard`]).
+struct Source {
+    name: String,
+    text: String,
+    /// The file shown in messages: the override's path, or `templates/NAME` for a built-in.
+    origin: PathBuf,
+    prepared: Result<String, guard::Problem>,
+}
+
 /// The templates by name. Each is compiled only when a document needs it (with what it
 /// imports): compiling every built-in template took a tenth of a whole render.
 pub struct Engine {
     /// Template sources by name (built-in, replaced or added by `--templates`).
-    sources: Vec<(String, String)>,
+    sources: Vec<Source>,
+    /// The macro definitions of every source, by the index they pass `__vb_enter`.
+    sites: Vec<guard::Site>,
     compiled: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Tera>>>,
 }
 
 impl Engine {
     /// The built-in templates, with files in `override_dir` taking precedence.
     pub fn new(override_dir: Option<&Path>) -> Result<Engine, Error> {
-        let mut sources: Vec<(String, String)> = BUILTIN
+        let mut raw: Vec<(String, String, PathBuf)> = BUILTIN
             .iter()
-            .map(|(n, s)| (n.to_string(), s.to_string()))
+            .map(|(n, s)| {
+                (
+                    n.to_string(),
+                    s.to_string(),
+                    PathBuf::from(format!("templates/{n}")),
+                )
+            })
             .collect();
         if let Some(dir) = override_dir {
             let entries = std::fs::read_dir(dir).map_err(|e| {
                 Error::new(
                     Kind::Io,
-                    format!("không đọc được thư mục mẫu {}: {e}", dir.display()),
+                    format!(
+                        "không đọc được thư mục mẫu {}: {}",
+                        dir.display(),
+                        crate::files::io_reason(&e)
+                    ),
                 )
             })?;
             let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
@@ -84,20 +115,51 @@ impl Engine {
                 }
                 let name = path.file_name().unwrap().to_string_lossy().to_string();
                 let src = crate::load::read_text(&path)?;
-                match sources.iter_mut().find(|(n, _)| *n == name) {
-                    Some(slot) => slot.1 = src,
-                    None => sources.push((name, src)),
+                match raw.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some(slot) => (slot.1, slot.2) = (src, path),
+                    None => raw.push((name, src, path)),
                 }
             }
         }
+        let mut sites = Vec::new();
+        let sources = raw
+            .into_iter()
+            .map(|(name, text, origin)| Source {
+                prepared: guard::prepare(&name, &text, &mut sites),
+                name,
+                text,
+                origin,
+            })
+            .collect();
         Ok(Engine {
             sources,
+            sites,
             compiled: Default::default(),
         })
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.sources.iter().any(|(n, _)| n == name)
+        self.sources.iter().any(|s| s.name == name)
+    }
+
+    /// The file messages name for template `name`: the user's override, or the built-in's
+    /// `templates/NAME`.
+    pub fn origin(&self, name: &str) -> PathBuf {
+        self.sources.iter().find(|s| s.name == name).map_or_else(
+            || PathBuf::from(format!("templates/{name}")),
+            |s| s.origin.clone(),
+        )
+    }
+
+    fn srcs(&self) -> Vec<errors::Src<'_>> {
+        self.sources
+            .iter()
+            .map(|s| errors::Src {
+                name: &s.name,
+                text: &s.text,
+                origin: s.origin.clone(),
+            })
+            .collect()
     }
 
     /// Every `chi_tieu.<id>` a template (and what it imports) uses must exist in the data:
@@ -107,33 +169,34 @@ impl Engine {
         name: &str,
         indicators: &serde_json::Value,
     ) -> Result<(), Error> {
-        refs::check(&self.sources, name, indicators)
+        refs::check(&self.srcs(), name, indicators)
     }
 
     /// `name` and every template it imports, includes or extends, transitively.
-    fn closure(&self, name: &str) -> Vec<(String, String)> {
-        let mut out: Vec<(String, String)> = Vec::new();
+    fn closure(&self, name: &str) -> Vec<&Source> {
+        let mut out: Vec<&Source> = Vec::new();
         let mut todo = vec![name.to_string()];
         while let Some(n) = todo.pop() {
-            if out.iter().any(|(m, _)| *m == n) {
+            if out.iter().any(|s| s.name == n) {
                 continue;
             }
-            let Some((_, src)) = self.sources.iter().find(|(m, _)| *m == n) else {
+            let Some(s) = self.sources.iter().find(|s| s.name == n) else {
                 continue;
             };
-            for kw in ["import", "include", "extends"] {
-                for part in src.split("{%").skip(1) {
-                    let tag = part.trim_start_matches(['-', ' ']);
-                    if let Some(rest) = tag.strip_prefix(kw)
-                        && let Some(dep) = rest.split('"').nth(1)
-                    {
-                        todo.push(dep.to_string());
-                    }
-                }
-            }
-            out.push((n, src.clone()));
+            todo.extend(guard::dependencies(&s.text).into_iter().map(|d| d.0));
+            out.push(s);
         }
         out
+    }
+
+    /// A Tera instance with vanban's filters, holding `templates`.
+    fn tera_with(templates: Vec<(&str, &str)>) -> tera::Result<Tera> {
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".xml"]);
+        filters::register(&mut tera);
+        tera.register_function("__vb_enter", guard::enter);
+        tera.add_raw_templates(templates)?;
+        Ok(tera)
     }
 
     /// The compiled templates needed to render `name`.
@@ -142,11 +205,43 @@ impl Engine {
         if let Some(t) = cache.get(name) {
             return Ok(t.clone());
         }
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".xml"]);
-        filters::register(&mut tera);
-        tera.add_raw_templates(self.closure(name))
-            .map_err(|e| template_error(&e))?;
+        let closure = self.closure(name);
+        let mut rewritten = Vec::new();
+        for s in &closure {
+            match &s.prepared {
+                Ok(text) => rewritten.push((s.name.as_str(), text.as_str())),
+                Err(p) => {
+                    return Err(
+                        Error::new(Kind::Template, format!("lỗi mẫu: {}", p.message))
+                            .at(&s.origin, Some(line_col_of_byte(&s.text, p.offset))),
+                    );
+                }
+            }
+        }
+        let originals: Vec<(&str, &str)> = closure
+            .iter()
+            .map(|s| (s.name.as_str(), s.text.as_str()))
+            .collect();
+        if let Some((file, at, chain)) = guard::include_cycle(&originals, name) {
+            let s = closure
+                .iter()
+                .find(|s| s.name == file)
+                .expect("in the closure");
+            return Err(Error::new(
+                Kind::Template,
+                format!(
+                    "lỗi mẫu: mẫu chèn (include) lại chính nó: {}",
+                    chain.join(" → ")
+                ),
+            )
+            .at(&s.origin, Some(line_col_of_byte(&s.text, at))));
+        }
+        let tera = Self::tera_with(rewritten).map_err(|e| {
+            // Positions in the rewritten sources differ from the user's: report the error
+            // of the sources as written when they fail too.
+            let e = Self::tera_with(originals).err().unwrap_or(e);
+            errors::to_error(&e, name, &self.srcs(), &self.sites)
+        })?;
         let tera = std::sync::Arc::new(tera);
         cache.insert(name.to_string(), tera.clone());
         Ok(tera)
@@ -159,22 +254,30 @@ impl Engine {
     }
 
     /// Render template `name` with `ctx` (a JSON object), which is moved into Tera's context
-    /// rather than copied: for a long table it is large.
-    pub fn render(&self, name: &str, ctx: serde_json::Value) -> Result<String, Error> {
+    /// rather than copied: for a long table it is large. Errors name the template file.
+    pub fn render(&self, name: &str, mut ctx: serde_json::Value) -> Result<String, Error> {
         let tera = self.tera_for(name)?;
-        let ctx = tera::Context::from_value(ctx).map_err(|e| template_error(&e))?;
-        tera.render(name, &ctx).map_err(|e| template_error(&e))
+        if let Some(m) = ctx.as_object_mut() {
+            m.insert("__vb_depth".into(), serde_json::Value::from(0));
+        }
+        let to_error = |e: &tera::Error| errors::to_error(e, name, &self.srcs(), &self.sites);
+        let ctx = tera::Context::from_value(ctx).map_err(|e| to_error(&e))?;
+        let run = || {
+            guard::reset_calls();
+            tera.render(name, &ctx)
+        };
+        // Tera recurses: render on a thread with a large stack (only what is used is
+        // committed), or here if no such thread can be made.
+        let out = std::thread::scope(|scope| {
+            match std::thread::Builder::new()
+                .name("vanban-template".into())
+                .stack_size(RENDER_STACK)
+                .spawn_scoped(scope, run)
+            {
+                Ok(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+                Err(_) => run(),
+            }
+        });
+        out.map_err(|e| to_error(&e))
     }
-}
-
-/// Tera's error chain, one cause per line, under a Vietnamese heading.
-fn template_error(e: &tera::Error) -> Error {
-    let mut msg = String::from("lỗi mẫu (template)");
-    let mut cur: Option<&dyn std::error::Error> = Some(e);
-    while let Some(c) = cur {
-        msg.push_str(": ");
-        msg.push_str(&c.to_string());
-        cur = c.source();
-    }
-    Error::new(Kind::Template, msg)
 }

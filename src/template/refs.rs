@@ -2,32 +2,12 @@
 //! rendering, so a missing id is reported at the template's line and column in Vietnamese
 //! rather than as Tera's "variable not found".
 
-use std::collections::BTreeSet;
-use std::path::Path;
-
 use crate::error::{Error, Kind};
 use crate::load::line_col_of_byte;
+use std::collections::BTreeSet;
 
 fn is_ident(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
-}
-
-/// Names of templates `src` imports, includes or extends.
-fn dependencies(src: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for kw in ["import", "include", "extends"] {
-        let mut rest = src;
-        while let Some(i) = rest.find(kw) {
-            let after = rest[i + kw.len()..].trim_start();
-            if let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'')
-                && let Some(end) = after[1..].find(q)
-            {
-                out.push(after[1..1 + end].to_string());
-            }
-            rest = &rest[i + kw.len()..];
-        }
-    }
-    out
 }
 
 /// (byte offset, id) of each `chi_tieu.<id>` in `src`.
@@ -50,7 +30,7 @@ pub fn references(src: &str) -> Vec<(usize, String)> {
 }
 
 pub fn check(
-    sources: &[(String, String)],
+    sources: &[super::errors::Src],
     name: &str,
     indicators: &serde_json::Value,
 ) -> Result<(), Error> {
@@ -60,9 +40,10 @@ pub fn check(
         if !seen.insert(n.clone()) {
             continue;
         }
-        let Some((_, src)) = sources.iter().find(|(k, _)| *k == n) else {
+        let Some(s) = sources.iter().find(|s| s.name == n) else {
             continue;
         };
+        let src = s.text;
         for (at, id) in references(src) {
             if indicators.get(&id).is_none() {
                 let known = indicators
@@ -76,13 +57,10 @@ pub fn check(
                         if known.is_empty() { "(không có)".into() } else { known }
                     ),
                 )
-                .at(
-                    Path::new(&format!("templates/{n}")),
-                    Some(line_col_of_byte(src, at)),
-                ));
+                .at(&s.origin, Some(line_col_of_byte(src, at))));
             }
         }
-        todo.extend(dependencies(src));
+        todo.extend(super::guard::dependencies(src).into_iter().map(|d| d.0));
     }
     Ok(())
 }
@@ -95,6 +73,10 @@ mod tests {
     fn finds_references_and_dependencies() {
         let src = "{% import \"_m.xml\" as m %}{{ chi_tieu.tra_cuu.thay_doi }} x_chi_tieu.no";
         assert_eq!(references(src), vec![(29, "tra_cuu".to_string())]);
-        assert_eq!(dependencies(src), vec!["_m.xml".to_string()]);
+        let deps: Vec<_> = super::super::guard::dependencies(src)
+            .into_iter()
+            .map(|d| d.0)
+            .collect();
+        assert_eq!(deps, ["_m.xml"]);
     }
 }

@@ -244,7 +244,7 @@ mod tests {
                 run("kỹ", 100.0, 70.0),
             ],
         };
-        let mut all: Vec<Option<Codes>> = Style::ALL.iter().map(|_| None).collect();
+        let mut all: Vec<Option<Codes>> = Style::FACES.iter().map(|_| None).collect();
         all[0] = Some(codes);
         let out = String::from_utf8(page_content(&page, &all, |_| String::new())).unwrap();
         let lines: Vec<&str> = out.lines().collect();

@@ -5,7 +5,7 @@
 //! reproducible to the byte.
 
 mod content;
-mod png;
+pub mod png;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -62,17 +62,19 @@ fn fnv(data: &[u8], seed: u64) -> u64 {
     h
 }
 
-/// `fnv(face data, style + 1)` of the bundled faces, so that their 1.5 MB are not hashed
+/// `fnv(face data, style + 1)` of the bundled faces, so that their 1.7 MB are not hashed
 /// on every run (`bundled_face_hashes` checks them).
-const BUNDLED_FACE_HASHES: [u64; 4] = [
+const BUNDLED_FACE_HASHES: [u64; 5] = [
     0x633b_d946_820c_82e9,
     0xba7a_d3b1_ba60_ac07,
     0x4e95_9c9f_5eb3_9dbb,
     0xc26e_10dd_b23a_fe98,
+    0x3128_2db5_6acf_7c3a,
 ];
 
+/// `bundled`: the text faces are the bundled ones. The fallback face always is.
 fn face_hash(style: Style, data: &[u8], bundled: bool) -> u64 {
-    if bundled {
+    if bundled || style == Style::Fallback {
         BUNDLED_FACE_HASHES[style as usize]
     } else {
         fnv(data, style as u64 + 1)
@@ -104,7 +106,8 @@ fn pdf_date(created: &str) -> printpdf::OffsetDateTime {
 }
 
 fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
-    let px = png::decode(png_bytes).map_err(PdfError::Image)?;
+    // Validation decoded this image already (`png::CheckedPng`): this cannot fail.
+    let px = png::decode(png_bytes).map_err(|e| PdfError::Image(e.to_string()))?;
     let data_format = match px.channels {
         1 => RawImageFormat::R8,
         2 => RawImageFormat::RG8,
@@ -120,8 +123,10 @@ fn raw_image(png_bytes: &[u8]) -> Result<RawImage, PdfError> {
     })
 }
 
-/// printpdf's parse of each bundled face (by [`Style`]), made once per process.
+/// printpdf's parse of each bundled text face (by [`Style`]), made once per process.
 static BUNDLED_PARSED: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
+/// printpdf's parse of the fallback face, made when a document first uses it.
+static FALLBACK_PARSED: OnceLock<Option<ParsedFont>> = OnceLock::new();
 
 fn parse_face(data: &[u8]) -> Option<ParsedFont> {
     ParsedFont::from_bytes(data, 0, &mut Vec::new())
@@ -161,25 +166,40 @@ pub fn write_pages(
     info.modification_date = date;
     info.metadata_date = date;
 
-    // Embed only the faces in use, with the characters each shows.
+    // Embed only the faces in use (the fallback face only for a document that needs it),
+    // with the characters each shows.
     let bundled = crate::fonts::is_bundled(fonts);
-    let mut used: Vec<BTreeSet<char>> = Style::ALL.iter().map(|_| BTreeSet::new()).collect();
+    let mut used: Vec<BTreeSet<char>> = Style::FACES.iter().map(|_| BTreeSet::new()).collect();
     for page in &pages {
         for run in page.runs() {
             used[run.style as usize].extend(run.text.chars());
         }
     }
-    let mut codes: Vec<Option<content::Codes>> = Style::ALL.iter().map(|_| None).collect();
+    // Never a blank where the DOCX has a character (`fonts::coverage` reports these with
+    // their position before layout; this is the last line of defence).
+    for style in Style::FACES {
+        let face = fonts.face(style);
+        if let Some(c) = used[style as usize].iter().find(|c| !face.has_char(**c)) {
+            return Err(PdfError::Font(crate::fonts::coverage::uncovered_message(
+                *c,
+            )));
+        }
+    }
+    let mut codes: Vec<Option<content::Codes>> = Style::FACES.iter().map(|_| None).collect();
     // printpdf chooses and subsets the glyphs from the text it is shown: all of it, once,
     // on the first page, whose content is then replaced like every other page's.
     let mut usage_ops = vec![Op::StartTextSection];
-    for style in Style::ALL {
+    for style in Style::FACES {
         let chars = &used[style as usize];
         if chars.is_empty() {
             continue;
         }
         let face = fonts.face(style);
-        let parsed = if bundled {
+        let parsed = if style == Style::Fallback {
+            FALLBACK_PARSED
+                .get_or_init(|| parse_face(&face.data))
+                .clone()
+        } else if bundled {
             bundled_parsed(fonts)[style as usize].clone()
         } else {
             parse_face(&face.data)
@@ -401,7 +421,7 @@ mod tests {
 
     #[test]
     fn bundled_face_hashes() {
-        for s in Style::ALL {
+        for s in Style::FACES {
             let data = crate::fonts::bundled_data(s);
             assert_eq!(
                 BUNDLED_FACE_HASHES[s as usize],
@@ -427,17 +447,16 @@ mod tests {
         assert_eq!((d.year(), u8::from(d.month()), d.day()), (2024, 2, 5));
     }
 
-    #[test]
-    fn missing_glyphs_and_framed_text_do_not_fail() {
+    fn doc_of(text: &str) -> ir::Document {
         let mut p = ir::Paragraph::new(14.0);
         p.framed = true;
         p.runs = vec![ir::Inline::Text(ir::Run {
-            text: "MẬT 漢字 😀 →".into(),
+            text: text.into(),
             bold: true,
             underline: true,
             ..ir::Run::default()
         })];
-        let doc = ir::Document {
+        ir::Document {
             meta: ir::Meta {
                 title: "t".into(),
                 subject: String::new(),
@@ -451,10 +470,42 @@ mod tests {
                 orientation: ir::Orientation::Portrait,
                 blocks: vec![ir::Block::Paragraph(p), ir::Block::PageBreak],
             }],
-        };
-        let pdf = write_pdf(&doc, crate::fonts::bundled()).unwrap();
-        assert!(pdf.starts_with(b"%PDF-1.7"));
+        }
+    }
+
+    fn contains(hay: &[u8], needle: &[u8]) -> bool {
+        hay.windows(needle.len()).any(|w| w == needle)
+    }
+
+    #[test]
+    fn fallback_face_embedded_only_when_used() {
+        let fonts = crate::fonts::bundled();
+        let doc = doc_of("MẬT ☐ ✓ ① → Đạt");
+        let pages = layout::layout(&doc, fonts);
         // A hard page break at the end still produces its (empty) second page.
-        assert_eq!(layout::layout(&doc, crate::fonts::bundled()).len(), 2);
+        assert_eq!(pages.len(), 2);
+        let fallback: String = pages[0]
+            .runs()
+            .filter(|r| r.style == Style::Fallback)
+            .map(|r| r.text.as_str())
+            .collect();
+        assert_eq!(fallback.replace(' ', ""), "☐✓①");
+        // On the baseline of the text around them.
+        let y = pages[0].runs().next().unwrap().y;
+        assert!(pages[0].runs().all(|r| r.y == y), "{:?}", pages[0].items);
+        let pdf = write_pdf(&doc, fonts).unwrap();
+        assert!(pdf.starts_with(b"%PDF-1.7"));
+        assert!(contains(&pdf, b"+VanbanSymbols-Regular"));
+        let plain = write_pdf(&doc_of("MẬT → Đạt"), fonts).unwrap();
+        assert!(!contains(&plain, b"VanbanSymbols"));
+    }
+
+    #[test]
+    fn characters_no_face_has_fail_instead_of_drawing_blanks() {
+        let e = write_pdf(&doc_of("MẬT 漢 😀"), crate::fonts::bundled()).unwrap_err();
+        let PdfError::Font(m) = e else {
+            panic!("{e:?}")
+        };
+        assert!(m.contains("(U+6F22)"), "{m}");
     }
 }
