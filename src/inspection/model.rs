@@ -211,7 +211,7 @@ pub struct Team {
     /// The team lead's name, printed under the lead's signature on the checklists.
     #[serde(default)]
     pub ho_ten_truong_doan: Option<String>,
-    #[serde(default, deserialize_with = "required::thanh_vien")]
+    #[serde(default)]
     pub thanh_vien: Vec<String>,
     #[serde(default)]
     pub thu_ky: Option<String>,

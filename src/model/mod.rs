@@ -62,7 +62,7 @@ pub struct VanBan {
     #[serde(default)]
     pub do_khan: Option<Spanned<String>>,
     /// Recipients after "Kính gửi:" (Công văn, Tờ trình, and reports sent upward).
-    #[serde(default, deserialize_with = "required::kinh_gui")]
+    #[serde(default)]
     pub kinh_gui: Vec<String>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
@@ -170,10 +170,10 @@ impl OneOrMany {
 #[serde(deny_unknown_fields)]
 pub struct NoiNhan {
     /// Recipients, without the leading "- " and the trailing ";" (added automatically).
-    #[serde(default, deserialize_with = "required::gui")]
+    #[serde(default)]
     pub gui: Vec<String>,
     /// Units after "Lưu: " ("VT", "KSTTHCNC").
-    #[serde(default = "default_luu", deserialize_with = "required::luu")]
+    #[serde(default = "default_luu")]
     pub luu: Vec<String>,
     /// Drafter's initials and number of copies, e.g. "PL.(30)".
     #[serde(default)]

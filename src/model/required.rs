@@ -100,12 +100,10 @@ macro_rules! text_lists {
     )*};
 }
 
+// Blank items of `kinh_gui`, `noi_nhan.gui`, `noi_nhan.luu` and `thanh_vien` are left out
+// where they are printed; a blank legal basis would print a lone ";".
 text_lists! {
-    kinh_gui => KinhGui, "danh sách Kính gửi (kinh_gui)";
     can_cu => CanCu, "danh sách căn cứ (can_cu)";
-    gui => Gui, "danh sách nơi nhận (noi_nhan.gui)";
-    luu => Luu, "danh sách nơi lưu (noi_nhan.luu)";
-    thanh_vien => ThanhVien, "danh sách thành viên đoàn (thanh_vien)";
 }
 
 /// The signer's title: one line or a list, not all blank.
@@ -132,9 +130,9 @@ mod tests {
         #[serde(default, deserialize_with = "super::muc")]
         #[allow(dead_code)]
         muc: Option<String>,
-        #[serde(default, deserialize_with = "super::luu")]
+        #[serde(default, deserialize_with = "super::can_cu")]
         #[allow(dead_code)]
-        luu: Vec<String>,
+        can_cu: Vec<String>,
     }
 
     fn error_at(y: &str) -> (u64, u64, String) {
@@ -157,9 +155,9 @@ mod tests {
         let (l, _, m) = error_at("ho_ten: A\ncot:\n");
         assert_eq!(l, 2);
         assert!(m.contains("cần ít nhất một"), "{m}");
-        let (l, c, m) = error_at("ho_ten: A\ncot: [a]\nluu:\n  - VT\n  - ' '\n  - KSTT\n");
+        let (l, c, m) = error_at("ho_ten: A\ncot: [a]\ncan_cu:\n  - Căn cứ A\n  - ' '\n");
         assert_eq!((l, c), (5, 5));
-        assert!(m.contains("một mục của danh sách nơi lưu"), "{m}");
+        assert!(m.contains("một mục của danh sách căn cứ"), "{m}");
         let (l, _, _) = error_at("ho_ten: A\ncot: [a]\nmuc: ''\n");
         assert_eq!(l, 3);
         assert!(crate::load::parse_yaml::<T>("ho_ten: A\ncot: [a]\nmuc: ~\n").is_ok());
