@@ -59,6 +59,12 @@ fn ty_le(v: &Value, args: &HashMap<String, Value>) -> Result<Value> {
 /// `{{ 2 | so_hai_chu_so }}` → "02".
 fn so_hai_chu_so(v: &Value, _: &HashMap<String, Value>) -> Result<Value> {
     let n = as_number(v, "so_hai_chu_so")?.unwrap_or(0.0);
+    // Beyond 2^53 a float holds no exact integer, and `as` would saturate silently.
+    if !n.is_finite() || n.abs() > 9_007_199_254_740_992.0 {
+        return Err(tera::Error::msg(format!(
+            "bộ lọc so_hai_chu_so: số {n} quá lớn để viết thành số nguyên"
+        )));
+    }
     Ok(to_value(format::integer_padded(n.round() as i64, 2))?)
 }
 
