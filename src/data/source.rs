@@ -318,6 +318,21 @@ fn read_sheet(
                 Data::Float(f) => CellValue::Number(*f),
                 Data::String(t) | Data::DateTimeIso(t) | Data::DurationIso(t) => {
                     let t = crate::format::nfc(t.trim());
+                    if let Some(c) = t.chars().find(|c| crate::load::chars::forbidden(*c)) {
+                        let col = c0 as u64 + ci as u64 + 1;
+                        errs.push(
+                            Error::new(
+                                Kind::Data,
+                                format!(
+                                    "{} (trang \"{name}\", ô {}{})",
+                                    crate::load::chars::message(c),
+                                    column_letters(col),
+                                    r0 as u64 + ri as u64 + 1
+                                ),
+                            )
+                            .at(path, Some(Pos::new(r0 as u64 + ri as u64 + 1, col))),
+                        );
+                    }
                     if t.is_empty() {
                         CellValue::Blank
                     } else {
@@ -325,7 +340,7 @@ fn read_sheet(
                     }
                 }
                 Data::Bool(b) => CellValue::Text(if *b { "Có" } else { "Không" }.into()),
-                Data::DateTime(d) => CellValue::Number(d.as_f64()),
+                Data::DateTime(d) => datetime_cell(d),
                 Data::Error(e) => {
                     let col = c0 as u64 + ci as u64 + 1;
                     errs.push(
@@ -351,6 +366,26 @@ fn read_sheet(
     Ok((grid, name))
 }
 
+/// A date is printed as the sheet shows it, not as Excel's serial number; a duration stays
+/// a number.
+fn datetime_cell(d: &calamine::ExcelDateTime) -> CellValue {
+    match d.as_datetime() {
+        Some(t) if !d.is_duration() => CellValue::Text(date_text(t)),
+        _ => CellValue::Number(d.as_f64()),
+    }
+}
+
+/// A workbook date the Vietnamese way: "5/10/2025", with the time when it has one.
+fn date_text(t: chrono::NaiveDateTime) -> String {
+    use chrono::{Datelike, Timelike};
+    let date = format!("{}/{}/{}", t.day(), t.month(), t.year());
+    if t.hour() == 0 && t.minute() == 0 && t.second() == 0 {
+        date
+    } else {
+        format!("{:02}:{:02} {date}", t.hour(), t.minute())
+    }
+}
+
 fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
     let text = crate::files::decode_utf8(
         path,
@@ -361,6 +396,11 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Erro
     .map_err(|e| vec![e])?;
     let text = crate::format::nfc(&text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    if let Some((c, pos)) = crate::load::chars::find_literal(text) {
+        return Err(vec![
+            Error::new(Kind::Data, crate::load::chars::message(c)).at(path, Some(pos)),
+        ]);
+    }
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
         b';'
@@ -403,6 +443,17 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Erro
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn workbook_dates_print_as_dates() {
+        use calamine::{ExcelDateTime, ExcelDateTimeType};
+        let d = ExcelDateTime::new(45935.0, ExcelDateTimeType::DateTime, false);
+        assert_eq!(datetime_cell(&d), CellValue::Text("5/10/2025".into()));
+        let d = ExcelDateTime::new(45935.5, ExcelDateTimeType::DateTime, false);
+        assert_eq!(datetime_cell(&d), CellValue::Text("12:00 5/10/2025".into()));
+        let d = ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false);
+        assert_eq!(datetime_cell(&d), CellValue::Number(1.5));
+    }
 
     #[test]
     fn letters() {
