@@ -111,3 +111,32 @@ fn a_table_of_100_000_rows_can_be_written_in_yaml() {
     assert_eq!(code, 0, "{err}");
     assert!(out.contains("hợp lệ"), "{out}");
 }
+
+#[test]
+fn text_columns_print_cells_as_typed() {
+    // YAML reads these plain scalars as numbers or booleans; a text column prints them as
+    // typed, a number column computes with them.
+    let yaml = format!(
+        "{HEAD}noi_dung:\n  - bang:\n      cot: [{{ten: Mã hồ sơ}}, {{ten: Ghi chú}}, {{ten: Số, loai: so}}]\n      dong:\n        - [007, 1.50, 1500]\n        - [true, 0x1F, \"2.500\"]\n"
+    );
+    let (dir, code, err) = render_yaml(&yaml, &[]);
+    assert_eq!(code, 0, "{err}");
+    let docx = dir.path().join("out/van-ban.docx");
+    let xml = zip_part(&docx, "word/document.xml").unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let all = tables(&doc, CellText::Joined);
+    let rows = all
+        .iter()
+        .find(|t| {
+            t.first()
+                .is_some_and(|r| r.first().is_some_and(|c| c == "Mã hồ sơ"))
+        })
+        .expect("the data table");
+    assert_eq!(rows[1], ["007", "1.50", "1.500"]);
+    assert_eq!(rows[2], ["true", "0x1F", "2.500"]);
+    let pdf = pdf_text(&dir.path().join("out/van-ban.pdf"));
+    for cell in ["007", "1.50", "1.500", "true", "0x1F", "2.500"] {
+        assert!(pdf.split(' ').any(|w| w == cell), "{cell} not in {pdf}");
+    }
+    assert!(!pdf.contains("Có") && !pdf.contains("1,5"), "{pdf}");
+}

@@ -9,6 +9,7 @@ pub mod indicator;
 pub mod refs;
 pub mod source;
 pub mod table;
+mod typed;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -159,6 +160,9 @@ pub fn prepare(
             )
         }
     };
+    for t in tables_mut(vb) {
+        typed::keep_typed_text(t, src);
+    }
     let mut errs = Vec::new();
     let tables = compute_tables(vb, path, prev.as_ref().map(|p| &p.0), &mut errs);
     let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
