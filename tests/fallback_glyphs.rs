@@ -7,17 +7,8 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const HEAD: &str = "loai: bao-cao
-co_quan_ban_hanh: UBND XÃ TÂN LẬP
-viet_tat: UBND
-dia_danh: Tân Lập
-ngay: 2025-10-05
-trich_yeu: Kết quả tháng 9/2025
-";
-
-const TAIL: &str = "chu_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}
-noi_nhan: {gui: [UBND tỉnh]}
-";
+const HEAD: &str = REPORT_HEAD;
+const TAIL: &str = REPORT_TAIL;
 
 /// A document with symbols in body text (one bold) and in a table cell.
 fn symbols_yaml() -> String {

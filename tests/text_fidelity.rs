@@ -7,15 +7,12 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const HEAD: &str = "loai: bao-cao
-co_quan_ban_hanh: UBND XÃ TÂN LẬP
-viet_tat: UBND
-dia_danh: Tân Lập
-ngay: 2025-10-05
-trich_yeu: Kết quả thực hiện nhiệm vụ tháng 9/2025
-chu_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}
-noi_nhan: {gui: [UBND tỉnh Hà Lam]}
-";
+/// A small report without its body, which each test appends.
+const HEAD: &str = concat!(
+    "loai: bao-cao\nco_quan_ban_hanh: UBND XÃ TÂN LẬP\nviet_tat: UBND\ndia_danh: Tân Lập\n",
+    "ngay: 2025-10-05\ntrich_yeu: Kết quả tháng 9/2025\n",
+    "chu_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}\nnoi_nhan: {gui: [UBND tỉnh]}\n"
+);
 
 fn render_yaml(yaml: &str, args: &[&str]) -> (tempfile::TempDir, i32, String) {
     let dir = tempfile::tempdir().unwrap();

@@ -7,6 +7,20 @@ use std::process::Command;
 
 pub const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
+/// The first-page keys of a small report: most test documents start with these.
+pub const REPORT_HEAD: &str = "loai: bao-cao
+co_quan_ban_hanh: UBND XÃ TÂN LẬP
+viet_tat: UBND
+dia_danh: Tân Lập
+ngay: 2025-10-05
+trich_yeu: Kết quả tháng 9/2025
+";
+
+/// The signature and recipients of that report.
+pub const REPORT_TAIL: &str = "chu_ky: {chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}
+noi_nhan: {gui: [UBND tỉnh]}
+";
+
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
