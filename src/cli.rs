@@ -318,14 +318,7 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    if let Err(e) = crate::files::write::commit(&outputs) {
-        report(&e);
-        return ExitCode::from(1);
-    }
-    for o in &outputs {
-        say!("đã ghi {}", o.path.display());
-    }
-    ExitCode::SUCCESS
+    commit_and_list(&outputs)
 }
 
 /// `vanban init KIND [DIR]`: the starter files, never over a file the user may have edited.
@@ -354,11 +347,16 @@ fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
             path,
         });
     }
-    if let Err(e) = crate::files::write::commit(&outputs) {
+    commit_and_list(&outputs)
+}
+
+/// Write every output together and list them; nothing is written on error.
+fn commit_and_list(outputs: &[crate::files::write::Output]) -> ExitCode {
+    if let Err(e) = crate::files::write::commit(outputs) {
         report(&e);
         return ExitCode::from(1);
     }
-    for o in &outputs {
+    for o in outputs {
         say!("đã ghi {}", o.path.display());
     }
     ExitCode::SUCCESS
