@@ -4,108 +4,47 @@
 //! without empty items; extra questions attached to units that answer that outline. The
 //! result is the typed [`Plan`] the templates and checklists read.
 
-use std::collections::{BTreeMap, HashMap};
+mod extras;
+mod outlines;
+mod plan;
+mod round;
+mod schedule;
+mod teams;
+mod units;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
-use super::model::{KiemTra, Visit};
-use super::outline::{self, OutlineItem};
-use super::workdays::Calendar;
+use super::model::KiemTra;
 use crate::error::{Error, Pos};
-use crate::format::date_short;
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Plan {
-    pub calendar: Calendar,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
-    pub register_by: Option<NaiveDate>,
-    pub report_by: Option<NaiveDate>,
-    pub report_to: Option<String>,
-    pub notice_days: u32,
-    pub results_days: u32,
-    pub groups: Vec<Group>,
-    pub units: Vec<Unit>,
-    pub teams: Vec<TeamPlan>,
-    pub outlines: Vec<OutlinePlan>,
-    pub schedule_annex: bool,
-    pub findings_lines: u32,
-    pub checklist_subject: Option<String>,
-}
+pub use plan::{Extra, Group, OutlinePlan, Plan, TeamPlan, Unit, join_and, team_name};
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Group {
-    pub label: String,
-    pub outline: usize,
-    pub units: Vec<usize>,
-}
+/// Errors in the order they are found, which is the order they are printed: the steps of
+/// [`check`] run in document order (round, outlines, units, teams, extra questions).
+struct Errors(Vec<Error>);
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct Unit {
-    pub name: String,
-    pub kind: Option<String>,
-    pub group: usize,
-    pub team: usize,
-    pub visit: Option<NaiveDate>,
-    /// The date the notice goes out: as given, or the latest date the rule allows.
-    pub notice: Option<NaiveDate>,
-    /// Indices into the unit's outline's `extras`.
-    pub extras: Vec<usize>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct TeamPlan {
-    pub number: u32,
-    pub lead: String,
-    pub lead_person: Option<String>,
-    pub members: Vec<String>,
-    pub secretary: Option<String>,
-    /// Units in visiting order.
-    pub units: Vec<usize>,
-    pub last_visit: Option<NaiveDate>,
-    /// The results notice is due by this date.
-    pub results_due: Option<NaiveDate>,
-}
-
-impl TeamPlan {
-    /// "Đoàn kiểm tra số 01".
-    pub fn name(&self) -> String {
-        team_name(self.number)
+impl Errors {
+    fn push(&mut self, p: Option<Pos>, m: String) {
+        self.0.push(Error::data(m).with_pos(p));
     }
-}
 
-pub fn team_name(n: u32) -> String {
-    format!(
-        "Đoàn kiểm tra số {}",
-        crate::format::integer_padded(n as i64, 2)
-    )
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct OutlinePlan {
-    pub code: String,
-    pub title: String,
-    pub period: Option<String>,
-    pub items: Vec<OutlineItem>,
-    pub extras: Vec<Extra>,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Extra {
-    /// "Đối với Sở Tư pháp".
-    pub heading: String,
-    pub basis: Option<String>,
-    pub questions: Vec<String>,
+    /// The date in `s`, or `None` once the reason it is not one is reported.
+    fn date(&mut self, s: &Spanned<String>) -> Option<NaiveDate> {
+        match crate::format::parse_date(&s.value) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                self.push(pos(s), m);
+                None
+            }
+        }
+    }
 }
 
 fn pos<T>(s: &Spanned<T>) -> Option<Pos> {
     Pos::from_saphyr(&s.referenced)
-}
-
-fn visit_pos(v: &Spanned<Visit>) -> Option<Pos> {
-    pos(&v.value.ten).or_else(|| pos(v))
 }
 
 /// Check the `kiem_tra` block. `plan_date` is the plan's own date (notices cannot go out
@@ -115,535 +54,32 @@ pub fn check(
     plan_date: Option<NaiveDate>,
     base_dir: &Path,
 ) -> Result<Plan, Vec<Error>> {
-    let mut errs: Vec<Error> = Vec::new();
-    let mut err = |p: Option<Pos>, m: String| errs.push(Error::data(m).with_pos(p));
-
-    let calendar = match &kt.tep_ngay_nghi {
-        None => Calendar::builtin(),
-        Some(p) => match Calendar::from_file(&base_dir.join(&p.value)) {
-            Ok(c) => c,
-            Err(mut file_errs) => {
-                // Say which key pointed at the broken file.
-                for e in &mut file_errs {
-                    e.message = format!("{} (tệp ngày nghỉ của kiem_tra.tep_ngay_nghi)", e.message);
-                }
-                return Err(file_errs);
-            }
-        },
-    };
-
-    let date =
-        |s: &Spanned<String>, err: &mut dyn FnMut(Option<Pos>, String)| -> Option<NaiveDate> {
-            match crate::format::parse_date(&s.value) {
-                Ok(d) => Some(d),
-                Err(m) => {
-                    err(pos(s), m);
-                    None
-                }
-            }
-        };
-
-    // The round.
-    let start = date(&kt.thoi_gian.value.tu_ngay, &mut err);
-    let end = date(&kt.thoi_gian.value.den_ngay, &mut err);
-    if let (Some(a), Some(b)) = (start, end)
-        && b < a
-    {
-        err(
-            pos(&kt.thoi_gian.value.den_ngay),
-            format!(
-                "ngày kết thúc đợt kiểm tra {} trước ngày bắt đầu {}",
-                date_short(b),
-                date_short(a)
-            ),
-        );
-    }
-    for (d, s) in [
-        (start, &kt.thoi_gian.value.tu_ngay),
-        (end, &kt.thoi_gian.value.den_ngay),
-    ] {
-        if let Some(d) = d
-            && let Err(m) = calendar.check_covered(d)
-        {
-            err(pos(s), m);
-        }
-    }
+    let calendar = round::calendar(kt, base_dir)?;
+    let mut errs = Errors(Vec::new());
+    let round = round::check(kt, &calendar, &mut errs);
+    let (mut outlines, outline_index) = outlines::check(kt, &mut errs);
+    let mut roster = units::check(kt, &outlines, &outline_index, &mut errs);
     let rules = &kt.quy_tac;
-    let register_by = rules
-        .han_dang_ky_lich
-        .as_ref()
-        .and_then(|s| date(s, &mut err));
-    let report_by = rules.han_bao_cao.as_ref().and_then(|s| date(s, &mut err));
-    if let (Some(r), Some(e)) = (report_by, end)
-        && r < e
-    {
-        err(
-            rules.han_bao_cao.as_ref().and_then(pos),
-            format!(
-                "hạn gửi báo cáo {} trước ngày kết thúc đợt kiểm tra {}",
-                date_short(r),
-                date_short(e)
-            ),
-        );
-    }
+    let schedule = schedule::Schedule {
+        calendar: &calendar,
+        round: &round,
+        notice_days: rules.thong_bao_truoc,
+        results_days: rules.thong_bao_ket_qua,
+        plan_date,
+        annex: kt.phu_luc_lich,
+    };
+    let teams = teams::check(kt, &schedule, &mut roster, &mut errs);
+    extras::attach(kt, &mut outlines, &mut roster, &mut errs);
 
-    // Outlines.
-    let mut outlines = Vec::new();
-    let mut outline_index: HashMap<String, usize> = HashMap::new();
-    for o in &kt.de_cuong {
-        let code = o.value.ma.value.trim().to_string();
-        if code.is_empty() {
-            err(
-                pos(&o.value.ma),
-                "đề cương thiếu mã (ma), ví dụ A, B".into(),
-            );
-        } else if outline_index.contains_key(&code) {
-            err(pos(&o.value.ma), format!("mã đề cương \"{code}\" bị trùng"));
-        } else {
-            outline_index.insert(code.clone(), outlines.len());
-        }
-        if o.value.noi_dung.is_empty() {
-            err(
-                pos(o),
-                format!("đề cương {code} chưa có mục nào (noi_dung)"),
-            );
-        }
-        for (p, m) in outline::check(&o.value.noi_dung, &code) {
-            err(p.or(pos(o)), m);
-        }
-        outlines.push(OutlinePlan {
-            code,
-            title: o.value.tieu_de.trim().to_string(),
-            period: o
-                .value
-                .so_lieu
-                .as_ref()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            items: outline::flatten(&o.value.noi_dung),
-            extras: Vec::new(),
-        });
-    }
-
-    // Groups and units.
-    let mut groups = Vec::new();
-    let mut units: Vec<Unit> = Vec::new();
-    let mut unit_pos: Vec<Option<Pos>> = Vec::new();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
-    for g in &kt.nhom_don_vi {
-        let label = g.value.ten.trim().to_string();
-        let code = g.value.de_cuong.value.trim();
-        let outline = match outline_index.get(code) {
-            Some(i) => *i,
-            None => {
-                err(
-                    pos(&g.value.de_cuong),
-                    format!(
-                        "nhóm \"{label}\": không có đề cương mã \"{code}\"; các mã đã khai báo: {}",
-                        outlines
-                            .iter()
-                            .map(|o| o.code.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                );
-                0
-            }
-        };
-        let gi = groups.len();
-        let mut members = Vec::new();
-        for u in &g.value.don_vi {
-            let name = u.value.ten.trim().to_string();
-            if name.is_empty() {
-                err(pos(u), format!("nhóm \"{label}\": tên đơn vị để trống"));
-                continue;
-            }
-            if let Some(&other) = by_name.get(&name) {
-                err(
-                    pos(u),
-                    format!(
-                        "đơn vị \"{name}\" được khai báo hai lần (lần đầu ở dòng {})",
-                        unit_pos[other].map(|p| p.line).unwrap_or(0)
-                    ),
-                );
-                continue;
-            }
-            by_name.insert(name.clone(), units.len());
-            members.push(units.len());
-            unit_pos.push(pos(u));
-            units.push(Unit {
-                name,
-                kind: u
-                    .value
-                    .loai
-                    .as_ref()
-                    .map(|k| k.trim().to_string())
-                    .filter(|k| !k.is_empty()),
-                group: gi,
-                team: usize::MAX,
-                visit: None,
-                notice: None,
-                extras: Vec::new(),
-            });
-        }
-        groups.push(Group {
-            label,
-            outline,
-            units: members,
-        });
-    }
-    if units.is_empty() {
-        err(
-            kt.nhom_don_vi.first().and_then(pos),
-            "kiem_tra chưa có đơn vị được kiểm tra (nhom_don_vi)".into(),
-        );
-    }
-
-    // Teams, assignments and the schedule.
-    let mut teams = Vec::new();
-    let mut numbers: BTreeMap<u32, Option<Pos>> = BTreeMap::new();
-    let mut assigned_at: Vec<Option<(usize, Option<Pos>)>> = vec![None; units.len()];
-    for (ti, t) in kt.doan.iter().enumerate() {
-        let number = t
-            .value
-            .so
-            .as_ref()
-            .map(|s| s.value)
-            .unwrap_or(ti as u32 + 1);
-        let tname = team_name(number);
-        let npos = t.value.so.as_ref().and_then(pos).or(pos(t));
-        if let Some(first) = numbers.get(&number) {
-            err(
-                npos,
-                format!(
-                    "{tname} bị trùng số hiệu (đã dùng ở dòng {})",
-                    first.map(|p| p.line).unwrap_or(0)
-                ),
-            );
-        }
-        numbers.insert(number, npos);
-        let mut visits: Vec<usize> = Vec::new();
-        let mut by_day: HashMap<NaiveDate, usize> = HashMap::new();
-        for v in &t.value.don_vi {
-            let vp = visit_pos(v);
-            let name = v.value.ten.value.trim();
-            let Some(&ui) = by_name.get(name) else {
-                err(
-                    vp,
-                    format!(
-                        "{tname}: đơn vị \"{name}\" không có trong danh sách đơn vị được kiểm tra (nhom_don_vi)"
-                    ),
-                );
-                continue;
-            };
-            if let Some((other, other_pos)) = assigned_at[ui] {
-                let other_name = &teams
-                    .get(other)
-                    .map(|t: &TeamPlan| t.name())
-                    .unwrap_or_else(|| tname.clone());
-                err(
-                    vp,
-                    format!(
-                        "đơn vị \"{name}\" được giao cho hai đoàn: {other_name} (dòng {}) và {tname}; mỗi đơn vị chỉ do một đoàn kiểm tra",
-                        other_pos.map(|p| p.line).unwrap_or(0)
-                    ),
-                );
-                continue;
-            }
-            assigned_at[ui] = Some((ti, vp));
-            units[ui].team = ti;
-            visits.push(ui);
-
-            let Some(ds) = &v.value.ngay else {
-                if kt.phu_luc_lich {
-                    err(
-                        vp,
-                        format!(
-                            "{tname}, đơn vị \"{name}\": chưa có ngày kiểm tra (ngay) mà kế hoạch có phụ lục lịch kiểm tra (phu_luc_lich)"
-                        ),
-                    );
-                }
-                continue;
-            };
-            let Some(day) = date(ds, &mut err) else {
-                continue;
-            };
-            let dp = pos(ds);
-            let who = format!("{tname}, đơn vị \"{name}\"");
-            units[ui].visit = Some(day);
-            if let Err(m) = calendar.check_covered(day) {
-                err(dp, m);
-                continue;
-            }
-            if let Some(off) = calendar.day_off(day) {
-                err(
-                    dp,
-                    format!(
-                        "{who}: ngày kiểm tra {} là {off}, không phải ngày làm việc",
-                        date_short(day)
-                    ),
-                );
-            }
-            if let (Some(a), Some(b)) = (start, end)
-                && (day < a || day > b)
-            {
-                err(
-                    dp,
-                    format!(
-                        "{who}: ngày kiểm tra {} nằm ngoài đợt kiểm tra ({} - {})",
-                        date_short(day),
-                        date_short(a),
-                        date_short(b)
-                    ),
-                );
-            }
-            if let Some(&other) = by_day.get(&day) {
-                err(
-                    dp,
-                    format!(
-                        "{tname} có hai cuộc kiểm tra cùng ngày {}: \"{}\" và \"{name}\"; mỗi ngày đoàn chỉ làm việc tại một nơi",
-                        date_short(day),
-                        units[other].name
-                    ),
-                );
-            } else {
-                by_day.insert(day, ui);
-            }
-            if let Some(r) = report_by
-                && day > r
-            {
-                err(
-                    dp,
-                    format!(
-                        "{who}: ngày kiểm tra {} sau hạn gửi báo cáo kết quả kiểm tra ({})",
-                        date_short(day),
-                        date_short(r)
-                    ),
-                );
-            }
-            // The notice: at least N working days before the visit.
-            let latest = match calendar.sub(day, rules.thong_bao_truoc) {
-                Ok(d) => d,
-                Err(m) => {
-                    err(dp, m);
-                    continue;
-                }
-            };
-            let notice = match &v.value.thong_bao {
-                Some(ns) => {
-                    let Some(n) = date(ns, &mut err) else {
-                        continue;
-                    };
-                    if n > latest {
-                        err(
-                            pos(ns),
-                            format!(
-                                "{who}: thông báo kiểm tra ngày {} không đủ {} ngày làm việc trước ngày kiểm tra {} (chậm nhất ngày {})",
-                                date_short(n),
-                                crate::format::integer_padded(rules.thong_bao_truoc as i64, 2),
-                                date_short(day),
-                                date_short(latest)
-                            ),
-                        );
-                    }
-                    (n, pos(ns))
-                }
-                None => (latest, dp),
-            };
-            if let Some(pd) = plan_date
-                && notice.0 < pd
-            {
-                err(
-                    notice.1,
-                    format!(
-                        "{who}: thông báo kiểm tra phải gửi chậm nhất ngày {}, trước ngày ban hành kế hoạch ({}); hãy lùi ngày kiểm tra",
-                        date_short(notice.0),
-                        date_short(pd)
-                    ),
-                );
-            }
-            units[ui].notice = Some(notice.0);
-        }
-        // Visiting order: by date where dated (stable for undated units).
-        visits.sort_by_key(|u| units[*u].visit);
-        let last_visit = visits.iter().filter_map(|u| units[*u].visit).max();
-        let results_due = match last_visit {
-            Some(d) => match calendar.add(d, rules.thong_bao_ket_qua) {
-                Ok(r) => Some(r),
-                Err(m) => {
-                    err(pos(t), format!("{tname}: {m}"));
-                    None
-                }
-            },
-            None => None,
-        };
-        teams.push(TeamPlan {
-            number,
-            lead: t.value.truong_doan.trim().to_string(),
-            lead_person: t
-                .value
-                .ho_ten_truong_doan
-                .as_ref()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            members: t
-                .value
-                .thanh_vien
-                .iter()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            secretary: t
-                .value
-                .thu_ky
-                .as_ref()
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty()),
-            units: visits,
-            last_visit,
-            results_due,
-        });
-    }
-    for (ui, u) in units.iter().enumerate() {
-        if assigned_at[ui].is_none() {
-            err(
-                unit_pos[ui],
-                format!(
-                    "đơn vị \"{}\" chưa được giao cho đoàn kiểm tra nào; hãy thêm vào don_vi của một đoàn",
-                    u.name
-                ),
-            );
-        }
-    }
-
-    // Extra questions, attached to units of the outline's groups.
-    for (oi, o) in kt.de_cuong.iter().enumerate() {
-        if oi >= outlines.len() {
-            break;
-        }
-        let code = outlines[oi].code.clone();
-        let own: Vec<usize> = (0..units.len())
-            .filter(|u| groups[units[*u].group].outline == oi)
-            .collect();
-        let mut named_any = vec![false; units.len()];
-        let mut rest_sets = Vec::new();
-        for set in &o.value.cau_hoi_them {
-            let s = &set.value;
-            let xi = outlines[oi].extras.len();
-            let mut targets: Vec<usize> = Vec::new();
-            if s.con_lai && !s.ap_dung.is_empty() {
-                err(
-                    pos(set),
-                    format!(
-                        "đề cương {code}: câu hỏi bổ sung dùng \"ap_dung\" hoặc \"con_lai\", không dùng cả hai"
-                    ),
-                );
-            } else if !s.con_lai && s.ap_dung.is_empty() {
-                err(
-                    pos(set),
-                    format!(
-                        "đề cương {code}: câu hỏi bổ sung cần \"ap_dung\" (tên hoặc loại đơn vị) hoặc \"con_lai: true\""
-                    ),
-                );
-            }
-            for a in &s.ap_dung {
-                let name = a.value.trim();
-                if let Some(&ui) = by_name.get(name) {
-                    if groups[units[ui].group].outline != oi {
-                        err(
-                            pos(a),
-                            format!(
-                                "đề cương {code}: đơn vị \"{name}\" trả lời đề cương {}, không phải đề cương {code}",
-                                outlines[groups[units[ui].group].outline].code
-                            ),
-                        );
-                    } else {
-                        targets.push(ui);
-                    }
-                    continue;
-                }
-                let of_kind: Vec<usize> = own
-                    .iter()
-                    .copied()
-                    .filter(|u| units[*u].kind.as_deref() == Some(name))
-                    .collect();
-                if of_kind.is_empty() {
-                    err(
-                        pos(a),
-                        format!(
-                            "đề cương {code}: \"{name}\" không phải tên hay loại (loai) của đơn vị nào trả lời đề cương này"
-                        ),
-                    );
-                }
-                targets.extend(of_kind);
-            }
-            for q in &s.cau_hoi {
-                if q.value.trim().is_empty() {
-                    err(
-                        pos(q),
-                        format!("đề cương {code}: câu hỏi bổ sung để trống nội dung"),
-                    );
-                }
-            }
-            let heading = match s
-                .tieu_de
-                .as_deref()
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-            {
-                Some(t) => t.to_string(),
-                None if s.con_lai => "Đối với các cơ quan, đơn vị khác".to_string(),
-                None => format!(
-                    "Đối với {}",
-                    join_and(
-                        &s.ap_dung
-                            .iter()
-                            .map(|a| a.value.trim().to_string())
-                            .collect::<Vec<_>>()
-                    )
-                ),
-            };
-            outlines[oi].extras.push(Extra {
-                heading,
-                basis: s
-                    .can_cu
-                    .as_ref()
-                    .map(|c| c.trim().to_string())
-                    .filter(|c| !c.is_empty()),
-                questions: s
-                    .cau_hoi
-                    .iter()
-                    .map(|q| q.value.trim().to_string())
-                    .collect(),
-            });
-            if s.con_lai {
-                rest_sets.push(xi);
-            }
-            targets.sort_unstable();
-            targets.dedup();
-            for ui in targets {
-                named_any[ui] = true;
-                units[ui].extras.push(xi);
-            }
-        }
-        for xi in rest_sets {
-            for &ui in &own {
-                if !named_any[ui] {
-                    units[ui].extras.push(xi);
-                }
-            }
-        }
-    }
-
-    if !errs.is_empty() {
-        return Err(errs);
+    if !errs.0.is_empty() {
+        return Err(errs.0);
     }
     Ok(Plan {
         calendar,
-        start: start.expect("checked"),
-        end: end.expect("checked"),
-        register_by,
-        report_by,
+        start: round.start.expect("checked"),
+        end: round.end.expect("checked"),
+        register_by: round.register_by,
+        report_by: round.report_by,
         report_to: rules
             .noi_nhan_bao_cao
             .as_ref()
@@ -651,40 +87,14 @@ pub fn check(
             .filter(|s| !s.is_empty()),
         notice_days: rules.thong_bao_truoc,
         results_days: rules.thong_bao_ket_qua,
-        groups,
-        units,
+        groups: roster.groups,
+        units: roster.units,
         teams,
         outlines,
         schedule_annex: kt.phu_luc_lich,
         findings_lines: kt.phieu.so_dong_nhan_xet,
         checklist_subject: kt.phieu.trich_yeu.clone(),
     })
-}
-
-/// "A", "A và B", "A, B và C".
-pub fn join_and(items: &[String]) -> String {
-    match items.len() {
-        0 => String::new(),
-        1 => items[0].clone(),
-        n => format!("{} và {}", items[..n - 1].join(", "), items[n - 1]),
-    }
-}
-
-impl Plan {
-    /// Units in checklist order: by team, then visiting order.
-    pub fn units_in_order(&self) -> Vec<usize> {
-        let mut teams: Vec<&TeamPlan> = self.teams.iter().collect();
-        teams.sort_by_key(|t| t.number);
-        teams.iter().flat_map(|t| t.units.iter().copied()).collect()
-    }
-
-    pub fn team_of(&self, unit: usize) -> &TeamPlan {
-        &self.teams[self.units[unit].team]
-    }
-
-    pub fn outline_of(&self, unit: usize) -> &OutlinePlan {
-        &self.outlines[self.groups[self.units[unit].group].outline]
-    }
 }
 
 #[cfg(test)]

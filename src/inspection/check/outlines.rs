@@ -1,0 +1,50 @@
+//! Outlines (đề cương): unique codes and no empty items.
+
+use std::collections::HashMap;
+
+use super::{Errors, OutlinePlan, pos};
+use crate::inspection::model::KiemTra;
+use crate::inspection::outline;
+
+/// One [`OutlinePlan`] per `de_cuong` entry, in order (even a broken one, so indices match
+/// `kt.de_cuong`), and the index of each usable code. Extra questions are attached later,
+/// once the units are known.
+pub(super) fn check(kt: &KiemTra, errs: &mut Errors) -> (Vec<OutlinePlan>, HashMap<String, usize>) {
+    let mut outlines = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for o in &kt.de_cuong {
+        let code = o.value.ma.value.trim().to_string();
+        if code.is_empty() {
+            errs.push(
+                pos(&o.value.ma),
+                "đề cương thiếu mã (ma), ví dụ A, B".into(),
+            );
+        } else if index.contains_key(&code) {
+            errs.push(pos(&o.value.ma), format!("mã đề cương \"{code}\" bị trùng"));
+        } else {
+            index.insert(code.clone(), outlines.len());
+        }
+        if o.value.noi_dung.is_empty() {
+            errs.push(
+                pos(o),
+                format!("đề cương {code} chưa có mục nào (noi_dung)"),
+            );
+        }
+        for (p, m) in outline::check(&o.value.noi_dung, &code) {
+            errs.push(p.or(pos(o)), m);
+        }
+        outlines.push(OutlinePlan {
+            code,
+            title: o.value.tieu_de.trim().to_string(),
+            period: o
+                .value
+                .so_lieu
+                .as_ref()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            items: outline::flatten(&o.value.noi_dung),
+            extras: Vec::new(),
+        });
+    }
+    (outlines, index)
+}

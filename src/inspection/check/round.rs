@@ -1,0 +1,82 @@
+//! The working-day calendar, the round's first and last day and the plan's deadlines.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use super::{Errors, pos};
+use crate::error::Error;
+use crate::format::date_short;
+use crate::inspection::model::KiemTra;
+use crate::inspection::workdays::Calendar;
+
+/// The round and its deadlines; `None` where the date could not be read (already reported).
+pub(super) struct RoundDates {
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub register_by: Option<NaiveDate>,
+    pub report_by: Option<NaiveDate>,
+}
+
+/// The built-in calendar, or the one `tep_ngay_nghi` points at. A broken file stops the
+/// check: every date rule depends on it.
+pub(super) fn calendar(kt: &KiemTra, base_dir: &Path) -> Result<Calendar, Vec<Error>> {
+    let Some(p) = &kt.tep_ngay_nghi else {
+        return Ok(Calendar::builtin());
+    };
+    Calendar::from_file(&base_dir.join(&p.value)).map_err(|mut file_errs| {
+        // Say which key pointed at the broken file.
+        for e in &mut file_errs {
+            e.message = format!("{} (tệp ngày nghỉ của kiem_tra.tep_ngay_nghi)", e.message);
+        }
+        file_errs
+    })
+}
+
+/// Read the round's dates and deadlines: the round must not end before it starts, both ends
+/// must be in the calendar, and reports cannot be due before the round ends.
+pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> RoundDates {
+    let round = &kt.thoi_gian.value;
+    let start = errs.date(&round.tu_ngay);
+    let end = errs.date(&round.den_ngay);
+    if let (Some(a), Some(b)) = (start, end)
+        && b < a
+    {
+        errs.push(
+            pos(&round.den_ngay),
+            format!(
+                "ngày kết thúc đợt kiểm tra {} trước ngày bắt đầu {}",
+                date_short(b),
+                date_short(a)
+            ),
+        );
+    }
+    for (d, s) in [(start, &round.tu_ngay), (end, &round.den_ngay)] {
+        if let Some(d) = d
+            && let Err(m) = calendar.check_covered(d)
+        {
+            errs.push(pos(s), m);
+        }
+    }
+    let rules = &kt.quy_tac;
+    let register_by = rules.han_dang_ky_lich.as_ref().and_then(|s| errs.date(s));
+    let report_by = rules.han_bao_cao.as_ref().and_then(|s| errs.date(s));
+    if let (Some(r), Some(e)) = (report_by, end)
+        && r < e
+    {
+        errs.push(
+            rules.han_bao_cao.as_ref().and_then(pos),
+            format!(
+                "hạn gửi báo cáo {} trước ngày kết thúc đợt kiểm tra {}",
+                date_short(r),
+                date_short(e)
+            ),
+        );
+    }
+    RoundDates {
+        start,
+        end,
+        register_by,
+        report_by,
+    }
+}
