@@ -3,6 +3,9 @@
 //! notice at least N working days before each visit, reports after the last visit; outlines
 //! without empty items; extra questions attached to units that answer that outline. The
 //! result is the typed [`Plan`] the templates and checklists read.
+//!
+//! One submodule per step (round, outlines, units, teams with their schedule, extras); [`check`]
+//! runs them in document order, so errors come out in the order the user reads the file.
 
 mod extras;
 mod outlines;
