@@ -97,21 +97,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
     let mut errs = Vec::new();
     let mut err = |pos: Option<Pos>, msg: String| errs.push(Error::data(msg).with_pos(pos));
 
-    let kind = match kinds::find(vb.loai.value.trim()) {
-        Some(k) => Some(k),
-        None => {
-            err(
-                pos_of(&vb.loai),
-                format!(
-                    "loại văn bản \"{}\" không được hỗ trợ; cần một trong: {}",
-                    vb.loai.value,
-                    kinds::ids().join(", ")
-                ),
-            );
-            None
-        }
-    };
-
+    let kind = check_kind(vb, &mut err);
     let date = match parse_doc_date(&vb.ngay.value) {
         Ok(d) => Some(d),
         Err(m) => {
@@ -119,7 +105,72 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
             None
         }
     };
+    check_header_marks(vb, &mut err);
+    let authority = check_authority(vb, &mut err);
 
+    // Decoded completely here, so that both backends only meet images that decode.
+    let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
+        let path = base_dir.join(&p.value);
+        crate::backend::pdf::png::read_checked(&path, "ảnh chữ ký")
+            .map_err(|m| err(pos_of(p), m))
+            .ok()
+    });
+
+    for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
+        check_nodes(list, &mut err);
+    }
+    let mut annex_landscape = Vec::new();
+    let mut annex_tables = Vec::new();
+    for a in &vb.phu_luc {
+        annex_landscape.push(check_annex(a, &mut err));
+        annex_tables.push(a.value.bang.as_ref().and_then(|t| check_table(t, &mut err)));
+        check_nodes(&a.value.mo_dau, &mut err);
+        check_nodes(&a.value.ghi_chu, &mut err);
+    }
+    let attachment = check_attachment(vb, &mut err);
+    let tasks = crate::tasks::check_document(
+        vb,
+        base_dir,
+        date.as_ref().and_then(DocDate::full),
+        &mut errs,
+    );
+    let inspection = check_inspection(vb, kind, date, base_dir, &mut errs);
+
+    if !errs.is_empty() {
+        return Err(errs);
+    }
+    Ok(Checked {
+        tasks,
+        attachment,
+        kind: kind.expect("checked above"),
+        date: date.expect("checked above"),
+        authority,
+        signature_png,
+        annex_landscape,
+        annex_tables,
+        indicators: serde_json::Value::Object(Default::default()),
+        inspection,
+    })
+}
+
+/// The document's kind (`loai`).
+fn check_kind(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Option<&'static DocKind> {
+    let found = kinds::find(vb.loai.value.trim());
+    if found.is_none() {
+        err(
+            pos_of(&vb.loai),
+            format!(
+                "loại văn bản \"{}\" không được hỗ trợ; cần một trong: {}",
+                vb.loai.value,
+                kinds::ids().join(", ")
+            ),
+        );
+    }
+    found
+}
+
+/// The issuer's abbreviation and the secrecy and urgency stamps.
+fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
     if vb.viet_tat.value.trim().is_empty() || vb.viet_tat.value.contains(char::is_whitespace) {
         err(
             pos_of(&vb.viet_tat),
@@ -144,106 +195,65 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
             }
         }
     }
+}
 
-    let authority = match &vb.chu_ky.quyen_han {
-        None => None,
-        Some(q) => match parse_authority(&q.value) {
-            Some(a) => {
-                let needs_whom = a != Authority::Q;
-                let has_whom = vb
-                    .chu_ky
-                    .thay_mat
-                    .as_deref()
-                    .is_some_and(|s| !s.trim().is_empty());
-                if needs_whom && !has_whom {
-                    err(
-                        pos_of(q),
-                        format!(
-                            "quyền hạn ký \"{}\" cần khóa \"thay_mat\" (ví dụ {})",
-                            a.prefix(),
-                            match a {
-                                Authority::Tm => "\"ỦY BAN NHÂN DÂN\"",
-                                _ => "\"CHỦ TỊCH\"",
-                            }
-                        ),
-                    );
-                }
-                Some(a)
-            }
-            None => {
-                err(
-                    pos_of(q),
-                    format!(
-                        "quyền hạn ký \"{}\" không hợp lệ; cần một trong: TM, KT, TL, TUQ, Q (hoặc bỏ trống)",
-                        q.value
-                    ),
-                );
-                None
-            }
-        },
+/// The signer's authority (`chu_ky.quyen_han`); all but Q sign on behalf of someone
+/// (`thay_mat`).
+fn check_authority(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Option<Authority> {
+    let q = vb.chu_ky.quyen_han.as_ref()?;
+    let Some(a) = parse_authority(&q.value) else {
+        err(
+            pos_of(q),
+            format!(
+                "quyền hạn ký \"{}\" không hợp lệ; cần một trong: TM, KT, TL, TUQ, Q (hoặc bỏ trống)",
+                q.value
+            ),
+        );
+        return None;
     };
-
-    // Decoded completely here, so that both backends only meet images that decode.
-    let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
-        let path = base_dir.join(&p.value);
-        crate::backend::pdf::png::read_checked(&path, "ảnh chữ ký")
-            .map_err(|m| err(pos_of(p), m))
-            .ok()
-    });
-
-    for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
-        check_nodes(list, &mut err);
+    let needs_whom = a != Authority::Q;
+    let has_whom = vb
+        .chu_ky
+        .thay_mat
+        .as_deref()
+        .is_some_and(|s| !s.trim().is_empty());
+    if needs_whom && !has_whom {
+        err(
+            pos_of(q),
+            format!(
+                "quyền hạn ký \"{}\" cần khóa \"thay_mat\" (ví dụ {})",
+                a.prefix(),
+                match a {
+                    Authority::Tm => "\"ỦY BAN NHÂN DÂN\"",
+                    _ => "\"CHỦ TỊCH\"",
+                }
+            ),
+        );
     }
+    Some(a)
+}
 
-    let mut annex_landscape = Vec::new();
-    let mut annex_tables = Vec::new();
-    for a in &vb.phu_luc {
-        annex_landscape.push(check_annex(a, &mut err));
-        annex_tables.push(a.value.bang.as_ref().and_then(|t| check_table(t, &mut err)));
-        check_nodes(&a.value.mo_dau, &mut err);
-        check_nodes(&a.value.ghi_chu, &mut err);
+/// The attached document (`kem_theo`): its bodies and its kind.
+fn check_attachment(
+    vb: &VanBan,
+    err: &mut impl FnMut(Option<Pos>, String),
+) -> Option<&'static DocKind> {
+    let k = vb.kem_theo.as_ref()?;
+    for list in [&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc] {
+        check_nodes(list, err);
     }
-
-    let attachment = vb.kem_theo.as_ref().and_then(|k| {
-        for list in [&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc] {
-            check_nodes(list, &mut err);
-        }
-        let found = kinds::find(k.value.loai.value.trim());
-        if found.is_none() {
-            err(
-                pos_of(&k.value.loai),
-                format!(
-                    "loại văn bản kèm theo \"{}\" không được hỗ trợ; cần một trong: {}",
-                    k.value.loai.value,
-                    kinds::ids().join(", ")
-                ),
-            );
-        }
-        found
-    });
-    let tasks = crate::tasks::check_document(
-        vb,
-        base_dir,
-        date.as_ref().and_then(DocDate::full),
-        &mut errs,
-    );
-    let inspection = check_inspection(vb, kind, date, base_dir, &mut errs);
-
-    if !errs.is_empty() {
-        return Err(errs);
+    let found = kinds::find(k.value.loai.value.trim());
+    if found.is_none() {
+        err(
+            pos_of(&k.value.loai),
+            format!(
+                "loại văn bản kèm theo \"{}\" không được hỗ trợ; cần một trong: {}",
+                k.value.loai.value,
+                kinds::ids().join(", ")
+            ),
+        );
     }
-    Ok(Checked {
-        tasks,
-        attachment,
-        kind: kind.expect("checked above"),
-        date: date.expect("checked above"),
-        authority,
-        signature_png,
-        annex_landscape,
-        annex_tables,
-        indicators: serde_json::Value::Object(Default::default()),
-        inspection,
-    })
+    found
 }
 
 /// The `kiem_tra` block belongs to (and is required by) `loai: ke-hoach-kiem-tra`.

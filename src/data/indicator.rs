@@ -284,18 +284,15 @@ fn from_table(
     None
 }
 
-/// Compute the indicators of one report (without the previous one).
-pub fn compute(
-    list: &[Spanned<Indicator>],
-    tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
-) -> Indicators {
-    let mut out = Indicators::new();
-    let mut first_pos: BTreeMap<String, Option<Pos>> = BTreeMap::new();
-    let mut register = |id: &Spanned<String>,
-                        ind: Ind,
-                        errs: &mut Vec<Error>,
-                        out: &mut Indicators| {
+/// The computed indicators and where each id was first written, for duplicate messages.
+struct Registry {
+    out: Indicators,
+    first_pos: BTreeMap<String, Option<Pos>>,
+}
+
+impl Registry {
+    /// Add `ind` under `id`, unless the id is malformed or already used.
+    fn register(&mut self, id: &Spanned<String>, ind: Ind, errs: &mut Vec<Error>) {
         let key = id.value.trim().to_string();
         let valid = !key.is_empty()
             && key
@@ -310,7 +307,7 @@ pub fn compute(
             );
             return;
         }
-        if let Some(p) = first_pos.get(&key) {
+        if let Some(p) = self.first_pos.get(&key) {
             errs.push(
                 Error::data(format!(
                     "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
@@ -320,8 +317,20 @@ pub fn compute(
             );
             return;
         }
-        first_pos.insert(key.clone(), pos_of(id));
-        out.insert(key, ind);
+        self.first_pos.insert(key.clone(), pos_of(id));
+        self.out.insert(key, ind);
+    }
+}
+
+/// Compute the indicators of one report (without the previous one).
+pub fn compute(
+    list: &[Spanned<Indicator>],
+    tables: &BTreeMap<String, TableData>,
+    errs: &mut Vec<Error>,
+) -> Indicators {
+    let mut reg = Registry {
+        out: Indicators::new(),
+        first_pos: BTreeMap::new(),
     };
     let mut totals: Vec<(String, Spanned<CellValue>)> = Vec::new();
     for s in list {
@@ -332,39 +341,8 @@ pub fn compute(
             .map(|u| u.value.clone())
             .unwrap_or_default();
         let decimals = i.so_le.unwrap_or(format::number::DEFAULT_DECIMALS);
-        let mut value = cell_number(&i.gia_tri, "giá trị", errs);
-        if let Some(l) = &i.lay_tu {
-            if i.gia_tri.is_some() {
-                errs.push(
-                    Error::data("chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"")
-                        .with_pos(pos_of(l)),
-                );
-            }
-            if let Some(v) = from_table(l, tables, errs) {
-                value = v;
-            }
-        } else if i.gia_tri.is_none() {
-            errs.push(
-                Error::data(format!(
-                    "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
-                    i.id.value
-                ))
-                .with_pos(pos_of(&i.id)),
-            );
-        }
-        let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
-        if let (Some(t), Some(m)) = (target, &i.muc_tieu)
-            && t <= 0.0
-        {
-            errs.push(
-                Error::data(format!(
-                    "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
-                    i.id.value.trim(),
-                    format::number(t, Some(decimals))
-                ))
-                .with_pos(pos_of(m)),
-            );
-        }
+        let value = indicator_value(i, tables, errs);
+        let target = indicator_target(i, decimals, errs);
         let as_of = match &i.tinh_den {
             None => None,
             Some(d) => match format::parse_date(&d.value) {
@@ -375,51 +353,12 @@ pub fn compute(
                 }
             },
         };
-        let mut parts = Vec::new();
-        for p in &i.thanh_phan {
-            let pv = cell_number(&Some(p.value.gia_tri.clone()), "giá trị thành phần", errs);
-            parts.push((p.value.ten.clone().unwrap_or_default(), pv));
-            register(
-                &p.value.id,
-                Ind {
-                    name: p.value.ten.clone().unwrap_or_default(),
-                    unit: unit.clone(),
-                    value: pv,
-                    decimals,
-                    unit_pos: i.don_vi.as_ref().and_then(pos_of),
-                    ..Default::default()
-                },
-                errs,
-                &mut out,
-            );
-        }
-        if let Some(v) = value
-            && !parts.is_empty()
-            && parts.iter().all(|p| p.1.is_some())
-        {
-            let sum: f64 = parts.iter().filter_map(|p| p.1).sum();
-            if (sum - v).abs() > 1e-9 * v.abs().max(1.0) {
-                let terms = parts
-                    .iter()
-                    .filter_map(|p| p.1)
-                    .map(|x| format::number(x, Some(decimals)))
-                    .collect::<Vec<_>>()
-                    .join(" + ");
-                errs.push(
-                    Error::data(format!(
-                        "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
-                        i.id.value,
-                        format::number(sum, Some(decimals)),
-                        format::number(v, Some(decimals))
-                    ))
-                    .with_pos(i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s))),
-                );
-            }
-        }
+        let parts = register_parts(i, &unit, decimals, &mut reg, errs);
+        check_parts_sum(s, value, &parts, decimals, errs);
         if let Some(t) = &i.tren {
             totals.push((i.id.value.trim().to_string(), t.clone()));
         }
-        register(
+        reg.register(
             &i.id,
             Ind {
                 name: i.ten.clone().unwrap_or_default(),
@@ -434,11 +373,120 @@ pub fn compute(
                 ..Default::default()
             },
             errs,
-            &mut out,
         );
     }
+    let mut out = reg.out;
     shares(&totals, &mut out, errs);
     out
+}
+
+/// The value of an indicator: `gia_tri`, or the table cell `lay_tu` names (one of the two).
+fn indicator_value(
+    i: &Indicator,
+    tables: &BTreeMap<String, TableData>,
+    errs: &mut Vec<Error>,
+) -> Option<f64> {
+    let mut value = cell_number(&i.gia_tri, "giá trị", errs);
+    if let Some(l) = &i.lay_tu {
+        if i.gia_tri.is_some() {
+            errs.push(
+                Error::data("chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"")
+                    .with_pos(pos_of(l)),
+            );
+        }
+        if let Some(v) = from_table(l, tables, errs) {
+            value = v;
+        }
+    } else if i.gia_tri.is_none() {
+        errs.push(
+            Error::data(format!(
+                "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
+                i.id.value
+            ))
+            .with_pos(pos_of(&i.id)),
+        );
+    }
+    value
+}
+
+/// `muc_tieu`, which must be greater than 0.
+fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Vec<Error>) -> Option<f64> {
+    let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
+    if let (Some(t), Some(m)) = (target, &i.muc_tieu)
+        && t <= 0.0
+    {
+        errs.push(
+            Error::data(format!(
+                "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
+                i.id.value.trim(),
+                format::number(t, Some(decimals))
+            ))
+            .with_pos(pos_of(m)),
+        );
+    }
+    target
+}
+
+/// The parts (`thanh_phan`) of an indicator, each registered as an indicator of its own in
+/// the unit of the whole. Returns (name, value) of each.
+fn register_parts(
+    i: &Indicator,
+    unit: &str,
+    decimals: usize,
+    reg: &mut Registry,
+    errs: &mut Vec<Error>,
+) -> Vec<(String, Option<f64>)> {
+    let mut parts = Vec::new();
+    for p in &i.thanh_phan {
+        let pv = cell_number(&Some(p.value.gia_tri.clone()), "giá trị thành phần", errs);
+        parts.push((p.value.ten.clone().unwrap_or_default(), pv));
+        reg.register(
+            &p.value.id,
+            Ind {
+                name: p.value.ten.clone().unwrap_or_default(),
+                unit: unit.to_string(),
+                value: pv,
+                decimals,
+                unit_pos: i.don_vi.as_ref().and_then(pos_of),
+                ..Default::default()
+            },
+            errs,
+        );
+    }
+    parts
+}
+
+/// The parts, when all are known, must add up to the value.
+fn check_parts_sum(
+    s: &Spanned<Indicator>,
+    value: Option<f64>,
+    parts: &[(String, Option<f64>)],
+    decimals: usize,
+    errs: &mut Vec<Error>,
+) {
+    let i = &s.value;
+    let Some(v) = value else { return };
+    if parts.is_empty() || !parts.iter().all(|p| p.1.is_some()) {
+        return;
+    }
+    let sum: f64 = parts.iter().filter_map(|p| p.1).sum();
+    if (sum - v).abs() > 1e-9 * v.abs().max(1.0) {
+        let terms = parts
+            .iter()
+            .filter_map(|p| p.1)
+            .map(|x| format::number(x, Some(decimals)))
+            .collect::<Vec<_>>()
+            .join(" + ");
+        errs.push(
+            Error::data(format!(
+                "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
+                i.id.value,
+                format::number(sum, Some(decimals)),
+                format::number(v, Some(decimals))
+            ))
+            .with_pos(i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s))),
+        );
+    }
 }
 
 /// Shares: `tren` names another indicator (not itself, and not in a cycle of `tren`

@@ -49,9 +49,30 @@ fn norm_header(s: &str) -> String {
     crate::format::fold(s)
 }
 
+/// A sheet or CSV file as rows of cells.
+type Grid = Vec<Vec<CellValue>>;
+
+/// Where the mapped columns are in the file (0-based).
+struct Columns {
+    /// Table column id and file column, in the order of `cot`.
+    mapping: Vec<(String, usize)>,
+    /// The group column `nhom`.
+    group: Option<usize>,
+}
+
 /// Read the rows a source describes. `base` is the YAML file's directory.
 pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRows, Vec<Error>> {
     let s = &src.value;
+    let (path, grid, sheet) = read_grid(s, base)?;
+    let header_line = header_line(src, &grid)?;
+    let header = &grid[header_line as usize - 1];
+    let columns = map_columns(s, header, header_line, sheet.as_deref())?;
+    let rows = data_rows(&grid, header_line, &columns, &path, sheet.as_deref())?;
+    Ok(SourceRows { path, sheet, rows })
+}
+
+/// The source's file, read as a grid, with the sheet's name for a workbook.
+fn read_grid(s: &Source, base: &Path) -> Result<(PathBuf, Grid, Option<String>), Vec<Error>> {
     let path = base.join(&s.tep.value);
     if std::fs::metadata(&path).is_err() {
         return Err(vec![
@@ -98,25 +119,23 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
             .with_pos(pos_of(&s.tep)),
         ]
     })?;
-    let (grid, sheet) = if is_csv {
+    if is_csv {
         if let Some(t) = &s.trang {
             return Err(vec![
                 Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"").with_pos(pos_of(t)),
             ]);
         }
-        (read_csv(&path, bytes)?, None)
+        let grid = read_csv(&path, bytes)?;
+        Ok((path, grid, None))
     } else {
-        let (g, name) = read_sheet(&path, &ext, bytes, s)?;
-        (g, Some(name))
-    };
-    let at_file = |line: u64, col: u64, msg: String| {
-        Error::new(Kind::Data, msg).at(&path, Some(Pos::new(line, col)))
-    };
-    let where_ = |col: u64| match &sheet {
-        Some(n) => format!("trang \"{n}\", cột {}", column_letters(col)),
-        None => format!("cột {col}"),
-    };
+        let (grid, name) = read_sheet(&path, &ext, bytes, s)?;
+        Ok((path, grid, Some(name)))
+    }
+}
 
+/// The 1-based line of the header row (`dong_tieu_de`, default 1), which must exist.
+fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Vec<Error>> {
+    let s = &src.value;
     let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
     if header_line == 0 || header_line as usize > grid.len() {
         return Err(vec![
@@ -128,7 +147,16 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
             .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src))),
         ]);
     }
-    let header = &grid[header_line as usize - 1];
+    Ok(header_line)
+}
+
+/// The file column of each table column named in `cot`, and of the group column `nhom`.
+fn map_columns(
+    s: &Source,
+    header: &[CellValue],
+    header_line: u64,
+    sheet: Option<&str>,
+) -> Result<Columns, Vec<Error>> {
     let find = |name: &str| -> Option<usize> {
         let want = norm_header(name);
         header.iter().position(|c| match c {
@@ -157,7 +185,6 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
                     "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
                     s.tep.value,
                     sheet
-                        .as_ref()
                         .map(|n| format!(" (trang \"{n}\")"))
                         .unwrap_or_default(),
                     available()
@@ -187,6 +214,21 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
     if !errs.is_empty() {
         return Err(errs);
     }
+    Ok(Columns {
+        mapping,
+        group: group_col,
+    })
+}
+
+/// The non-blank rows below the header, with their mapped cells and group.
+fn data_rows(
+    grid: &Grid,
+    header_line: u64,
+    columns: &Columns,
+    path: &Path,
+    sheet: Option<&str>,
+) -> Result<Vec<SourceRow>, Vec<Error>> {
+    let mut errs = Vec::new();
     let mut rows = Vec::new();
     for (i, r) in grid.iter().enumerate().skip(header_line as usize) {
         let line = i as u64 + 1;
@@ -195,20 +237,24 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
         }
         let get = |c: usize| r.get(c).cloned().unwrap_or(CellValue::Blank);
         let mut cells = BTreeMap::new();
-        for (id, c) in &mapping {
+        for (id, c) in &columns.mapping {
             cells.insert(id.clone(), (get(*c), *c as u64 + 1));
         }
-        let group = match group_col {
+        let group = match columns.group {
             None => None,
             Some(c) => match get(c) {
                 CellValue::Text(t) => Some(t),
                 CellValue::Number(n) => Some(crate::format::number(n, None)),
                 CellValue::Blank => {
-                    errs.push(at_file(
-                        line,
-                        c as u64 + 1,
-                        format!("ô nhóm ({}) để trống", where_(c as u64 + 1)),
-                    ));
+                    let col = c as u64 + 1;
+                    let place = match sheet {
+                        Some(n) => format!("trang \"{n}\", cột {}", column_letters(col)),
+                        None => format!("cột {col}"),
+                    };
+                    errs.push(
+                        Error::new(Kind::Data, format!("ô nhóm ({place}) để trống"))
+                            .at(path, Some(Pos::new(line, col))),
+                    );
                     None
                 }
             },
@@ -218,7 +264,7 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
     if !errs.is_empty() {
         return Err(errs);
     }
-    Ok(SourceRows { path, sheet, rows })
+    Ok(rows)
 }
 
 /// Names a cell of a workbook for messages, "ô D5, trang \"Tháng 9\", " (the position

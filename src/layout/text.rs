@@ -54,65 +54,84 @@ struct Attr {
     footnote: Option<ir::Footnote>,
 }
 
+impl Attr {
+    /// Regular text at `size`.
+    fn plain(size: f32) -> Attr {
+        Attr {
+            bold: false,
+            italic: false,
+            underline: false,
+            superscript: false,
+            size,
+            footnote: None,
+        }
+    }
+}
+
+/// A paragraph's inlines as one text, so that break opportunities are found across runs.
+struct Flat {
+    text: String,
+    /// (byte start, attribute index); an attribute covers bytes up to the next start.
+    spans: Vec<(usize, usize)>,
+    attrs: Vec<Attr>,
+}
+
+impl Flat {
+    fn new(runs: &[ir::Inline], default_size: f32) -> Flat {
+        let mut flat = Flat {
+            text: String::new(),
+            spans: Vec::new(),
+            attrs: Vec::new(),
+        };
+        for inline in runs {
+            let (s, attr) = match inline {
+                ir::Inline::Text(r) => (
+                    crate::format::text::nfc_cow(&r.text),
+                    Attr {
+                        bold: r.bold,
+                        italic: r.italic,
+                        underline: r.underline,
+                        superscript: r.superscript,
+                        size: r.size.unwrap_or(default_size),
+                        footnote: None,
+                    },
+                ),
+                ir::Inline::LineBreak => ("\n".into(), Attr::plain(default_size)),
+                ir::Inline::FootnoteRef(f) => (
+                    f.number.to_string().into(),
+                    Attr {
+                        superscript: true,
+                        footnote: Some(f.clone()),
+                        ..Attr::plain(default_size)
+                    },
+                ),
+            };
+            if s.is_empty() {
+                continue;
+            }
+            flat.spans.push((flat.text.len(), flat.attrs.len()));
+            flat.attrs.push(attr);
+            flat.text.push_str(&s);
+        }
+        flat
+    }
+
+    /// Index of the attribute of the byte at `pos`.
+    fn attr_at(&self, pos: usize) -> usize {
+        let i = self.spans.partition_point(|&(start, _)| start <= pos);
+        self.spans[i - 1].1
+    }
+}
+
 /// Break a paragraph's inlines into words. Text is NFC-normalised first: the fonts have
 /// precomposed Vietnamese letters and printpdf does no shaping, so combining marks would
 /// be drawn detached.
 pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Word> {
-    let mut text = String::new();
-    // (byte start, attribute index); an attribute covers bytes up to the next start.
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut attrs: Vec<Attr> = Vec::new();
-    for inline in runs {
-        let (s, attr) = match inline {
-            ir::Inline::Text(r) => (
-                crate::format::text::nfc_cow(&r.text),
-                Attr {
-                    bold: r.bold,
-                    italic: r.italic,
-                    underline: r.underline,
-                    superscript: r.superscript,
-                    size: r.size.unwrap_or(default_size),
-                    footnote: None,
-                },
-            ),
-            ir::Inline::LineBreak => (
-                "\n".into(),
-                Attr {
-                    bold: false,
-                    italic: false,
-                    underline: false,
-                    superscript: false,
-                    size: default_size,
-                    footnote: None,
-                },
-            ),
-            ir::Inline::FootnoteRef(f) => (
-                f.number.to_string().into(),
-                Attr {
-                    bold: false,
-                    italic: false,
-                    underline: false,
-                    superscript: true,
-                    size: default_size,
-                    footnote: Some(f.clone()),
-                },
-            ),
-        };
-        if s.is_empty() {
-            continue;
-        }
-        spans.push((text.len(), attrs.len()));
-        attrs.push(attr);
-        text.push_str(&s);
-    }
-    let attr_at = |pos: usize| -> usize {
-        let i = spans.partition_point(|&(start, _)| start <= pos);
-        spans[i - 1].1
-    };
-
+    let flat = Flat::new(runs, default_size);
+    let text = &flat.text;
     let mut out = Vec::new();
     let mut start = 0;
-    for (end, opp) in linebreaks(&text) {
+    for (end, opp) in linebreaks(text) {
         if end <= start {
             continue;
         }
@@ -124,94 +143,110 @@ pub fn words(runs: &[ir::Inline], default_size: f32, fonts: &FontSet) -> Vec<Wor
         {
             continue;
         }
-        let seg = &text[start..end];
-        let mut word = Word {
-            hard_break: opp == BreakOpportunity::Mandatory,
-            ..Word::default()
-        };
-        let mut last_attr = usize::MAX;
-        for (off, ch) in seg.char_indices() {
-            if ch == '\n' || ch == '\r' {
-                continue;
-            }
-            let ai = attr_at(start + off);
-            let a = &attrs[ai];
-            if ai != last_attr
-                && let Some(f) = &a.footnote
-            {
-                word.footnotes.push(f.clone());
-            }
-            last_attr = ai;
-            let wanted = Style::of(a.bold, a.italic);
-            // A character missing from the styled face falls back to the regular face, then
-            // to the fallback face; one missing from every face (which `fonts::coverage`
-            // reports before layout) would draw as the regular face's .notdef.
-            let (size, rise) = if a.superscript {
-                (a.size * SUPERSCRIPT_SCALE, a.size * SUPERSCRIPT_RISE)
-            } else {
-                (a.size, 0.0)
-            };
-            // One lookup for text: the styled face's advance; the others only for what it
-            // lacks (a tab is set as a space of the regular face).
-            let styled = if ch == '\t' {
-                None
-            } else {
-                fonts.face(wanted).advance_if_present(ch, size)
-            };
-            let ch = if ch == '\t' { ' ' } else { ch };
-            let (style, adv) = match styled {
-                Some(adv) => (wanted, adv),
-                None => fonts
-                    .resolve_outside(ch, size)
-                    .unwrap_or_else(|| (Style::Regular, fonts.regular.advance(ch, size))),
-            };
-            let same = word.pieces.last().is_some_and(|p: &Piece| {
-                p.style == style && p.size == size && p.rise == rise && p.underline == a.underline
-            });
-            if !same {
-                word.pieces.push(Piece {
-                    text: String::new(),
-                    style,
-                    size,
-                    rise,
-                    underline: a.underline,
-                    width: 0.0,
-                    trail: 0.0,
-                });
-            }
-            let p = word.pieces.last_mut().expect("piece pushed above");
-            p.text.push(ch);
-            p.width += adv;
-            if ch == ' ' {
-                p.trail += adv;
-            } else {
-                p.trail = 0.0;
-            }
-        }
-        // Trailing spaces are those at the end of the last pieces.
-        let mut spaces = 0;
-        let mut space = 0.0;
-        'outer: for p in word.pieces.iter().rev() {
-            for ch in p.text.chars().rev() {
-                if ch == ' ' {
-                    spaces += 1;
-                } else {
-                    space += p.trail;
-                    break 'outer;
-                }
-            }
-            space += p.trail;
-        }
-        word.spaces = spaces;
-        word.space = space;
-        word.width = word.pieces.iter().map(|p| p.width).sum::<f32>() - space;
-        out.push(word);
+        out.push(word(
+            &flat,
+            start,
+            end,
+            opp == BreakOpportunity::Mandatory,
+            fonts,
+        ));
         start = end;
     }
     if let Some(last) = out.last_mut() {
         last.hard_break = true;
     }
     out
+}
+
+/// The word of bytes `start..end` of `flat`: its pieces, one per change of face, size,
+/// rise or underline, with their advances.
+fn word(flat: &Flat, start: usize, end: usize, hard_break: bool, fonts: &FontSet) -> Word {
+    let mut word = Word {
+        hard_break,
+        ..Word::default()
+    };
+    let mut last_attr = usize::MAX;
+    for (off, ch) in flat.text[start..end].char_indices() {
+        if ch == '\n' || ch == '\r' {
+            continue;
+        }
+        let ai = flat.attr_at(start + off);
+        let a = &flat.attrs[ai];
+        if ai != last_attr
+            && let Some(f) = &a.footnote
+        {
+            word.footnotes.push(f.clone());
+        }
+        last_attr = ai;
+        let wanted = Style::of(a.bold, a.italic);
+        // A character missing from the styled face falls back to the regular face, then
+        // to the fallback face; one missing from every face (which `fonts::coverage`
+        // reports before layout) would draw as the regular face's .notdef.
+        let (size, rise) = if a.superscript {
+            (a.size * SUPERSCRIPT_SCALE, a.size * SUPERSCRIPT_RISE)
+        } else {
+            (a.size, 0.0)
+        };
+        // One lookup for text: the styled face's advance; the others only for what it
+        // lacks (a tab is set as a space of the regular face).
+        let styled = if ch == '\t' {
+            None
+        } else {
+            fonts.face(wanted).advance_if_present(ch, size)
+        };
+        let ch = if ch == '\t' { ' ' } else { ch };
+        let (style, adv) = match styled {
+            Some(adv) => (wanted, adv),
+            None => fonts
+                .resolve_outside(ch, size)
+                .unwrap_or_else(|| (Style::Regular, fonts.regular.advance(ch, size))),
+        };
+        let same = word.pieces.last().is_some_and(|p: &Piece| {
+            p.style == style && p.size == size && p.rise == rise && p.underline == a.underline
+        });
+        if !same {
+            word.pieces.push(Piece {
+                text: String::new(),
+                style,
+                size,
+                rise,
+                underline: a.underline,
+                width: 0.0,
+                trail: 0.0,
+            });
+        }
+        let p = word.pieces.last_mut().expect("piece pushed above");
+        p.text.push(ch);
+        p.width += adv;
+        if ch == ' ' {
+            p.trail += adv;
+        } else {
+            p.trail = 0.0;
+        }
+    }
+    let (spaces, space) = trailing_spaces(&word.pieces);
+    word.spaces = spaces;
+    word.space = space;
+    word.width = word.pieces.iter().map(|p| p.width).sum::<f32>() - space;
+    word
+}
+
+/// Number and width of the spaces at the end of the last pieces.
+fn trailing_spaces(pieces: &[Piece]) -> (usize, f32) {
+    let mut spaces = 0;
+    let mut space = 0.0;
+    'outer: for p in pieces.iter().rev() {
+        for ch in p.text.chars().rev() {
+            if ch == ' ' {
+                spaces += 1;
+            } else {
+                space += p.trail;
+                break 'outer;
+            }
+        }
+        space += p.trail;
+    }
+    (spaces, space)
 }
 
 /// A line: a range of words and whether it ends at a hard break (or the paragraph end),

@@ -237,6 +237,49 @@ fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
     Pos::from_saphyr(&s.referenced)
 }
 
+/// Errors found while loading tasks, kept in two lists because a tasks file's errors name that
+/// file and come first, while options written in the document are the document's.
+struct LoadErrors<'a> {
+    file: Option<&'a Path>,
+    in_file: Vec<Error>,
+    in_doc: Vec<Error>,
+}
+
+impl<'a> LoadErrors<'a> {
+    fn new(file: Option<&'a Path>) -> Self {
+        LoadErrors {
+            file,
+            in_file: Vec::new(),
+            in_doc: Vec::new(),
+        }
+    }
+
+    /// An error in something written in the document (`in_doc`) or in the tasks body (which
+    /// is the document itself when there is no tasks file).
+    fn push(&mut self, in_doc: bool, pos: Option<Pos>, msg: String) {
+        let e = Error::data(msg).with_pos(pos);
+        match (self.file, in_doc) {
+            (Some(f), false) => self.in_file.push(e.in_file(f)),
+            _ => self.in_doc.push(e),
+        }
+    }
+
+    /// An error in the tasks body.
+    fn body(&mut self, pos: Option<Pos>, msg: String) {
+        self.push(false, pos, msg);
+    }
+
+    fn doc(&mut self, e: Error) {
+        self.in_doc.push(e);
+    }
+
+    fn into_result(self) -> Result<(), Vec<Error>> {
+        let mut errs = self.in_file;
+        errs.extend(self.in_doc);
+        if errs.is_empty() { Ok(()) } else { Err(errs) }
+    }
+}
+
 /// Load and check the tasks of a document. `doc_date` is the default report date; errors in
 /// a tasks file name that file.
 pub fn load(
@@ -245,44 +288,8 @@ pub fn load(
     doc_date: Option<NaiveDate>,
 ) -> Result<TaskSet, Vec<Error>> {
     let s = &src.value;
-    let mut errs: Vec<Error> = Vec::new();
-    let external: TaskFileBody;
-    let (body, file): (TaskFileBody, Option<PathBuf>) =
-        match &s.tep {
-            Some(tep) => {
-                if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
-                    return Err(vec![Error::data(
-                    "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
-                     (chọn một trong hai cách)",
-                )
-                .with_pos(pos_of(tep))]);
-                }
-                let path = base_dir.join(tep.value.trim());
-                let text = crate::load::read_text(&path).map_err(|e| {
-                    vec![
-                        Error::data(format!(
-                            "không đọc được tệp nhiệm vụ {}: {}",
-                            path.display(),
-                            e.message
-                        ))
-                        .with_pos(pos_of(tep)),
-                    ]
-                })?;
-                external = crate::load::parse_yaml::<TaskFileBody>(&text)
-                    .map_err(|e| vec![e.in_file(&path)])?;
-                (external, Some(path))
-            }
-            None => (
-                TaskFileBody {
-                    danh_so: None,
-                    nhom: s.nhom.clone(),
-                    nhiem_vu: s.nhiem_vu.clone(),
-                    cach_viet: Vec::new(),
-                    mo_ta: None,
-                },
-                None,
-            ),
-        };
+    let (body, file) = read_body(s, base_dir)?;
+    let mut errs = LoadErrors::new(file.as_deref());
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
     let danh_so = s
@@ -290,225 +297,25 @@ pub fn load(
         .as_ref()
         .map(|d| (d, true))
         .or(body.danh_so.as_ref().map(|d| (d, false)));
-    let cach_viet = if s.cach_viet.is_empty() {
-        (&body.cach_viet, false)
+    let numbering = parse_numbering(danh_so, &mut errs);
+    let clauses = if s.cach_viet.is_empty() {
+        parse_clauses(&body.cach_viet, false, &mut errs)
     } else {
-        (&s.cach_viet, true)
+        parse_clauses(&s.cach_viet, true, &mut errs)
     };
-    let mut doc_errs = Vec::new();
-    let mut file_err = |in_doc: bool, pos: Option<Pos>, msg: String| {
-        let e = Error::data(msg).with_pos(pos);
-        match (&file, in_doc) {
-            (Some(f), false) => errs.push(e.in_file(f)),
-            _ => doc_errs.push(e),
-        }
-    };
-
-    let numbering = match danh_so.map(|(d, in_doc)| (d, in_doc, d.value.trim())) {
-        None | Some((_, _, "lien_tuc")) => Numbering::Continuous,
-        Some((_, _, "theo_nhom")) => Numbering::PerGroup,
-        Some((d, in_doc, other)) => {
-            file_err(
-                in_doc,
-                pos_of(d),
-                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
-            );
-            Numbering::Continuous
-        }
-    };
-    let mut clauses = Vec::new();
-    for c in cach_viet.0 {
-        let mut statuses = Vec::new();
-        for st in &c.value.trang_thai {
-            match Status::parse(&st.value) {
-                Ok(v) => statuses.push(v),
-                Err(m) => file_err(cach_viet.1, pos_of(st), m),
-            }
-        }
-        clauses.push(Clause {
-            statuses,
-            words: c.value.viet.trim().to_string(),
-        });
-    }
-    let mut err = |pos: Option<Pos>, msg: String| file_err(false, pos, msg);
-
-    // Groups, in their order.
-    let mut order: Vec<(i64, usize)> = body
-        .nhom
-        .iter()
-        .enumerate()
-        .map(|(i, g)| (g.value.thu_tu.unwrap_or(i as i64), i))
-        .collect();
-    order.sort();
-    let mut groups: Vec<Group> = Vec::new();
-    let mut group_ids: Vec<String> = Vec::new();
-    for (_, i) in order {
-        let g = &body.nhom[i].value;
-        let id = g.id.value.trim().to_string();
-        if group_ids.contains(&id) {
-            err(
-                pos_of(&g.id),
-                format!("mã nhóm \"{id}\" bị trùng; mỗi nhóm cần một mã riêng"),
-            );
-            continue;
-        }
-        if g.ten.trim().is_empty() {
-            err(pos_of(&g.id), format!("nhóm \"{id}\" thiếu tên (ten)"));
-        }
-        group_ids.push(id.clone());
-        groups.push(Group {
-            id,
-            title: g.ten.trim().to_string(),
-            short: g
-                .ten_ngan
-                .clone()
-                .unwrap_or_else(|| default_short(&g.ten))
-                .trim()
-                .to_string(),
-        });
-    }
+    let groups = check_groups(&body.nhom, &mut errs);
     if body.nhiem_vu.is_empty() {
-        err(
+        errs.body(
             if file.is_some() { None } else { pos_of(src) },
             "danh sách nhiệm vụ trống: cần khóa \"nhiem_vu\" với ít nhất một nhiệm vụ".into(),
         );
     }
+    let mut tasks = check_tasks(&body.nhiem_vu, &groups, &mut errs);
+    let as_of = report_date(s, doc_date, &mut errs);
+    let filters = parse_filters(s, &mut errs);
+    errs.into_result()?;
 
-    let mut tasks: Vec<Task> = Vec::new();
-    let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
-    for t in &body.nhiem_vu {
-        let t = &t.value;
-        let id = t.id.value.trim().to_string();
-        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
-            let first = first
-                .map(|p| format!(" (đã dùng ở dòng {})", p.line))
-                .unwrap_or_default();
-            err(
-                pos_of(&t.id),
-                format!("mã nhiệm vụ \"{id}\" bị trùng{first}; mỗi nhiệm vụ cần một mã riêng"),
-            );
-        }
-        seen.push((id.clone(), pos_of(&t.id)));
-        let group = match group_ids.iter().position(|g| *g == t.nhom.value.trim()) {
-            Some(g) => g,
-            None => {
-                err(
-                    pos_of(&t.nhom),
-                    format!(
-                        "nhiệm vụ \"{id}\" thuộc nhóm \"{}\" không có trong danh sách nhóm; các nhóm: {}",
-                        t.nhom.value.trim(),
-                        if group_ids.is_empty() {
-                            "(chưa khai báo nhóm nào trong \"nhom\")".to_string()
-                        } else {
-                            group_ids.join(", ")
-                        }
-                    ),
-                );
-                continue;
-            }
-        };
-        let deadline = match &t.han {
-            None => None,
-            Some(h) => match &h.value {
-                DeadlineInput::Free { tu_do } => Some(Deadline::Free(tu_do.trim().to_string())),
-                DeadlineInput::Text(s) if s.trim().is_empty() => None,
-                DeadlineInput::Text(s) => match Deadline::parse(s) {
-                    Ok(d) => Some(d),
-                    Err(m) => {
-                        err(pos_of(h), m);
-                        None
-                    }
-                },
-            },
-        };
-        let status = match &t.trang_thai {
-            None => None,
-            Some(s) if s.value.trim().is_empty() => None,
-            Some(s) => match Status::parse(&s.value) {
-                Ok(v) => Some(v),
-                Err(m) => {
-                    err(pos_of(s), m);
-                    None
-                }
-            },
-        };
-        let lines = |v: &Option<OneOrMany>| -> Vec<String> {
-            v.as_ref()
-                .map(|v| match v {
-                    OneOrMany::One(s) => vec![s.trim().to_string()],
-                    OneOrMany::Many(l) => l.iter().map(|s| s.trim().to_string()).collect(),
-                })
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect()
-        };
-        tasks.push(Task {
-            id,
-            group,
-            number: 0,
-            content: lines(&Some(t.noi_dung.clone())),
-            lead: lines(&t.chu_tri),
-            partners: lines(&t.phoi_hop),
-            product: t.san_pham.clone().unwrap_or_default().trim().to_string(),
-            deadline,
-            assigned_by: lines(&t.van_ban_giao),
-            status,
-            result: lines(&t.ket_qua),
-            note: t.ghi_chu.clone().unwrap_or_default().trim().to_string(),
-        });
-    }
-
-    // Every status not named by a written clause gets a clause of its own.
-    for s in Status::ALL {
-        if !clauses.iter().any(|c| c.statuses.contains(&s)) {
-            clauses.push(Clause {
-                statuses: vec![s],
-                words: s.phrase().to_string(),
-            });
-        }
-    }
-
-    let as_of = match &s.tinh_den {
-        Some(d) => match crate::format::parse_date(&d.value) {
-            Ok(v) => Some(v),
-            Err(m) => {
-                doc_errs.push(Error::data(format!("tinh_den: {m}")).with_pos(pos_of(d)));
-                None
-            }
-        },
-        None => doc_date,
-    };
-    let filters = match &s.loc {
-        None => Vec::new(),
-        Some(l) => {
-            let mut out = Vec::new();
-            for (k, v) in &l.value {
-                match Filter::new(k, v) {
-                    Ok(f) => out.push(f),
-                    Err(m) => doc_errs.push(Error::data(m).with_pos(pos_of(l))),
-                }
-            }
-            out
-        }
-    };
-    errs.extend(doc_errs);
-    if !errs.is_empty() {
-        return Err(errs);
-    }
-
-    // Tasks in group order, numbered.
-    tasks.sort_by_key(|t| t.group);
-    let mut n = 0;
-    let mut last_group = usize::MAX;
-    for t in tasks.iter_mut() {
-        if t.group != last_group && numbering == Numbering::PerGroup {
-            n = 0;
-        }
-        last_group = t.group;
-        n += 1;
-        t.number = n;
-    }
+    number_tasks(&mut tasks, numbering);
     let mut set = TaskSet {
         groups,
         tasks,
@@ -524,6 +331,283 @@ pub fn load(
     };
     set.apply(&filters);
     Ok(set)
+}
+
+/// The tasks body: read from the tasks file named by `tep` (returned with its path), or the
+/// groups and tasks written in the document.
+fn read_body(
+    s: &TaskSource,
+    base_dir: &Path,
+) -> Result<(TaskFileBody, Option<PathBuf>), Vec<Error>> {
+    let Some(tep) = &s.tep else {
+        let body = TaskFileBody {
+            danh_so: None,
+            nhom: s.nhom.clone(),
+            nhiem_vu: s.nhiem_vu.clone(),
+            cach_viet: Vec::new(),
+            mo_ta: None,
+        };
+        return Ok((body, None));
+    };
+    if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
+        return Err(vec![
+            Error::data(
+                "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
+                 (chọn một trong hai cách)",
+            )
+            .with_pos(pos_of(tep)),
+        ]);
+    }
+    let path = base_dir.join(tep.value.trim());
+    let text = crate::load::read_text(&path).map_err(|e| {
+        vec![
+            Error::data(format!(
+                "không đọc được tệp nhiệm vụ {}: {}",
+                path.display(),
+                e.message
+            ))
+            .with_pos(pos_of(tep)),
+        ]
+    })?;
+    let body =
+        crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| vec![e.in_file(&path)])?;
+    Ok((body, Some(path)))
+}
+
+/// `danh_so`, with whether it was written in the document.
+fn parse_numbering(danh_so: Option<(&Spanned<String>, bool)>, errs: &mut LoadErrors) -> Numbering {
+    match danh_so.map(|(d, in_doc)| (d, in_doc, d.value.trim())) {
+        None | Some((_, _, "lien_tuc")) => Numbering::Continuous,
+        Some((_, _, "theo_nhom")) => Numbering::PerGroup,
+        Some((d, in_doc, other)) => {
+            errs.push(
+                in_doc,
+                pos_of(d),
+                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
+            );
+            Numbering::Continuous
+        }
+    }
+}
+
+/// The written clauses of the status sentence, then a clause of its own for every status
+/// they do not name.
+fn parse_clauses(
+    specs: &[Spanned<ClauseSpec>],
+    in_doc: bool,
+    errs: &mut LoadErrors,
+) -> Vec<Clause> {
+    let mut clauses = Vec::new();
+    for c in specs {
+        let mut statuses = Vec::new();
+        for st in &c.value.trang_thai {
+            match Status::parse(&st.value) {
+                Ok(v) => statuses.push(v),
+                Err(m) => errs.push(in_doc, pos_of(st), m),
+            }
+        }
+        clauses.push(Clause {
+            statuses,
+            words: c.value.viet.trim().to_string(),
+        });
+    }
+    for s in Status::ALL {
+        if !clauses.iter().any(|c| c.statuses.contains(&s)) {
+            clauses.push(Clause {
+                statuses: vec![s],
+                words: s.phrase().to_string(),
+            });
+        }
+    }
+    clauses
+}
+
+/// The groups in their order (`thu_tu`, else as listed), without duplicated ids.
+fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Group> {
+    let mut order: Vec<(i64, usize)> = specs
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.value.thu_tu.unwrap_or(i as i64), i))
+        .collect();
+    order.sort();
+    let mut groups: Vec<Group> = Vec::new();
+    for (_, i) in order {
+        let g = &specs[i].value;
+        let id = g.id.value.trim().to_string();
+        if groups.iter().any(|known| known.id == id) {
+            errs.body(
+                pos_of(&g.id),
+                format!("mã nhóm \"{id}\" bị trùng; mỗi nhóm cần một mã riêng"),
+            );
+            continue;
+        }
+        if g.ten.trim().is_empty() {
+            errs.body(pos_of(&g.id), format!("nhóm \"{id}\" thiếu tên (ten)"));
+        }
+        groups.push(Group {
+            id,
+            title: g.ten.trim().to_string(),
+            short: g
+                .ten_ngan
+                .clone()
+                .unwrap_or_else(|| default_short(&g.ten))
+                .trim()
+                .to_string(),
+        });
+    }
+    groups
+}
+
+/// The tasks that belong to a known group (numbered later), reporting duplicated ids.
+fn check_tasks(specs: &[Spanned<TaskSpec>], groups: &[Group], errs: &mut LoadErrors) -> Vec<Task> {
+    let mut tasks: Vec<Task> = Vec::new();
+    let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
+    for t in specs {
+        let t = &t.value;
+        let id = t.id.value.trim().to_string();
+        if let Some((_, first)) = seen.iter().find(|(s, _)| *s == id) {
+            let first = first
+                .map(|p| format!(" (đã dùng ở dòng {})", p.line))
+                .unwrap_or_default();
+            errs.body(
+                pos_of(&t.id),
+                format!("mã nhiệm vụ \"{id}\" bị trùng{first}; mỗi nhiệm vụ cần một mã riêng"),
+            );
+        }
+        seen.push((id.clone(), pos_of(&t.id)));
+        if let Some(task) = check_task(t, id, groups, errs) {
+            tasks.push(task);
+        }
+    }
+    tasks
+}
+
+/// One task, or None when its group is unknown.
+fn check_task(t: &TaskSpec, id: String, groups: &[Group], errs: &mut LoadErrors) -> Option<Task> {
+    let Some(group) = groups.iter().position(|g| g.id == t.nhom.value.trim()) else {
+        errs.body(
+            pos_of(&t.nhom),
+            format!(
+                "nhiệm vụ \"{id}\" thuộc nhóm \"{}\" không có trong danh sách nhóm; các nhóm: {}",
+                t.nhom.value.trim(),
+                if groups.is_empty() {
+                    "(chưa khai báo nhóm nào trong \"nhom\")".to_string()
+                } else {
+                    groups
+                        .iter()
+                        .map(|g| g.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                }
+            ),
+        );
+        return None;
+    };
+    let deadline = t.han.as_ref().and_then(|h| parse_deadline(h, errs));
+    let status = t.trang_thai.as_ref().and_then(|s| parse_status(s, errs));
+    Some(Task {
+        id,
+        group,
+        number: 0,
+        content: lines(&Some(t.noi_dung.clone())),
+        lead: lines(&t.chu_tri),
+        partners: lines(&t.phoi_hop),
+        product: t.san_pham.clone().unwrap_or_default().trim().to_string(),
+        deadline,
+        assigned_by: lines(&t.van_ban_giao),
+        status,
+        result: lines(&t.ket_qua),
+        note: t.ghi_chu.clone().unwrap_or_default().trim().to_string(),
+    })
+}
+
+/// `han`; blank means no deadline.
+fn parse_deadline(h: &Spanned<DeadlineInput>, errs: &mut LoadErrors) -> Option<Deadline> {
+    match &h.value {
+        DeadlineInput::Free { tu_do } => Some(Deadline::Free(tu_do.trim().to_string())),
+        DeadlineInput::Text(s) if s.trim().is_empty() => None,
+        DeadlineInput::Text(s) => match Deadline::parse(s) {
+            Ok(d) => Some(d),
+            Err(m) => {
+                errs.body(pos_of(h), m);
+                None
+            }
+        },
+    }
+}
+
+/// `trang_thai`; blank means no status.
+fn parse_status(s: &Spanned<String>, errs: &mut LoadErrors) -> Option<Status> {
+    if s.value.trim().is_empty() {
+        return None;
+    }
+    match Status::parse(&s.value) {
+        Ok(v) => Some(v),
+        Err(m) => {
+            errs.body(pos_of(s), m);
+            None
+        }
+    }
+}
+
+/// The trimmed, non-blank lines of a one-or-many field.
+fn lines(v: &Option<OneOrMany>) -> Vec<String> {
+    v.as_ref()
+        .map(|v| match v {
+            OneOrMany::One(s) => vec![s.trim().to_string()],
+            OneOrMany::Many(l) => l.iter().map(|s| s.trim().to_string()).collect(),
+        })
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
+/// `tinh_den`, else the document's date.
+fn report_date(
+    s: &TaskSource,
+    doc_date: Option<NaiveDate>,
+    errs: &mut LoadErrors,
+) -> Option<NaiveDate> {
+    let Some(d) = &s.tinh_den else {
+        return doc_date;
+    };
+    match crate::format::parse_date(&d.value) {
+        Ok(v) => Some(v),
+        Err(m) => {
+            errs.doc(Error::data(format!("tinh_den: {m}")).with_pos(pos_of(d)));
+            None
+        }
+    }
+}
+
+/// The filters of `loc`.
+fn parse_filters(s: &TaskSource, errs: &mut LoadErrors) -> Vec<Filter> {
+    let mut out = Vec::new();
+    if let Some(l) = &s.loc {
+        for (k, v) in &l.value {
+            match Filter::new(k, v) {
+                Ok(f) => out.push(f),
+                Err(m) => errs.doc(Error::data(m).with_pos(pos_of(l))),
+            }
+        }
+    }
+    out
+}
+
+/// Sort the tasks into group order and give them their STT numbers.
+fn number_tasks(tasks: &mut [Task], numbering: Numbering) {
+    tasks.sort_by_key(|t| t.group);
+    let mut n = 0;
+    let mut last_group = usize::MAX;
+    for t in tasks.iter_mut() {
+        if t.group != last_group && numbering == Numbering::PerGroup {
+            n = 0;
+        }
+        last_group = t.group;
+        n += 1;
+        t.number = n;
+    }
 }
 
 /// "Về công tác chỉ đạo, điều hành" → "công tác chỉ đạo, điều hành".

@@ -156,6 +156,38 @@ pub fn write_pages(
     fonts: &FontSet,
 ) -> Result<Vec<u8>, PdfError> {
     let mut pdf = PdfDocument::new(&meta.title);
+    set_metadata(&mut pdf, meta);
+    let used = used_chars(&pages, fonts)?;
+    let (mut codes, usage_ops) = embed_fonts(&mut pdf, fonts, &used)?;
+    let image_ids = embed_images(&mut pdf, &pages)?;
+    add_pages(&mut pdf, &pages, usage_ops);
+
+    let opts = PdfSaveOptions {
+        image_optimization: None,
+        ..PdfSaveOptions::default()
+    };
+    let image_name = |png: &[u8]| image_ids[&fnv(png, 0)].0.clone();
+    // printpdf serialises (and subsets the fonts) while the page contents are written and
+    // compressed, assuming the faces get subset.
+    let (mut lo, mut streams) = std::thread::scope(|scope| {
+        let lo = scope.spawn(|| pdf.to_lopdf_document(&opts, &mut Vec::new()));
+        let streams = page_streams(&pages, &codes, image_name);
+        (lo.join().expect("printpdf thread panicked"), streams)
+    });
+    drop(pdf);
+    if mark_subset_faces(&lo, &mut codes) {
+        streams = page_streams(&pages, &codes, image_name);
+    }
+    drop(pages);
+    replace_contents(&mut lo, streams)?;
+    // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
+    lo.version = "1.7".to_string();
+    drop_empty_info(&mut lo);
+    compress_streams(&mut lo);
+    save_with_content_id(&mut lo)
+}
+
+fn set_metadata(pdf: &mut PdfDocument, meta: &ir::Meta) {
     let info = &mut pdf.metadata.info;
     info.author = meta.author.clone();
     info.subject = meta.subject.clone();
@@ -165,12 +197,13 @@ pub fn write_pages(
     info.creation_date = date;
     info.modification_date = date;
     info.metadata_date = date;
+}
 
-    // Embed only the faces in use (the fallback face only for a document that needs it),
-    // with the characters each shows.
-    let bundled = crate::fonts::is_bundled(fonts);
+/// The characters shown in each face (indexed by [`Style`]), every one of which the face
+/// must have.
+fn used_chars(pages: &[Page], fonts: &FontSet) -> Result<Vec<BTreeSet<char>>, PdfError> {
     let mut used: Vec<BTreeSet<char>> = Style::FACES.iter().map(|_| BTreeSet::new()).collect();
-    for page in &pages {
+    for page in pages {
         for run in page.runs() {
             used[run.style as usize].extend(run.text.chars());
         }
@@ -185,6 +218,18 @@ pub fn write_pages(
             )));
         }
     }
+    Ok(used)
+}
+
+/// Embed only the faces in use (the fallback face only for a document that needs it), with
+/// the characters each shows. Returns each face's codes and the operations that show
+/// printpdf those characters.
+fn embed_fonts(
+    pdf: &mut PdfDocument,
+    fonts: &FontSet,
+    used: &[BTreeSet<char>],
+) -> Result<(Vec<Option<content::Codes>>, Vec<Op>), PdfError> {
+    let bundled = crate::fonts::is_bundled(fonts);
     let mut codes: Vec<Option<content::Codes>> = Style::FACES.iter().map(|_| None).collect();
     // printpdf chooses and subsets the glyphs from the text it is shown: all of it, once,
     // on the first page, whose content is then replaced like every other page's.
@@ -217,10 +262,16 @@ pub fn write_pages(
         pdf.resources.fonts.map.insert(id, PdfFont::new(parsed));
     }
     usage_ops.push(Op::EndTextSection);
+    Ok((codes, usage_ops))
+}
 
-    // Images, one XObject per distinct PNG.
+/// Images, one XObject per distinct PNG, by the PNG's hash.
+fn embed_images(
+    pdf: &mut PdfDocument,
+    pages: &[Page],
+) -> Result<BTreeMap<u64, XObjectId>, PdfError> {
     let mut image_ids: BTreeMap<u64, XObjectId> = BTreeMap::new();
-    for page in &pages {
+    for page in pages {
         for item in &page.items {
             if let Item::Image { png, .. } = item {
                 let h = fnv(png, 0);
@@ -235,7 +286,11 @@ pub fn write_pages(
             }
         }
     }
+    Ok(image_ids)
+}
 
+/// The pages, empty but for the first, which shows printpdf the characters in use.
+fn add_pages(pdf: &mut PdfDocument, pages: &[Page], mut usage_ops: Vec<Op>) {
     for (i, page) in pages.iter().enumerate() {
         let ops = if i == 0 {
             std::mem::take(&mut usage_ops)
@@ -248,21 +303,11 @@ pub fn write_pages(
             ops,
         ));
     }
+}
 
-    let opts = PdfSaveOptions {
-        image_optimization: None,
-        ..PdfSaveOptions::default()
-    };
-    let image_name = |png: &[u8]| image_ids[&fnv(png, 0)].0.clone();
-    // printpdf serialises (and subsets the fonts) while the page contents are written and
-    // compressed, assuming the faces get subset.
-    let (mut lo, mut streams) = std::thread::scope(|scope| {
-        let lo = scope.spawn(|| pdf.to_lopdf_document(&opts, &mut Vec::new()));
-        let streams = page_streams(&pages, &codes, image_name);
-        (lo.join().expect("printpdf thread panicked"), streams)
-    });
-    drop(pdf);
-    // A face printpdf could not subset is embedded whole, with its original glyph ids.
+/// Record which faces printpdf did subset; true when one was embedded whole (with its
+/// original glyph ids), so the page contents written for subsets are wrong.
+fn mark_subset_faces(lo: &lopdf::Document, codes: &mut [Option<content::Codes>]) -> bool {
     let subset_tags: BTreeSet<Vec<u8>> = lo
         .objects
         .values()
@@ -276,10 +321,11 @@ pub fn write_pages(
         c.subset = subset_tags.contains(c.resource.as_bytes());
         whole |= !c.subset;
     }
-    if whole {
-        streams = page_streams(&pages, &codes, image_name);
-    }
-    drop(pages);
+    whole
+}
+
+/// Put our content streams in place of printpdf's, page by page.
+fn replace_contents(lo: &mut lopdf::Document, streams: Vec<Stream>) -> Result<(), PdfError> {
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
     if page_ids.len() != streams.len() {
         return Err(PdfError::Write(format!(
@@ -305,10 +351,12 @@ pub fn write_pages(
             _ => return Err(PdfError::Write("trang không có nội dung".into())),
         }
     }
-    // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
-    lo.version = "1.7".to_string();
-    // printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
-    // readers; drop it and the other empty entries.
+    Ok(())
+}
+
+/// printpdf always writes an empty GTS_PDFXVersion, which claims PDF/X conformance to
+/// readers; drop it and the other empty entries.
+fn drop_empty_info(lo: &mut lopdf::Document) {
     if let Ok(info_id) = lo.trailer.get(b"Info").and_then(|o| o.as_reference())
         && let Ok(dict) = lo.get_object_mut(info_id).and_then(|o| o.as_dict_mut())
     {
@@ -316,10 +364,12 @@ pub fn write_pages(
             dict.remove(key.as_bytes());
         }
     }
-    compress_streams(&mut lo);
-    // printpdf writes random trailer ids; use a hash of the file instead. The file is
-    // written once with a placeholder id of the same length, which is then overwritten
-    // with the hash of those bytes (ids of equal files are equal, as before).
+}
+
+/// Save the file with trailer ids made from its bytes. printpdf writes random ids; the file
+/// is written once with a placeholder id of the same length, which is then overwritten with
+/// the hash of those bytes (ids of equal files are equal, as before).
+fn save_with_content_id(lo: &mut lopdf::Document) -> Result<Vec<u8>, PdfError> {
     let placeholder = lopdf::Object::String(vec![b'0'; 32], lopdf::StringFormat::Literal);
     lo.trailer.set(
         "ID",
