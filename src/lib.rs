@@ -5,6 +5,8 @@
 //! [`compose`] (numbering, Decree 30 styles) → [`ir`] (document model) → [`backend`]
 //! (DOCX, PDF). [`render`] runs the stages for a file; [`cli`] is the command line.
 
+#![forbid(unsafe_code)]
+
 pub mod backend;
 pub mod cli;
 pub mod compose;
