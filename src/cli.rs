@@ -12,7 +12,8 @@ use crate::error::Error;
 use crate::files::guard;
 use crate::files::write::Output;
 use crate::fonts::{self, FontSet, Fonts};
-use crate::render::{self, Format};
+use crate::render::{self, Format, Inputs};
+use crate::sources::FileSystem;
 use crate::tasks::Filter;
 use crate::template::{self, Engine};
 use crate::{init, kinds};
@@ -150,7 +151,7 @@ fn report(errors: &[Error]) {
 
 /// The template engine, or `None` after reporting why it could not be built.
 fn engine(dir: Option<&std::path::Path>) -> Option<Engine> {
-    Engine::new(dir).map_err(|e| report(&[e])).ok()
+    Engine::new(&FileSystem, dir).map_err(|e| report(&[e])).ok()
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -182,21 +183,18 @@ pub fn run(cli: Cli) -> ExitCode {
             let Some(engine) = engine(templates.as_deref()) else {
                 return ExitCode::from(1);
             };
+            let inputs = Inputs {
+                sources: &FileSystem,
+                engine: &engine,
+                fonts: Fonts::Bundled,
+            };
             let mut failed = false;
             for f in &files {
                 // Validation runs the whole pipeline up to the document model, so template
                 // errors are caught too; nothing is written.
                 guard::set_current(Some(f));
-                let result = render::load_and_build(
-                    f,
-                    previous.as_deref(),
-                    &filters,
-                    &engine,
-                    Fonts::Bundled,
-                )
-                .and_then(|_| {
-                    crate::inspection::output::validate_checklists(f, &engine, fonts::bundled())
-                });
+                let result = render::load_and_build(inputs, f, previous.as_deref(), &filters)
+                    .and_then(|_| crate::inspection::output::validate_checklists(inputs, f));
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {
@@ -258,7 +256,7 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
     };
     let custom;
     let fonts = match &args.font_dir {
-        Some(d) => match FontSet::from_dir(d) {
+        Some(d) => match FontSet::from_dir(&FileSystem, d) {
             Ok(f) => {
                 custom = f;
                 Fonts::Custom(&custom)
@@ -273,28 +271,31 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
             Fonts::Bundled
         }
     };
+    let inputs = Inputs {
+        sources: &FileSystem,
+        engine: &engine,
+        fonts,
+    };
     let mut outputs = Vec::new();
     let mut failed = 0;
     for f in &args.files {
         guard::set_current(Some(f));
         let result = if checklists {
             crate::inspection::output::checklist_outputs(
+                inputs,
                 f,
                 &args.out,
                 &args.format.0,
                 args.combine,
-                &engine,
-                fonts.get(),
             )
         } else {
             render::render_outputs(
+                inputs,
                 f,
                 args.previous.as_deref(),
                 &filters,
                 &args.out,
                 &args.format.0,
-                &engine,
-                fonts,
             )
         };
         match result {

@@ -24,6 +24,7 @@ pub mod load;
 pub mod markup;
 pub mod model;
 pub mod render;
+pub mod sources;
 pub mod tasks;
 pub mod template;
 pub mod usage;

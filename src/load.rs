@@ -18,9 +18,14 @@ mod messages;
 pub use messages::MAX_DEPTH;
 
 /// Read a text file, reporting a missing or unreadable file in Vietnamese.
-pub fn read_text(path: &Path) -> Result<String, Error> {
+pub fn read_text(sources: &dyn crate::sources::Sources, path: &Path) -> Result<String, Error> {
     // Only a regular file within the size limit for text (crate::files::TEXT).
-    let text = crate::files::read_utf8(path, crate::files::TEXT, "hãy lưu tệp với bảng mã UTF-8")?;
+    let text = crate::sources::read_utf8(
+        sources,
+        path,
+        crate::files::TEXT,
+        "hãy lưu tệp với bảng mã UTF-8",
+    )?;
     Ok(match crate::format::text::nfc_cow(&text) {
         std::borrow::Cow::Borrowed(_) => text,
         std::borrow::Cow::Owned(normalized) => normalized,

@@ -8,6 +8,7 @@ use crate::files::write::Output;
 use crate::fonts::{FontSet, Fonts};
 use crate::ir::Document;
 use crate::model::VanBan;
+use crate::sources::Sources;
 use crate::tasks::Filter;
 use crate::template::{Engine, context};
 use crate::validate::{self, Checked};
@@ -32,6 +33,15 @@ impl Format {
     }
 }
 
+/// What a render reads besides the document's data: the files (through [`Sources`]), the
+/// templates and the fonts.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub sources: &'a dyn Sources,
+    pub engine: &'a Engine,
+    pub fonts: Fonts<'a>,
+}
+
 /// A loaded and checked document.
 pub struct Loaded {
     pub path: PathBuf,
@@ -40,23 +50,30 @@ pub struct Loaded {
 }
 
 /// Stages 1–2: load and validate. Every validation problem is returned.
-pub fn load_and_check(path: &Path) -> Result<Loaded, Vec<Error>> {
-    load_and_check_with(path, None)
+pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Loaded, Vec<Error>> {
+    load_and_check_with(sources, path, None)
 }
 
 /// Load, validate and compute the report data (`crate::data`), with changes against
 /// `previous` (or the document's own `ky_truoc`).
-pub fn load_and_check_with(path: &Path, previous: Option<&Path>) -> Result<Loaded, Vec<Error>> {
-    let (text, data, checked) = load_checked(path)?;
-    compute(path, previous, &text, data, checked)
+pub fn load_and_check_with(
+    sources: &dyn Sources,
+    path: &Path,
+    previous: Option<&Path>,
+) -> Result<Loaded, Vec<Error>> {
+    let (text, data, checked) = load_checked(sources, path)?;
+    compute(sources, path, previous, &text, data, checked)
 }
 
 /// Stages 1–2: read, parse and validate.
-fn load_checked(path: &Path) -> Result<(String, VanBan, Checked), Vec<Error>> {
-    let text = load::read_text(path).map_err(|e| vec![e])?;
+fn load_checked(
+    sources: &dyn Sources,
+    path: &Path,
+) -> Result<(String, VanBan, Checked), Vec<Error>> {
+    let text = load::read_text(sources, path).map_err(|e| vec![e])?;
     let data = load::parse_str(&text).map_err(|e| vec![e.in_file(path)])?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let checked = validate::check(&data, base).map_err(|errs| {
+    let checked = validate::check(sources, &data, base).map_err(|errs| {
         errs.into_iter()
             .map(|e| e.in_file(path))
             .collect::<Vec<_>>()
@@ -66,13 +83,14 @@ fn load_checked(path: &Path) -> Result<(String, VanBan, Checked), Vec<Error>> {
 
 /// The report data: indicators with their changes, computed tables.
 fn compute(
+    sources: &dyn Sources,
     path: &Path,
     previous: Option<&Path>,
     text: &str,
     mut data: VanBan,
     mut checked: Checked,
 ) -> Result<Loaded, Vec<Error>> {
-    let indicators = crate::data::prepare(&mut data, text, path, previous)?;
+    let indicators = crate::data::prepare(sources, &mut data, text, path, previous)?;
     checked.indicators = crate::data::to_json(&indicators);
     // Computed tables have their final columns now.
     checked.annex_tables = data
@@ -203,19 +221,23 @@ pub fn apply_filters(loaded: &mut Loaded, filters: &[Filter]) -> Result<(), Erro
 /// Stages 1–6 for one file: load, validate, compute the report data against `previous`,
 /// apply the task filters (`--where`) and build the document model.
 pub fn load_and_build(
+    inputs: Inputs,
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
-    engine: &Engine,
-    fonts: Fonts,
 ) -> Result<Document, Vec<Error>> {
-    let (text, data, checked) = load_checked(path)?;
+    let Inputs {
+        sources,
+        engine,
+        fonts,
+    } = inputs;
+    let (text, data, checked) = load_checked(sources, path)?;
     let name = template_name(&data, &checked, engine, path).map_err(|e| vec![e])?;
     std::thread::scope(|scope| {
         // Compiling the template takes about as long as computing the report data: both
         // at once. A compile error is reported by the render that needs the template.
         scope.spawn(|| engine.prepare(&name));
-        let mut loaded = compute(path, previous, &text, data, checked)?;
+        let mut loaded = compute(sources, path, previous, &text, data, checked)?;
         apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
         let doc = build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])?;
         // A character no embedded face has would be a blank in the PDF only.
@@ -240,17 +262,16 @@ pub fn output_paths(path: &Path, out_dir: &Path, formats: &[Format]) -> Vec<Path
 /// previous report and task filters applied. Nothing is written: see [`render_file`] or
 /// [`crate::files::write::commit`].
 pub fn render_outputs(
+    inputs: Inputs,
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
     out_dir: &Path,
     formats: &[Format],
-    engine: &Engine,
-    fonts: Fonts,
 ) -> Result<Vec<Output>, Vec<Error>> {
     // The loaded data is dropped once the document model exists.
-    let doc = load_and_build(path, previous, filters, engine, fonts)?;
-    let fonts = fonts.get();
+    let doc = load_and_build(inputs, path, previous, filters)?;
+    let fonts = inputs.fonts.get();
     // The backends only read the document model, so the formats are written in parallel
     // (the output bytes do not depend on it) — unless the document is long, where running
     // them one after the other keeps peak memory at one backend's.
@@ -298,15 +319,14 @@ pub fn render_outputs(
 /// Render one file to every requested format in `out_dir`. All outputs are produced in
 /// memory first; nothing is written unless every format succeeded.
 pub fn render_file(
+    inputs: Inputs,
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
     out_dir: &Path,
     formats: &[Format],
-    engine: &Engine,
-    fonts: Fonts,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let outputs = render_outputs(path, previous, filters, out_dir, formats, engine, fonts)?;
+    let outputs = render_outputs(inputs, path, previous, filters, out_dir, formats)?;
     crate::files::write::commit(&outputs)?;
     Ok(outputs.into_iter().map(|o| o.path).collect())
 }

@@ -11,6 +11,7 @@ use crate::kinds::{self, DocKind};
 use crate::model::{
     Annex, CellValue, ColumnKind, ColumnSpec, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan,
 };
+use crate::sources::Sources;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +94,7 @@ fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
 }
 
 /// Validate a loaded document. `base_dir` resolves relative file references.
-pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
+pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
     let mut errs = Vec::new();
     let mut err = |pos: Option<Pos>, msg: String| errs.push(Error::data(msg).with_pos(pos));
 
@@ -111,7 +112,7 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
     // Decoded completely here, so that both backends only meet images that decode.
     let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
         let path = base_dir.join(&p.value);
-        crate::backend::pdf::png::read_checked(&path, "ảnh chữ ký")
+        crate::backend::pdf::png::read_checked(sources, &path, "ảnh chữ ký")
             .map_err(|m| err(pos_of(p), m))
             .ok()
     });
@@ -129,12 +130,13 @@ pub fn check(vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
     }
     let attachment = check_attachment(vb, &mut err);
     let tasks = crate::tasks::check_document(
+        sources,
         vb,
         base_dir,
         date.as_ref().and_then(DocDate::full),
         &mut errs,
     );
-    let inspection = check_inspection(vb, kind, date, base_dir, &mut errs);
+    let inspection = check_inspection(sources, vb, kind, date, base_dir, &mut errs);
 
     if !errs.is_empty() {
         return Err(errs);
@@ -258,6 +260,7 @@ fn check_attachment(
 
 /// The `kiem_tra` block belongs to (and is required by) `loai: ke-hoach-kiem-tra`.
 fn check_inspection(
+    sources: &dyn Sources,
     vb: &VanBan,
     kind: Option<&DocKind>,
     date: Option<DocDate>,
@@ -305,7 +308,7 @@ fn check_inspection(
                 check_nodes(list, &mut |p, m| errs.push(Error::data(m).with_pos(p)));
             }
             let plan_date = date.and_then(|d| d.full());
-            match crate::inspection::check::check(&kt.value, plan_date, base_dir) {
+            match crate::inspection::check::check(sources, &kt.value, plan_date, base_dir) {
                 Ok(p) => Some(p),
                 Err(e) => {
                     errs.extend(e);

@@ -19,6 +19,7 @@ use std::time::{Duration, Instant};
 
 use vanban::fonts::Fonts;
 use vanban::render::{self, Format};
+use vanban::sources::FileSystem;
 use vanban::template::Engine;
 
 /// A small, fast pseudo-random generator (xorshift64*): the run depends only on the seed.
@@ -255,7 +256,12 @@ const TARGETS: &[Target] = &[
 /// Returns whether the case reached the backends.
 fn run_case(dir: &Path, document: &str, engine: &Engine) -> bool {
     let path = dir.join(document);
-    let Ok(doc) = render::load_and_build(&path, None, &[], engine, Fonts::Bundled) else {
+    let inputs = render::Inputs {
+        sources: &FileSystem,
+        engine,
+        fonts: Fonts::Bundled,
+    };
+    let Ok(doc) = render::load_and_build(inputs, &path, None, &[]) else {
         return false;
     };
     for format in [Format::Docx, Format::Pdf] {
@@ -284,7 +290,7 @@ struct Campaign {
 fn worker(seed: u64, until: Instant, campaign: Arc<Campaign>, heartbeat: Arc<AtomicU64>) {
     let dir = tempfile::tempdir().unwrap();
     copy_examples(dir.path());
-    let engine = Engine::new(None).unwrap();
+    let engine = Engine::new(&FileSystem, None).unwrap();
     let mut rng = Rng(seed | 1);
     let current = common::root().join(format!("target/fuzz-current-{seed}.yaml"));
     while Instant::now() < until {

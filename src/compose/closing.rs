@@ -203,7 +203,7 @@ mod tests {
              ngay: 2025-10-01\ntrich_yeu: Thử\nchu_ky:\n{chu_ky}\n{noi_nhan}"
         );
         let vb = crate::load::parse_str(&y).unwrap();
-        let ck = crate::validate::check(&vb, Path::new(".")).unwrap();
+        let ck = crate::validate::check(&crate::sources::FileSystem, &vb, Path::new(".")).unwrap();
         (vb, ck)
     }
 

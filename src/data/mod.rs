@@ -18,6 +18,7 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Error, Kind, Pos};
 use crate::model::{Node, NodeList, TableSpec, VanBan};
+use crate::sources::Sources;
 
 pub use indicator::{ATTRS, Ind, Indicators};
 use table::TableData;
@@ -59,6 +60,7 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
 
 /// Compute every table; returns the ones with an id.
 fn compute_tables(
+    sources: &dyn Sources,
     vb: &mut VanBan,
     yaml: &Path,
     prev: Option<&BTreeMap<String, TableData>>,
@@ -68,7 +70,7 @@ fn compute_tables(
     let mut by_id = BTreeMap::new();
     for t in tables_mut(vb) {
         let id = t.id.clone();
-        let data = table::materialize(t, base, yaml, prev, errs);
+        let data = table::materialize(sources, t, base, yaml, prev, errs);
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
@@ -80,11 +82,14 @@ fn compute_tables(
 }
 
 /// The previous report: its computed tables and indicators.
-fn load_previous(path: &Path) -> Result<(BTreeMap<String, TableData>, Indicators), Vec<Error>> {
-    let text = crate::load::read_text(path).map_err(|e| vec![e])?;
+fn load_previous(
+    sources: &dyn Sources,
+    path: &Path,
+) -> Result<(BTreeMap<String, TableData>, Indicators), Vec<Error>> {
+    let text = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
     let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| vec![e.in_file(path)])?;
     let mut errs = Vec::new();
-    let tables = compute_tables(&mut vb, path, None, &mut errs);
+    let tables = compute_tables(sources, &mut vb, path, None, &mut errs);
     let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if errs.is_empty() {
         Ok((tables, inds))
@@ -97,6 +102,7 @@ fn load_previous(path: &Path) -> Result<(BTreeMap<String, TableData>, Indicators
 /// `previous` (from the command line) overrides the document's `ky_truoc`. Errors without
 /// a file belong to `path`.
 pub fn prepare(
+    sources: &dyn Sources,
     vb: &mut VanBan,
     src: &str,
     path: &Path,
@@ -113,7 +119,7 @@ pub fn prepare(
         Some((p, at)) => {
             // Anything but a missing file (a FIFO, a directory) is reported by the reader.
             if let Some(at) = at
-                && std::fs::metadata(p).is_err()
+                && !sources.exists(p)
             {
                 return Err(vec![
                     Error::new(
@@ -123,7 +129,7 @@ pub fn prepare(
                     .at(path, Some(*at)),
                 ]);
             }
-            if same_file(p, path) {
+            if sources.same_file(p, path) {
                 let how = match at {
                     Some(_) => "khóa ky_truoc",
                     None => "tùy chọn --previous",
@@ -141,7 +147,7 @@ pub fn prepare(
             }
             // A file named in the YAML that cannot be read is reported at its key.
             Some(
-                load_previous(p).map_err(|errs| match (at, errs.as_slice()) {
+                load_previous(sources, p).map_err(|errs| match (at, errs.as_slice()) {
                     (Some(at), [e]) if e.kind == Kind::Io && e.file.as_deref() == Some(p) => {
                         vec![
                             Error::new(
@@ -164,7 +170,7 @@ pub fn prepare(
         typed::keep_typed_text(t, src);
     }
     let mut errs = Vec::new();
-    let tables = compute_tables(vb, path, prev.as_ref().map(|p| &p.0), &mut errs);
+    let tables = compute_tables(sources, vb, path, prev.as_ref().map(|p| &p.0), &mut errs);
     let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
         indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);
@@ -182,14 +188,6 @@ pub fn prepare(
         Ok(inds)
     } else {
         Err(errs.into_iter().map(|e| e.in_file(path)).collect())
-    }
-}
-
-/// Whether two paths name the same file (after resolving links and `..`).
-fn same_file(a: &Path, b: &Path) -> bool {
-    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
-        (Ok(x), Ok(y)) => x == y,
-        _ => false,
     }
 }
 

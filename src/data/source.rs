@@ -10,6 +10,7 @@ use calamine::{Data, Reader};
 
 use crate::error::{Error, Kind, Pos};
 use crate::model::{CellValue, Source};
+use crate::sources::Sources;
 
 use super::pos_of;
 
@@ -61,9 +62,13 @@ struct Columns {
 }
 
 /// Read the rows a source describes. `base` is the YAML file's directory.
-pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRows, Vec<Error>> {
+pub fn read(
+    sources: &dyn Sources,
+    src: &serde_saphyr::Spanned<Source>,
+    base: &Path,
+) -> Result<SourceRows, Vec<Error>> {
     let s = &src.value;
-    let (path, grid, sheet) = read_grid(s, base)?;
+    let (path, grid, sheet) = read_grid(sources, s, base)?;
     let header_line = header_line(src, &grid)?;
     let header = &grid[header_line as usize - 1];
     let columns = map_columns(s, header, header_line, sheet.as_deref())?;
@@ -72,9 +77,13 @@ pub fn read(src: &serde_saphyr::Spanned<Source>, base: &Path) -> Result<SourceRo
 }
 
 /// The source's file, read as a grid, with the sheet's name for a workbook.
-fn read_grid(s: &Source, base: &Path) -> Result<(PathBuf, Grid, Option<String>), Vec<Error>> {
+fn read_grid(
+    sources: &dyn Sources,
+    s: &Source,
+    base: &Path,
+) -> Result<(PathBuf, Grid, Option<String>), Vec<Error>> {
     let path = base.join(&s.tep.value);
-    if std::fs::metadata(&path).is_err() {
+    if !sources.exists(&path) {
         return Err(vec![
             Error::new(
                 Kind::Data,
@@ -107,7 +116,7 @@ fn read_grid(s: &Source, base: &Path) -> Result<(PathBuf, Grid, Option<String>),
         }
     };
     // Checked to be a regular file within the size limit before any parser sees it.
-    let bytes = crate::files::read_regular(&path, kind).map_err(|e| {
+    let bytes = sources.read(&path, kind).map_err(|e| {
         vec![
             Error::new(
                 e.kind,
@@ -119,6 +128,8 @@ fn read_grid(s: &Source, base: &Path) -> Result<(PathBuf, Grid, Option<String>),
             .with_pos(pos_of(&s.tep)),
         ]
     })?;
+    // The parsers own their input (calamine reads through a `Cursor<Vec<u8>>`).
+    let bytes = bytes.into_owned();
     if is_csv {
         if let Some(t) = &s.trang {
             return Err(vec![

@@ -11,6 +11,7 @@ use serde_saphyr::{Location, Spanned};
 use crate::error::{Error, Kind, Pos};
 use crate::format;
 use crate::model::{CellValue, ColumnKind, RowSpec, TableSpec};
+use crate::sources::Sources;
 use crate::validate::column_kind;
 
 use super::formula::{Formula, eval, parse_formula, signed_change};
@@ -172,6 +173,7 @@ impl Columns {
 /// is written in; `prev` holds the previous report's tables by id. Returns the computed data
 /// for lookups.
 pub fn materialize(
+    sources: &dyn Sources,
     t: &mut TableSpec,
     base: &Path,
     yaml: &Path,
@@ -182,7 +184,7 @@ pub fn materialize(
         return TableData::default();
     };
     let rows = match &t.nguon {
-        Some(src) => match source_rows(t, src, base, &cols, errs) {
+        Some(src) => match source_rows(sources, t, src, base, &cols, errs) {
             Some(r) => r,
             None => return TableData::default(),
         },
@@ -327,6 +329,7 @@ fn yaml_rows(t: &TableSpec, yaml: &Path, cols: &Columns) -> Vec<Row> {
 /// The rows read from the table's data file; text in number columns must follow the
 /// number grammar. None after an error.
 fn source_rows(
+    sources: &dyn Sources,
     t: &TableSpec,
     src: &Spanned<crate::model::Source>,
     base: &Path,
@@ -340,7 +343,7 @@ fn source_rows(
         );
         return None;
     }
-    let read = match source::read(src, base) {
+    let read = match source::read(sources, src, base) {
         Ok(r) => r,
         Err(e) => {
             errs.extend(e);
@@ -622,11 +625,19 @@ dong:
         let prev_yaml = yaml.replace("[Việc một, 10, 5]", "[Việc một, 10, 8]");
         let mut errs = Vec::new();
         let mut p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
-        let prev = materialize(&mut p, Path::new("."), Path::new("t.yaml"), None, &mut errs);
+        let prev = materialize(
+            &crate::sources::FileSystem,
+            &mut p,
+            Path::new("."),
+            Path::new("t.yaml"),
+            None,
+            &mut errs,
+        );
         let mut t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
         let mut m = BTreeMap::new();
         m.insert("t".to_string(), prev);
         let data = materialize(
+            &crate::sources::FileSystem,
             &mut t,
             Path::new("."),
             Path::new("t.yaml"),
@@ -685,6 +696,7 @@ dong:
     fn repeated_keys_are_fine_where_nothing_is_matched() {
         let mut errs = Vec::new();
         let data = materialize(
+            &crate::sources::FileSystem,
             &mut table(REPEATED),
             Path::new("."),
             Path::new("t.yaml"),
@@ -710,6 +722,7 @@ dong:
         );
         let mut errs = Vec::new();
         materialize(
+            &crate::sources::FileSystem,
             &mut table(&with_change),
             Path::new("."),
             Path::new("t.yaml"),
@@ -726,6 +739,7 @@ dong:
         // The previous report's table may repeat keys unless a matched row is one of them.
         let mut errs = Vec::new();
         let prev = materialize(
+            &crate::sources::FileSystem,
             &mut table(REPEATED),
             Path::new("."),
             Path::new("truoc.yaml"),
@@ -736,6 +750,7 @@ dong:
         m.insert("t".to_string(), prev);
         let now = with_change.replace("[Hoàn thành, 3]", "[Chưa thực hiện, 3]");
         materialize(
+            &crate::sources::FileSystem,
             &mut table(&now),
             Path::new("."),
             Path::new("t.yaml"),
@@ -753,6 +768,7 @@ dong:
         let mut errs = Vec::new();
         let only_unique = now.replace("[Hoàn thành, 4]", "[Đã hủy, 4]");
         materialize(
+            &crate::sources::FileSystem,
             &mut table(&only_unique),
             Path::new("."),
             Path::new("t.yaml"),

@@ -120,7 +120,7 @@ fn read_failure(kind: FileKind, e: &std::io::Error) -> String {
     }
 }
 
-fn too_large(kind: FileKind, size: u64) -> String {
+pub(crate) fn too_large(kind: FileKind, size: u64) -> String {
     format!(
         "{} quá lớn ({}; giới hạn {} MiB)",
         kind.what,

@@ -276,8 +276,8 @@ impl FontSet {
     /// Faces from a directory holding four TTF files (e.g. a licensed Times New Roman:
     /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
     /// style names; an error message in Vietnamese names what is missing.
-    pub fn from_dir(dir: &Path) -> Result<FontSet, String> {
-        let entries = std::fs::read_dir(dir).map_err(|e| {
+    pub fn from_dir(sources: &dyn crate::sources::Sources, dir: &Path) -> Result<FontSet, String> {
+        let entries = sources.list(dir).map_err(|e| {
             format!(
                 "không đọc được thư mục phông chữ {}: {}",
                 dir.display(),
@@ -286,8 +286,7 @@ impl FontSet {
         })?;
         let mut found: HashMap<Style, Face> = HashMap::new();
         let mut names: Vec<_> = entries
-            .filter_map(|e| e.ok())
-            .map(|e| e.path())
+            .into_iter()
             .filter(|p| {
                 p.extension()
                     .and_then(|x| x.to_str())
@@ -296,7 +295,9 @@ impl FontSet {
             .collect();
         names.sort();
         for path in names {
-            let data = crate::files::read_regular(&path, crate::files::FONT)
+            let data = sources
+                .read(&path, crate::files::FONT)
+                .map(|b| b.into_owned())
                 .map_err(|e| format!("{}: {}", path.display(), e.message))?;
             let style = {
                 let Ok(face) = ttf_parser::Face::parse(&data, 0) else {

@@ -12,8 +12,7 @@ use super::checklist;
 use crate::error::Error;
 use crate::files::write::Output;
 use crate::fonts::FontSet;
-use crate::render::{self, Format};
-use crate::template::Engine;
+use crate::render::{self, Format, Inputs};
 
 /// An ASCII file name for a Vietnamese name: diacritics stripped, đ → d, lower case, runs
 /// of other characters → one hyphen. "Ủy ban nhân dân phường Đông Hải" → "uy-ban-nhan-dan-phuong-dong-hai".
@@ -104,14 +103,13 @@ impl Drop for Progress {
 /// Render the checklists of the plan at `path` into `out_dir`: one file per unit and format,
 /// or with `combine` one file per format holding every unit.
 pub fn render_checklists(
+    inputs: Inputs,
     path: &Path,
     out_dir: &Path,
     formats: &[Format],
     combine: bool,
-    engine: &Engine,
-    fonts: &FontSet,
 ) -> Result<Vec<PathBuf>, Vec<Error>> {
-    let outputs = checklist_outputs(path, out_dir, formats, combine, engine, fonts)?;
+    let outputs = checklist_outputs(inputs, path, out_dir, formats, combine)?;
     crate::files::write::commit(&outputs)?;
     Ok(outputs.into_iter().map(|o| o.path).collect())
 }
@@ -119,14 +117,14 @@ pub fn render_checklists(
 /// The checklists of the plan at `path`, in memory (see [`render_checklists`]); the batch
 /// writes them with every other output of the run.
 pub fn checklist_outputs(
+    inputs: Inputs,
     path: &Path,
     out_dir: &Path,
     formats: &[Format],
     combine: bool,
-    engine: &Engine,
-    fonts: &FontSet,
 ) -> Result<Vec<Output>, Vec<Error>> {
-    let loaded = render::load_and_check(path)?;
+    let (engine, fonts) = (inputs.engine, inputs.fonts.get());
+    let loaded = render::load_and_check(inputs.sources, path)?;
     let plan = checklist::plan_of(&loaded).map_err(|e| vec![e])?;
     let order = plan.units_in_order();
     let in_file = |e: Error| vec![e.in_file(path)];
@@ -144,7 +142,7 @@ pub fn checklist_outputs(
             .unwrap_or_else(|| "ke-hoach-kiem-tra".into());
         let mut progress = Progress::new(formats.len() + 1, 2);
         let doc = checklist::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
-        check_glyphs(&doc, fonts, path)?;
+        check_glyphs(inputs.sources, &doc, fonts, path)?;
         progress.step("");
         for f in formats {
             let name = format!("{}.{}", combined_stem(&stem), f.extension());
@@ -173,7 +171,7 @@ pub fn checklist_outputs(
         let mut progress = Progress::new(names.len() * formats.len(), 10);
         for (s, u) in &names {
             let doc = checklist::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
-            check_glyphs(&doc, fonts, path)?;
+            check_glyphs(inputs.sources, &doc, fonts, path)?;
             for f in formats {
                 let name = format!("{s}.{}", f.extension());
                 outputs.push(output(
@@ -190,27 +188,29 @@ pub fn checklist_outputs(
 /// For `validate`: an inspection plan's checklists are built too (in one document, as
 /// `--combine` would), so that validation runs every check a render with `--checklists`
 /// runs. Other documents have no checklists and pass.
-pub fn validate_checklists(
-    path: &Path,
-    engine: &Engine,
-    fonts: &FontSet,
-) -> Result<(), Vec<Error>> {
-    let loaded = render::load_and_check(path)?;
+pub fn validate_checklists(inputs: Inputs, path: &Path) -> Result<(), Vec<Error>> {
+    let (engine, fonts) = (inputs.engine, inputs.fonts.get());
+    let loaded = render::load_and_check(inputs.sources, path)?;
     let Some(plan) = loaded.checked.inspection.as_ref() else {
         return Ok(());
     };
     let order = plan.units_in_order();
     let doc = checklist::document(&loaded, plan, &order, engine, fonts)
         .map_err(|e| vec![e.in_file(path)])?;
-    check_glyphs(&doc, fonts, path)
+    check_glyphs(inputs.sources, &doc, fonts, path)
 }
 
 /// Characters no embedded face has, located in the plan's YAML (read again only then).
-fn check_glyphs(doc: &crate::ir::Document, fonts: &FontSet, path: &Path) -> Result<(), Vec<Error>> {
+fn check_glyphs(
+    sources: &dyn crate::sources::Sources,
+    doc: &crate::ir::Document,
+    fonts: &FontSet,
+    path: &Path,
+) -> Result<(), Vec<Error>> {
     if crate::fonts::coverage::uncovered_chars(doc, fonts).is_empty() {
         return Ok(());
     }
-    let source = crate::load::read_text(path).map_err(|e| vec![e])?;
+    let source = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
     crate::fonts::coverage::check(doc, fonts, path, &source)
 }
 

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use crate::error::{Error, Pos};
+use crate::sources::Sources;
 
 /// The holiday file shipped with vanban.
 pub const BUILTIN: &str = include_str!("../../data/ngay-nghi-le.yaml");
@@ -85,8 +86,8 @@ impl Calendar {
     }
 
     /// Read a holiday file; errors name the file, line and column.
-    pub fn from_file(path: &Path) -> Result<Calendar, Vec<Error>> {
-        let text = crate::load::read_text(path).map_err(|e| vec![e])?;
+    pub fn from_file(sources: &dyn Sources, path: &Path) -> Result<Calendar, Vec<Error>> {
+        let text = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
         Calendar::parse(&text).map_err(|errs| errs.into_iter().map(|e| e.in_file(path)).collect())
     }
 

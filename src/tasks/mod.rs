@@ -42,6 +42,7 @@ pub use status::Status;
 
 use crate::error::{Error, Pos};
 use crate::model::{Numbering, OneOrMany};
+use crate::sources::Sources;
 
 /// `nhiem_vu:` in a document: the tasks inline, or a file holding them, plus options.
 #[derive(Debug, Clone, Deserialize)]
@@ -283,12 +284,13 @@ impl<'a> LoadErrors<'a> {
 /// Load and check the tasks of a document. `doc_date` is the default report date; errors in
 /// a tasks file name that file.
 pub fn load(
+    sources: &dyn Sources,
     src: &Spanned<TaskSource>,
     base_dir: &Path,
     doc_date: Option<NaiveDate>,
 ) -> Result<TaskSet, Vec<Error>> {
     let s = &src.value;
-    let (body, file) = read_body(s, base_dir)?;
+    let (body, file) = read_body(sources, s, base_dir)?;
     let mut errs = LoadErrors::new(file.as_deref());
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
@@ -336,6 +338,7 @@ pub fn load(
 /// The tasks body: read from the tasks file named by `tep` (returned with its path), or the
 /// groups and tasks written in the document.
 fn read_body(
+    sources: &dyn Sources,
     s: &TaskSource,
     base_dir: &Path,
 ) -> Result<(TaskFileBody, Option<PathBuf>), Vec<Error>> {
@@ -359,7 +362,7 @@ fn read_body(
         ]);
     }
     let path = base_dir.join(tep.value.trim());
-    let text = crate::load::read_text(&path).map_err(|e| {
+    let text = crate::load::read_text(sources, &path).map_err(|e| {
         vec![
             Error::data(format!(
                 "không đọc được tệp nhiệm vụ {}: {}",
@@ -639,6 +642,7 @@ pub fn sentence_nodes_in(list: &crate::model::NodeList, out: &mut Vec<Option<Pos
 /// Check what a document asks of its tasks: load them, and make sure annexes and body nodes
 /// that use tasks have some. Returns the tasks (None when the document has none).
 pub fn check_document(
+    sources: &dyn Sources,
     vb: &crate::model::VanBan,
     base_dir: &Path,
     doc_date: Option<NaiveDate>,
@@ -646,7 +650,7 @@ pub fn check_document(
 ) -> Option<TaskSet> {
     let set = match &vb.nhiem_vu {
         None => None,
-        Some(src) => match load(src, base_dir, doc_date) {
+        Some(src) => match load(sources, src, base_dir, doc_date) {
             Ok(s) => Some(s),
             Err(e) => {
                 errs.extend(e);

@@ -85,7 +85,10 @@ pub struct Engine {
 
 impl Engine {
     /// The built-in templates, with files in `override_dir` taking precedence.
-    pub fn new(override_dir: Option<&Path>) -> Result<Engine, Error> {
+    pub fn new(
+        sources: &dyn crate::sources::Sources,
+        override_dir: Option<&Path>,
+    ) -> Result<Engine, Error> {
         let mut raw: Vec<(String, String, PathBuf)> = BUILTIN
             .iter()
             .map(|(n, s)| {
@@ -97,7 +100,7 @@ impl Engine {
             })
             .collect();
         if let Some(dir) = override_dir {
-            let entries = std::fs::read_dir(dir).map_err(|e| {
+            let mut files = sources.list(dir).map_err(|e| {
                 Error::new(
                     Kind::Io,
                     format!(
@@ -107,14 +110,13 @@ impl Engine {
                     ),
                 )
             })?;
-            let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
             files.sort();
             for path in files {
                 if path.extension().and_then(|x| x.to_str()) != Some("xml") {
                     continue;
                 }
                 let name = path.file_name().unwrap().to_string_lossy().to_string();
-                let src = crate::load::read_text(&path)?;
+                let src = crate::load::read_text(sources, &path)?;
                 match raw.iter_mut().find(|(n, _, _)| *n == name) {
                     Some(slot) => (slot.1, slot.2) = (src, path),
                     None => raw.push((name, src, path)),

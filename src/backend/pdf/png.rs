@@ -134,8 +134,14 @@ impl CheckedPng {
 /// Read the image file at `path` (a regular file within [`crate::files::IMAGE`]'s size
 /// limit) and decode it completely. The error is a Vietnamese sentence about the `what`
 /// ("ảnh chữ ký") at `path`, saying what is wrong with it.
-pub fn read_checked(path: &std::path::Path, what: &str) -> Result<CheckedPng, String> {
-    let bytes = crate::files::read_regular(path, crate::files::IMAGE)
+pub fn read_checked(
+    sources: &dyn crate::sources::Sources,
+    path: &std::path::Path,
+    what: &str,
+) -> Result<CheckedPng, String> {
+    let bytes = sources
+        .read(path, crate::files::IMAGE)
+        .map(|b| b.into_owned())
         .map_err(|e| format!("không đọc được {what} {}: {}", path.display(), e.message))?;
     CheckedPng::new(bytes).map_err(|e| format!("{what} {}: {e}", path.display()))
 }

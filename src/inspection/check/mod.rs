@@ -53,11 +53,12 @@ fn pos<T>(s: &Spanned<T>) -> Option<Pos> {
 /// Check the `kiem_tra` block. `plan_date` is the plan's own date (notices cannot go out
 /// before it); `base_dir` resolves `tep_ngay_nghi`.
 pub fn check(
+    sources: &dyn crate::sources::Sources,
     kt: &KiemTra,
     plan_date: Option<NaiveDate>,
     base_dir: &Path,
 ) -> Result<Plan, Vec<Error>> {
-    let calendar = round::calendar(kt, base_dir)?;
+    let calendar = round::calendar(sources, kt, base_dir)?;
     let mut errs = Errors(Vec::new());
     let round = round::check(kt, &calendar, &mut errs);
     let (mut outlines, outline_index) = outlines::check(kt, &mut errs);

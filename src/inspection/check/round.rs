@@ -20,11 +20,15 @@ pub(super) struct RoundDates {
 
 /// The built-in calendar, or the one `tep_ngay_nghi` points at. A broken file stops the
 /// check: every date rule depends on it.
-pub(super) fn calendar(kt: &KiemTra, base_dir: &Path) -> Result<Calendar, Vec<Error>> {
+pub(super) fn calendar(
+    sources: &dyn crate::sources::Sources,
+    kt: &KiemTra,
+    base_dir: &Path,
+) -> Result<Calendar, Vec<Error>> {
     let Some(p) = &kt.tep_ngay_nghi else {
         return Ok(Calendar::builtin());
     };
-    Calendar::from_file(&base_dir.join(&p.value)).map_err(|mut file_errs| {
+    Calendar::from_file(sources, &base_dir.join(&p.value)).map_err(|mut file_errs| {
         // Say which key pointed at the broken file.
         for e in &mut file_errs {
             e.message = format!("{} (tệp ngày nghỉ của kiem_tra.tep_ngay_nghi)", e.message);
