@@ -254,6 +254,7 @@ mod tests {
     #[test]
     fn png_size_is_the_decoded_size() {
         let png = crate::backend::pdf::png::read_checked(
+            &crate::sources::FileSystem,
             std::path::Path::new(concat!(
                 env!("CARGO_MANIFEST_DIR"),
                 "/data/examples/chu-ky-mau.png"

@@ -139,7 +139,12 @@ de_cuong:
 
     fn run(yaml: &str) -> Result<Plan, Vec<Error>> {
         let kt: KiemTra = crate::load::parse_yaml(yaml).unwrap();
-        check(&kt, NaiveDate::from_ymd_opt(2025, 8, 20), Path::new("."))
+        check(
+            &crate::sources::FileSystem,
+            &kt,
+            NaiveDate::from_ymd_opt(2025, 8, 20),
+            Path::new("."),
+        )
     }
 
     fn d(m: u32, day: u32) -> NaiveDate {
