@@ -3,7 +3,8 @@
 //! The pipeline, one module per stage:
 //! [`load`] (YAML) → [`validate`] → [`model`] → [`template`] (Tera) → [`markup`] →
 //! [`compose`] (numbering, Decree 30 styles) → [`ir`] (document model) → [`backend`]
-//! (DOCX, PDF). [`render`] runs the stages for a file; [`cli`] is the command line.
+//! (DOCX, PDF). [`render`] runs the stages for a file; [`cli`] is the command line. Every
+//! input file is read through [`sources::Sources`], from disk or from memory.
 
 #![forbid(unsafe_code)]
 

@@ -214,3 +214,31 @@ fn only_the_reader_the_writer_and_the_cli_touch_the_disk() {
         found.join("\n")
     );
 }
+
+#[test]
+fn templates_and_holidays_from_memory() {
+    let memory = InMemory::new()
+        .with("/khong-ton-tai/mau/bao-cao.xml", "{# đè mẫu có sẵn #}")
+        .with("/khong-ton-tai/mau/rieng.xml", "{# mẫu riêng #}")
+        .with("/khong-ton-tai/mau/ghi-chu.txt", "không phải mẫu")
+        .with(
+            "/khong-ton-tai/ngay-nghi.yaml",
+            include_bytes!("../data/ngay-nghi-le.yaml"),
+        );
+    let dir = Path::new("/khong-ton-tai/mau");
+    let engine = Engine::new(&memory, Some(dir)).unwrap();
+    assert_eq!(engine.origin("bao-cao.xml"), dir.join("bao-cao.xml"));
+    assert_eq!(engine.origin("rieng.xml"), dir.join("rieng.xml"));
+    assert!(!engine.has("ghi-chu.txt"));
+    // A missing directory: the same words as on disk.
+    let missing = |s: &dyn Sources| Engine::new(s, Some(Path::new("/khong-ton-tai/khac"))).err();
+    let (m, d) = (missing(&memory).unwrap(), missing(&FileSystem).unwrap());
+    assert_eq!(m.to_string(), d.to_string());
+
+    let path = Path::new("/khong-ton-tai/ngay-nghi.yaml");
+    let calendar = vanban::inspection::workdays::Calendar::from_file(&memory, path).unwrap();
+    assert_eq!(
+        calendar.years(),
+        vanban::inspection::workdays::Calendar::builtin().years()
+    );
+}

@@ -1,4 +1,5 @@
-//! Every file vanban reads goes through [`read_regular`]: only regular files (a FIFO would
+//! Every file vanban reads from disk goes through [`read_regular`] (behind
+//! [`crate::sources::FileSystem`]): only regular files (a FIFO would
 //! block, `/dev/zero` would grow memory without end), each kind of file with its size limit.
 //! Writing ([`write`]) replaces all outputs of a run together; [`guard`] removes temporary
 //! files when a signal or an internal error ends the run. I/O errors are described in
