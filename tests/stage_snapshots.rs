@@ -40,7 +40,32 @@ fn portable(s: &str) -> String {
     s.replace(root(), "<repo>")
 }
 
-/// Snapshot `dump(false)`, or `dump(true)` (long tables cut) when that is too long.
+/// The stages of one test, each compared even when an earlier one differs, so that a change
+/// shows in every stage it reaches.
+#[derive(Default)]
+struct Stages {
+    failed: Vec<String>,
+}
+
+impl Stages {
+    /// Snapshot `dump(false)`, or `dump(true)` (long tables cut) when that is too long.
+    fn check(&mut self, name: &str, stage: &str, dump: impl Fn(bool) -> String) {
+        let r =
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| snapshot(name, stage, dump)));
+        if r.is_err() {
+            self.failed.push(format!("{name}@{stage}"));
+        }
+    }
+
+    fn finish(self) {
+        assert!(
+            self.failed.is_empty(),
+            "stage snapshots differ: {}",
+            self.failed.join(", ")
+        );
+    }
+}
+
 fn snapshot(name: &str, stage: &str, dump: impl Fn(bool) -> String) {
     let mut text = dump(false);
     if text.len() > MAX_BYTES {
@@ -286,13 +311,15 @@ fn snapshot_document(stem: &str) {
         "{stem}: stages() and load_and_build() differ"
     );
 
-    snapshot(stem, "1-checked", |_| {
+    let mut stages = Stages::default();
+    stages.check(stem, "1-checked", |_| {
         dump_loaded(&st.loaded, Some(&st.template))
     });
-    snapshot(stem, "2-context", |_| dump_json(&st.context));
-    snapshot(stem, "3-markup", |_| st.markup_text.clone());
-    snapshot(stem, "4-markup-parsed", |cut| dump_markup(&st.markup, cut));
-    snapshot(stem, "5-ir", |cut| dump_ir(&st.document, cut));
+    stages.check(stem, "2-context", |_| dump_json(&st.context));
+    stages.check(stem, "3-markup", |_| st.markup_text.clone());
+    stages.check(stem, "4-markup-parsed", |cut| dump_markup(&st.markup, cut));
+    stages.check(stem, "5-ir", |cut| dump_ir(&st.document, cut));
+    stages.finish();
 }
 
 /// The inspection plan's checklists combined in one document (`--checklists --combine`):
@@ -324,16 +351,18 @@ fn checklists_combined() {
         markups.push((head, mk));
     }
     let doc = checklist::document(&loaded, plan, &order, &engine, fonts).unwrap();
-    snapshot(name, "1-checked", |_| dump_loaded(&loaded, None));
-    snapshot(name, "2-context", |_| contexts.clone());
-    snapshot(name, "3-markup", |_| texts.clone());
-    snapshot(name, "4-markup-parsed", |cut| {
+    let mut stages = Stages::default();
+    stages.check(name, "1-checked", |_| dump_loaded(&loaded, None));
+    stages.check(name, "2-context", |_| contexts.clone());
+    stages.check(name, "3-markup", |_| texts.clone());
+    stages.check(name, "4-markup-parsed", |cut| {
         markups
             .iter()
             .map(|(head, mk)| format!("{head}{}", dump_markup(mk, cut)))
             .collect()
     });
-    snapshot(name, "5-ir", |cut| dump_ir(&doc, cut));
+    stages.check(name, "5-ir", |cut| dump_ir(&doc, cut));
+    stages.finish();
 }
 
 macro_rules! examples {
