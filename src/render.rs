@@ -43,6 +43,7 @@ pub struct Inputs<'a> {
 }
 
 /// A loaded and checked document.
+#[derive(Debug)]
 pub struct Loaded {
     pub path: PathBuf,
     pub data: VanBan,
@@ -157,10 +158,16 @@ pub fn markup_from_template(
     name: &str,
     ctx: serde_json::Value,
 ) -> Result<markup::Markup, Error> {
+    let xml = engine.render(name, ctx)?;
+    parse_markup(engine, name, &xml)
+}
+
+/// Stage 5: parse the markup `xml` that template `name` rendered (see
+/// [`markup_from_template`] for how errors are located).
+fn parse_markup(engine: &Engine, name: &str, xml: &str) -> Result<markup::Markup, Error> {
     // The user's override when there is one, else the built-in `templates/NAME`.
     let file = engine.origin(name);
-    let xml = engine.render(name, ctx)?;
-    markup::parse(&xml).map_err(|mut e| {
+    markup::parse(xml).map_err(|mut e| {
         if let Some(p) = e.pos.take() {
             e.message = format!(
                 "{} (dòng {}, cột {} trong kết quả sinh ra từ mẫu)",
@@ -243,6 +250,55 @@ pub fn load_and_build(
         // A character no embedded face has would be a blank in the PDF only.
         crate::fonts::coverage::check(&doc, fonts.get(), path, &text)?;
         Ok(doc)
+    })
+}
+
+/// Every front-half stage's output for one file, kept rather than dropped, for the stage
+/// snapshot tests (`tests/stage_snapshots.rs`).
+pub struct Stages {
+    /// Stages 1–2 and the report data: the loaded, checked and computed document.
+    pub loaded: Loaded,
+    /// The template the document uses.
+    pub template: String,
+    /// Stage 3: the template context.
+    pub context: serde_json::Value,
+    /// Stage 4: the markup the template rendered.
+    pub markup_text: String,
+    /// Stage 5: the parsed markup.
+    pub markup: markup::Markup,
+    /// Stage 6: the document model the backends read.
+    pub document: Document,
+}
+
+/// Stages 1–6 as [`load_and_build`] runs them, one step at a time, returning each step's
+/// output. Keep the two in step; the snapshot tests check that both give the same document.
+pub fn stages(
+    inputs: Inputs,
+    path: &Path,
+    previous: Option<&Path>,
+    filters: &[Filter],
+) -> Result<Stages, Vec<Error>> {
+    let (sources, engine) = (inputs.sources, inputs.engine);
+    let (text, data, checked) = load_checked(sources, path)?;
+    let template = template_name(&data, &checked, engine, path).map_err(|e| vec![e])?;
+    let mut loaded = compute(sources, path, previous, &text, data, checked)?;
+    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
+    let (vb, ck) = (&loaded.data, &loaded.checked);
+    let one = |e: Error| vec![e];
+    engine
+        .check_indicator_refs(&template, &ck.indicators)
+        .map_err(one)?;
+    let context = context::build(vb, ck);
+    let markup_text = engine.render(&template, context.clone()).map_err(one)?;
+    let markup = parse_markup(engine, &template, &markup_text).map_err(one)?;
+    let document = compose::compose(vb, ck, &markup, inputs.fonts.get());
+    Ok(Stages {
+        loaded,
+        template,
+        context,
+        markup_text,
+        markup,
+        document,
     })
 }
 
