@@ -1,6 +1,8 @@
 //! Helpers shared by integration tests: running the binary, and reading a DOCX back.
 #![allow(dead_code)]
 
+pub mod sample;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
