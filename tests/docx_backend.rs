@@ -1,18 +1,17 @@
-//! DOCX backend: build an IR by hand, write it, read the package back and check the XML.
+//! DOCX backend: write the shared sample IR (tests/common/sample.rs), read the package back
+//! and check the XML.
+
+mod common;
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
+use common::sample::{self, ANNEX, ATTACHMENT, MAIN, layout_table, para, row, sample};
+use common::{needs, page_sizes, tool};
 use vanban::backend::docx::write_docx;
-use vanban::ir::{
-    Align, Block, Cell, Document, Footnote, Image, Inline, Meta, Orientation, PageSetup, Paragraph,
-    Row, RowKind, Rule, Run, Section, SectionKind, Table, VAlign, mm,
-};
+use vanban::ir::{Align, Block, Cell, Footnote, Image, Inline, Row, RowKind, Run, Table, twips};
 
-// ---------------------------------------------------------------------------------------
-// Fixture
-
-/// A 1×1 transparent PNG (stands in for a signature image).
+/// A 1×1 transparent PNG (for the images of the row-order test).
 const TINY_PNG: &[u8] = &[
     0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52,
     0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00, 0x1F, 0x15, 0xC4,
@@ -20,308 +19,6 @@ const TINY_PNG: &[u8] = &[
     0x05, 0x00, 0x01, 0x0D, 0x0A, 0x2D, 0xB4, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE,
     0x42, 0x60, 0x82,
 ];
-
-fn run(text: &str, bold: bool, italic: bool) -> Inline {
-    Inline::Text(Run {
-        text: text.to_string(),
-        bold,
-        italic,
-        ..Run::default()
-    })
-}
-
-fn para(size: f32, align: Align, runs: Vec<Inline>) -> Paragraph {
-    Paragraph {
-        runs,
-        align,
-        ..Paragraph::new(size)
-    }
-}
-
-fn centered(size: f32, text: &str, bold: bool, italic: bool) -> Block {
-    Block::Paragraph(para(size, Align::Center, vec![run(text, bold, italic)]))
-}
-
-fn rule(width: f32) -> Block {
-    Block::Rule(Rule {
-        width,
-        align: Align::Center,
-        thickness: 0.5,
-        space_before: 1.0,
-        space_after: 3.0,
-    })
-}
-
-fn body(text: &str) -> Block {
-    Block::Paragraph(Paragraph {
-        first_line_indent: mm(12.7),
-        space_after: 6.0,
-        line_spacing: 1.15,
-        ..para(14.0, Align::Justify, vec![run(text, false, false)])
-    })
-}
-
-fn heading(text: &str, level: u8) -> Block {
-    Block::Paragraph(Paragraph {
-        first_line_indent: mm(12.7),
-        space_before: 6.0,
-        space_after: 6.0,
-        line_spacing: 1.15,
-        keep_with_next: true,
-        outline_level: Some(level),
-        ..para(14.0, Align::Justify, vec![run(text, true, false)])
-    })
-}
-
-fn layout_table(columns: Vec<f32>, rows: Vec<Row>, keep_with_previous: bool) -> Table {
-    Table {
-        columns,
-        rows,
-        header_rows: 0,
-        borders: false,
-        border_width: 0.5,
-        cell_padding_x: 0.0,
-        cell_padding_y: 0.0,
-        align: Align::Center,
-        keep_with_previous,
-    }
-}
-
-fn body_row(cells: Vec<Cell>) -> Row {
-    Row {
-        kind: RowKind::Body,
-        cells,
-        cant_split: false,
-    }
-}
-
-/// A report with a first-page header, body with a footnote, signature block and a
-/// landscape annex holding a 60-row table.
-pub fn sample_document() -> Document {
-    let page = PageSetup::nd30_default();
-    let text_w = page.text_width(Orientation::Portrait);
-    let left_w = (text_w * 0.4).round();
-    let right_w = text_w - left_w;
-
-    let header = layout_table(
-        vec![left_w, right_w],
-        vec![body_row(vec![
-            Cell::new(vec![
-                centered(13.0, "UBND TỈNH THANH HÓA", false, false),
-                centered(13.0, "SỞ NỘI VỤ", true, false),
-                rule(40.0),
-                centered(13.0, "Số: 05/BC-UBND", false, false),
-            ]),
-            Cell::new(vec![
-                centered(13.0, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", true, false),
-                centered(14.0, "Độc lập - Tự do - Hạnh phúc", true, false),
-                rule(165.0),
-                centered(14.0, "Thanh Hóa, ngày 05 tháng 02 năm 2024", false, true),
-            ]),
-        ])],
-        false,
-    );
-
-    let mut main = vec![
-        Block::Table(header),
-        Block::Spacer(12.0),
-        centered(14.0, "BÁO CÁO", true, false),
-        centered(
-            14.0,
-            "Kết quả công tác cải cách hành chính năm 2023",
-            true,
-            false,
-        ),
-        rule(80.0),
-        heading("I. TÌNH HÌNH CHUNG", 1),
-        Block::Paragraph(Paragraph {
-            first_line_indent: mm(12.7),
-            space_after: 6.0,
-            line_spacing: 1.15,
-            ..para(
-                14.0,
-                Align::Justify,
-                vec![
-                    run(
-                        "Năm 2023, Ủy ban nhân dân tỉnh đã ban hành kế hoạch",
-                        false,
-                        false,
-                    ),
-                    Inline::FootnoteRef(Footnote {
-                        number: 1,
-                        runs: vec![Run::plain(
-                            "Kế hoạch số 12/KH-UBND ngày 10 tháng 01 năm 2023 của Ủy ban nhân dân tỉnh.",
-                        )],
-                    }),
-                    run(" cải cách hành chính với ", false, false),
-                    run("41 nhiệm vụ", true, false),
-                    run(" trọng tâm.", false, false),
-                ],
-            )
-        }),
-    ];
-    for i in 1..=12 {
-        main.push(heading(&format!("{i}. Nội dung thứ {i}"), 2));
-        main.push(body(&format!(
-            "Đoạn văn số {i}: các cơ quan, đơn vị đã triển khai thực hiện đầy đủ các nhiệm vụ được giao, \
-             bảo đảm đúng tiến độ và chất lượng theo yêu cầu; kết quả cụ thể tại Phụ lục kèm theo \
-             Báo cáo này, trong đó nêu rõ các nhiệm vụ đã hoàn thành và các nhiệm vụ đang thực hiện."
-        )));
-    }
-    main.push(body(
-        "Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2023./.",
-    ));
-
-    let sign = layout_table(
-        vec![left_w, right_w],
-        vec![body_row(vec![
-            Cell::new(vec![
-                Block::Paragraph(para(12.0, Align::Left, vec![run("Nơi nhận:", true, true)])),
-                Block::Paragraph(para(
-                    11.0,
-                    Align::Left,
-                    vec![run("- Như trên;", false, false)],
-                )),
-                Block::Paragraph(para(
-                    11.0,
-                    Align::Left,
-                    vec![run("- Lưu: VT, CCHC.", false, false)],
-                )),
-            ]),
-            Cell::new(vec![
-                centered(14.0, "TM. ỦY BAN NHÂN DÂN", true, false),
-                centered(14.0, "CHỦ TỊCH", true, false),
-                Block::Image(Image {
-                    png: TINY_PNG.to_vec(),
-                    width: 60.0,
-                    height: 30.0,
-                    align: Align::Center,
-                }),
-                Block::Spacer(mm(15.0)),
-                centered(14.0, "Nguyễn Văn A", true, false),
-            ]),
-        ])],
-        true,
-    );
-    main.push(Block::Table(sign));
-
-    // Annex: landscape, 2 header rows with rowspan/colspan, a group row, 60 body rows.
-    let ltext = page.text_width(Orientation::Landscape);
-    let columns = vec![40.0, ltext - 40.0 - 3.0 * 90.0, 90.0, 90.0, 90.0];
-    let hdr = |t: &str, colspan: usize, rowspan: usize| Cell {
-        colspan,
-        rowspan,
-        valign: VAlign::Center,
-        ..Cell::new(vec![centered(13.0, t, true, false)])
-    };
-    let mut rows = vec![
-        Row {
-            kind: RowKind::Header,
-            cells: vec![
-                hdr("STT", 1, 2),
-                hdr("Nhiệm vụ", 1, 2),
-                hdr("Kết quả thực hiện", 3, 1),
-            ],
-            cant_split: true,
-        },
-        Row {
-            kind: RowKind::Header,
-            cells: vec![
-                hdr("Đã xong", 1, 1),
-                hdr("Đang làm", 1, 1),
-                hdr("Tỷ lệ", 1, 1),
-            ],
-            cant_split: true,
-        },
-        Row {
-            kind: RowKind::Group,
-            cells: vec![Cell {
-                colspan: 5,
-                ..Cell::new(vec![Block::Paragraph(para(
-                    13.0,
-                    Align::Left,
-                    vec![run(
-                        "I. VỀ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (60 NHIỆM VỤ)",
-                        true,
-                        false,
-                    )],
-                ))])
-            }],
-            cant_split: true,
-        },
-    ];
-    for i in 1..=60 {
-        let c = |t: String, a: Align| {
-            Cell::new(vec![Block::Paragraph(para(
-                13.0,
-                a,
-                vec![run(&t, false, false)],
-            ))])
-        };
-        rows.push(Row {
-            kind: RowKind::Body,
-            cells: vec![
-                c(i.to_string(), Align::Center),
-                c(
-                    format!("Nhiệm vụ số {i} về cải cách thủ tục hành chính"),
-                    Align::Left,
-                ),
-                c(format!("{}", i * 3), Align::Right),
-                c(format!("{}", i % 7), Align::Right),
-                c(format!("{},5%", 90 + i % 10), Align::Right),
-            ],
-            cant_split: true,
-        });
-    }
-    let annex_table = Table {
-        columns,
-        rows,
-        header_rows: 2,
-        borders: true,
-        border_width: 0.5,
-        cell_padding_x: 5.4,
-        cell_padding_y: 1.0,
-        align: Align::Center,
-        keep_with_previous: false,
-    };
-    let annex = vec![
-        centered(14.0, "Phụ lục", true, false),
-        centered(14.0, "KẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2023", true, false),
-        centered(
-            14.0,
-            "(Kèm theo Báo cáo số: 05/BC-UBND ngày 05 tháng 02 năm 2024 của UBND tỉnh Thanh Hóa)",
-            false,
-            true,
-        ),
-        rule(60.0),
-        Block::Table(annex_table),
-    ];
-
-    Document {
-        meta: Meta {
-            title: "Báo cáo kết quả công tác cải cách hành chính năm 2023".to_string(),
-            subject: "Cải cách hành chính".to_string(),
-            author: "UBND tỉnh Thanh Hóa".to_string(),
-            created: "2024-02-05T00:00:00Z".to_string(),
-            language: "vi-VN".to_string(),
-        },
-        page,
-        sections: vec![
-            Section {
-                kind: SectionKind::Main,
-                orientation: Orientation::Portrait,
-                blocks: main,
-            },
-            Section {
-                kind: SectionKind::Annex {
-                    label: "Phụ lục".to_string(),
-                },
-                orientation: Orientation::Landscape,
-                blocks: annex,
-            },
-        ],
-    }
-}
 
 // ---------------------------------------------------------------------------------------
 // Reading the package back
@@ -341,13 +38,30 @@ fn unzip(bytes: &[u8]) -> HashMap<String, String> {
 }
 
 #[test]
-fn writes_sample_for_manual_check() {
-    let bytes = write_docx(&sample_document()).expect("docx");
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"));
-    std::fs::write(dir.join("docx_backend_sample.docx"), &bytes).unwrap();
+fn package_has_the_parts_word_needs() {
+    let bytes = write_docx(&sample()).expect("docx");
     assert!(bytes.starts_with(b"PK"));
     let parts = unzip(&bytes);
-    assert!(parts.contains_key("word/document.xml"));
+    for part in [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "word/document.xml",
+        "word/styles.xml",
+        "word/_rels/document.xml.rels",
+        "word/footnotes.xml",
+        "docProps/core.xml",
+    ] {
+        assert!(parts.contains_key(part), "{part} missing");
+    }
+    for (name, xml) in parts
+        .iter()
+        .filter(|(n, _)| n.ends_with(".xml") || n.ends_with(".rels"))
+    {
+        assert!(
+            roxmltree::Document::parse(xml).is_ok(),
+            "{name} is not well-formed"
+        );
+    }
 }
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
@@ -366,7 +80,7 @@ fn wattr<'a>(n: roxmltree::Node<'a, '_>, name: &str) -> Option<&'a str> {
 }
 
 fn sample_parts() -> HashMap<String, String> {
-    unzip(&write_docx(&sample_document()).expect("docx"))
+    unzip(&write_docx(&sample()).expect("docx"))
 }
 
 /// Text of a run or paragraph (all w:t below it).
@@ -382,23 +96,23 @@ fn sections_have_page_setup_numbering_and_headers() {
     let parts = sample_parts();
     let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
     let sects: Vec<_> = xml.descendants().filter(|n| is(n, "sectPr")).collect();
-    assert_eq!(sects.len(), 2, "one sectPr per section");
+    assert_eq!(sects.len(), 3, "one sectPr per section");
 
     let rels = &parts["word/_rels/document.xml.rels"];
     for (i, s) in sects.iter().enumerate() {
         let sz = child(*s, "pgSz").unwrap();
         let mar = child(*s, "pgMar").unwrap();
-        let (w, h) = if i == 0 {
-            ("11906", "16838")
-        } else {
+        let (w, h) = if i == ANNEX {
             ("16838", "11906")
+        } else {
+            ("11906", "16838")
         };
         assert_eq!(wattr(sz, "w"), Some(w));
         assert_eq!(wattr(sz, "h"), Some(h));
-        if i == 0 {
-            assert_eq!(wattr(sz, "orient"), None);
-        } else {
+        if i == ANNEX {
             assert_eq!(wattr(sz, "orient"), Some("landscape"));
+        } else {
+            assert_eq!(wattr(sz, "orient"), None);
         }
         // 20 / 15 / 20 / 30 mm; left is the binding margin in both orientations.
         assert_eq!(wattr(mar, "top"), Some("1134"));
@@ -489,8 +203,9 @@ fn tables_have_header_rows_merges_and_grid() {
         .filter(|c| is(c, "gridCol"))
         .map(|c| wattr(c, "w").unwrap().parse::<i32>().unwrap())
         .collect();
-    assert_eq!(grid.len(), 5);
-    assert_eq!(grid[0], 800);
+    let columns = sample::annex_columns();
+    assert_eq!(grid.len(), sample::ANNEX_COLUMNS);
+    assert_eq!(grid[0], twips(columns[0]));
     let tbl_w: i32 = wattr(t.descendants().find(|n| is(n, "tblW")).unwrap(), "w")
         .unwrap()
         .parse()
@@ -502,7 +217,8 @@ fn tables_have_header_rows_merges_and_grid() {
     assert_eq!(wattr(top, "sz"), Some("4"));
 
     let rows: Vec<_> = t.children().filter(|c| is(c, "tr")).collect();
-    assert_eq!(rows.len(), 63);
+    // 2 header rows, 2 group rows, the tasks and the total row.
+    assert_eq!(rows.len(), 2 + 2 + sample::ANNEX_TASKS + 1);
     let header_flags: Vec<bool> = rows
         .iter()
         .map(|r| {
@@ -532,20 +248,37 @@ fn tables_have_header_rows_merges_and_grid() {
             .collect()
     };
     let r0 = cells(&rows[0]);
-    assert_eq!(r0.len(), 3);
+    assert_eq!(r0.len(), 5);
     assert_eq!(r0[0], (None, Some("restart".into()), "STT".into()));
     assert_eq!(r0[1], (None, Some("restart".into()), "Nhiệm vụ".into()));
-    assert_eq!(r0[2], (Some("3".into()), None, "Kết quả thực hiện".into()));
+    assert_eq!(
+        r0[2],
+        (None, Some("restart".into()), "Đơn vị chủ trì".into())
+    );
+    assert_eq!(r0[3], (Some("3".into()), None, "Kết quả".into()));
+    assert_eq!(r0[4], (None, Some("restart".into()), "Ghi chú".into()));
     let r1 = cells(&rows[1]);
-    assert_eq!(r1.len(), 5);
-    assert_eq!(r1[0], (None, Some("continue".into()), String::new()));
-    assert_eq!(r1[1], (None, Some("continue".into()), String::new()));
-    assert_eq!(r1[2].2, "Đã xong");
-    assert_eq!(r1[4].2, "Tỷ lệ");
+    assert_eq!(r1.len(), 7);
+    for i in [0, 1, 2, 6] {
+        assert_eq!(
+            r1[i],
+            (None, Some("continue".into()), String::new()),
+            "cell {i}"
+        );
+    }
+    assert_eq!(r1[3].2, "Kế hoạch");
+    assert_eq!(r1[5].2, "Tỷ lệ (%)");
     let r2 = cells(&rows[2]);
     assert_eq!(r2.len(), 1);
-    assert_eq!(r2[0].0.as_deref(), Some("5"));
-    assert_eq!(cells(&rows[3]).len(), 5);
+    assert_eq!(r2[0].0.as_deref(), Some("7"));
+    assert!(r2[0].2.starts_with("I. VỀ CÔNG TÁC"));
+    let r3 = cells(&rows[3]);
+    assert_eq!(r3.len(), 7);
+    assert_eq!(r3[1].2, sample::task(1));
+    let total = cells(rows.last().unwrap());
+    assert_eq!(total.len(), 5);
+    assert_eq!(total[0], (Some("3".into()), None, "Tổng cộng".into()));
+    assert_eq!(total[2].2, "101.840");
 }
 
 #[test]
@@ -583,7 +316,7 @@ fn runs_carry_font_size_and_style() {
         ("26".into(), "26".into(), false, false)
     );
     assert_eq!(
-        props(find("SỞ NỘI VỤ")),
+        props(find(sample::AGENCY)),
         ("26".into(), "26".into(), true, false)
     );
     assert_eq!(
@@ -596,9 +329,7 @@ fn runs_carry_font_size_and_style() {
     );
 
     // Body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines (auto).
-    let p = find("Trên đây là báo cáo kết quả công tác cải cách hành chính năm 2023./.")
-        .parent()
-        .unwrap();
+    let p = find(sample::CLOSING).parent().unwrap();
     let ppr = child(p, "pPr").unwrap();
     assert_eq!(wattr(child(ppr, "jc").unwrap(), "val"), Some("both"));
     assert_eq!(wattr(child(ppr, "ind").unwrap(), "firstLine"), Some("720"));
@@ -609,14 +340,12 @@ fn runs_carry_font_size_and_style() {
     assert!(!parts["word/document.xml"].contains("w:lineRule=\"exact\""));
 
     // Headings carry an outline level.
-    let h = find("I. TÌNH HÌNH CHUNG").parent().unwrap();
-    assert_eq!(
-        wattr(
-            child(child(h, "pPr").unwrap(), "outlineLvl").unwrap(),
-            "val"
-        ),
-        Some("1")
-    );
+    let level = |text: &str| {
+        let ppr = child(find(text).parent().unwrap(), "pPr").unwrap();
+        wattr(child(ppr, "outlineLvl").unwrap(), "val").map(String::from)
+    };
+    assert_eq!(level(sample::HEADINGS[0]).as_deref(), Some("1"));
+    assert_eq!(level(sample::SUBHEADING).as_deref(), Some("2"));
 
     // Rules: a bottom border only, indents making the line exactly its width.
     let rule_ps: Vec<_> = xml
@@ -628,9 +357,9 @@ fn runs_carry_font_size_and_style() {
     let pbdr = child(rule_ps[0], "pBdr").unwrap();
     assert_eq!(pbdr.children().filter(|c| c.is_element()).count(), 1);
     assert_eq!(wattr(child(pbdr, "bottom").unwrap(), "val"), Some("single"));
-    // Left cell (0.4 × text width, no padding) minus the 40 pt rule, split on both sides.
-    let left_w = (PageSetup::nd30_default().text_width(Orientation::Portrait) * 0.4).round();
-    let side = vanban::ir::twips((left_w - 40.0) / 2.0).to_string();
+    // Left cell (0.4 × text width, no padding) minus the agency rule, split on both sides.
+    let (left_w, _) = sample::header_columns();
+    let side = twips((left_w - sample::AGENCY_RULE) / 2.0).to_string();
     let ind = child(rule_ps[0], "ind").unwrap();
     assert_eq!(wattr(ind, "left"), Some(side.as_str()));
     assert_eq!(wattr(ind, "right"), Some(side.as_str()));
@@ -685,7 +414,7 @@ fn footnotes_are_real_word_footnotes() {
         .descendants()
         .find(|n| is(n, "footnote") && wattr(*n, "id") == Some(id))
         .expect("referenced note exists");
-    assert!(text_of(note).contains("Kế hoạch số 12/KH-UBND"));
+    assert_eq!(text_of(note).trim(), sample::FOOTNOTE);
     assert!(note.descendants().any(|n| is(&n, "footnoteRef")));
     let sz = note.descendants().find(|n| is(n, "sz")).unwrap();
     assert_eq!(wattr(sz, "val"), Some("24"));
@@ -705,12 +434,9 @@ fn core_properties_come_from_meta() {
             .and_then(|n| n.text())
             .map(String::from)
     };
-    assert_eq!(
-        get("title").as_deref(),
-        Some("Báo cáo kết quả công tác cải cách hành chính năm 2023")
-    );
-    assert_eq!(get("creator").as_deref(), Some("UBND tỉnh Thanh Hóa"));
-    assert_eq!(get("subject").as_deref(), Some("Cải cách hành chính"));
+    assert_eq!(get("title").as_deref(), Some(sample::TITLE));
+    assert_eq!(get("creator").as_deref(), Some(sample::AUTHOR));
+    assert_eq!(get("subject").as_deref(), Some(sample::SUBJECT));
     assert_eq!(get("language").as_deref(), Some("vi-VN"));
     assert_eq!(get("created").as_deref(), Some("2024-02-05T00:00:00Z"));
     assert_eq!(get("modified").as_deref(), Some("2024-02-05T00:00:00Z"));
@@ -718,7 +444,7 @@ fn core_properties_come_from_meta() {
 
 #[test]
 fn output_is_deterministic() {
-    let doc = sample_document();
+    let doc = sample();
     let a = write_docx(&doc).unwrap();
     let b = write_docx(&doc).unwrap();
     assert!(a == b, "two calls give identical bytes");
@@ -731,7 +457,7 @@ fn output_is_deterministic() {
 
 #[test]
 fn empty_document_is_an_error() {
-    let mut doc = sample_document();
+    let mut doc = sample();
     doc.sections.clear();
     let e = write_docx(&doc).unwrap_err();
     assert!(!e.to_string().is_empty());
@@ -753,79 +479,46 @@ fn images_are_inline_pictures_with_their_size() {
         .unwrap();
     let rid = blip.attribute((R, "embed")).unwrap();
     assert!(parts["word/_rels/document.xml.rels"].contains(&format!("Id=\"{rid}\"")));
-    let mut z = zip::ZipArchive::new(Cursor::new(write_docx(&sample_document()).unwrap())).unwrap();
+    let mut z = zip::ZipArchive::new(Cursor::new(write_docx(&sample()).unwrap())).unwrap();
     assert!((0..z.len()).any(|i| z.by_index(i).unwrap().name().starts_with("word/media/")));
 }
 
-/// Round trip through LibreOffice: page numbers and orientation as laid out. Skipped when
-/// `soffice` is not installed.
+/// Round trip through LibreOffice: page numbers and orientation as laid out.
 #[test]
 fn libreoffice_renders_page_numbers_and_landscape_annex() {
-    use std::process::Command;
-    let have = |cmd: &str| Command::new(cmd).arg("--version").output().is_ok();
-    if !have("soffice") || !have("pdftotext") || !have("pdfinfo") {
-        eprintln!("note: soffice/poppler not on PATH, LibreOffice round trip skipped");
+    if !needs(&["soffice", "pdftotext", "pdfinfo"]) {
         return;
     }
-    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx_roundtrip");
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let dir = dir.path();
     let file = dir.join("sample.docx");
-    std::fs::write(&file, write_docx(&sample_document()).unwrap()).unwrap();
+    std::fs::write(&file, write_docx(&sample()).unwrap()).unwrap();
     let profile = format!(
         "-env:UserInstallation=file://{}",
         dir.join("profile").display()
     );
-    let ok = Command::new("soffice")
-        .args([
-            profile.as_str(),
+    tool(
+        "soffice",
+        &[
+            &profile,
             "--headless",
             "--convert-to",
             "pdf",
             "--outdir",
-        ])
-        .arg(&dir)
-        .arg(&file)
-        .output()
-        .map(|o| o.status.success())
-        .unwrap_or(false);
+            dir.to_str().unwrap(),
+            file.to_str().unwrap(),
+        ],
+    );
     let pdf = dir.join("sample.pdf");
-    if !ok || !pdf.exists() {
-        eprintln!("note: soffice could not convert, LibreOffice round trip skipped");
-        return;
-    }
-    let info = String::from_utf8(
-        Command::new("pdfinfo")
-            .args(["-f", "1", "-l", "99"])
-            .arg(&pdf)
-            .output()
-            .unwrap()
-            .stdout,
-    )
-    .unwrap();
-    let sizes: Vec<(f32, f32)> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains("size:"))
-        .map(|l| {
-            let v: Vec<f32> = l
-                .split("size:")
-                .nth(1)
-                .unwrap()
-                .split_whitespace()
-                .filter_map(|t| t.parse().ok())
-                .collect();
-            (v[0], v[1])
-        })
-        .collect();
-    assert!(sizes.len() >= 4, "{info}");
+    assert!(pdf.exists(), "soffice wrote no PDF");
+    let sizes = page_sizes(&pdf);
+    assert!(sizes.len() >= 6, "{sizes:?}");
     let page_text = |n: usize| {
-        let out = Command::new("pdftotext")
-            .args(["-layout", "-f", &n.to_string(), "-l", &n.to_string()])
-            .arg(&pdf)
-            .arg("-")
-            .output()
-            .unwrap();
-        String::from_utf8(out.stdout).unwrap()
+        let n = n.to_string();
+        tool(
+            "pdftotext",
+            &["-layout", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+        )
     };
     let first_line = |n: usize| {
         page_text(n)
@@ -838,6 +531,14 @@ fn libreoffice_renders_page_numbers_and_landscape_annex() {
     // Page 1: the header table, no number; page 2: "2".
     assert!(first_line(1).starts_with("UBND"), "{}", first_line(1));
     assert_eq!(first_line(2), "2");
+    // The attachment starts on a new page without a number; its page break makes a
+    // second page, numbered 2.
+    let attachment = (1..=sizes.len())
+        .find(|&n| first_line(n) == "KẾ HOẠCH")
+        .expect("the attachment's first page");
+    assert!(page_text(attachment).contains(sample::BEFORE_BREAK));
+    assert_eq!(first_line(attachment + 1), "2");
+    assert!(page_text(attachment + 1).contains(sample::AFTER_BREAK));
     // The annex starts on a landscape page without a number; later pages count from 2 and
     // repeat the table header.
     let annex = sizes
@@ -845,20 +546,77 @@ fn libreoffice_renders_page_numbers_and_landscape_annex() {
         .position(|(w, h)| w > h)
         .expect("a landscape page")
         + 1;
+    assert_eq!(annex, attachment + 2);
     assert!(sizes[..annex - 1].iter().all(|(w, h)| w < h));
     assert!(sizes[annex - 1..].iter().all(|(w, h)| w > h));
     assert_eq!(first_line(annex), "Phụ lục");
     assert!(
         sizes.len() > annex,
-        "the 60-row annex runs onto a second page"
+        "the 80-row annex runs onto a second page"
     );
     for (k, n) in (annex + 1..=sizes.len()).enumerate() {
         assert_eq!(first_line(n), (k + 2).to_string());
         assert!(
-            page_text(n).contains("Kết quả thực hiện"),
+            page_text(n).contains("Tỷ lệ (%)"),
             "header row repeats on page {n}"
         );
     }
+    assert!(page_text(sizes.len()).contains("Tổng cộng"));
+}
+
+/// The attachment's runs: superscript, underline, a line break, a size override, and the
+/// page break between its paragraphs.
+#[test]
+fn run_styles_line_and_page_breaks() {
+    let parts = sample_parts();
+    let xml = roxmltree::Document::parse(&parts["word/document.xml"]).unwrap();
+    let run = |text: &str| {
+        xml.descendants()
+            .find(|n| is(n, "r") && text_of(*n) == text)
+            .unwrap_or_else(|| panic!("run {text:?}"))
+    };
+    let rpr = |text: &str| child(run(text), "rPr").unwrap();
+    let vert = child(rpr("2"), "vertAlign").expect("superscript");
+    assert_eq!(wattr(vert, "val"), Some("superscript"));
+    let u = child(rpr("trước ngày 30 tháng 6"), "u").expect("underline");
+    assert_eq!(wattr(u, "val"), Some("single"));
+    assert!(child(rpr(", hoàn thành "), "u").is_none());
+    assert!(child(rpr(", hoàn thành "), "vertAlign").is_none());
+    let small = rpr("Ghi chú cỡ chữ 12.");
+    assert_eq!(wattr(child(small, "sz").unwrap(), "val"), Some("24"));
+    // The line break sits in the same paragraph, between "." and the small run.
+    let p = run("Ghi chú cỡ chữ 12.").parent().unwrap();
+    let brs: Vec<_> = p.descendants().filter(|n| is(n, "br")).collect();
+    assert_eq!(brs.len(), 1);
+    assert!(matches!(wattr(brs[0], "type"), None | Some("textWrapping")));
+    // A page break between the attachment's last two paragraphs, and nowhere else.
+    let page_breaks: Vec<_> = xml
+        .descendants()
+        .filter(|n| is(n, "br") && wattr(*n, "type") == Some("page"))
+        .collect();
+    assert_eq!(page_breaks.len(), 1);
+    let before = run(sample::BEFORE_BREAK).parent().unwrap();
+    let after = run(sample::AFTER_BREAK).parent().unwrap();
+    let between: Vec<_> = before
+        .next_siblings()
+        .skip(1)
+        .take_while(|n| *n != after)
+        .filter(|n| n.is_element())
+        .collect();
+    assert!(
+        between
+            .iter()
+            .any(|n| n.descendants().any(|d| d == page_breaks[0])),
+        "the page break is not between {:?} and {:?}",
+        sample::BEFORE_BREAK,
+        sample::AFTER_BREAK
+    );
+    // The attachment section is portrait and numbered from 1 like the others.
+    let sects: Vec<_> = xml.descendants().filter(|n| is(n, "sectPr")).collect();
+    let sz = child(sects[ATTACHMENT], "pgSz").unwrap();
+    assert_eq!(wattr(sz, "orient"), None);
+    assert_eq!(sects.len(), 3);
+    assert!(child(sects[MAIN], "pgSz").is_some());
 }
 
 /// Body rows without footnotes or images are written outside docx-rs's tree and spliced
@@ -867,9 +625,11 @@ fn libreoffice_renders_page_numbers_and_landscape_annex() {
 fn long_table_rows_keep_their_order() {
     let text_cell = |t: &str| {
         Cell::new(vec![Block::Paragraph(para(
+            t,
             12.0,
+            false,
+            false,
             Align::Left,
-            vec![run(t, false, false)],
         ))])
     };
     let mut rows = vec![Row {
@@ -880,19 +640,16 @@ fn long_table_rows_keep_their_order() {
     for i in 1..=8 {
         let name = format!("row{i}");
         let cell = match i {
-            3 => Cell::new(vec![Block::Paragraph(para(
-                12.0,
-                Align::Left,
-                vec![
-                    run(&name, false, false),
-                    Inline::FootnoteRef(Footnote {
-                        number: 1,
-                        runs: vec![Run::plain("note")],
-                    }),
-                ],
-            ))]),
+            3 => {
+                let mut p = para(&name, 12.0, false, false, Align::Left);
+                p.runs.push(Inline::FootnoteRef(Footnote {
+                    number: 1,
+                    runs: vec![Run::plain("note")],
+                }));
+                Cell::new(vec![Block::Paragraph(p)])
+            }
             6 => Cell::new(vec![
-                Block::Paragraph(para(12.0, Align::Left, vec![run(&name, false, false)])),
+                Block::Paragraph(para(&name, 12.0, false, false, Align::Left)),
                 Block::Image(Image {
                     png: TINY_PNG.to_vec(),
                     width: 20.0,
@@ -902,14 +659,17 @@ fn long_table_rows_keep_their_order() {
             ]),
             _ => text_cell(&name),
         };
-        rows.push(body_row(vec![cell]));
+        rows.push(Row {
+            cant_split: false,
+            ..row(RowKind::Body, vec![cell])
+        });
     }
     let table = Table {
         header_rows: 1,
         borders: true,
-        ..layout_table(vec![200.0], rows, false)
+        ..layout_table(vec![200.0], rows)
     };
-    let mut doc = sample_document();
+    let mut doc = sample();
     doc.sections.truncate(1);
     doc.sections[0].blocks = vec![Block::Table(table)];
     let parts = unzip(&write_docx(&doc).expect("docx"));

@@ -49,6 +49,9 @@ fn page_number(pdf: &Path, page: usize, margin_top: f32) -> Option<String> {
 
 #[test]
 fn fonts_embedded_subset_and_text_intact() {
+    if !needs(&["pdffonts", "pdftotext", "pdfinfo"]) {
+        return;
+    }
     let (_d, pdf) = example_pdf();
     let fonts = tool("pdffonts", &[pdf.to_str().unwrap()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
@@ -87,6 +90,9 @@ fn fonts_embedded_subset_and_text_intact() {
 
 #[test]
 fn page_numbers_orientation_and_repeated_headers() {
+    if !needs(&["pdfinfo", "pdftotext"]) {
+        return;
+    }
     let (_d, pdf) = example_pdf();
     let sizes = page_sizes(&pdf);
     let margin_top = 20.0 * 72.0 / 25.4;
@@ -131,6 +137,9 @@ fn page_numbers_orientation_and_repeated_headers() {
 
 #[test]
 fn body_lines_are_justified() {
+    if !needs(&["pdftotext"]) {
+        return;
+    }
     let (_d, pdf) = example_pdf();
     let right = (210.0 - 15.0) * 72.0 / 25.4;
     // poppler groups lines into blocks (here: paragraphs); in every block of body text,

@@ -66,15 +66,10 @@ fn backslashes_and_unpaired_marks_are_printed_as_typed() {
     let (dir, code, err) = render_yaml(&yaml, &[]);
     assert_eq!(code, 0, "{err}");
     let docx = docx_paragraphs(&dir.path().join("out/van-ban.docx"));
-    let pdf = pdf_text(&dir.path().join("out/van-ban.pdf"));
     for (typed, shown) in cases {
         assert!(
             docx.iter().any(|p| p.starts_with(shown)),
             "DOCX lacks {shown:?} (typed {typed:?}): {docx:#?}"
-        );
-        assert!(
-            pdf.contains(shown),
-            "PDF lacks {shown:?} (typed {typed:?}): {pdf}"
         );
     }
     // The crossing marks: the italic pair is the one that closes.
@@ -92,6 +87,17 @@ fn backslashes_and_unpaired_marks_are_printed_as_typed() {
         .map(|r| r.text.as_str())
         .collect();
     assert_eq!(italic, "a **b");
+
+    if !needs(&["pdftotext"]) {
+        return;
+    }
+    let pdf = pdf_text(&dir.path().join("out/van-ban.pdf"));
+    for (typed, shown) in cases {
+        assert!(
+            pdf.contains(shown),
+            "PDF lacks {shown:?} (typed {typed:?}): {pdf}"
+        );
+    }
 }
 
 #[test]
@@ -131,6 +137,9 @@ fn text_columns_print_cells_as_typed() {
         .expect("the data table");
     assert_eq!(rows[1], ["007", "1.50", "1.500"]);
     assert_eq!(rows[2], ["true", "0x1F", "2.500"]);
+    if !needs(&["pdftotext"]) {
+        return;
+    }
     let pdf = pdf_text(&dir.path().join("out/van-ban.pdf"));
     for cell in ["007", "1.50", "1.500", "true", "0x1F", "2.500"] {
         assert!(pdf.split(' ').any(|w| w == cell), "{cell} not in {pdf}");

@@ -1,6 +1,8 @@
 //! Helpers shared by integration tests: running the binary, and reading a DOCX back.
 #![allow(dead_code)]
 
+pub mod sample;
+
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -198,11 +200,58 @@ pub fn style(p: &ParaInfo) -> (bool, bool, Option<f32>) {
     (first.bold, first.italic, first.size)
 }
 
-/// Run a tool (poppler, LibreOffice) and return its stdout; a missing tool fails the test
-/// with a hint, as CI installs them.
+/// Whether the external programs a test reads its output back with (poppler's pdftotext,
+/// pdffonts, pdfinfo, pdftoppm, pdfimages; LibreOffice's soffice) are installed. Every test
+/// that runs one starts with `if !needs(&[...]) { return; }`.
+///
+/// A missing tool prints one notice on stderr (written past the test harness's capture, so
+/// it shows in a normal `cargo test` run) and the test returns without asserting. Under
+/// `VANBAN_REQUIRE_TOOLS=1`, which `.ci/run` sets after installing the tools, a missing tool
+/// fails the test instead.
+pub fn needs(tools: &[&str]) -> bool {
+    let missing: Vec<&str> = tools.iter().copied().filter(|t| !on_path(t)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let thread = std::thread::current();
+    let test = thread.name().unwrap_or("?");
+    let what = if missing.len() == 1 { "is" } else { "are" };
+    let notice = format!(
+        "{test}: {} {what} not installed; run .ci/run or install poppler-utils / libreoffice-writer-nogui",
+        missing.join(", ")
+    );
+    if std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() == Ok("1") {
+        panic!("VANBAN_REQUIRE_TOOLS=1 but {notice}");
+    }
+    use std::io::Write;
+    writeln!(std::io::stderr(), "SKIPPED: {notice}").expect("stderr is writable");
+    false
+}
+
+/// Whether `cmd` is an executable file in a directory of `PATH`.
+fn on_path(cmd: &str) -> bool {
+    let Some(path) = std::env::var_os("PATH") else {
+        return false;
+    };
+    std::env::split_paths(&path).any(|dir| {
+        let Ok(meta) = std::fs::metadata(dir.join(cmd)) else {
+            return false;
+        };
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            meta.is_file() && meta.permissions().mode() & 0o111 != 0
+        }
+        #[cfg(not(unix))]
+        meta.is_file()
+    })
+}
+
+/// Run a tool (poppler, LibreOffice) and return its stdout. The calling test must have
+/// checked `needs` first; a tool that fails or is missing fails the test.
 pub fn tool(cmd: &str, args: &[&str]) -> String {
     let out = Command::new(cmd).args(args).output().unwrap_or_else(|e| {
-        panic!("{cmd} is needed for this test (run .ci/run to install it): {e}")
+        panic!("{cmd} could not be run (did the test call common::needs first?): {e}")
     });
     assert!(
         out.status.success(),
