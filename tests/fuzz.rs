@@ -264,8 +264,12 @@ fn run_case(dir: &Path, document: &str, engine: &Engine) -> bool {
     let Ok(doc) = render::load_and_build(inputs, &path, None, &[]) else {
         return false;
     };
+    // A document that passed validation must reach both formats: a backend error here
+    // means validation missed a check (validate must run every check render runs).
     for format in [Format::Docx, Format::Pdf] {
-        let _ = render::write_format(&doc, format, Fonts::Bundled.get());
+        if let Err(e) = render::write_format(&doc, format, Fonts::Bundled.get()) {
+            panic!("{format:?} failed after validation passed: {e}");
+        }
     }
     true
 }
