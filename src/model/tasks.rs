@@ -104,8 +104,6 @@ pub struct ClauseSpec {
     pub viet: String,
 }
 
-/// A checked group.
-
 /// The sentence kinds a body node (`- cau_nhiem_vu: …`) can ask for.
 pub const SENTENCES: &[(&str, &str)] = &[
     (

@@ -46,6 +46,7 @@ pub use crate::model::tasks::{
 use crate::model::{Numbering, OneOrMany};
 use crate::sources::Sources;
 
+/// A checked group.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Group {
     pub id: String,
