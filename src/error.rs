@@ -101,3 +101,16 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {}
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// 1-based line and column of a byte offset.
+pub fn line_col_of_byte(text: &str, byte: usize) -> Pos {
+    let before = &text[..byte.min(text.len())];
+    let line = before.matches('\n').count() as u64 + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|s| s.chars().count())
+        .unwrap_or(0) as u64
+        + 1;
+    Pos::new(line, col)
+}

@@ -137,19 +137,6 @@ fn block_start(text: &str, p: Pos) -> Pos {
     Pos::new(start as u64, col)
 }
 
-/// 1-based line and column of a byte offset.
-pub fn line_col_of_byte(text: &str, byte: usize) -> Pos {
-    let before = &text[..byte.min(text.len())];
-    let line = before.matches('\n').count() as u64 + 1;
-    let col = before
-        .rsplit('\n')
-        .next()
-        .map(|s| s.chars().count())
-        .unwrap_or(0) as u64
-        + 1;
-    Pos::new(line, col)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,8 +3,8 @@
 //! stage. Only this syntax is active in user text — a "{{" stays literal — and `\[[` writes
 //! "[[" itself. An unknown id or suffix is an error at the reference's line and column.
 
+use crate::error::line_col_of_byte;
 use crate::error::{Error, Pos};
-use crate::load::line_col_of_byte;
 use crate::model::{CellValue, Node, NodeList, RowSpec, TableSpec, VanBan};
 
 use super::indicator::Indicators;

@@ -108,7 +108,7 @@ pub fn decode_utf8(
         )
         .at(
             path,
-            Some(crate::load::line_col_of_byte(&before, before.len())),
+            Some(crate::error::line_col_of_byte(&before, before.len())),
         )
     })
 }

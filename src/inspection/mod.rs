@@ -6,7 +6,7 @@
 pub mod check;
 pub mod checklist;
 pub mod context;
-pub mod model;
+pub use crate::model::inspection as model;
 pub mod outline;
 pub mod output;
 pub mod workdays;

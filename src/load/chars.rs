@@ -52,12 +52,12 @@ pub fn locate(text: &str, ch: char) -> Option<Pos> {
         if !line.trim_start().starts_with('#')
             && let Some(i) = line.find(ch)
         {
-            return Some(crate::load::line_col_of_byte(text, offset + i));
+            return Some(crate::error::line_col_of_byte(text, offset + i));
         }
         offset += line.len();
     }
     if let Some(i) = text.find(ch) {
-        return Some(crate::load::line_col_of_byte(text, i));
+        return Some(crate::error::line_col_of_byte(text, i));
     }
     let code = ch as u32;
     let escapes = [
@@ -71,7 +71,7 @@ pub fn locate(text: &str, ch: char) -> Option<Pos> {
         .filter(|e| (e.starts_with("\\x") && code <= 0xFF) || !e.starts_with("\\x"))
         .filter_map(|e| lower.find(&e.to_ascii_lowercase()))
         .min()
-        .map(|i| crate::load::line_col_of_byte(text, i))
+        .map(|i| crate::error::line_col_of_byte(text, i))
 }
 
 /// Any YAML value; deserializing it fails at the first scalar holding a forbidden character,

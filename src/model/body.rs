@@ -15,7 +15,7 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
-use super::TableSpec;
+use super::{TableSpec, tasks};
 
 pub type NodeList = Vec<Spanned<Node>>;
 
@@ -204,13 +204,10 @@ impl<'de> Visitor<'de> for NodeVisitor {
         if let Some(kind) = m.cau_nhiem_vu {
             no_children("cau_nhiem_vu")?;
             let kind = kind.trim().to_string();
-            if !crate::tasks::context::SENTENCES
-                .iter()
-                .any(|(k, _)| *k == kind)
-            {
+            if !tasks::SENTENCES.iter().any(|(k, _)| *k == kind) {
                 return Err(de::Error::custom(format!(
                     "cau_nhiem_vu \"{kind}\" không hợp lệ; cần một trong: {}",
-                    crate::tasks::context::SENTENCES
+                    tasks::SENTENCES
                         .iter()
                         .map(|(k, what)| format!("{k} ({what})"))
                         .collect::<Vec<_>>()

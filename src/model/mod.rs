@@ -6,8 +6,10 @@ mod attachment;
 mod body;
 pub mod bounds;
 mod data;
+pub mod inspection;
 pub mod required;
 mod table;
+pub mod tasks;
 
 pub use attachment::{KemTheo, ThamQuyen};
 pub use body::{Node, NodeList};
@@ -96,7 +98,7 @@ pub struct VanBan {
     pub ky_truoc: Option<Spanned<String>>,
     /// Tasks (of a plan, a progress table, a report's status annex): see `crate::tasks`.
     #[serde(default)]
-    pub nhiem_vu: Option<Spanned<crate::tasks::TaskSource>>,
+    pub nhiem_vu: Option<Spanned<tasks::TaskSource>>,
     /// The issuing authority of a decision ("Chủ tịch Ủy ban nhân dân tỉnh …").
     #[serde(default)]
     pub tham_quyen: Option<ThamQuyen>,
@@ -105,7 +107,7 @@ pub struct VanBan {
     pub kem_theo: Option<Spanned<KemTheo>>,
     /// Inspection plan data (teams, units, schedule, outlines); `loai: ke-hoach-kiem-tra`.
     #[serde(default)]
-    pub kiem_tra: Option<Spanned<crate::inspection::KiemTra>>,
+    pub kiem_tra: Option<Spanned<inspection::KiemTra>>,
 }
 
 impl VanBan {

@@ -19,18 +19,7 @@ pub const TABLES: &[(&str, &str)] = &[
     ("tong_hop", "tổng hợp số nhiệm vụ theo nhóm và tình trạng"),
 ];
 
-/// The sentence kinds a body node (`- cau_nhiem_vu: …`) can ask for.
-pub const SENTENCES: &[(&str, &str)] = &[
-    (
-        "ke_hoach",
-        "\"Chi tiết N nhiệm vụ cụ thể thuộc M nhóm…\" và danh sách nhóm",
-    ),
-    (
-        "tinh_trang",
-        "\"Đối với N nhiệm vụ …: … đã hoàn thành …\" cho từng nhóm",
-    ),
-    ("tong_hop", "\"Tổng số N nhiệm vụ: …\""),
-];
+pub use crate::model::tasks::SENTENCES;
 
 fn cell(text: impl Into<String>, align: &str) -> Value {
     json!({"text": text.into(), "align": align, "colspan": 1})

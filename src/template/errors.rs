@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use super::guard::{self, Site};
 use super::scan::{self, Tok};
 use super::tera_text::{Needle, caps, pest_error, translate};
+use crate::error::line_col_of_byte;
 use crate::error::{Error, Kind};
-use crate::load::line_col_of_byte;
 
 /// A template as the error translation sees it.
 pub struct Src<'a> {

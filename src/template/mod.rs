@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use crate::error::line_col_of_byte;
 use crate::error::{Error, Kind};
-use crate::load::line_col_of_byte;
 
 /// The built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = &[

@@ -2,8 +2,8 @@
 //! rendering, so a missing id is reported at the template's line and column in Vietnamese
 //! rather than as Tera's "variable not found".
 
+use crate::error::line_col_of_byte;
 use crate::error::{Error, Kind};
-use crate::load::line_col_of_byte;
 use std::collections::BTreeSet;
 
 fn is_ident(c: char) -> bool {
