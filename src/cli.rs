@@ -194,7 +194,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 // errors are caught too; nothing is written.
                 guard::set_current(Some(f));
                 let result = render::load_and_build(inputs, f, previous.as_deref(), &filters)
-                    .and_then(|_| crate::inspection::output::validate_checklists(inputs, f));
+                    .and_then(|_| crate::checklists::output::validate_checklists(inputs, f));
                 match result {
                     Ok(_) => say!("{}: hợp lệ", f.display()),
                     Err(errs) => {
@@ -281,7 +281,7 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
     for f in &args.files {
         guard::set_current(Some(f));
         let result = if checklists {
-            crate::inspection::output::checklist_outputs(
+            crate::checklists::output::checklist_outputs(
                 inputs,
                 f,
                 &args.out,

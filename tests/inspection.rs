@@ -231,7 +231,7 @@ fn outline_numbering_is_the_same_in_plan_and_checklist() {
 fn check_box_glyph_is_in_every_bundled_face() {
     let f = vanban::fonts::bundled();
     for face in [&f.regular, &f.bold, &f.italic, &f.bold_italic] {
-        assert!(face.has_char(vanban::inspection::context::CHECK_BOX));
+        assert!(face.has_char(vanban::template::inspection::CHECK_BOX));
     }
 }
 

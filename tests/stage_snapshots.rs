@@ -10,7 +10,7 @@
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-use vanban::inspection::checklist;
+use vanban::checklists;
 use vanban::ir::{Block, Document, Inline, Paragraph, Row, Table};
 use vanban::markup::{MBlock, Markup};
 use vanban::render::{self, Loaded};
@@ -336,26 +336,26 @@ fn checklists_combined() {
     let engine = engine();
     let fonts = vanban::fonts::bundled();
     let loaded = render::load_and_check(&FileSystem, &path).unwrap_or_else(|e| panic!("{e:?}"));
-    let plan = checklist::plan_of(&loaded).unwrap();
+    let plan = checklists::plan_of(&loaded).unwrap();
     let order = plan.units_in_order();
     let mut contexts = String::new();
     let mut texts = String::new();
     let mut markups = Vec::new();
     for &u in &order {
-        let ctx = vanban::inspection::context::checklist(&loaded.data, plan, u);
+        let ctx = vanban::template::inspection::checklist(&loaded.data, plan, u);
         let head = format!("=== unit {u}: {}\n", plan.units[u].name);
         contexts += &head;
         contexts += &dump_json(&ctx);
         let xml = engine
-            .render(checklist::KIND.template, ctx.clone())
+            .render(checklists::KIND.template, ctx.clone())
             .unwrap();
         texts += &head;
         texts += &xml;
         texts += "\n";
-        let mk = render::markup_from_template(&engine, checklist::KIND.template, ctx).unwrap();
+        let mk = render::markup_from_template(&engine, checklists::KIND.template, ctx).unwrap();
         markups.push((head, mk));
     }
-    let doc = checklist::document(&loaded, plan, &order, &engine, fonts).unwrap();
+    let doc = checklists::document(&loaded, plan, &order, &engine, fonts).unwrap();
     let mut stages = Stages::default();
     stages.check(name, "1-checked", |_| dump_loaded(&loaded, None));
     stages.check(name, "2-context", |_| contexts.clone());

@@ -1,8 +1,8 @@
 //! Semantic markup blocks → IR blocks: numbering, heading styles, tables scaled to the page.
 
-use super::numbering::Counters;
 use super::style::{Style, run};
 use crate::format;
+use crate::format::numbering::Counters;
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table};
 use crate::markup::{Content, MBlock, MTable};
 

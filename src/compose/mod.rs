@@ -7,7 +7,6 @@ pub mod attachment;
 pub mod blocks;
 pub mod closing;
 pub mod first_page;
-pub mod numbering;
 pub mod style;
 
 use crate::fonts::FontSet;
@@ -65,7 +64,7 @@ pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> D
     let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
     for a in &markup.attachments {
         // The attached document numbers its parts afresh; footnotes run on.
-        b.counters = numbering::Counters::default();
+        b.counters = crate::format::numbering::Counters::default();
         let line = attachment::promulgation_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
         let mut blocks = attachment::heading(&a.title, &a.subject, &line, &st, fonts, tw);
         let mut body = b.blocks(&a.blocks, tw);

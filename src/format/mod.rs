@@ -2,6 +2,8 @@
 //!
 //! Everything here is a pure function without I/O:
 //! - [`number`](mod@number): "5.339.392", "66,9%", rates and "tăng 269.520 lượt" phrases;
+//! - [`numbering`]: the counters behind Decree 30 part numbers (Phần I; I. / 1. / 1.1. / a)
+//!   / - / +; Điều 1), for `compose` and the inspection outlines;
 //! - [`date`]: "ngày 05 tháng 02 năm 2024", "05/02/2024", parsing of user dates;
 //! - [`period`]: reporting periods ("tháng 9/2023", "Quý I/2024", "6 tháng đầu năm 2024");
 //! - [`seq`]: Roman numerals and Vietnamese list letters (a, b, c, d, đ, e, ...);
@@ -9,6 +11,7 @@
 
 pub mod date;
 pub mod number;
+pub mod numbering;
 pub mod period;
 pub mod seq;
 pub mod text;

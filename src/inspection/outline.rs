@@ -2,8 +2,8 @@
 //! annex renders the same tree through the body macros starting at level 2, so both show the
 //! same numbers: `muc`/`y` are "1.", "1.1.", "a)" by depth; `gach` items "-", nested "+".
 
-use crate::compose::numbering::Counters;
 use crate::error::Pos;
+use crate::format::numbering::Counters;
 use crate::model::{Node, NodeList};
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -99,7 +99,7 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         (
             "kiem_tra",
             match (&vb.kiem_tra, &ck.inspection) {
-                (Some(kt), Some(p)) => crate::inspection::context::plan(vb, &kt.value, p),
+                (Some(kt), Some(p)) => super::inspection::plan(vb, &kt.value, p),
                 _ => Value::Null,
             },
         ),

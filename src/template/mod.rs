@@ -10,6 +10,7 @@ mod errors;
 mod filters;
 pub mod guard;
 pub mod inline;
+pub mod inspection;
 mod refs;
 mod scan;
 mod tera_text;

@@ -3,13 +3,13 @@
 
 use serde_json::{Value, json};
 
-use super::check::{Plan, join_and};
-use super::model::KiemTra;
-use super::outline::ItemKind;
+use super::context::nodes;
 use crate::compose::annex;
 use crate::format::{date_long, date_short, integer_padded};
+use crate::inspection::check::{Plan, join_and};
+use crate::inspection::model::KiemTra;
+use crate::inspection::outline::ItemKind;
 use crate::model::VanBan;
-use crate::template::context::nodes;
 
 /// The check box printed before "Đạt" and "Chưa đạt". U+2610 (☐) is missing from Liberation
 /// Serif; U+25A1 (□) is in both Liberation Serif and Times New Roman.
@@ -66,7 +66,7 @@ pub fn plan(vb: &VanBan, kt: &KiemTra, p: &Plan) -> Value {
                     json!({
                         "stt": row,
                         "don_vi": unit.name,
-                        "ngay": unit.visit.map(|d| format!("{}, {}", super::workdays::weekday_name(d), date_short(d))),
+                        "ngay": unit.visit.map(|d| format!("{}, {}", crate::inspection::workdays::weekday_name(d), date_short(d))),
                         "thong_bao": unit.notice.map(date_short),
                     })
                 })
@@ -189,7 +189,7 @@ pub fn checklist(vb: &VanBan, p: &Plan, u: usize) -> Value {
         "thanh_vien": team.members,
         "thu_ky": team.secretary,
         "ngay_kiem_tra": unit.visit.map(date_long),
-        "thu": unit.visit.map(super::workdays::weekday_name),
+        "thu": unit.visit.map(crate::inspection::workdays::weekday_name),
         "de_cuong": {"ma": outline.code, "tieu_de": outline.title, "so_lieu": outline.period},
         "dong": rows,
         "bo_sung": extras,

@@ -8,7 +8,6 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use super::checklist;
 use crate::error::Error;
 use crate::files::write::Output;
 use crate::fonts::FontSet;
@@ -125,7 +124,7 @@ pub fn checklist_outputs(
 ) -> Result<Vec<Output>, Vec<Error>> {
     let (engine, fonts) = (inputs.engine, inputs.fonts.get());
     let loaded = render::load_and_check(inputs.sources, path)?;
-    let plan = checklist::plan_of(&loaded).map_err(|e| vec![e])?;
+    let plan = super::plan_of(&loaded).map_err(|e| vec![e])?;
     let order = plan.units_in_order();
     let in_file = |e: Error| vec![e.in_file(path)];
 
@@ -141,7 +140,7 @@ pub fn checklist_outputs(
             .map(|s| s.to_string_lossy().to_string())
             .unwrap_or_else(|| "ke-hoach-kiem-tra".into());
         let mut progress = Progress::new(formats.len() + 1, 2);
-        let doc = checklist::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
+        let doc = super::document(&loaded, plan, &order, engine, fonts).map_err(in_file)?;
         check_glyphs(inputs.sources, &doc, fonts, path)?;
         progress.step("");
         for f in formats {
@@ -170,7 +169,7 @@ pub fn checklist_outputs(
         }
         let mut progress = Progress::new(names.len() * formats.len(), 10);
         for (s, u) in &names {
-            let doc = checklist::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
+            let doc = super::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
             check_glyphs(inputs.sources, &doc, fonts, path)?;
             for f in formats {
                 let name = format!("{s}.{}", f.extension());
@@ -195,8 +194,8 @@ pub fn validate_checklists(inputs: Inputs, path: &Path) -> Result<(), Vec<Error>
         return Ok(());
     };
     let order = plan.units_in_order();
-    let doc = checklist::document(&loaded, plan, &order, engine, fonts)
-        .map_err(|e| vec![e.in_file(path)])?;
+    let doc =
+        super::document(&loaded, plan, &order, engine, fonts).map_err(|e| vec![e.in_file(path)])?;
     check_glyphs(inputs.sources, &doc, fonts, path)
 }
 

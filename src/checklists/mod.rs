@@ -4,13 +4,18 @@
 //! "Số:"), then the title, the body of `phieu-kiem-tra.xml` and the two signatures side by
 //! side. Each checklist is one IR section, so a combined file starts every unit on a new page
 //! with its own page numbering.
+//!
+//! This stage comes after [`crate::render`]: the plan's file is loaded and checked as usual,
+//! the context comes from [`crate::template::inspection`], and [`output`] writes the files.
 
-use super::check::Plan;
+pub mod output;
+
 use crate::compose::blocks::Builder;
 use crate::compose::{Style, closing, first_page};
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::format;
+use crate::inspection::Plan;
 use crate::ir::{Block, Document, Orientation, Section, SectionKind};
 use crate::kinds::DocKind;
 use crate::model::VanBan;
@@ -94,7 +99,7 @@ fn section(
     fonts: &FontSet,
 ) -> Result<Section, Error> {
     let name = &KIND.template;
-    let ctx = super::context::checklist(&loaded.data, plan, unit);
+    let ctx = crate::template::inspection::checklist(&loaded.data, plan, unit);
     let mk = crate::render::markup_from_template(engine, name, ctx)?;
 
     let u = &plan.units[unit];
