@@ -102,12 +102,6 @@ fn first_tab(text: &str, p: Pos) -> Pos {
     }
 }
 
-/// Where `ch` is written in a YAML source (literally or as an escape), for errors about a
-/// character found in a later stage.
-pub fn locate_char(text: &str, ch: char) -> Option<Pos> {
-    chars::locate(text, ch)
-}
-
 /// The first line of the block-style mapping that contains the line at `p`: walk up while
 /// lines are indented at least as deep as `p`'s column.
 fn block_start(text: &str, p: Pos) -> Pos {

@@ -50,20 +50,11 @@ pub struct Loaded {
     pub checked: Checked,
 }
 
-/// Stages 1–2: load and validate. Every validation problem is returned.
+/// Stages 1–2 and the report data: load, validate and compute (`crate::data`), with changes
+/// against the document's own `ky_truoc`. Every problem is returned.
 pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Loaded, Vec<Error>> {
-    load_and_check_with(sources, path, None)
-}
-
-/// Load, validate and compute the report data (`crate::data`), with changes against
-/// `previous` (or the document's own `ky_truoc`).
-pub fn load_and_check_with(
-    sources: &dyn Sources,
-    path: &Path,
-    previous: Option<&Path>,
-) -> Result<Loaded, Vec<Error>> {
     let (text, data, checked) = load_checked(sources, path)?;
-    compute(sources, path, previous, &text, data, checked)
+    compute(sources, path, None, &text, data, checked)
 }
 
 /// Stages 1–2: read, parse and validate.

@@ -158,7 +158,7 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Read a UTF-8 text file through `sources` (see [`crate::files::read_utf8`]).
+/// Read a UTF-8 text file through `sources` (see [`crate::files::decode_utf8`]).
 pub fn read_utf8(
     sources: &dyn Sources,
     path: &Path,

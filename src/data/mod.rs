@@ -63,6 +63,7 @@ fn compute_tables(
     sources: &dyn Sources,
     vb: &mut VanBan,
     yaml: &Path,
+    src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
 ) -> BTreeMap<String, TableData> {
@@ -70,7 +71,7 @@ fn compute_tables(
     let mut by_id = BTreeMap::new();
     for t in tables_mut(vb) {
         let id = t.id.clone();
-        let data = table::materialize(sources, t, base, yaml, prev, errs);
+        let data = table::materialize(sources, t, base, yaml, src, prev, errs);
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
@@ -89,7 +90,7 @@ fn load_previous(
     let text = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
     let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| vec![e.in_file(path)])?;
     let mut errs = Vec::new();
-    let tables = compute_tables(sources, &mut vb, path, None, &mut errs);
+    let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
     let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if errs.is_empty() {
         Ok((tables, inds))
@@ -166,11 +167,15 @@ pub fn prepare(
             )
         }
     };
-    for t in tables_mut(vb) {
-        typed::keep_typed_text(t, src);
-    }
     let mut errs = Vec::new();
-    let tables = compute_tables(sources, vb, path, prev.as_ref().map(|p| &p.0), &mut errs);
+    let tables = compute_tables(
+        sources,
+        vb,
+        path,
+        src,
+        prev.as_ref().map(|p| &p.0),
+        &mut errs,
+    );
     let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
     if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
         indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);

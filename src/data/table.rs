@@ -177,6 +177,7 @@ pub fn materialize(
     t: &mut TableSpec,
     base: &Path,
     yaml: &Path,
+    src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
 ) -> TableData {
@@ -188,7 +189,7 @@ pub fn materialize(
             Some(r) => r,
             None => return TableData::default(),
         },
-        None => yaml_rows(t, yaml, &cols),
+        None => yaml_rows(t, yaml, src, &cols),
     };
     let mut rows = computed_rows(t, &cols, rows, yaml);
     let data = TableData {
@@ -303,12 +304,18 @@ fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
     })
 }
 
-/// The rows written in the YAML, each spread over all columns.
-fn yaml_rows(t: &TableSpec, yaml: &Path, cols: &Columns) -> Vec<Row> {
+/// The rows written in the YAML `src`, each spread over all columns; text columns keep
+/// what was typed (see [`super::typed`]).
+fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &Columns) -> Vec<Row> {
     let spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
         let mut out = cols.blank_row();
         for (c, i) in cells.iter().zip(&cols.input) {
             out[*i] = c.clone();
+            if cols.kinds[*i] == ColumnKind::Text
+                && let Some(typed) = super::typed::typed_text(c, src)
+            {
+                out[*i].value = CellValue::Text(typed);
+            }
         }
         out
     };
@@ -630,6 +637,7 @@ dong:
             &mut p,
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             None,
             &mut errs,
         );
@@ -641,6 +649,7 @@ dong:
             &mut t,
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             Some(&m),
             &mut errs,
         );
@@ -700,6 +709,7 @@ dong:
             &mut table(REPEATED),
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             None,
             &mut errs,
         );
@@ -726,6 +736,7 @@ dong:
             &mut table(&with_change),
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             None,
             &mut errs,
         );
@@ -743,6 +754,7 @@ dong:
             &mut table(REPEATED),
             Path::new("."),
             Path::new("truoc.yaml"),
+            "",
             None,
             &mut errs,
         );
@@ -754,6 +766,7 @@ dong:
             &mut table(&now),
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             Some(&m),
             &mut errs,
         );
@@ -772,6 +785,7 @@ dong:
             &mut table(&only_unique),
             Path::new("."),
             Path::new("t.yaml"),
+            "",
             Some(&m),
             &mut errs,
         );

@@ -82,13 +82,8 @@ pub fn read_regular(path: &Path, kind: FileKind) -> Result<Vec<u8>, Error> {
     Ok(bytes)
 }
 
-/// Read a UTF-8 text file of `kind`; a byte that is not UTF-8 is reported at its line and
+/// The text of `bytes` read from `path`; a byte that is not UTF-8 is reported at its line and
 /// column, with `hint` saying how to save the file correctly.
-pub fn read_utf8(path: &Path, kind: FileKind, hint: &str) -> Result<String, Error> {
-    decode_utf8(path, kind, read_regular(path, kind)?, hint)
-}
-
-/// The text of `bytes` read from `path` (see [`read_utf8`]).
 pub fn decode_utf8(
     path: &Path,
     kind: FileKind,
@@ -241,7 +236,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let f = dir.path().join("a.csv");
         std::fs::write(&f, b"ten,so\nCaf\xe9,1\n").unwrap();
-        let e = read_utf8(&f, CSV, "hãy lưu bằng UTF-8").unwrap_err();
+        let e = decode_utf8(
+            &f,
+            CSV,
+            read_regular(&f, CSV).unwrap(),
+            "hãy lưu bằng UTF-8",
+        )
+        .unwrap_err();
         assert_eq!(e.pos, Some(crate::error::Pos::new(2, 4)));
         assert!(e.message.starts_with("tệp CSV không phải văn bản UTF-8"));
     }

@@ -136,7 +136,7 @@ pub fn check(
     let mut found: Vec<(Option<Pos>, char)> = chars
         .iter()
         .take(MAX_REPORTED)
-        .map(|&c| (crate::load::locate_char(source, c), c))
+        .map(|&c| (crate::load::chars::locate(source, c), c))
         .collect();
     // In the order of the file; characters not found in it (from a template or a data
     // file) last.

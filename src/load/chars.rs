@@ -43,7 +43,8 @@ pub fn find_literal(text: &str) -> Option<(char, Pos)> {
     None
 }
 
-/// The first line and column where `ch` is written in `text`: literally, or as a YAML escape
+/// The first line and column where `ch` is written in `text` (for errors about a character
+/// found in a later stage): literally, or as a YAML escape
 /// (`\uXXXX`, `\UXXXXXXXX`, `\xXX`) inside a double-quoted string.
 pub fn locate(text: &str, ch: char) -> Option<Pos> {
     // A literal occurrence outside comment lines first, then anywhere.
