@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::compose;
+use crate::data::{self, Computed};
 use crate::error::{Error, Kind};
 use crate::files::write::Output;
 use crate::fonts::{FontSet, Fonts};
@@ -11,8 +11,8 @@ use crate::model::VanBan;
 use crate::sources::Sources;
 use crate::tasks::Filter;
 use crate::template::{Engine, context};
-use crate::validate::{self, Checked};
-use crate::{load, markup};
+use crate::validate::{self, Checked, CheckedDocument};
+use crate::{compose, markup};
 
 /// Above this many blocks and table rows, the formats are written one after the other.
 const PARALLEL_LIMIT: usize = 2000;
@@ -42,64 +42,11 @@ pub struct Inputs<'a> {
     pub fonts: Fonts<'a>,
 }
 
-/// A loaded and checked document.
-#[derive(Debug)]
-pub struct Loaded {
-    pub path: PathBuf,
-    pub data: VanBan,
-    pub checked: Checked,
-}
-
-/// Stages 1–2 and the report data: load, validate and compute (`crate::data`), with changes
-/// against the document's own `ky_truoc`. Every problem is returned.
-pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Loaded, Vec<Error>> {
-    let (text, data, checked) = load_checked(sources, path)?;
-    compute(sources, path, None, &text, data, checked)
-}
-
-/// Stages 1–2: read, parse and validate.
-fn load_checked(
-    sources: &dyn Sources,
-    path: &Path,
-) -> Result<(String, VanBan, Checked), Vec<Error>> {
-    let text = load::read_text(sources, path).map_err(|e| vec![e])?;
-    let data = load::parse_str(&text).map_err(|e| vec![e.in_file(path)])?;
-    let base = path.parent().unwrap_or(Path::new("."));
-    let checked = validate::check(sources, &data, base).map_err(|errs| {
-        errs.into_iter()
-            .map(|e| e.in_file(path))
-            .collect::<Vec<_>>()
-    })?;
-    Ok((text, data, checked))
-}
-
-/// The report data: indicators with their changes, computed tables.
-fn compute(
-    sources: &dyn Sources,
-    path: &Path,
-    previous: Option<&Path>,
-    text: &str,
-    mut data: VanBan,
-    mut checked: Checked,
-) -> Result<Loaded, Vec<Error>> {
-    let indicators = crate::data::prepare(sources, &mut data, text, path, previous)?;
-    checked.indicators = crate::data::to_json(&indicators);
-    // Computed tables have their final columns now.
-    checked.annex_tables = data
-        .phu_luc
-        .iter()
-        .map(|a| {
-            a.value
-                .bang
-                .as_ref()
-                .and_then(|t| validate::check_table(t, &mut |_, _| {}))
-        })
-        .collect();
-    Ok(Loaded {
-        path: path.to_path_buf(),
-        data,
-        checked,
-    })
+/// Stages 1–3: load, check and compute, with changes against the document's own
+/// `ky_truoc` and no task filter. Every problem is returned.
+pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Computed, Vec<Error>> {
+    let checked = validate::check_file(sources, path)?;
+    data::compute(sources, &checked, None, &[])
 }
 
 /// The template a document uses: its `mau`, or its kind's.
@@ -123,22 +70,21 @@ fn template_name(vb: &VanBan, ck: &Checked, engine: &Engine, path: &Path) -> Res
 }
 
 /// Stages 3–6: template, markup, compose → the document model.
-pub fn build(loaded: &Loaded, engine: &Engine, fonts: &FontSet) -> Result<Document, Error> {
-    let name = template_name(&loaded.data, &loaded.checked, engine, &loaded.path)?;
-    build_with(loaded, &name, engine, fonts)
+pub fn build(doc: &Computed, engine: &Engine, fonts: &FontSet) -> Result<Document, Error> {
+    let name = template_name(&doc.data, &doc.checked, engine, &doc.path)?;
+    build_with(doc, &name, engine, fonts)
 }
 
 fn build_with(
-    loaded: &Loaded,
+    doc: &Computed,
     name: &str,
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Document, Error> {
-    let (vb, ck) = (&loaded.data, &loaded.checked);
-    engine.check_indicator_refs(name, &ck.indicators)?;
-    let ctx = context::build(vb, ck);
+    engine.check_indicator_refs(name, &doc.indicators)?;
+    let ctx = context::build(doc);
     let mk = markup_from_template(engine, name, ctx)?;
-    Ok(compose::compose(vb, ck, &mk, fonts))
+    Ok(compose::compose(doc, &mk, fonts))
 }
 
 /// Stages 4–5: render template `name` and parse its markup. Errors name the template;
@@ -198,24 +144,6 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
     crate::files::write::commit(&outputs).map_err(|mut e| e.swap_remove(0))
 }
 
-/// Keep only the tasks the filters accept (`--where`); a document without tasks cannot be
-/// filtered.
-pub fn apply_filters(loaded: &mut Loaded, filters: &[Filter]) -> Result<(), Error> {
-    if filters.is_empty() {
-        return Ok(());
-    }
-    match &mut loaded.checked.tasks {
-        Some(set) => {
-            set.apply(filters);
-            Ok(())
-        }
-        None => Err(Error::data(
-            "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",
-        )
-        .in_file(&loaded.path)),
-    }
-}
-
 /// Stages 1–6 for one file: load, validate, compute the report data against `previous`,
 /// apply the task filters (`--where`) and build the document model.
 pub fn load_and_build(
@@ -229,17 +157,17 @@ pub fn load_and_build(
         engine,
         fonts,
     } = inputs;
-    let (text, data, checked) = load_checked(sources, path)?;
-    let name = template_name(&data, &checked, engine, path).map_err(|e| vec![e])?;
+    let checked = validate::check_file(sources, path)?;
+    let name = template_name(&checked.data, &checked.checked, engine, path).map_err(|e| vec![e])?;
     std::thread::scope(|scope| {
         // Compiling the template takes about as long as computing the report data: both
         // at once. A compile error is reported by the render that needs the template.
         scope.spawn(|| engine.prepare(&name));
-        let mut loaded = compute(sources, path, previous, &text, data, checked)?;
-        apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-        let doc = build_with(&loaded, &name, engine, fonts.get()).map_err(|e| vec![e])?;
+        let computed = data::compute(sources, &checked, previous, filters)?;
+        drop(checked);
+        let doc = build_with(&computed, &name, engine, fonts.get()).map_err(|e| vec![e])?;
         // A character no embedded face has would be a blank in the PDF only.
-        crate::fonts::coverage::check(&doc, fonts.get(), path, &text)?;
+        crate::fonts::coverage::check(&doc, fonts.get(), path, &computed.source)?;
         Ok(doc)
     })
 }
@@ -247,8 +175,10 @@ pub fn load_and_build(
 /// Every front-half stage's output for one file, kept rather than dropped, for the stage
 /// snapshot tests (`tests/stage_snapshots.rs`).
 pub struct Stages {
-    /// Stages 1–2 and the report data: the loaded, checked and computed document.
-    pub loaded: Loaded,
+    /// Stages 1–2: the checked document.
+    pub checked: CheckedDocument,
+    /// Stage 3: the computed document.
+    pub computed: Computed,
     /// The template the document uses.
     pub template: String,
     /// Stage 3: the template context.
@@ -270,21 +200,21 @@ pub fn stages(
     filters: &[Filter],
 ) -> Result<Stages, Vec<Error>> {
     let (sources, engine) = (inputs.sources, inputs.engine);
-    let (text, data, checked) = load_checked(sources, path)?;
-    let template = template_name(&data, &checked, engine, path).map_err(|e| vec![e])?;
-    let mut loaded = compute(sources, path, previous, &text, data, checked)?;
-    apply_filters(&mut loaded, filters).map_err(|e| vec![e])?;
-    let (vb, ck) = (&loaded.data, &loaded.checked);
+    let checked = validate::check_file(sources, path)?;
+    let template =
+        template_name(&checked.data, &checked.checked, engine, path).map_err(|e| vec![e])?;
+    let computed = data::compute(sources, &checked, previous, filters)?;
     let one = |e: Error| vec![e];
     engine
-        .check_indicator_refs(&template, &ck.indicators)
+        .check_indicator_refs(&template, &computed.indicators)
         .map_err(one)?;
-    let context = context::build(vb, ck);
+    let context = context::build(&computed);
     let markup_text = engine.render(&template, context.clone()).map_err(one)?;
     let markup = parse_markup(engine, &template, &markup_text).map_err(one)?;
-    let document = compose::compose(vb, ck, &markup, inputs.fonts.get());
+    let document = compose::compose(&computed, &markup, inputs.fonts.get());
     Ok(Stages {
-        loaded,
+        checked,
+        computed,
         template,
         context,
         markup_text,

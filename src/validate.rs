@@ -1,16 +1,16 @@
-//! Stage 2: check what the YAML's shape cannot express (known kinds, dates, authority
-//! prefixes, table row widths, file references) and turn the checked strings into typed
-//! values. All problems are collected so the user fixes them in one pass.
+//! Stage 2, check: from the raw model ([`crate::load`]: serde, with spans; closed lists of
+//! words already read into enums there) to the [`CheckedDocument`]. Checks what the YAML's
+//! shape cannot express (known kinds, dates, authority prefixes, table row widths, file
+//! references, tasks, the inspection plan) and turns the checked strings into typed values.
+//! All problems are collected so the user fixes them in one pass.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
 use crate::error::{Error, Pos};
 use crate::kinds::{self, DocKind};
-use crate::model::{
-    Annex, CellValue, ColumnKind, ColumnSpec, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan,
-};
+use crate::model::{CellValue, ColumnKind, ColumnSpec, Node, NodeList, RowSpec, TableSpec, VanBan};
 use crate::sources::Sources;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
@@ -53,18 +53,6 @@ impl Authority {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedTable {
-    pub columns: Vec<CheckedColumn>,
-    pub numbering: Numbering,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedColumn {
-    pub kind: ColumnKind,
-    pub align: Option<crate::ir::Align>,
-}
-
 /// The typed values validation produced, alongside the model they came from.
 #[derive(Debug, Clone)]
 pub struct Checked {
@@ -73,11 +61,6 @@ pub struct Checked {
     pub authority: Option<Authority>,
     /// The signature PNG, read and decoded once here where the file is checked.
     pub signature_png: Option<crate::backend::pdf::png::CheckedPng>,
-    pub annex_landscape: Vec<bool>,
-    /// Annex tables, by annex index.
-    pub annex_tables: Vec<Option<CheckedTable>>,
-    /// Computed indicators for templates (`chi_tieu`), filled by `crate::data`.
-    pub indicators: serde_json::Value,
     /// The document's tasks (`nhiem_vu:`), checked and numbered.
     pub tasks: Option<crate::tasks::TaskSet>,
     /// The kind of the attached document (`kem_theo:`).
@@ -91,6 +74,39 @@ const STAMPS_KHAN: &[&str] = &["KHẨN", "THƯỢNG KHẨN", "HỎA TỐC", "H�
 
 fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
     Pos::from_saphyr(&s.referenced)
+}
+
+/// The check stage's output: the document as written, known to be valid, and the typed
+/// values checking produced. The compute stage ([`crate::data::compute`]) reads it.
+#[derive(Debug)]
+pub struct CheckedDocument {
+    /// The document's file.
+    pub path: PathBuf,
+    /// Its YAML text.
+    pub source: String,
+    /// The raw model, as written.
+    pub data: VanBan,
+    /// The typed values.
+    pub checked: Checked,
+}
+
+/// Stages 1–2 for one file: read it through `sources`, parse it and check it. Every error
+/// names the file.
+pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument, Vec<Error>> {
+    let source = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
+    let data = crate::load::parse_str(&source).map_err(|e| vec![e.in_file(path)])?;
+    let base = path.parent().unwrap_or(Path::new("."));
+    let checked = check(sources, &data, base).map_err(|errs| {
+        errs.into_iter()
+            .map(|e| e.in_file(path))
+            .collect::<Vec<_>>()
+    })?;
+    Ok(CheckedDocument {
+        path: path.to_path_buf(),
+        source,
+        data,
+        checked,
+    })
 }
 
 /// Validate a loaded document. `base_dir` resolves relative file references.
@@ -120,11 +136,10 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
     for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
         check_nodes(list, &mut err);
     }
-    let mut annex_landscape = Vec::new();
-    let mut annex_tables = Vec::new();
     for a in &vb.phu_luc {
-        annex_landscape.push(check_annex(a, &mut err));
-        annex_tables.push(a.value.bang.as_ref().and_then(|t| check_table(t, &mut err)));
+        if let Some(t) = &a.value.bang {
+            check_table(t, &mut err);
+        }
         check_nodes(&a.value.mo_dau, &mut err);
         check_nodes(&a.value.ghi_chu, &mut err);
     }
@@ -148,9 +163,6 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
         date: date.expect("checked above"),
         authority,
         signature_png,
-        annex_landscape,
-        annex_tables,
-        indicators: serde_json::Value::Object(Default::default()),
         inspection,
     })
 }
@@ -319,23 +331,6 @@ fn check_inspection(
     }
 }
 
-fn check_annex(a: &Spanned<Annex>, err: &mut impl FnMut(Option<Pos>, String)) -> bool {
-    match &a.value.huong {
-        None => false,
-        Some(h) => match h.value.trim() {
-            "ngang" => true,
-            "doc" | "dọc" => false,
-            other => {
-                err(
-                    pos_of(h),
-                    format!("hướng trang \"{other}\" không hợp lệ; cần \"ngang\" hoặc \"doc\""),
-                );
-                false
-            }
-        },
-    }
-}
-
 fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
     for n in list {
         match &n.value {
@@ -344,101 +339,21 @@ fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
             | Node::Part { children, .. }
             | Node::Article { children, .. } => check_nodes(children, err),
             Node::Dashes(items) => check_nodes(items, err),
-            Node::Table(t) => {
-                check_table(t, err);
-            }
-            Node::Styled(s) => {
-                if let Some(c) = &s.can
-                    && parse_align(c).is_none()
-                {
-                    err(
-                        pos_of(n),
-                        format!("căn lề \"{c}\" không hợp lệ; cần trai, giua, phai hoặc deu"),
-                    );
-                }
-            }
-            Node::Paragraph(_) | Node::PageBreak | Node::TaskSentences(_) => {}
+            Node::Table(t) => check_table(t, err),
+            Node::Styled(_) | Node::Paragraph(_) | Node::PageBreak | Node::TaskSentences(_) => {}
         }
     }
 }
 
-pub fn parse_align(s: &str) -> Option<crate::ir::Align> {
-    use crate::ir::Align;
-    match s.trim() {
-        "trai" | "trái" => Some(Align::Left),
-        "giua" | "giữa" => Some(Align::Center),
-        "phai" | "phải" => Some(Align::Right),
-        "deu" | "đều" => Some(Align::Justify),
-        _ => None,
-    }
-}
-
-pub(crate) fn column_kind(c: &ColumnSpec) -> Result<ColumnKind, String> {
-    match c.loai.as_ref().map(|s| s.value.trim()) {
-        None | Some("van_ban") => Ok(ColumnKind::Text),
-        Some("so") => Ok(ColumnKind::Number),
-        Some("ty_le") => Ok(ColumnKind::Percent),
-        Some("stt") => Ok(ColumnKind::RowNumber),
-        Some(other) => Err(format!(
-            "loại cột \"{other}\" không hợp lệ; cần van_ban, so, ty_le hoặc stt"
-        )),
-    }
-}
-
-/// Check a table and return its typed columns (None when it has errors).
-pub fn check_table(
-    t: &TableSpec,
-    err: &mut impl FnMut(Option<Pos>, String),
-) -> Option<CheckedTable> {
-    let mut ok = true;
-    let mut columns = Vec::new();
-    for c in &t.cot {
-        let kind = match column_kind(&c.value) {
-            Ok(k) => k,
-            Err(m) => {
-                err(c.value.loai.as_ref().and_then(pos_of).or(pos_of(c)), m);
-                ok = false;
-                ColumnKind::Text
-            }
-        };
-        let align = match &c.value.can {
-            None => None,
-            Some(a) => match parse_align(&a.value) {
-                Some(al) => Some(al),
-                None => {
-                    err(
-                        pos_of(a),
-                        format!(
-                            "căn lề \"{}\" không hợp lệ; cần trai, giua, phai hoặc deu",
-                            a.value
-                        ),
-                    );
-                    ok = false;
-                    None
-                }
-            },
-        };
-        columns.push(CheckedColumn { kind, align });
-    }
-    let numbering = match t.danh_so.as_ref().map(|s| (s, s.value.trim())) {
-        None | Some((_, "lien_tuc")) => Numbering::Continuous,
-        Some((_, "theo_nhom")) => Numbering::PerGroup,
-        Some((s, other)) => {
-            err(
-                pos_of(s),
-                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
-            );
-            ok = false;
-            Numbering::Continuous
-        }
-    };
+/// Check a table's rows against its columns: the width of each row and the numbers in
+/// number columns. (Column kinds, alignments and numbering were read into their types by
+/// the loader.)
+pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Option<Pos>, String)) {
     // Row numbers and computed columns are filled in by vanban: rows leave them out.
     let data_cols: Vec<&Spanned<ColumnSpec>> = t
         .cot
         .iter()
-        .zip(&columns)
-        .filter(|(c, k)| k.kind != ColumnKind::RowNumber && !c.value.is_computed())
-        .map(|(c, _)| c)
+        .filter(|c| c.value.kind() != ColumnKind::RowNumber && !c.value.is_computed())
         .collect();
     let names = data_cols
         .iter()
@@ -462,17 +377,10 @@ pub fn check_table(
                     names
                 ),
             );
-            ok = false;
             continue;
         }
-        for (cell, col) in cells.iter().zip(
-            columns
-                .iter()
-                .zip(&t.cot)
-                .filter(|(c, s)| c.kind != ColumnKind::RowNumber && !s.value.is_computed())
-                .map(|(c, _)| c),
-        ) {
-            if matches!(col.kind, ColumnKind::Number | ColumnKind::Percent)
+        for (cell, col) in cells.iter().zip(&data_cols) {
+            if matches!(col.value.kind(), ColumnKind::Number | ColumnKind::Percent)
                 && let CellValue::Text(s) = &cell.value
                 && !s.trim().is_empty()
                 && let Err(e) = crate::format::check_vn_number(s)
@@ -481,11 +389,9 @@ pub fn check_table(
                     pos_of(cell),
                     format!("ô trong cột số: {}", e.message(s, true)),
                 );
-                ok = false;
             }
         }
     }
-    ok.then_some(CheckedTable { columns, numbering })
 }
 
 pub fn parse_authority(s: &str) -> Option<Authority> {

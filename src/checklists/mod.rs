@@ -11,17 +11,17 @@
 pub mod output;
 
 use crate::compose::blocks::Builder;
+use crate::compose::first_page::Head;
 use crate::compose::{Style, closing, first_page};
+use crate::data::Computed;
 use crate::error::Error;
 use crate::fonts::FontSet;
 use crate::format;
 use crate::inspection::Plan;
 use crate::ir::{Block, Document, Orientation, Section, SectionKind};
 use crate::kinds::DocKind;
-use crate::model::VanBan;
-use crate::render::Loaded;
 use crate::template::Engine;
-use crate::validate::{Checked, DocDate};
+use crate::validate::DocDate;
 
 /// The document kind of a checklist (not a `loai:` of its own: checklists come from a plan).
 pub static KIND: DocKind = DocKind {
@@ -36,12 +36,12 @@ const RIGHT_SIGNER: [&str; 2] = ["TRƯỞNG ĐOÀN", "KIỂM TRA"];
 const SIGN_NOTE: &str = "(Ký, ghi rõ họ tên)";
 
 /// The plan's checked inspection data, or an error when the file is not an inspection plan.
-pub fn plan_of(loaded: &Loaded) -> Result<&Plan, Error> {
-    loaded.checked.inspection.as_ref().ok_or_else(|| {
+pub fn plan_of(plan_doc: &Computed) -> Result<&Plan, Error> {
+    plan_doc.checked.inspection.as_ref().ok_or_else(|| {
         Error::data(
             "chỉ kế hoạch kiểm tra (loai: ke-hoach-kiem-tra) mới tạo được phiếu kiểm tra (--checklists)",
         )
-        .in_file(&loaded.path)
+        .in_file(&plan_doc.path)
     })
 }
 
@@ -53,77 +53,48 @@ pub fn subject(plan: &Plan, unit: &str) -> String {
     }
 }
 
-/// What the checklists of one document share, made once: the plan's data with the header
-/// fields a form does not show removed, a checked value for the form kind (without the
-/// plan's own tasks, tables and schedule), and the styles.
-struct Header {
-    vb: VanBan,
-    ck: Checked,
-    st: Style,
-}
-
-impl Header {
-    fn new(loaded: &Loaded) -> Header {
-        let vb = &loaded.data;
-        // The header reads: steering body / the team (set per unit).
-        let mut head = vb.clone();
-        head.co_quan_chu_quan = Some(vb.co_quan_ban_hanh.replace('\n', " "));
-        head.do_mat = None;
-        head.do_khan = None;
-        Header {
-            vb: head,
-            ck: Checked {
-                kind: &KIND,
-                date: loaded.checked.date,
-                authority: None,
-                signature_png: None,
-                annex_landscape: Vec::new(),
-                annex_tables: Vec::new(),
-                indicators: serde_json::Value::Null,
-                tasks: None,
-                attachment: None,
-                inspection: None,
-            },
-            st: Style::new(&vb.trinh_bay),
-        }
-    }
-}
-
-/// One unit's checklist as a section.
+/// One unit's checklist as a section. Its header is its own, built here: the steering
+/// body over the unit's team, no "Số:", the checklist subject and the visit date.
 fn section(
-    loaded: &Loaded,
+    plan_doc: &Computed,
     plan: &Plan,
     unit: usize,
-    header: &mut Header,
+    st: &Style,
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Section, Error> {
     let name = &KIND.template;
-    let ctx = crate::template::inspection::checklist(&loaded.data, plan, unit);
+    let ctx = crate::template::inspection::checklist(&plan_doc.data, plan, unit);
     let mk = crate::render::markup_from_template(engine, name, ctx)?;
 
     let u = &plan.units[unit];
     let team = plan.team_of(unit);
-    header.vb.co_quan_ban_hanh = format::upper(&team.name());
-    header.vb.trich_yeu = subject(plan, &u.name);
-    // The date is the visit's.
-    header.ck.date = {
-        use chrono::Datelike;
-        DocDate {
-            day: u.visit.map(|d| d.day()),
-            month: u.visit.map(|d| d.month()),
-            year: u.visit.map_or(plan.start.year(), |d| d.year()),
-        }
+    let head = Head {
+        kind: &KIND,
+        parent: Some(plan_doc.data.co_quan_ban_hanh.replace('\n', " ")),
+        issuer: format::upper(&team.name()),
+        number: None,
+        subject: subject(plan, &u.name),
+        stamps: Vec::new(),
+        place: plan_doc.data.dia_danh.clone(),
+        // The date is the visit's.
+        date: {
+            use chrono::Datelike;
+            DocDate {
+                day: u.visit.map(|d| d.day()),
+                month: u.visit.map(|d| d.month()),
+                year: u.visit.map_or(plan.start.year(), |d| d.year()),
+            }
+        },
     };
-    let (head, ck, st) = (&header.vb, &header.ck, &header.st);
 
     let tw = st.page.text_width(Orientation::Portrait);
     let mut blocks = vec![
         // As for the main document: LibreOffice adds a line above a leading table.
         Block::Spacer(1.0),
-        Block::Table(first_page::header_opts(head, ck, st, fonts, tw, false)),
+        Block::Table(first_page::header(&head, st, fonts, tw)),
     ];
-    blocks.extend(first_page::title(head, ck, st, fonts, tw));
+    blocks.extend(first_page::title(&head, st, fonts, tw));
     let mut b = Builder::new(st);
     blocks.extend(b.blocks(&mk.body, tw));
     let left: Vec<String> = LEFT_SIGNER.iter().map(|s| s.to_string()).collect();
@@ -143,17 +114,17 @@ fn section(
 
 /// A document holding the checklists of `units`, one section each.
 pub fn document(
-    loaded: &Loaded,
+    plan_doc: &Computed,
     plan: &Plan,
     units: &[usize],
     engine: &Engine,
     fonts: &FontSet,
 ) -> Result<Document, Error> {
-    let vb = &loaded.data;
-    let mut header = Header::new(loaded);
+    let vb = &plan_doc.data;
+    let st = Style::new(&vb.trinh_bay);
     let mut sections = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
-        let mut s = section(loaded, plan, *u, &mut header, engine, fonts)?;
+        let mut s = section(plan_doc, plan, *u, &st, engine, fonts)?;
         if i == 0 {
             s.kind = SectionKind::Main;
         }
@@ -164,8 +135,13 @@ pub fn document(
         _ => format!("{} - {}", KIND.name, vb.trich_yeu.replace('\n', " ").trim()),
     };
     Ok(Document {
-        meta: crate::compose::meta(vb, &loaded.checked.date, title),
-        page: header.st.page,
+        meta: crate::compose::meta(
+            &vb.trich_yeu,
+            &vb.co_quan_ban_hanh,
+            &plan_doc.checked.date,
+            title,
+        ),
+        page: st.page,
         sections,
     })
 }

@@ -57,21 +57,55 @@ fn lines_of(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// The two-column header table.
-pub fn header(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -> Table {
-    header_opts(vb, ck, st, fonts, tw, true)
+/// What the first page's header and title print, resolved: a document's own (from its
+/// checked data, [`Head::of`]) or a form's (a checklist builds its own per unit).
+#[derive(Debug, Clone)]
+pub struct Head {
+    /// The document kind (type name; a Công văn prints its subject in the header).
+    pub kind: &'static DocKind,
+    /// The parent agency, as written.
+    pub parent: Option<String>,
+    /// The issuing agency, as written ("\n" splits lines).
+    pub issuer: String,
+    /// "Số: 05/BC-UBND", or none for a form that is not numbered.
+    pub number: Option<String>,
+    /// The trích yếu.
+    pub subject: String,
+    /// Urgency then secrecy stamps, as written.
+    pub stamps: Vec<String>,
+    /// The place in the date line.
+    pub place: String,
+    /// The date.
+    pub date: DocDate,
 }
 
-/// The header table; `show_number: false` leaves out the "Số:" line (forms such as a
-/// checklist, which are not numbered documents).
-pub fn header_opts(
-    vb: &VanBan,
-    ck: &Checked,
-    st: &Style,
-    fonts: &FontSet,
-    tw: f32,
-    show_number: bool,
-) -> Table {
+impl Head {
+    /// A document's header, from its data and checked values.
+    pub fn of(vb: &VanBan, ck: &Checked) -> Head {
+        // "Số: 05/BC-UBND"; an unnumbered draft keeps six blanks: "Số:      /BC-UBND".
+        let number = match vb.so {
+            Some(_) => format!("Số: {}", so_ky_hieu(ck.kind, vb)),
+            None => format!("Số:{}", so_ky_hieu(ck.kind, vb)),
+        };
+        Head {
+            kind: ck.kind,
+            parent: vb.co_quan_chu_quan.clone(),
+            issuer: vb.co_quan_ban_hanh.clone(),
+            number: Some(number),
+            subject: vb.trich_yeu.clone(),
+            stamps: [&vb.do_khan, &vb.do_mat]
+                .into_iter()
+                .flatten()
+                .map(|s| s.value.clone())
+                .collect(),
+            place: vb.dia_danh.clone(),
+            date: ck.date,
+        }
+    }
+}
+
+/// The two-column header table.
+pub fn header(head: &Head, st: &Style, fonts: &FontSet, tw: f32) -> Table {
     let left_w = (tw * LEFT_SHARE).round();
     let right_w = tw - left_w;
     let inner_left = left_w - 2.0 * LAYOUT_PADDING;
@@ -79,11 +113,7 @@ pub fn header_opts(
 
     // Row 1, left: parent agency (upright), issuing agency (bold), a rule under it.
     let mut left1 = Vec::new();
-    if let Some(parent) = vb
-        .co_quan_chu_quan
-        .as_deref()
-        .filter(|s| !s.trim().is_empty())
-    {
+    if let Some(parent) = head.parent.as_deref().filter(|s| !s.trim().is_empty()) {
         for l in lines_of(&format::upper(parent)) {
             left1.push(Block::Paragraph(st.centered(
                 &l,
@@ -93,7 +123,7 @@ pub fn header_opts(
             )));
         }
     }
-    let agency = lines_of(&format::upper(&vb.co_quan_ban_hanh));
+    let agency = lines_of(&format::upper(&head.issuer));
     let widest = agency
         .iter()
         .map(|l| fonts.width(l, st.agency_size, true, false))
@@ -125,44 +155,29 @@ pub fn header_opts(
 
     // Row 2, left: Số, the V/v of a Công văn, stamps. Right: place and date.
     let mut left2 = Vec::new();
-    // "Số: 05/BC-UBND"; an unnumbered draft keeps six blanks: "Số:      /BC-UBND".
-    let so_text = match vb.so {
-        Some(_) => format!("Số: {}", so_ky_hieu(ck.kind, vb)),
-        None => format!("Số:{}", so_ky_hieu(ck.kind, vb)),
-    };
-    let mut so = st.centered(&so_text, st.number_size, false, false);
-    so.space_before = 6.0;
-    if show_number {
+    if let Some(number) = &head.number {
+        let mut so = st.centered(number, st.number_size, false, false);
+        so.space_before = 6.0;
         left2.push(Block::Paragraph(so));
     }
-    if ck.kind.is_cong_van() {
-        let mut vv = st.centered(&format!("V/v {}", vb.trich_yeu.trim()), 12.0, false, false);
+    if head.kind.is_cong_van() {
+        let mut vv = st.centered(&format!("V/v {}", head.subject.trim()), 12.0, false, false);
         vv.space_before = 4.0;
         left2.push(Block::Paragraph(vv));
     }
-    for stamp in [&vb.do_khan, &vb.do_mat].into_iter().flatten() {
-        let mut p = st.centered(
-            &format::upper(stamp.value.trim()),
-            st.number_size,
-            true,
-            false,
-        );
+    for stamp in &head.stamps {
+        let mut p = st.centered(&format::upper(stamp.trim()), st.number_size, true, false);
         p.framed = true;
         p.space_before = 6.0;
         p.left_indent = (inner_left
-            - fonts.width(
-                &format::upper(stamp.value.trim()),
-                st.number_size,
-                true,
-                false,
-            ))
+            - fonts.width(&format::upper(stamp.trim()), st.number_size, true, false))
             / 2.0
             - 4.0;
         p.right_indent = p.left_indent;
         left2.push(Block::Paragraph(p));
     }
     let mut date = st.centered(
-        &format!("{}, {}", vb.dia_danh.trim(), date_text(&ck.date)),
+        &format!("{}, {}", head.place.trim(), date_text(&head.date)),
         st.date_size,
         false,
         true,
@@ -215,16 +230,16 @@ pub fn layout_table(
 
 /// Type name, trích yếu and the rule under them (not for a Công văn, whose subject is in the
 /// header).
-pub fn title(vb: &VanBan, ck: &Checked, st: &Style, fonts: &FontSet, tw: f32) -> Vec<Block> {
+pub fn title(head: &Head, st: &Style, fonts: &FontSet, tw: f32) -> Vec<Block> {
     let mut out = Vec::new();
-    if ck.kind.is_cong_van() {
+    if head.kind.is_cong_van() {
         return out;
     }
-    let mut name = st.centered(&format::upper(ck.kind.name), st.title_size, true, false);
+    let mut name = st.centered(&format::upper(head.kind.name), st.title_size, true, false);
     name.space_before = 18.0;
     name.keep_with_next = true;
     out.push(Block::Paragraph(name));
-    let lines = lines_of(&vb.trich_yeu);
+    let lines = lines_of(&head.subject);
     let mut widest = 0.0f32;
     for l in &lines {
         let mut p = st.centered(l, st.title_size, true, false);

@@ -9,26 +9,29 @@ pub mod closing;
 pub mod first_page;
 pub mod style;
 
+use crate::data::Computed;
 use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Block, Document, Meta, Orientation, Section, SectionKind};
 use crate::markup::Markup;
-use crate::model::VanBan;
-use crate::validate::{Checked, DocDate};
+use crate::validate::DocDate;
 
 pub use style::Style;
 
-pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> Document {
+/// The document model of a computed document and the markup its template rendered.
+pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
+    let (vb, ck) = (&doc.data, &doc.checked);
     let st = Style::new(&vb.trinh_bay);
+    let head = first_page::Head::of(vb, ck);
     let tw = st.page.text_width(markup.orientation);
 
     // A document that starts with a table makes LibreOffice insert a full-height empty
     // paragraph above it (Word does not); a 1 pt spacer first keeps every renderer equal.
     let mut main = vec![
         Block::Spacer(1.0),
-        Block::Table(first_page::header(vb, ck, &st, fonts, tw)),
+        Block::Table(first_page::header(&head, &st, fonts, tw)),
     ];
-    main.extend(first_page::title(vb, ck, &st, fonts, tw));
+    main.extend(first_page::title(&head, &st, fonts, tw));
     main.extend(first_page::kinh_gui(vb, &st, fonts));
     main.extend(first_page::issuer(vb, &st));
     main.extend(first_page::can_cu(vb, &st));
@@ -91,7 +94,8 @@ pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> D
 
     Document {
         meta: meta(
-            vb,
+            &vb.trich_yeu,
+            &vb.co_quan_ban_hanh,
             &ck.date,
             format!("{} {}", ck.kind.name, so_ky_hieu.trim()),
         ),
@@ -100,9 +104,10 @@ pub fn compose(vb: &VanBan, ck: &Checked, markup: &Markup, fonts: &FontSet) -> D
     }
 }
 
-/// Document properties: the subject and author from the data, the creation date from the
-/// document's own date (never the clock; the first of the month or year for a draft).
-pub fn meta(vb: &VanBan, date: &DocDate, title: String) -> Meta {
+/// Document properties: the subject (`trich_yeu`) and author (the issuing agency) as
+/// written, the creation date from the document's own date (never the clock; the first of
+/// the month or year for a draft).
+pub fn meta(subject: &str, issuer: &str, date: &DocDate, title: String) -> Meta {
     let created = match date.full() {
         Some(d) => d.format("%Y-%m-%dT00:00:00Z").to_string(),
         None => format!(
@@ -113,8 +118,8 @@ pub fn meta(vb: &VanBan, date: &DocDate, title: String) -> Meta {
     };
     Meta {
         title,
-        subject: vb.trich_yeu.replace('\n', " "),
-        author: format::upper(&vb.co_quan_ban_hanh.replace('\n', " ")),
+        subject: subject.replace('\n', " "),
+        author: format::upper(&issuer.replace('\n', " ")),
         created,
         language: "vi-VN".to_string(),
     }

@@ -1,8 +1,10 @@
-//! Stage 2b (after validation, before the template): the report's data. Tables take their
-//! rows from YAML or from a file and get their computed columns, subtotals and totals;
-//! indicators get their values, shares, targets and the change against the previous report;
-//! `[[id.cach_viet]]` references in the text are replaced by the computed phrases. The
-//! document that comes out holds only plain text and plain table rows.
+//! Stage 3, compute: from the checked document ([`CheckedDocument`], which it only reads) to
+//! a new value, the [`Computed`] document. Tables take their rows from YAML or from a file
+//! and get their computed columns, subtotals and totals; indicators get their values, shares,
+//! targets and the change against the previous report; `[[id.cach_viet]]` references in the
+//! text are replaced by the computed phrases; the task filters (`--where`) are applied. The
+//! document that comes out holds only plain text and plain table rows, and it is the only
+//! thing the template context and compose read.
 
 mod formula;
 pub mod indicator;
@@ -19,6 +21,8 @@ use serde_saphyr::Spanned;
 use crate::error::{Error, Kind, Pos};
 use crate::model::{Node, NodeList, TableSpec, VanBan};
 use crate::sources::Sources;
+use crate::tasks::{Filter, TaskSet};
+use crate::validate::{Checked, CheckedDocument};
 
 pub use indicator::{ATTRS, Ind, Indicators};
 use table::TableData;
@@ -58,7 +62,8 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
     out
 }
 
-/// Compute every table; returns the ones with an id.
+/// Put every table of `vb` (the document being built) in its printed form; returns the
+/// computed data of the ones with an id.
 fn compute_tables(
     sources: &dyn Sources,
     vb: &mut VanBan,
@@ -71,7 +76,8 @@ fn compute_tables(
     let mut by_id = BTreeMap::new();
     for t in tables_mut(vb) {
         let id = t.id.clone();
-        let data = table::materialize(sources, t, base, yaml, src, prev, errs);
+        let (printed, data) = table::materialize(sources, t, base, yaml, src, prev, errs);
+        *t = printed;
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
@@ -99,10 +105,11 @@ fn load_previous(
     }
 }
 
-/// Prepare a loaded document in place. `src` is its YAML text, `path` its file;
-/// `previous` (from the command line) overrides the document's `ky_truoc`. Errors without
-/// a file belong to `path`.
-pub fn prepare(
+/// Fill in `vb`, the new document [`compute`] is building (a copy of the checked one):
+/// tables, then indicators, then references to them. `src` is the YAML text, `path` its
+/// file; `previous` (from the command line) overrides the document's `ky_truoc`. Errors
+/// without a file belong to `path`.
+fn fill(
     sources: &dyn Sources,
     vb: &mut VanBan,
     src: &str,
@@ -196,7 +203,58 @@ pub fn prepare(
     }
 }
 
+/// The compute stage's output: what the template context and compose read.
+#[derive(Debug)]
+pub struct Computed {
+    /// The document's file.
+    pub path: PathBuf,
+    /// Its YAML text (messages quote and locate in it).
+    pub source: String,
+    /// The document with every table in its printed form and every reference replaced.
+    pub data: VanBan,
+    /// The typed values of the check stage, with the tasks filtered.
+    pub checked: Checked,
+    /// The indicators as template values (`chi_tieu`).
+    pub indicators: serde_json::Value,
+}
+
+/// Compute a checked document: a new document, the checked one is only read. `previous`
+/// (the `--previous` option) overrides the document's `ky_truoc`; `filters` (`--where`)
+/// keep the tasks they all accept.
+pub fn compute(
+    sources: &dyn Sources,
+    doc: &CheckedDocument,
+    previous: Option<&Path>,
+    filters: &[Filter],
+) -> Result<Computed, Vec<Error>> {
+    let tasks = filtered_tasks(doc, filters).map_err(|e| vec![e])?;
+    let mut data = doc.data.clone();
+    let indicators = fill(sources, &mut data, &doc.source, &doc.path, previous)?;
+    Ok(Computed {
+        path: doc.path.clone(),
+        source: doc.source.clone(),
+        data,
+        checked: Checked {
+            tasks,
+            ..doc.checked.clone()
+        },
+        indicators: to_json(&indicators),
+    })
+}
+
+/// The tasks the filters (`--where`) accept; a document without tasks cannot be filtered.
+fn filtered_tasks(doc: &CheckedDocument, filters: &[Filter]) -> Result<Option<TaskSet>, Error> {
+    match (&doc.checked.tasks, filters) {
+        (tasks, []) => Ok(tasks.clone()),
+        (Some(set), _) => Ok(Some(set.filtered(filters))),
+        (None, _) => Err(Error::data(
+            "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",
+        )
+        .in_file(&doc.path)),
+    }
+}
+
 /// The indicators as template values: `chi_tieu.<id>.<cach_viet>`.
-pub fn to_json(inds: &Indicators) -> serde_json::Value {
+fn to_json(inds: &Indicators) -> serde_json::Value {
     serde_json::Value::Object(inds.iter().map(|(k, v)| (k.clone(), v.to_json())).collect())
 }

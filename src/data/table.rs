@@ -10,9 +10,9 @@ use serde_saphyr::{Location, Spanned};
 
 use crate::error::{Error, Kind, Pos};
 use crate::format;
-use crate::model::{CellValue, ColumnKind, RowSpec, TableSpec};
+use crate::ir::Align;
+use crate::model::{CellValue, ColumnKind, ColumnSpec, RowSpec, TableSpec};
 use crate::sources::Sources;
-use crate::validate::column_kind;
 
 use super::formula::{Formula, eval, parse_formula, signed_change};
 use super::{pos_of, source};
@@ -169,25 +169,26 @@ impl Columns {
     }
 }
 
-/// Compute a table in place. `base` resolves a source file and `yaml` is the file the table
-/// is written in; `prev` holds the previous report's tables by id. Returns the computed data
-/// for lookups.
+/// Compute a table: the table as it prints (plain rows, every computed column filled in, a
+/// new value) and its data for lookups. `base` resolves a source file and `yaml` is the file
+/// the table is written in; `prev` holds the previous report's tables by id. A table with
+/// errors gives empty data (and is returned as written: the errors stop the render).
 pub fn materialize(
     sources: &dyn Sources,
-    t: &mut TableSpec,
+    t: &TableSpec,
     base: &Path,
     yaml: &Path,
     src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
-) -> TableData {
+) -> (TableSpec, TableData) {
     let Some(cols) = columns(t, errs) else {
-        return TableData::default();
+        return (t.clone(), TableData::default());
     };
     let rows = match &t.nguon {
         Some(src) => match source_rows(sources, t, src, base, &cols, errs) {
             Some(r) => r,
-            None => return TableData::default(),
+            None => return (t.clone(), TableData::default()),
         },
         None => yaml_rows(t, yaml, src, &cols),
     };
@@ -217,18 +218,12 @@ pub fn materialize(
         unique_keys(&data, errs);
         changes(t, &cols, &mut rows, prev, errs);
     }
-    write_back(t, &cols, rows);
-    data
+    (printed(t, &cols, rows), data)
 }
 
 /// Check the columns: unique ids, formulas, change columns, the key column.
 fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
-    // Validation has already rejected unknown column kinds.
-    let kinds: Vec<ColumnKind> = t
-        .cot
-        .iter()
-        .map(|c| column_kind(&c.value).unwrap_or(ColumnKind::Text))
-        .collect();
+    let kinds: Vec<ColumnKind> = t.cot.iter().map(|c| c.value.kind()).collect();
     let ids: Vec<Option<String>> = t.cot.iter().map(|c| c.value.id.clone()).collect();
     let n = t.cot.len();
     let before = errs.len();
@@ -571,8 +566,9 @@ fn changes(
     }
 }
 
-/// Write the rows back as plain rows; computed columns become ordinary ones.
-fn write_back(t: &mut TableSpec, cols: &Columns, rows: Vec<Row>) {
+/// The table as it prints: the computed rows as plain rows, and computed columns as
+/// ordinary ones (a change column is signed text, right-aligned unless `can` says otherwise).
+fn printed(t: &TableSpec, cols: &Columns, rows: Vec<Row>) -> TableSpec {
     let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
         c.into_iter()
             .enumerate()
@@ -580,7 +576,7 @@ fn write_back(t: &mut TableSpec, cols: &Columns, rows: Vec<Row>) {
             .map(|(_, v)| v)
             .collect()
     };
-    t.dong = rows
+    let dong = rows
         .into_iter()
         .map(|r| {
             spanned(match r {
@@ -590,18 +586,34 @@ fn write_back(t: &mut TableSpec, cols: &Columns, rows: Vec<Row>) {
             })
         })
         .collect();
-    t.nguon = None;
-    t.dong_tong = None;
-    t.cong_nhom = None;
-    for c in t.cot.iter_mut() {
-        c.value.cong_thuc = None;
-        if c.value.thay_doi.take().is_some() {
-            // Signed changes are text: "+120", "-3".
-            c.value.loai = None;
-            if c.value.can.is_none() {
-                c.value.can = Some(spanned("phai".to_string()));
-            }
-        }
+    let cot = t
+        .cot
+        .iter()
+        .map(|c| {
+            let change = c.value.thay_doi.is_some();
+            let column = ColumnSpec {
+                cong_thuc: None,
+                thay_doi: None,
+                loai: if change { None } else { c.value.loai.clone() },
+                can: match (&c.value.can, change) {
+                    (None, true) => Some(spanned(Align::Right)),
+                    (can, _) => can.clone(),
+                },
+                ..c.value.clone()
+            };
+            Spanned::new(column, c.referenced, c.defined)
+        })
+        .collect();
+    TableSpec {
+        id: t.id.clone(),
+        cot,
+        nguon: None,
+        khoa: t.khoa.clone(),
+        dong_tong: None,
+        cong_nhom: None,
+        dong,
+        danh_so: t.danh_so.clone(),
+        co_chu: t.co_chu.clone(),
     }
 }
 
@@ -631,22 +643,22 @@ dong:
 "#;
         let prev_yaml = yaml.replace("[Việc một, 10, 5]", "[Việc một, 10, 8]");
         let mut errs = Vec::new();
-        let mut p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
-        let prev = materialize(
+        let p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
+        let (_, prev) = materialize(
             &crate::sources::FileSystem,
-            &mut p,
+            &p,
             Path::new("."),
             Path::new("t.yaml"),
             "",
             None,
             &mut errs,
         );
-        let mut t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
+        let t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
         let mut m = BTreeMap::new();
         m.insert("t".to_string(), prev);
-        let data = materialize(
+        let (t, data) = materialize(
             &crate::sources::FileSystem,
-            &mut t,
+            &t,
             Path::new("."),
             Path::new("t.yaml"),
             "",
@@ -704,9 +716,9 @@ dong:
     #[test]
     fn repeated_keys_are_fine_where_nothing_is_matched() {
         let mut errs = Vec::new();
-        let data = materialize(
+        let (_, data) = materialize(
             &crate::sources::FileSystem,
-            &mut table(REPEATED),
+            &table(REPEATED),
             Path::new("."),
             Path::new("t.yaml"),
             "",
@@ -733,7 +745,7 @@ dong:
         let mut errs = Vec::new();
         materialize(
             &crate::sources::FileSystem,
-            &mut table(&with_change),
+            &table(&with_change),
             Path::new("."),
             Path::new("t.yaml"),
             "",
@@ -749,9 +761,9 @@ dong:
         assert_eq!(errs[0].pos.map(|p| p.line), Some(9));
         // The previous report's table may repeat keys unless a matched row is one of them.
         let mut errs = Vec::new();
-        let prev = materialize(
+        let (_, prev) = materialize(
             &crate::sources::FileSystem,
-            &mut table(REPEATED),
+            &table(REPEATED),
             Path::new("."),
             Path::new("truoc.yaml"),
             "",
@@ -763,7 +775,7 @@ dong:
         let now = with_change.replace("[Hoàn thành, 3]", "[Chưa thực hiện, 3]");
         materialize(
             &crate::sources::FileSystem,
-            &mut table(&now),
+            &table(&now),
             Path::new("."),
             Path::new("t.yaml"),
             "",
@@ -782,7 +794,7 @@ dong:
         let only_unique = now.replace("[Hoàn thành, 4]", "[Đã hủy, 4]");
         materialize(
             &crate::sources::FileSystem,
-            &mut table(&only_unique),
+            &table(&only_unique),
             Path::new("."),
             Path::new("t.yaml"),
             "",

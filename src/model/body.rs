@@ -59,8 +59,8 @@ pub enum Node {
 pub struct StyledParagraph {
     pub doan: String,
     /// "trai", "giua", "phai", "deu" (justified, the default).
-    #[serde(default)]
-    pub can: Option<String>,
+    #[serde(default, deserialize_with = "super::choice::align_plain")]
+    pub can: Option<crate::ir::Align>,
     #[serde(default)]
     pub dam: bool,
     #[serde(default)]
@@ -83,7 +83,8 @@ struct NodeMap {
     gach: Option<NodeList>,
     bang: Option<Box<TableSpec>>,
     doan: Option<String>,
-    can: Option<String>,
+    #[serde(default, deserialize_with = "super::choice::align_plain")]
+    can: Option<crate::ir::Align>,
     #[serde(default)]
     dam: bool,
     #[serde(default)]

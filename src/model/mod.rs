@@ -5,6 +5,7 @@
 mod attachment;
 mod body;
 pub mod bounds;
+mod choice;
 mod data;
 pub mod inspection;
 pub mod required;
@@ -194,8 +195,8 @@ pub struct Annex {
     #[serde(deserialize_with = "required::tieu_de")]
     pub tieu_de: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
-    #[serde(default)]
-    pub huong: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "choice::orientation")]
+    pub huong: Option<Spanned<crate::ir::Orientation>>,
     /// Paragraphs before the table.
     #[serde(default)]
     pub mo_dau: NodeList,
@@ -208,6 +209,15 @@ pub struct Annex {
     /// tong_hop) instead of `bang`.
     #[serde(default)]
     pub nhiem_vu: Option<Spanned<String>>,
+}
+
+impl Annex {
+    /// The annex's page orientation (portrait unless `huong: ngang`).
+    pub fn orientation(&self) -> crate::ir::Orientation {
+        self.huong
+            .as_ref()
+            .map_or(crate::ir::Orientation::Portrait, |h| h.value)
+    }
 }
 
 /// Layout overrides (within Decree 30's ranges; see `bounds` for each range).

@@ -18,6 +18,8 @@ use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
+use crate::ir::Align;
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
@@ -42,8 +44,8 @@ pub struct TableSpec {
     pub dong: Vec<Spanned<RowSpec>>,
     /// STT numbering across groups ("lien_tuc", the default) or restarting in each group
     /// ("theo_nhom").
-    #[serde(default)]
-    pub danh_so: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "super::choice::numbering")]
+    pub danh_so: Option<Spanned<Numbering>>,
     /// Text size in the table (10–14 pt).
     #[serde(default, deserialize_with = "super::bounds::bang_co_chu")]
     pub co_chu: Option<Spanned<f32>>,
@@ -71,11 +73,11 @@ pub struct ColumnSpec {
     pub rong: Option<f32>,
     /// "van_ban" (text, default), "so" (number), "ty_le" (percentage), "stt" (row number,
     /// filled automatically: data rows then omit this cell).
-    #[serde(default)]
-    pub loai: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "super::choice::column_kind")]
+    pub loai: Option<Spanned<ColumnKind>>,
     /// Alignment override: "trai", "giua", "phai", "deu".
-    #[serde(default)]
-    pub can: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "super::choice::align")]
+    pub can: Option<Spanned<Align>>,
     /// Upper header shared by consecutive columns with the same text (merged across).
     #[serde(default)]
     pub nhom: Option<String>,
@@ -88,6 +90,25 @@ impl ColumnSpec {
     /// A cell computed by vanban rather than written in a row.
     pub fn is_computed(&self) -> bool {
         self.cong_thuc.is_some() || self.thay_doi.is_some()
+    }
+
+    /// The column's kind (text unless `loai` says otherwise).
+    pub fn kind(&self) -> ColumnKind {
+        self.loai.as_ref().map_or(ColumnKind::Text, |k| k.value)
+    }
+
+    /// The alignment written for the column, if any.
+    pub fn align(&self) -> Option<Align> {
+        self.can.as_ref().map(|a| a.value)
+    }
+}
+
+impl TableSpec {
+    /// How the STT column counts (on through the groups unless `danh_so` says otherwise).
+    pub fn numbering(&self) -> Numbering {
+        self.danh_so
+            .as_ref()
+            .map_or(Numbering::Continuous, |n| n.value)
     }
 }
 

@@ -128,13 +128,30 @@ impl TaskSet {
             .collect()
     }
 
-    /// Keep only the tasks every filter accepts.
-    pub fn apply(&mut self, filters: &[Filter]) {
-        let as_of = self.as_of;
-        let groups = self.groups.clone();
-        self.tasks
-            .retain(|t| filters.iter().all(|f| f.accepts(t, &groups, as_of)));
-        self.filters.extend(filters.iter().cloned());
+    /// The set with only the tasks every filter accepts (the filters are recorded, for the
+    /// sentences that say what was selected).
+    pub fn filtered(&self, filters: &[Filter]) -> TaskSet {
+        let tasks = self
+            .tasks
+            .iter()
+            .filter(|t| {
+                filters
+                    .iter()
+                    .all(|f| f.accepts(t, &self.groups, self.as_of))
+            })
+            .cloned()
+            .collect();
+        let mut recorded = self.filters.clone();
+        recorded.extend(filters.iter().cloned());
+        TaskSet {
+            groups: self.groups.clone(),
+            tasks,
+            numbering: self.numbering,
+            as_of: self.as_of,
+            clauses: self.clauses.clone(),
+            filters: recorded,
+            describe: self.describe.clone(),
+        }
     }
 }
 
@@ -222,7 +239,7 @@ pub fn load(
     errs.into_result()?;
 
     number_tasks(&mut tasks, numbering);
-    let mut set = TaskSet {
+    let set = TaskSet {
         groups,
         tasks,
         numbering,
@@ -235,8 +252,12 @@ pub fn load(
             .or(body.mo_ta.clone())
             .filter(|d| !d.trim().is_empty()),
     };
-    set.apply(&filters);
-    Ok(set)
+    // The filters the document itself writes select its list once, here.
+    Ok(if filters.is_empty() {
+        set
+    } else {
+        set.filtered(&filters)
+    })
 }
 
 /// The tasks body: read from the tasks file named by `tep` (returned with its path), or the

@@ -4,11 +4,11 @@
 
 use serde_json::{Value, json};
 
+use crate::data::Computed;
 use crate::format;
-use crate::ir::Align;
-use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec, VanBan};
+use crate::ir::{Align, Orientation};
+use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec};
 use crate::tasks::TaskSet;
-use crate::validate::{Checked, CheckedTable, check_table};
 
 /// A JSON object from (key, value) pairs, the values moved in: `json!` serializes each
 /// interpolated value, i.e. copies it, and a long table would be copied at every level.
@@ -16,14 +16,15 @@ fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
     Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
-pub fn build(vb: &VanBan, ck: &Checked) -> Value {
+/// The context of a document's template, from the computed document alone.
+pub fn build(doc: &Computed) -> Value {
+    let (vb, ck) = (&doc.data, &doc.checked);
     let tk = ck.tasks.as_ref();
     let nodes = |l: &NodeList| nodes(l, tk);
     let annexes: Vec<Value> = vb
         .phu_luc
         .iter()
-        .enumerate()
-        .map(|(i, a)| {
+        .map(|a| {
             let a = &a.value;
             object([
                 (
@@ -35,13 +36,13 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
                             .collect::<Vec<_>>()
                     ),
                 ),
-                ("ngang", json!(ck.annex_landscape[i])),
+                ("ngang", json!(a.orientation() == Orientation::Landscape)),
                 ("mo_dau", nodes(&a.mo_dau)),
                 (
                     "bang",
-                    match (&a.bang, &ck.annex_tables[i], &a.nhiem_vu, tk) {
-                        (Some(t), Some(c), _, _) => table(t, c),
-                        (_, _, Some(style), Some(set)) => {
+                    match (&a.bang, &a.nhiem_vu, tk) {
+                        (Some(t), _, _) => table(t),
+                        (_, Some(style), Some(set)) => {
                             crate::tasks::context::table(set, style.value.trim())
                         }
                         _ => Value::Null,
@@ -68,7 +69,7 @@ pub fn build(vb: &VanBan, ck: &Checked) -> Value {
         ("ket_thuc", nodes(&vb.ket_thuc)),
         ("phu_luc", Value::Array(annexes)),
         ("du_lieu", vb.du_lieu.clone().unwrap_or(Value::Null)),
-        ("chi_tieu", ck.indicators.clone()),
+        ("chi_tieu", doc.indicators.clone()),
         (
             "nhiem_vu",
             tk.map(crate::tasks::context::build).unwrap_or(Value::Null),
@@ -127,7 +128,7 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
             "k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null,
         }),
         Node::Styled(s) => json!({
-            "k": "doan", "text": s.doan, "can": s.can, "dam": s.dam, "nghieng": s.nghieng,
+            "k": "doan", "text": s.doan, "can": s.can.map(align_name), "dam": s.dam, "nghieng": s.nghieng,
             "thut_dau": s.thut_dau,
         }),
         Node::Heading { title, children } => object([
@@ -151,14 +152,7 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
             ("con", nodes(children)),
         ]),
         Node::Dashes(items) => object([("k", json!("gach")), ("con", nodes(items))]),
-        Node::Table(t) => {
-            // Body tables were validated by the same rules as annex tables.
-            let checked = check_table(t, &mut |_, _| {});
-            match checked {
-                Some(c) => object([("k", json!("bang")), ("bang", table(t, &c))]),
-                None => Value::Null,
-            }
-        }
+        Node::Table(t) => object([("k", json!("bang")), ("bang", table(t))]),
         Node::PageBreak => json!({"k": "ngat"}),
         // Without tasks validation has already failed.
         Node::TaskSentences(_) => Value::Null,
@@ -191,23 +185,22 @@ fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String
 }
 
 /// Compute a table's rows: header cells with spans, numbered and formatted body cells.
-pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
+pub fn table(t: &TableSpec) -> Value {
     let cols = &t.cot;
+    let kinds: Vec<ColumnKind> = cols.iter().map(|c| c.value.kind()).collect();
     let default_align = |k: ColumnKind| match k {
         ColumnKind::RowNumber => Align::Center,
         ColumnKind::Number | ColumnKind::Percent => Align::Right,
         ColumnKind::Text => Align::Left,
     };
-    let aligns: Vec<Align> = ck
-        .columns
+    let aligns: Vec<Align> = cols
         .iter()
-        .map(|c| c.align.unwrap_or(default_align(c.kind)))
+        .map(|c| c.value.align().unwrap_or(default_align(c.value.kind())))
         .collect();
     let widths: Vec<f32> = cols
         .iter()
-        .zip(&ck.columns)
-        .map(|(c, k)| {
-            c.value.rong.unwrap_or(match k.kind {
+        .map(|c| {
+            c.value.rong.unwrap_or(match c.value.kind() {
                 ColumnKind::RowNumber => 5.0,
                 ColumnKind::Number | ColumnKind::Percent => 10.0,
                 ColumnKind::Text => 25.0,
@@ -260,15 +253,12 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
     }
     let header_rows = rows.len();
 
-    let stt_col = ck
-        .columns
-        .iter()
-        .position(|c| c.kind == ColumnKind::RowNumber);
+    let stt_col = kinds.iter().position(|k| *k == ColumnKind::RowNumber);
     let mut n = 0usize;
     for r in &t.dong {
         match &r.value {
             RowSpec::Group(g) => {
-                if ck.numbering == Numbering::PerGroup {
+                if t.numbering() == Numbering::PerGroup {
                     n = 0;
                 }
                 rows.push(json!({"loai": "group", "text": g, "colspan": cols.len()}));
@@ -278,8 +268,8 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
                 let mut out = Vec::new();
                 let mut data = cells.iter();
                 let mut skip_stt = false;
-                for (ci, c) in ck.columns.iter().enumerate() {
-                    if c.kind == ColumnKind::RowNumber {
+                for (ci, kind) in kinds.iter().enumerate() {
+                    if *kind == ColumnKind::RowNumber {
                         if total {
                             // The total's label spans the STT column and the next one.
                             skip_stt = true;
@@ -293,7 +283,7 @@ pub fn table(t: &TableSpec, ck: &CheckedTable) -> Value {
                         .next()
                         .map(|s| s.value.clone())
                         .unwrap_or(CellValue::Blank);
-                    let text = cell_text(&v, c.kind, cols[ci].value.so_le);
+                    let text = cell_text(&v, *kind, cols[ci].value.so_le);
                     let colspan = if skip_stt && Some(ci) == stt_col.map(|s| s + 1) {
                         2
                     } else {

@@ -1,0 +1,129 @@
+//! Settings written as one word out of a fixed list (a column's `loai`, an alignment, a
+//! numbering style, a page orientation). Each is read straight into its enum as the YAML is
+//! loaded, so the error points at the value itself and says which words are allowed, and no
+//! later stage ever sees (or parses) the word again.
+
+use serde::de::{self, Deserialize, Deserializer};
+use serde_saphyr::Spanned;
+
+use super::{ColumnKind, Numbering};
+use crate::ir::{Align, Orientation};
+
+/// One word of a closed list: the words accepted for each value, and how the error names the
+/// setting and the choices.
+trait Choice: Sized + Copy + 'static {
+    /// Accepted spellings (after trimming), each with its value.
+    const WORDS: &'static [(&'static str, Self)];
+    /// The message for an unknown word `w`.
+    fn unknown(w: &str) -> String;
+}
+
+impl Choice for ColumnKind {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("van_ban", ColumnKind::Text),
+        ("so", ColumnKind::Number),
+        ("ty_le", ColumnKind::Percent),
+        ("stt", ColumnKind::RowNumber),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("loại cột \"{w}\" không hợp lệ; cần van_ban, so, ty_le hoặc stt")
+    }
+}
+
+impl Choice for Align {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("trai", Align::Left),
+        ("trái", Align::Left),
+        ("giua", Align::Center),
+        ("giữa", Align::Center),
+        ("phai", Align::Right),
+        ("phải", Align::Right),
+        ("deu", Align::Justify),
+        ("đều", Align::Justify),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("căn lề \"{w}\" không hợp lệ; cần trai, giua, phai hoặc deu")
+    }
+}
+
+impl Choice for Numbering {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("lien_tuc", Numbering::Continuous),
+        ("theo_nhom", Numbering::PerGroup),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("cách đánh số \"{w}\" không hợp lệ; cần lien_tuc hoặc theo_nhom")
+    }
+}
+
+impl Choice for Orientation {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("ngang", Orientation::Landscape),
+        ("doc", Orientation::Portrait),
+        ("dọc", Orientation::Portrait),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("hướng trang \"{w}\" không hợp lệ; cần \"ngang\" hoặc \"doc\"")
+    }
+}
+
+/// The value a word stands for, or the message naming the choices.
+fn lookup<T: Choice>(word: &str) -> Result<T, String> {
+    let w = word.trim();
+    T::WORDS
+        .iter()
+        .find(|(k, _)| *k == w)
+        .map(|(_, v)| *v)
+        .ok_or_else(|| T::unknown(w))
+}
+
+fn read<'de, D: Deserializer<'de>, T: Choice>(d: D) -> Result<Option<Spanned<T>>, D::Error> {
+    let Some(v) = Option::<Spanned<String>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let x = lookup::<T>(&v.value).map_err(de::Error::custom)?;
+    Ok(Some(Spanned::new(x, v.referenced, v.defined)))
+}
+
+/// A column's `loai`.
+pub fn column_kind<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<ColumnKind>>, D::Error> {
+    read(d)
+}
+
+/// An alignment (`can`).
+pub fn align<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<Align>>, D::Error> {
+    read(d)
+}
+
+/// An alignment (`can`) without its position.
+pub fn align_plain<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Align>, D::Error> {
+    Ok(read(d)?.map(|s: Spanned<Align>| s.value))
+}
+
+/// A table's numbering (`danh_so`).
+pub fn numbering<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<Numbering>>, D::Error> {
+    read(d)
+}
+
+/// A page orientation (`huong`).
+pub fn orientation<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<Orientation>>, D::Error> {
+    read(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_messages() {
+        assert_eq!(lookup::<ColumnKind>(" so "), Ok(ColumnKind::Number));
+        assert_eq!(lookup::<Align>("đều"), Ok(Align::Justify));
+        assert_eq!(lookup::<Orientation>("dọc"), Ok(Orientation::Portrait));
+        let e = lookup::<Numbering>("abc").unwrap_err();
+        assert!(e.contains("lien_tuc hoặc theo_nhom"), "{e}");
+    }
+}
