@@ -13,7 +13,10 @@ use std::path::{Path, PathBuf};
 use vanban::checklists;
 use vanban::ir::{Block, Document, Inline, Paragraph, Row, Table};
 use vanban::markup::{MBlock, Markup};
-use vanban::render::{self, Loaded};
+use vanban::data::Computed;
+use vanban::model::VanBan;
+use vanban::render;
+use vanban::validate::{Checked, CheckedDocument};
 use vanban::sources::FileSystem;
 use vanban::template::Engine;
 
@@ -133,13 +136,18 @@ fn fnv(bytes: &[u8]) -> u64 {
     })
 }
 
-/// Stage 1: the loaded, checked and computed document. The signature image is pinned by its
-/// size and hash rather than its bytes.
-fn dump_loaded(loaded: &Loaded, template: Option<&str>) -> String {
-    let mut ck = loaded.checked.clone();
+/// A document and its typed values. The signature image is pinned by its size and hash
+/// rather than its bytes.
+fn dump_document(
+    path: &std::path::Path,
+    checked: &Checked,
+    data: &VanBan,
+    template: Option<&str>,
+) -> String {
+    let mut ck = checked.clone();
     let png = ck.signature_png.take();
     let mut s = String::new();
-    writeln!(s, "path: {}", loaded.path.display()).unwrap();
+    writeln!(s, "path: {}", path.display()).unwrap();
     if let Some(t) = template {
         writeln!(s, "template: {t}").unwrap();
     }
@@ -156,7 +164,19 @@ fn dump_loaded(loaded: &Loaded, template: Option<&str>) -> String {
         .unwrap();
     }
     writeln!(s, "\n# checked\n{ck:#?}").unwrap();
-    writeln!(s, "\n# data\n{:#?}", loaded.data).unwrap();
+    writeln!(s, "\n# data\n{data:#?}").unwrap();
+    s
+}
+
+/// Stage 1: the checked document (the raw model as written, and the typed values).
+fn dump_checked(doc: &CheckedDocument, template: Option<&str>) -> String {
+    dump_document(&doc.path, &doc.checked, &doc.data, template)
+}
+
+/// Stage 2: the computed document (tables as printed, references replaced, indicators).
+fn dump_computed(doc: &Computed) -> String {
+    let mut s = dump_document(&doc.path, &doc.checked, &doc.data, None);
+    writeln!(s, "\n# indicators\n{}", dump_json(&doc.indicators)).unwrap();
     s
 }
 
@@ -318,8 +338,9 @@ fn snapshot_document(stem: &str) {
 
     let mut stages = Stages::default();
     stages.check(stem, "1-checked", |_| {
-        dump_loaded(&st.loaded, Some(&st.template))
+        dump_checked(&st.checked, Some(&st.template))
     });
+    stages.check(stem, "1-computed", |_| dump_computed(&st.computed));
     stages.check(stem, "2-context", |_| dump_json(&st.context));
     stages.check(stem, "3-markup", |_| st.markup_text.clone());
     stages.check(stem, "4-markup-parsed", |cut| dump_markup(&st.markup, cut));
@@ -357,7 +378,7 @@ fn checklists_combined() {
     }
     let doc = checklists::document(&loaded, plan, &order, &engine, fonts).unwrap();
     let mut stages = Stages::default();
-    stages.check(name, "1-checked", |_| dump_loaded(&loaded, None));
+    stages.check(name, "1-computed", |_| dump_computed(&loaded));
     stages.check(name, "2-context", |_| contexts.clone());
     stages.check(name, "3-markup", |_| texts.clone());
     stages.check(name, "4-markup-parsed", |cut| {
