@@ -46,7 +46,7 @@ pub struct Inputs<'a> {
 /// `ky_truoc` and no task filter. Every problem is returned.
 pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Computed, Vec<Error>> {
     let checked = validate::check_file(sources, path)?;
-    data::compute(sources, &checked, None, &[])
+    data::compute(sources, checked, None, &[])
 }
 
 /// The template a document uses: its `mau`, or its kind's.
@@ -163,8 +163,7 @@ pub fn load_and_build(
         // Compiling the template takes about as long as computing the report data: both
         // at once. A compile error is reported by the render that needs the template.
         scope.spawn(|| engine.prepare(&name));
-        let computed = data::compute(sources, &checked, previous, filters)?;
-        drop(checked);
+        let computed = data::compute(sources, checked, previous, filters)?;
         let doc = build_with(&computed, &name, engine, fonts.get()).map_err(|e| vec![e])?;
         // A character no embedded face has would be a blank in the PDF only.
         crate::fonts::coverage::check(&doc, fonts.get(), path, &computed.source)?;
@@ -203,7 +202,8 @@ pub fn stages(
     let checked = validate::check_file(sources, path)?;
     let template =
         template_name(&checked.data, &checked.checked, engine, path).map_err(|e| vec![e])?;
-    let computed = data::compute(sources, &checked, previous, filters)?;
+    // Kept for the snapshot of the checked stage; rendering consumes it instead.
+    let computed = data::compute(sources, checked.clone(), previous, filters)?;
     let one = |e: Error| vec![e];
     engine
         .check_indicator_refs(&template, &computed.indicators)

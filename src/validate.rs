@@ -77,8 +77,8 @@ fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
 }
 
 /// The check stage's output: the document as written, known to be valid, and the typed
-/// values checking produced. The compute stage ([`crate::data::compute`]) reads it.
-#[derive(Debug)]
+/// values checking produced. The compute stage ([`crate::data::compute`]) consumes it.
+#[derive(Debug, Clone)]
 pub struct CheckedDocument {
     /// The document's file.
     pub path: PathBuf,

@@ -11,14 +11,14 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use vanban::checklists;
+use vanban::data::Computed;
 use vanban::ir::{Block, Document, Inline, Paragraph, Row, Table};
 use vanban::markup::{MBlock, Markup};
-use vanban::data::Computed;
 use vanban::model::VanBan;
 use vanban::render;
-use vanban::validate::{Checked, CheckedDocument};
 use vanban::sources::FileSystem;
 use vanban::template::Engine;
+use vanban::validate::{Checked, CheckedDocument};
 
 /// A dump longer than this is made again with long tables cut (see [`MAX_ROWS`]), so that
 /// long annexes do not make snapshot files huge. No example needs it today.

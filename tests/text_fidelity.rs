@@ -146,3 +146,27 @@ fn text_columns_print_cells_as_typed() {
     }
     assert!(!pdf.contains("Có") && !pdf.contains("1,5"), "{pdf}");
 }
+
+/// An alignment written with its diacritics ("phải", "giữa") is the alignment printed: it
+/// used to pass validation and then be dropped on the way to the markup.
+#[test]
+fn styled_paragraph_alignment_with_diacritics_is_printed() {
+    let yaml = format!(
+        "{HEAD}noi_dung:\n  - {{doan: Căn phải có dấu., can: phải}}\n  - {{doan: Căn giữa có dấu., can: giữa}}\n"
+    );
+    let (dir, code, err) = render_yaml(&yaml, &["--format", "docx"]);
+    assert_eq!(code, 0, "{err}");
+    let xml = zip_part(&dir.path().join("out/van-ban.docx"), "word/document.xml").unwrap();
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let paras = paragraphs(&doc);
+    let jc = |text: &str| {
+        paras
+            .iter()
+            .find(|p| p.text.starts_with(text))
+            .unwrap_or_else(|| panic!("no paragraph {text:?}"))
+            .jc
+            .clone()
+    };
+    assert_eq!(jc("Căn phải có dấu.").as_deref(), Some("right"));
+    assert_eq!(jc("Căn giữa có dấu.").as_deref(), Some("center"));
+}

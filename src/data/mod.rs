@@ -1,5 +1,5 @@
-//! Stage 3, compute: from the checked document ([`CheckedDocument`], which it only reads) to
-//! a new value, the [`Computed`] document. Tables take their rows from YAML or from a file
+//! Stage 3, compute: from the checked document ([`CheckedDocument`], which it consumes) to
+//! the [`Computed`] document. Tables take their rows from YAML or from a file
 //! and get their computed columns, subtotals and totals; indicators get their values, shares,
 //! targets and the change against the previous report; `[[id.cach_viet]]` references in the
 //! text are replaced by the computed phrases; the task filters (`--where`) are applied. The
@@ -77,7 +77,9 @@ fn compute_tables(
     for t in tables_mut(vb) {
         let id = t.id.clone();
         let (printed, data) = table::materialize(sources, t, base, yaml, src, prev, errs);
-        *t = printed;
+        if let Some(printed) = printed {
+            *t = printed;
+        }
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
@@ -105,8 +107,8 @@ fn load_previous(
     }
 }
 
-/// Fill in `vb`, the new document [`compute`] is building (a copy of the checked one):
-/// tables, then indicators, then references to them. `src` is the YAML text, `path` its
+/// Fill in `vb`, the document [`compute`] is turning from checked into computed: tables,
+/// then indicators, then references to them. `src` is the YAML text, `path` its
 /// file; `previous` (from the command line) overrides the document's `ky_truoc`. Errors
 /// without a file belong to `path`.
 fn fill(
@@ -218,39 +220,46 @@ pub struct Computed {
     pub indicators: serde_json::Value,
 }
 
-/// Compute a checked document: a new document, the checked one is only read. `previous`
-/// (the `--previous` option) overrides the document's `ky_truoc`; `filters` (`--where`)
-/// keep the tasks they all accept.
+/// Compute a checked document. The checked document is consumed, so nothing can read it
+/// half-computed, and a long table is never held twice. `previous` (the `--previous`
+/// option) overrides the document's `ky_truoc`; `filters` (`--where`) keep the tasks they
+/// all accept.
 pub fn compute(
     sources: &dyn Sources,
-    doc: &CheckedDocument,
+    doc: CheckedDocument,
     previous: Option<&Path>,
     filters: &[Filter],
 ) -> Result<Computed, Vec<Error>> {
-    let tasks = filtered_tasks(doc, filters).map_err(|e| vec![e])?;
-    let mut data = doc.data.clone();
-    let indicators = fill(sources, &mut data, &doc.source, &doc.path, previous)?;
+    let CheckedDocument {
+        path,
+        source,
+        mut data,
+        checked,
+    } = doc;
+    let tasks = filtered_tasks(checked.tasks, filters, &path).map_err(|e| vec![e])?;
+    let indicators = fill(sources, &mut data, &source, &path, previous)?;
     Ok(Computed {
-        path: doc.path.clone(),
-        source: doc.source.clone(),
+        path,
+        source,
         data,
-        checked: Checked {
-            tasks,
-            ..doc.checked.clone()
-        },
+        checked: Checked { tasks, ..checked },
         indicators: to_json(&indicators),
     })
 }
 
 /// The tasks the filters (`--where`) accept; a document without tasks cannot be filtered.
-fn filtered_tasks(doc: &CheckedDocument, filters: &[Filter]) -> Result<Option<TaskSet>, Error> {
-    match (&doc.checked.tasks, filters) {
-        (tasks, []) => Ok(tasks.clone()),
+fn filtered_tasks(
+    tasks: Option<TaskSet>,
+    filters: &[Filter],
+    path: &Path,
+) -> Result<Option<TaskSet>, Error> {
+    match (tasks, filters) {
+        (tasks, []) => Ok(tasks),
         (Some(set), _) => Ok(Some(set.filtered(filters))),
         (None, _) => Err(Error::data(
             "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",
         )
-        .in_file(&doc.path)),
+        .in_file(path)),
     }
 }
 

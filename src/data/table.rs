@@ -169,10 +169,10 @@ impl Columns {
     }
 }
 
-/// Compute a table: the table as it prints (plain rows, every computed column filled in, a
-/// new value) and its data for lookups. `base` resolves a source file and `yaml` is the file
-/// the table is written in; `prev` holds the previous report's tables by id. A table with
-/// errors gives empty data (and is returned as written: the errors stop the render).
+/// Compute a table: the table as it prints (plain rows, every computed column filled in)
+/// and its data for lookups. `base` resolves a source file and `yaml` is the file the table
+/// is written in; `prev` holds the previous report's tables by id. A table with errors gives
+/// no printed form and empty data: the errors stop the render.
 pub fn materialize(
     sources: &dyn Sources,
     t: &TableSpec,
@@ -181,14 +181,14 @@ pub fn materialize(
     src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Vec<Error>,
-) -> (TableSpec, TableData) {
+) -> (Option<TableSpec>, TableData) {
     let Some(cols) = columns(t, errs) else {
-        return (t.clone(), TableData::default());
+        return (None, TableData::default());
     };
     let rows = match &t.nguon {
         Some(src) => match source_rows(sources, t, src, base, &cols, errs) {
             Some(r) => r,
-            None => return (t.clone(), TableData::default()),
+            None => return (None, TableData::default()),
         },
         None => yaml_rows(t, yaml, src, &cols),
     };
@@ -218,7 +218,7 @@ pub fn materialize(
         unique_keys(&data, errs);
         changes(t, &cols, &mut rows, prev, errs);
     }
-    (printed(t, &cols, rows), data)
+    (Some(printed(t, &cols, rows)), data)
 }
 
 /// Check the columns: unique ids, formulas, change columns, the key column.
@@ -666,6 +666,7 @@ dong:
             &mut errs,
         );
         assert!(errs.is_empty(), "{errs:?}");
+        let t = t.expect("a table without errors has a printed form");
         let text = |r: &RowSpec| match r {
             RowSpec::Data(c) | RowSpec::Total(c) => c
                 .iter()

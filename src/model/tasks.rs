@@ -14,8 +14,8 @@ pub struct TaskSource {
     #[serde(default)]
     pub tep: Option<Spanned<String>>,
     /// Overrides the tasks file's numbering when given.
-    #[serde(default)]
-    pub danh_so: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "super::choice::numbering")]
+    pub danh_so: Option<Spanned<super::Numbering>>,
     #[serde(default)]
     pub nhom: Vec<Spanned<GroupSpec>>,
     #[serde(default)]
@@ -39,8 +39,8 @@ pub struct TaskSource {
 #[serde(deny_unknown_fields)]
 pub struct TaskFileBody {
     /// "lien_tuc" (1..N across groups, the default) or "theo_nhom".
-    #[serde(default)]
-    pub danh_so: Option<Spanned<String>>,
+    #[serde(default, deserialize_with = "super::choice::numbering")]
+    pub danh_so: Option<Spanned<super::Numbering>>,
     #[serde(default)]
     pub nhom: Vec<Spanned<GroupSpec>>,
     #[serde(default)]

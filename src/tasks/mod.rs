@@ -130,28 +130,12 @@ impl TaskSet {
 
     /// The set with only the tasks every filter accepts (the filters are recorded, for the
     /// sentences that say what was selected).
-    pub fn filtered(&self, filters: &[Filter]) -> TaskSet {
-        let tasks = self
-            .tasks
-            .iter()
-            .filter(|t| {
-                filters
-                    .iter()
-                    .all(|f| f.accepts(t, &self.groups, self.as_of))
-            })
-            .cloned()
-            .collect();
-        let mut recorded = self.filters.clone();
-        recorded.extend(filters.iter().cloned());
-        TaskSet {
-            groups: self.groups.clone(),
-            tasks,
-            numbering: self.numbering,
-            as_of: self.as_of,
-            clauses: self.clauses.clone(),
-            filters: recorded,
-            describe: self.describe.clone(),
-        }
+    pub fn filtered(mut self, filters: &[Filter]) -> TaskSet {
+        let (groups, as_of) = (&self.groups, self.as_of);
+        self.tasks
+            .retain(|t| filters.iter().all(|f| f.accepts(t, groups, as_of)));
+        self.filters.extend(filters.iter().cloned());
+        self
     }
 }
 
@@ -215,12 +199,11 @@ pub fn load(
     let mut errs = LoadErrors::new(file.as_deref());
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
-    let danh_so = s
+    let numbering = s
         .danh_so
         .as_ref()
-        .map(|d| (d, true))
-        .or(body.danh_so.as_ref().map(|d| (d, false)));
-    let numbering = parse_numbering(danh_so, &mut errs);
+        .or(body.danh_so.as_ref())
+        .map_or(Numbering::Continuous, |d| d.value);
     let clauses = if s.cach_viet.is_empty() {
         parse_clauses(&body.cach_viet, false, &mut errs)
     } else {
@@ -253,11 +236,7 @@ pub fn load(
             .filter(|d| !d.trim().is_empty()),
     };
     // The filters the document itself writes select its list once, here.
-    Ok(if filters.is_empty() {
-        set
-    } else {
-        set.filtered(&filters)
-    })
+    Ok(set.filtered(&filters))
 }
 
 /// The tasks body: read from the tasks file named by `tep` (returned with its path), or the
@@ -300,22 +279,6 @@ fn read_body(
     let body =
         crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| vec![e.in_file(&path)])?;
     Ok((body, Some(path)))
-}
-
-/// `danh_so`, with whether it was written in the document.
-fn parse_numbering(danh_so: Option<(&Spanned<String>, bool)>, errs: &mut LoadErrors) -> Numbering {
-    match danh_so.map(|(d, in_doc)| (d, in_doc, d.value.trim())) {
-        None | Some((_, _, "lien_tuc")) => Numbering::Continuous,
-        Some((_, _, "theo_nhom")) => Numbering::PerGroup,
-        Some((d, in_doc, other)) => {
-            errs.push(
-                in_doc,
-                pos_of(d),
-                format!("cách đánh số \"{other}\" không hợp lệ; cần lien_tuc hoặc theo_nhom"),
-            );
-            Numbering::Continuous
-        }
-    }
 }
 
 /// The written clauses of the status sentence, then a clause of its own for every status
