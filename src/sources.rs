@@ -67,6 +67,7 @@ pub struct InMemory {
 }
 
 impl InMemory {
+    /// No files at all.
     pub fn new() -> InMemory {
         InMemory::default()
     }

@@ -121,7 +121,7 @@ fn is_format(ch: char) -> bool {
 }
 
 /// Fail when `doc` has characters that no face of `fonts` has: one error per character (at
-/// most [`MAX_REPORTED`]), at its first position in `source`, the text of the YAML file
+/// most `MAX_REPORTED`), at its first position in `source`, the text of the YAML file
 /// `path`, when it is found there.
 pub fn check(
     doc: &ir::Document,

@@ -34,14 +34,20 @@ pub fn bundled_data(style: Style) -> &'static [u8] {
 /// face only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Style {
+    /// Upright, normal weight.
     Regular,
+    /// Bold.
     Bold,
+    /// Italic.
     Italic,
+    /// Bold italic.
     BoldItalic,
+    /// The fallback face (Vanban Symbols) for characters the text faces lack.
     Fallback,
 }
 
 impl Style {
+    /// The text style of a run with these flags (never [`Style::Fallback`]).
     pub fn of(bold: bool, italic: bool) -> Style {
         match (bold, italic) {
             (false, false) => Style::Regular,
@@ -74,13 +80,21 @@ impl Style {
 pub struct Face {
     /// The font file: the bundled faces are borrowed from the binary, not copied.
     pub data: Cow<'static, [u8]>,
+    /// Font units per em: a length in font units times `size / units_per_em` is in points
+    /// at `size`.
     pub units_per_em: f32,
-    /// OS/2 usWinAscent / usWinDescent: what Word and LibreOffice use for line height.
+    /// OS/2 usWinAscent / usWinDescent: what Word and LibreOffice use for line height (the
+    /// face's ascender and descender when it has no OS/2 table).
     pub win_ascent: f32,
+    /// The descent, as a positive distance below the baseline (see `win_ascent`).
     pub win_descent: f32,
-    /// hhea line gap.
+    /// Line gap as ttf-parser reads it: hhea's, or OS/2 sTypoLineGap when the face sets
+    /// USE_TYPO_METRICS.
     pub line_gap: f32,
+    /// Position of the underline from the `post` table, above the baseline (negative:
+    /// below it); -100 when the face gives none.
     pub underline_position: f32,
+    /// Thickness of the underline from the `post` table; 50 when the face gives none.
     pub underline_thickness: f32,
     /// Glyph id and advance of each mapped character: a direct table for the characters of
     /// Vietnamese text (the layout looks up every character, twice), a map for the rest.
@@ -145,6 +159,9 @@ fn face_error(e: &ttf_parser::FaceParsingError) -> String {
 }
 
 impl Face {
+    /// Read the first face of a TrueType/OpenType file: its metrics and the glyph and
+    /// advance of every character its Unicode cmap subtables map. The error is the reason
+    /// in Vietnamese.
     pub fn parse(data: impl Into<Cow<'static, [u8]>>) -> Result<Face, String> {
         let data = data.into();
         let face = ttf_parser::Face::parse(&data, 0).map_err(|e| face_error(&e))?;
@@ -226,6 +243,7 @@ impl Face {
             .map(|(_, a)| a as f32 * size / self.units_per_em)
     }
 
+    /// Whether the face has a glyph for `ch` (its cmap maps it).
     pub fn has_char(&self, ch: char) -> bool {
         self.cmap.get(ch).is_some()
     }
@@ -246,9 +264,13 @@ impl Face {
 /// The four faces used for all text, and the fallback face for the characters they lack.
 #[derive(Debug, Clone)]
 pub struct FontSet {
+    /// The regular face.
     pub regular: Face,
+    /// The bold face.
     pub bold: Face,
+    /// The italic face.
     pub italic: Face,
+    /// The bold italic face.
     pub bold_italic: Face,
     /// Always the bundled Vanban Symbols, also with `--font-dir` faces.
     pub fallback: Face,
@@ -330,6 +352,7 @@ impl FontSet {
         })
     }
 
+    /// The face of `style` (the fallback face for [`Style::Fallback`]).
     pub fn face(&self, style: Style) -> &Face {
         match style {
             Style::Regular => &self.regular,
@@ -408,11 +431,14 @@ pub fn is_bundled(set: &FontSet) -> bool {
 /// few milliseconds that a background thread can spend while the data loads.
 #[derive(Debug, Clone, Copy)]
 pub enum Fonts<'a> {
+    /// The bundled set ([`bundled`]), parsed on first use.
     Bundled,
+    /// A set the caller loaded, e.g. from `--font-dir` ([`FontSet::from_dir`]).
     Custom(&'a FontSet),
 }
 
 impl<'a> Fonts<'a> {
+    /// The font set, parsing the bundled one if nobody has yet.
     pub fn get(self) -> &'a FontSet {
         match self {
             Fonts::Bundled => bundled(),

@@ -37,9 +37,14 @@ pub fn round_to<T: TryFrom<i64>>(x: f32, unit: &str) -> T {
     }
 }
 
+/// A whole document as the backends receive it: its properties, the page setup and the
+/// sections in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
+    /// Document properties, written into both formats.
     pub meta: Meta,
+    /// Page size, margins and page-wide settings, shared by every section (a landscape
+    /// section turns the same page).
     pub page: PageSetup,
     /// The main document is the first section; every annex (and an attached plan) follows as
     /// its own section. Each section starts on a new page and numbers its pages from 1; the
@@ -50,33 +55,46 @@ pub struct Document {
 /// Document properties (DOCX core properties, PDF info dictionary).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Meta {
+    /// The title: the document kind's name and then its number and symbol (for a
+    /// checklist, the unit or the subject), e.g. "Công văn 12/UBND-VP".
     pub title: String,
+    /// The subject (trích yếu), on one line.
     pub subject: String,
+    /// The issuing agency, in capitals, on one line.
     pub author: String,
     /// Taken from the document's date, never from the clock, so output is reproducible.
     /// Format: "YYYY-MM-DDT00:00:00Z".
     pub created: String,
+    /// Language tag of the text ("vi-VN"), written into the DOCX core properties.
     pub language: String,
 }
 
+/// The page: size, margins and the settings that hold for every page of the document.
+/// Lengths and sizes in points.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSetup {
-    /// Portrait A4 size; landscape sections swap the two.
+    /// Width of the portrait page (A4: 210 mm); landscape sections swap width and height.
     pub width: f32,
+    /// Height of the portrait page (A4: 297 mm).
     pub height: f32,
-    /// Margins as read on the page (left is the binding margin in both orientations).
+    /// Top margin. Margins are as read on the page, in both orientations.
     pub margin_top: f32,
+    /// Bottom margin.
     pub margin_bottom: f32,
+    /// Left margin, the binding margin in both orientations.
     pub margin_left: f32,
+    /// Right margin.
     pub margin_right: f32,
     /// Distance from the top edge of the page to the page-number line.
     pub header_distance: f32,
+    /// Distance from the bottom edge of the page to the footer, written into the DOCX
+    /// section properties; the PDF layout does not use it.
     pub footer_distance: f32,
-    /// Page-number size (Decree 30: 13–14 pt).
+    /// Page-number size in points (Decree 30: 13–14 pt).
     pub page_number_size: f32,
     /// Font family name written into DOCX ("Times New Roman").
     pub font_family: String,
-    /// Size of footnote text.
+    /// Size of footnote text, in points.
     pub footnote_size: f32,
 }
 
@@ -94,72 +112,105 @@ impl PageSetup {
         self.size(o).0 - self.margin_left - self.margin_right
     }
 
+    /// Height available for text between the top and bottom margins.
     pub fn text_height(&self, o: Orientation) -> f32 {
         self.size(o).1 - self.margin_top - self.margin_bottom
     }
 }
 
+/// How a section's pages are turned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Orientation {
+    /// Upright: [`PageSetup::width`] wide and [`PageSetup::height`] tall.
     Portrait,
+    /// Turned: width and height swapped (annexes with wide tables).
     Landscape,
 }
 
+/// A part of the document that starts on a new page, with its own orientation and its own
+/// page numbering (see [`Document::sections`]).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Section {
+    /// What the section is.
     pub kind: SectionKind,
+    /// How its pages are turned.
     pub orientation: Orientation,
+    /// Its content, top to bottom.
     pub blocks: Vec<Block>,
 }
 
 /// What a section is, for tests, metadata and file naming; layout does not depend on it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SectionKind {
+    /// The main document.
     Main,
-    /// An annex; the label is e.g. "Phụ lục II" (or "Phụ lục" when alone).
+    /// An annex.
     Annex {
+        /// The label its heading shows: "Phụ lục II", or "Phụ lục" when the document has
+        /// only one annex.
         label: String,
     },
     /// A document attached to the main one (the plan promulgated by a decision).
     Attachment,
 }
 
+/// One element of the flow of a section or a table cell, laid out top to bottom.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
+    /// A paragraph of text.
     Paragraph(Paragraph),
     /// A solid horizontal line, `width` long, placed in the flow like a paragraph.
     Rule(Rule),
+    /// A table (only directly in a section: tables do not nest).
     Table(Table),
+    /// A PNG picture.
     Image(Image),
-    /// Vertical space of the given height (e.g. room for a signature).
+    /// Vertical space of the given height in points (e.g. room for a signature).
     Spacer(f32),
     /// Forces a new page within a section.
     PageBreak,
 }
 
+/// Horizontal alignment: of a paragraph's lines, or of a rule, an image or a table between
+/// the margins (or the cell's edges).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Align {
+    /// Against the left edge.
     Left,
+    /// Centred.
     Center,
+    /// Against the right edge.
     Right,
     /// Both edges aligned; the last line of a paragraph is left-aligned.
     #[default]
     Justify,
 }
 
+/// A paragraph: formatted text with its alignment, indents and spacing (in points).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {
+    /// The content, in reading order.
     pub runs: Vec<Inline>,
+    /// How the lines are aligned.
     pub align: Align,
-    /// Default size of the runs (a run may override it).
+    /// Default size of the runs in points (a run may override it).
     pub size: f32,
+    /// Extra indent of the first line, from `left_indent`; negative for a hanging indent.
     pub first_line_indent: f32,
+    /// Indent of every line from the left margin (in a cell, from the inner edge of its
+    /// padding).
     pub left_indent: f32,
+    /// Indent of every line from the right margin (in a cell, from the inner edge of its
+    /// padding).
     pub right_indent: f32,
+    /// Space above the paragraph. Between two paragraphs (or rules) the gap is the larger
+    /// of the first's `space_after` and the second's `space_before`, not their sum.
     pub space_before: f32,
+    /// Space below the paragraph (collapsed with the next one's `space_before`).
     pub space_after: f32,
     /// Line spacing as a multiple of single spacing (1.0 – 1.5).
     pub line_spacing: f32,
+    /// Keep the paragraph on the same page as the block after it (headings).
     pub keep_with_next: bool,
     /// Keep all lines of the paragraph on one page.
     pub keep_together: bool,
@@ -207,8 +258,10 @@ impl Paragraph {
     }
 }
 
+/// A piece of a paragraph's content.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Inline {
+    /// Text in one formatting.
     Text(Run),
     /// A line break inside the paragraph.
     LineBreak,
@@ -216,18 +269,25 @@ pub enum Inline {
     FootnoteRef(Footnote),
 }
 
+/// Text in one formatting.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Run {
+    /// The text.
     pub text: String,
+    /// Set in the bold face.
     pub bold: bool,
+    /// Set in the italic face.
     pub italic: bool,
+    /// Underlined with a single line.
     pub underline: bool,
+    /// Raised and smaller, as a superscript.
     pub superscript: bool,
-    /// Overrides the paragraph's size.
+    /// Size in points, overriding the paragraph's size.
     pub size: Option<f32>,
 }
 
 impl Run {
+    /// `text` with no formatting, at the paragraph's size.
     pub fn plain(text: impl Into<String>) -> Self {
         Run {
             text: text.into(),
@@ -236,6 +296,8 @@ impl Run {
     }
 }
 
+/// A footnote: the number its mark shows and its text, set at the bottom of the page the
+/// mark falls on.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Footnote {
     /// 1-based, running through the whole document.
@@ -252,20 +314,29 @@ pub const RULE_CARRIER: f32 = 1.15;
 /// itself drawn below the carrier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Rule {
+    /// Length of the line.
     pub width: f32,
+    /// Where the line sits between the margins (or the cell's edges).
     pub align: Align,
     /// Line thickness.
     pub thickness: f32,
+    /// Space above, collapsed with the previous paragraph's space after as between two
+    /// paragraphs (see [`Paragraph::space_before`]).
     pub space_before: f32,
+    /// Space below.
     pub space_after: f32,
 }
 
+/// A PNG picture drawn at a given size (the signature image).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
     /// PNG file contents.
     pub png: Vec<u8>,
+    /// Drawn width in points; the picture is scaled to it.
     pub width: f32,
+    /// Drawn height in points.
     pub height: f32,
+    /// Where the picture sits between the margins (or the cell's edges).
     pub align: Align,
 }
 
@@ -279,17 +350,26 @@ pub fn png_pixels(png: &[u8]) -> Option<(u32, u32)> {
     Some((w, h))
 }
 
+/// Vertical alignment of a cell's content within its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum VAlign {
+    /// Against the top of the cell.
     #[default]
     Top,
+    /// Centred.
     Center,
+    /// Against the bottom of the cell.
     Bottom,
 }
 
+/// What a table row is, as the markup said. The backends do not read it: the rows that
+/// repeat on each page are the first [`Table::header_rows`], and any styling (bold header
+/// and total rows) is already in the runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RowKind {
+    /// A row of column headings.
     Header,
+    /// An ordinary row of data.
     Body,
     /// A row with one cell spanning all columns that titles a group of rows.
     Group,
@@ -297,28 +377,34 @@ pub enum RowKind {
     Total,
 }
 
+/// A table: column widths, rows of cells and how it is ruled and placed.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
     /// Column widths; their sum is the table width.
     pub columns: Vec<f32>,
+    /// The rows, top to bottom.
     pub rows: Vec<Row>,
     /// The first `header_rows` rows repeat at the top of every page the table runs onto.
     pub header_rows: usize,
     /// Single solid grid lines on all cells when true; no lines at all when false (layout
     /// tables such as the first-page header and the signature block).
     pub borders: bool,
+    /// Thickness of the grid lines when `borders` is true.
     pub border_width: f32,
     /// Horizontal padding inside each cell (left and right).
     pub cell_padding_x: f32,
     /// Vertical padding inside each cell (top and bottom).
     pub cell_padding_y: f32,
+    /// Where the table sits between the margins (or the cell's edges).
     pub align: Align,
     /// Keep the whole table on one page with the block before it (the signature block).
     pub keep_with_previous: bool,
 }
 
+/// A table row.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
+    /// What the row is (not used for layout).
     pub kind: RowKind,
     /// Cells in reading order. A cell covered by a `rowspan` from a row above is *omitted*,
     /// as in HTML; use [`grid`] to get each cell's column position.
@@ -327,16 +413,22 @@ pub struct Row {
     pub cant_split: bool,
 }
 
+/// A table cell: its content and the columns and rows it spans.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
     /// Paragraphs, rules, images and spacers; tables do not nest.
     pub blocks: Vec<Block>,
+    /// Number of columns the cell covers, from its own (at least 1).
     pub colspan: usize,
+    /// Number of rows the cell covers, downwards from its own (at least 1); the rows below
+    /// omit the cells it covers (see [`Row::cells`]).
     pub rowspan: usize,
+    /// Vertical alignment of the content within the row.
     pub valign: VAlign,
 }
 
 impl Cell {
+    /// A top-aligned cell of one column and one row holding `blocks`.
     pub fn new(blocks: Vec<Block>) -> Self {
         Cell {
             blocks,

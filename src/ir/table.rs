@@ -6,9 +6,13 @@ use super::{Cell, Table};
 /// A cell with its position in the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct GridCell {
+    /// Index of the cell's row in `table.rows`.
     pub row: usize,
+    /// The first grid column the cell covers.
     pub col: usize,
+    /// Number of columns it covers, clipped to the table's last column.
     pub colspan: usize,
+    /// Number of rows it covers, clipped to the table's last row.
     pub rowspan: usize,
     /// Index of the cell in `table.rows[row].cells`.
     pub index: usize,
@@ -55,10 +59,12 @@ pub fn grid(table: &Table) -> Vec<Vec<GridCell>> {
 }
 
 impl Table {
+    /// The table's width: the sum of its column widths, in points.
     pub fn width(&self) -> f32 {
         self.columns.iter().sum()
     }
 
+    /// The cell a grid position (from [`grid`] on this table) refers to.
     pub fn cell(&self, g: &GridCell) -> &Cell {
         &self.rows[g.row].cells[g.index]
     }
