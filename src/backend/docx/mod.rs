@@ -1,25 +1,24 @@
 //! DOCX backend: lays out an [`ir::Document`] as a WordprocessingML package.
 //!
-//! docx-rs builds the bulk of the XML; [`package`] then patches the parts and packs the zip
-//! deterministically (section properties per section, repeated header rows, footnote marks,
-//! core properties, styles). Body rows of tables without images or footnotes are left out of
-//! docx-rs's tree and written one at a time into document.xml by [`package`], so a long table
-//! never has all its docx-rs structures in memory at once.
+//! vanban writes the parts that carry the document itself (document.xml, footnotes.xml,
+//! settings.xml, numbering.xml, the headers, styles and document properties) with its own
+//! small XML writer, every element once and its children in schema (`CT_*`) order; docx-rs
+//! writes the package parts it writes correctly (content types, relationships, font table,
+//! comments, custom properties). Nothing is patched after it is written.
 //!
-//! Module jobs: [`paragraph`] paragraphs, runs, rules, spacers, images; [`table`] tables;
-//! [`section`] section properties and page-number headers; [`package`] zip and XML patches;
-//! [`order`] schema order of property elements.
+//! Module jobs: [`writer`] the part buffer, paragraph and run properties; [`body`]
+//! document.xml and the pictures it refers to; [`paragraph`] paragraphs, runs, footnote
+//! marks, rules, spacers, images, page breaks; [`table`] tables; [`section`] section
+//! properties and the page-number headers; [`package`] the other parts and the zip.
 
-mod order;
+mod body;
 mod package;
 mod paragraph;
-mod row_xml;
 mod section;
 mod table;
+mod writer;
 
 use std::fmt;
-
-use docx_rs::{Docx, RunFonts};
 
 use crate::ir;
 
@@ -28,7 +27,7 @@ use crate::ir;
 pub enum DocxError {
     /// The document has no section to lay out.
     NoSections,
-    /// Patching the XML or packing the zip failed.
+    /// Packing the zip failed.
     Package(String),
 }
 
@@ -43,31 +42,6 @@ impl fmt::Display for DocxError {
 
 impl std::error::Error for DocxError {}
 
-/// Per-document state collected while converting blocks, used by the post-processing.
-#[derive(Debug, Default)]
-pub(crate) struct Ctx {
-    /// Font family written on every run.
-    pub font: String,
-    /// The same, escaped for an XML attribute.
-    pub font_xml: String,
-    /// Footnote text size.
-    pub footnote_size: f32,
-    /// One entry per emitted table, in document order.
-    pub tables: Vec<table::TableMeta>,
-    /// Images emitted so far (for deterministic relationship ids).
-    pub images: usize,
-}
-
-impl Ctx {
-    pub fn fonts(&self) -> RunFonts {
-        RunFonts::new()
-            .ascii(&self.font)
-            .hi_ansi(&self.font)
-            .cs(&self.font)
-            .east_asia(&self.font)
-    }
-}
-
 /// Lay out `doc` and return the bytes of the .docx file. The same document always gives the
 /// same bytes.
 pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
@@ -75,50 +49,11 @@ pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
         return Err(DocxError::NoSections);
     }
     let font = if doc.page.font_family.is_empty() {
-        "Times New Roman".to_string()
+        "Times New Roman"
     } else {
-        doc.page.font_family.clone()
+        doc.page.font_family.as_str()
     };
-    let mut ctx = Ctx {
-        font_xml: crate::xml::escape(&font),
-        font,
-        footnote_size: doc.page.footnote_size,
-        ..Ctx::default()
-    };
-
-    let mut docx = Docx::new()
-        .default_fonts(ctx.fonts())
-        .default_size(paragraph::half_points(14.0))
-        .header(section::page_number_header(&doc.page, &ctx))
-        .first_header(section::empty_header(&doc.page, &ctx));
-
-    let last = doc.sections.len() - 1;
-    for (i, s) in doc.sections.iter().enumerate() {
-        let width = doc.page.text_width(s.orientation);
-        let children = section::section_children(&s.blocks, width, &mut ctx);
-        if i < last {
-            // A docx-rs section ends with the paragraph holding its sectPr; the section
-            // properties themselves are rewritten in `package`.
-            let mut sec = docx_rs::Section::new();
-            for c in children {
-                sec = match c {
-                    section::Child::Paragraph(p) => sec.add_paragraph(*p),
-                    section::Child::Table(t) => sec.add_table(*t),
-                };
-            }
-            docx = docx.add_section(sec);
-        } else {
-            for c in children {
-                docx = match c {
-                    section::Child::Paragraph(p) => docx.add_paragraph(*p),
-                    section::Child::Table(t) => docx.add_table(*t),
-                };
-            }
-        }
-    }
-
-    // The XML parts themselves, not docx-rs's zip of them: `package` patches them and
-    // writes the one zip. docx-rs's document tree is gone once `build` returns.
-    let parts = docx.build();
-    package::finish(parts, doc, ctx)
+    let font = crate::xml::escape(font);
+    let body = body::document(doc, &font);
+    package::pack(doc, &font, body)
 }

@@ -1,124 +1,97 @@
-//! Packing docx-rs's XML parts into the zip deterministically and patching the parts that
-//! docx-rs gets wrong or cannot express.
+//! The package: every part, in a fixed order, zipped deterministically. docx-rs writes the
+//! parts it writes correctly (content types, relationships, font table, comments, custom
+//! properties); [`super::body`], [`super::section`] and this module write the rest.
 
 use std::io::{Cursor, Write};
-use std::ops::Range;
 
-use docx_rs::XMLDocx;
+use docx_rs::{BuildXML, DocumentRels, Docx, HeaderRels};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::paragraph::{FOOTNOTE_REF_MARKER, FOOTNOTE_REF_STYLE};
-use super::section::{self, HeaderIds};
-use super::table::{self, ROWS_MARKER};
-use super::{Ctx, DocxError, order};
+use super::body::Doc;
+use super::paragraph::{self, FOOTNOTE_REF_STYLE};
+use super::writer::Part;
+use super::{DocxError, section};
 use crate::ir;
-pub(crate) use crate::xml::escape;
+use crate::xml::escape;
 
 fn pkg_err(e: impl std::fmt::Display) -> DocxError {
     DocxError::Package(e.to_string())
 }
 
-/// docx-rs's parts with their names, in the order (and under the names) docx-rs's own
-/// zip writer uses.
-fn named_parts(x: XMLDocx) -> Vec<(String, Vec<u8>)> {
+/// Parts smaller than this many bytes are stored uncompressed.
+const SMALL_PART: usize = 1024;
+
+/// All parts of the package, by name, in the order they are zipped.
+fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
+    let Doc {
+        part,
+        footnotes,
+        images,
+    } = body;
+    let has_footnotes = !footnotes.is_empty();
+    // docx-rs's own package parts, set up for two headers, the footnotes and the pictures.
+    let docx = Docx::new();
+    let mut content_types = docx.content_type.add_header().add_header();
+    if has_footnotes {
+        content_types = content_types.add_footnotes();
+    }
+    let document_rels = DocumentRels {
+        has_footnotes,
+        header_count: 2,
+        images: images
+            .media
+            .iter()
+            .map(|(id, _)| (id.clone(), format!("media/{id}.png")))
+            .collect(),
+        ..DocumentRels::default()
+    };
+    let header_rels = HeaderRels::new().build();
     let mut parts: Vec<(String, Vec<u8>)> = [
-        ("[Content_Types].xml", x.content_type),
-        ("_rels/.rels", x.rels),
-        ("docProps/app.xml", x.doc_props.app),
-        ("docProps/core.xml", x.doc_props.core),
-        ("docProps/custom.xml", x.doc_props.custom),
-        ("word/_rels/document.xml.rels", x.document_rels),
-        ("word/document.xml", x.document),
-        ("word/styles.xml", x.styles),
-        ("word/settings.xml", x.settings),
-        ("word/fontTable.xml", x.font_table),
-        ("word/comments.xml", x.comments),
-        ("word/numbering.xml", x.numberings),
-        ("word/commentsExtended.xml", x.comments_extended),
-        ("word/footnotes.xml", x.footnotes),
+        ("[Content_Types].xml", content_types.build()),
+        ("_rels/.rels", docx.rels.build()),
+        ("docProps/app.xml", APP_XML.as_bytes().to_vec()),
+        ("docProps/core.xml", core_xml(&doc.meta).into_bytes()),
+        ("docProps/custom.xml", docx.doc_props.custom.build()),
+        ("word/_rels/document.xml.rels", document_rels.build()),
+        ("word/document.xml", part.out.into_bytes()),
+        ("word/styles.xml", styles_xml(font).into_bytes()),
+        (
+            "word/settings.xml",
+            settings_xml(has_footnotes).into_bytes(),
+        ),
+        ("word/fontTable.xml", docx.font_table.build()),
+        ("word/comments.xml", docx.comments.build()),
+        ("word/numbering.xml", numbering_xml().into_bytes()),
+        ("word/commentsExtended.xml", docx.comments_extended.build()),
+        (
+            "word/footnotes.xml",
+            footnotes_xml(font, &footnotes, doc.page.footnote_size).into_bytes(),
+        ),
+        (
+            "word/header1.xml",
+            section::page_number_header(font, &doc.page).into_bytes(),
+        ),
+        ("word/_rels/header1.xml.rels", header_rels.clone()),
+        (
+            "word/header2.xml",
+            section::empty_header(font, &doc.page).into_bytes(),
+        ),
+        ("word/_rels/header2.xml.rels", header_rels),
     ]
     .into_iter()
     .map(|(n, d)| (n.to_string(), d))
     .collect();
-    let mut rels = x.header_rels.into_iter();
-    for (i, h) in x.headers.into_iter().enumerate() {
-        parts.push((format!("word/header{}.xml", i + 1), h));
-        if let Some(r) = rels.next() {
-            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), r));
-        }
-    }
-    let mut rels = x.footer_rels.into_iter();
-    for (i, f) in x.footers.into_iter().enumerate() {
-        parts.push((format!("word/footer{}.xml", i + 1), f));
-        if let Some(r) = rels.next() {
-            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), r));
-        }
-    }
-    for (name, png) in x.media {
-        parts.push((format!("word/media/{name}.png"), png));
-    }
-    if let Some(t) = x.taskpanes {
-        parts.push(("word/webextensions/taskpanes.xml".into(), t));
-        parts.push((
-            "word/webextensions/_rels/taskpanes.xml.rels".into(),
-            x.taskpanes_rels,
-        ));
-        for (i, ext) in x.web_extensions.into_iter().enumerate() {
-            parts.push((format!("word/webextensions/webextension{}.xml", i + 1), ext));
-        }
-    }
-    let mut item_rels = x.custom_item_rels.into_iter();
-    let mut item_props = x.custom_item_props.into_iter();
-    for (i, item) in x.custom_items.into_iter().enumerate() {
-        let n = i + 1;
-        if let Some(r) = item_rels.next() {
-            parts.push((format!("customXml/_rels/item{n}.xml.rels"), r));
-        }
-        parts.push((format!("customXml/item{n}.xml"), item));
-        if let Some(p) = item_props.next() {
-            parts.push((format!("customXml/itemProps{n}.xml"), p));
-        }
+    for (id, png) in images.media {
+        parts.push((format!("word/media/{id}.png"), png.to_vec()));
     }
     parts
 }
 
-/// Parts smaller than this many bytes are stored uncompressed.
-const SMALL_PART: usize = 1024;
-
-/// Patch docx-rs's parts and write them as a zip with fixed timestamps and permissions,
-/// in docx-rs's (fixed) part order.
-pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<Vec<u8>, DocxError> {
-    let mut parts = named_parts(xml);
-    let has_footnotes = !doc.footnotes().is_empty();
-    for (name, data) in parts.iter_mut() {
-        if !name.ends_with(".xml") && !name.ends_with(".rels") {
-            continue;
-        }
-        let xml = String::from_utf8(std::mem::take(data)).map_err(pkg_err)?;
-        let xml = match name.as_str() {
-            "word/document.xml" => {
-                // The skeleton without the deferred table rows: patched and put in schema
-                // order first, completed with the rows (each already in order) after.
-                let skeleton = order::canonicalize(patch_document(xml, doc, &ctx)?);
-                *data = assemble_document(&skeleton, doc, &mut ctx)?.into_bytes();
-                continue;
-            }
-            "word/styles.xml" => styles_xml(&ctx.font),
-            "word/footnotes.xml" => patch_footnotes(xml),
-            "word/settings.xml" => patch_settings(xml, has_footnotes),
-            "docProps/core.xml" => core_xml(&doc.meta),
-            "docProps/app.xml" => APP_XML.to_string(),
-            _ => xml,
-        };
-        let xml = if name.starts_with("word/") && name != "word/styles.xml" {
-            order::canonicalize(xml)
-        } else {
-            xml
-        };
-        *data = renumber_para_ids(xml).into_bytes();
-    }
-
+/// The .docx file: the parts of `body` (document.xml as written) and the others, zipped
+/// with fixed timestamps and permissions.
+pub(crate) fn pack(doc: &ir::Document, font: &str, body: Doc) -> Result<Vec<u8>, DocxError> {
+    let mut parts = parts(doc, font, body);
     let time = DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).map_err(pkg_err)?;
     // The fastest deflate level: several times faster than the default on a long
     // document.xml, for a package a little larger.
@@ -147,276 +120,139 @@ pub(crate) fn finish(xml: XMLDocx, doc: &ir::Document, mut ctx: Ctx) -> Result<V
     Ok(out.finish().map_err(pkg_err)?.into_inner())
 }
 
-/// The IR's tables in document order (the order `table::table` saw them in).
-fn tables(doc: &ir::Document) -> Vec<&ir::Table> {
-    doc.sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| match b {
-            ir::Block::Table(t) => Some(t),
-            _ => None,
-        })
-        .collect()
-}
-
-/// document.xml: the skeleton with each placeholder row replaced by the rows it stands
-/// for, built one at a time; paragraph ids numbered through the whole part.
-fn assemble_document(
-    skeleton: &str,
-    doc: &ir::Document,
-    ctx: &mut Ctx,
-) -> Result<String, DocxError> {
-    let tables = tables(doc);
-    if tables.len() != ctx.tables.len() {
-        return Err(pkg_err(format!(
-            "có {} bảng, cần {}",
-            ctx.tables.len(),
-            tables.len()
-        )));
-    }
-    let deferred: Vec<(usize, Range<usize>)> = ctx
-        .tables
-        .iter()
-        .enumerate()
-        .flat_map(|(i, m)| m.deferred.iter().map(move |r| (i, r.clone())))
-        .collect();
-    let mut deferred = deferred.into_iter();
-    let mut rows: Option<(usize, table::Rows)> = None;
-    let mut ids = ParaIds::default();
-    let mut rest = skeleton;
-    while let Some(m) = rest.find(ROWS_MARKER) {
-        let start = rest[..m]
-            .rfind("<w:tr>")
-            .ok_or_else(|| pkg_err("dòng giữ chỗ không có <w:tr>"))?;
-        let end = rest[m..]
-            .find("</w:tr>")
-            .map(|j| m + j + "</w:tr>".len())
-            .ok_or_else(|| pkg_err("dòng giữ chỗ không đóng"))?;
-        let (ti, range) = deferred
-            .next()
-            .ok_or_else(|| pkg_err("thừa dòng giữ chỗ trong document.xml"))?;
-        ids.push(&rest[..start]);
-        if rows.as_ref().is_none_or(|(i, _)| *i != ti) {
-            rows = Some((ti, table::Rows::new(tables[ti])));
-        }
-        let (_, builder) = rows.as_mut().expect("set above");
-        for r in range {
-            ids.push(&builder.xml(r, ctx));
-        }
-        rest = &rest[end..];
-    }
-    if deferred.next().is_some() {
-        return Err(pkg_err("thiếu dòng giữ chỗ trong document.xml"));
-    }
-    ids.push(rest);
-    Ok(ids.buf)
-}
-
-pub(crate) const PARA_ID_KEY: &str = "w14:paraId=\"";
-
-/// docx-rs numbers paragraphs from a per-thread counter, so ids differ between calls.
-/// Number them from 1 within each part instead.
-fn renumber_para_ids(xml: String) -> String {
-    if !xml.contains(PARA_ID_KEY) {
-        return xml;
-    }
-    let mut ids = ParaIds {
-        buf: String::with_capacity(xml.len()),
-        ..ParaIds::default()
-    };
-    ids.push(&xml);
-    ids.buf
-}
-
-/// Renumbering of paragraph ids over a part assembled piece by piece.
-#[derive(Default)]
-struct ParaIds {
-    /// Ids given so far.
-    n: u32,
-    /// Output so far.
-    buf: String,
-}
-
-impl ParaIds {
-    /// Append `text` with its ids renumbered. A piece never ends inside an id.
-    fn push(&mut self, text: &str) {
-        renumber_values(text, PARA_ID_KEY, &mut self.n, &mut self.buf, |out, n| {
-            use std::fmt::Write as _;
-            let _ = write!(out, "{n:08X}");
-        });
-    }
-}
-
-/// Copy `text` to `out`, replacing the value after each `key` (up to the closing quote) by
-/// the next number of `n`, written by `write`.
-pub(crate) fn renumber_values(
-    text: &str,
-    key: &str,
-    n: &mut u32,
-    out: &mut String,
-    write: impl Fn(&mut String, u32),
-) {
-    let mut rest = text;
-    while let Some(i) = rest.find(key) {
-        let start = i + key.len();
-        out.push_str(&rest[..start]);
-        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
-        *n += 1;
-        write(out, *n);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-}
-
-/// Value of attribute `attr` in the first element starting at `xml[from..]`.
-fn attr_value<'a>(elem: &'a str, attr: &str) -> Option<&'a str> {
-    let key = format!("{attr}=\"");
-    let i = elem.find(&key)? + key.len();
-    let j = elem[i..].find('"')? + i;
-    Some(&elem[i..j])
-}
-
-/// Header relationship ids from the document-level sectPr docx-rs wrote.
-fn header_ids(xml: &str) -> Result<HeaderIds, DocxError> {
-    let mut default = None;
-    let mut first = None;
-    let mut rest = xml;
-    while let Some(i) = rest.find("<w:headerReference") {
-        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j);
-        let elem = &rest[i..end];
-        let id = attr_value(elem, "r:id").map(str::to_string);
-        match attr_value(elem, "w:type") {
-            Some("default") => default = id,
-            Some("first") => first = id,
-            _ => {}
-        }
-        rest = &rest[end..];
-    }
-    match (default, first) {
-        (Some(default), Some(first)) => Ok(HeaderIds { default, first }),
-        _ => Err(pkg_err(
-            "thiếu tham chiếu đầu trang (header) trong document.xml",
-        )),
-    }
-}
-
-/// Minimal properties of the empty paragraph that carries a section break: it should take
-/// no visible room at the end of the section.
-const SECTION_BREAK_PPR: &str = concat!(
-    r#"<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>"#,
-    r#"<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>"#
+const FOOTNOTES_ROOT: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:footnotes xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" "#,
+    r#"xmlns:cx="http://schemas.microsoft.com/office/drawing/2014/chartex" "#,
+    r#"xmlns:cx1="http://schemas.microsoft.com/office/drawing/2015/9/8/chartex" "#,
+    r#"xmlns:cx2="http://schemas.microsoft.com/office/drawing/2015/10/21/chartex" "#,
+    r#"xmlns:cx3="http://schemas.microsoft.com/office/drawing/2016/5/9/chartex" "#,
+    r#"xmlns:cx4="http://schemas.microsoft.com/office/drawing/2016/5/10/chartex" "#,
+    r#"xmlns:cx5="http://schemas.microsoft.com/office/drawing/2016/5/11/chartex" "#,
+    r#"xmlns:cx6="http://schemas.microsoft.com/office/drawing/2016/5/12/chartex" "#,
+    r#"xmlns:cx7="http://schemas.microsoft.com/office/drawing/2016/5/13/chartex" "#,
+    r#"xmlns:cx8="http://schemas.microsoft.com/office/drawing/2016/5/14/chartex" "#,
+    r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" "#,
+    r#"xmlns:aink="http://schemas.microsoft.com/office/drawing/2016/ink" "#,
+    r#"xmlns:am3d="http://schemas.microsoft.com/office/drawing/2017/model3d" "#,
+    r#"xmlns:o="urn:schemas-microsoft-com:office:office" "#,
+    r#"xmlns:oel="http://schemas.microsoft.com/office/2019/extlst" "#,
+    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+    r#"xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" "#,
+    r#"xmlns:v="urn:schemas-microsoft-com:vml" "#,
+    r#"xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" "#,
+    r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+    r#"xmlns:w10="urn:schemas-microsoft-com:office:word" "#,
+    r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" "#,
+    r#"xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" "#,
+    r#"xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex" "#,
+    r#"xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid" "#,
+    r#"xmlns:w16="http://schemas.microsoft.com/office/word/2018/wordml" "#,
+    r#"xmlns:w16du="http://schemas.microsoft.com/office/word/2023/wordml/word16du" "#,
+    r#"xmlns:w16sdtdh="http://schemas.microsoft.com/office/word/2020/wordml/sdtdatahash" "#,
+    r#"xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex" "#,
+    r#"xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" "#,
+    r#"xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" "#,
+    r#"xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" "#,
+    r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+    r#"mc:Ignorable="w14 w15 w16se w16cid w16 w16cex w16sdtdh w16du wp14""#
 );
 
-/// Replace every sectPr with the full properties of its section (docx-rs drops first-page
-/// headers of all but the last section and has no page-number restart per section).
-fn patch_sections(xml: &str, doc: &ir::Document) -> Result<String, DocxError> {
-    let ids = header_ids(xml)?;
-    let count = xml.matches("<w:sectPr").count();
-    if count != doc.sections.len() {
-        return Err(pkg_err(format!(
-            "có {count} ngắt phần trong document.xml, cần {}",
-            doc.sections.len()
-        )));
+/// footnotes.xml: Word's separator notes (ids -1 and 0, referenced from settings) and the
+/// notes in the order of their marks. An empty root when there are none.
+fn footnotes_xml(font: &str, notes: &[&ir::Footnote], size: f32) -> String {
+    if notes.is_empty() {
+        return format!("{FOOTNOTES_ROOT} />");
     }
-    let mut out = String::with_capacity(xml.len() + 1024);
-    let mut rest = xml;
-    for (i, section) in doc.sections.iter().enumerate() {
-        let start = rest.find("<w:sectPr").expect("counted above");
-        let end = rest[start..]
-            .find("</w:sectPr>")
-            .map(|j| start + j + "</w:sectPr>".len())
-            .ok_or_else(|| pkg_err("sectPr không đóng"))?;
-        let sect = section::sect_pr(&doc.page, section.orientation, &ids);
-        let last = i + 1 == doc.sections.len();
-        if !last && rest[..start].ends_with("<w:pPr>") {
-            // A section-break paragraph: `<w:pPr><w:sectPr>…</w:sectPr></w:pPr>`.
-            out.push_str(&rest[..start]);
-            out.push_str(SECTION_BREAK_PPR);
+    let mut part = Part::new(font, 2048 + 1024 * notes.len());
+    part.push(FOOTNOTES_ROOT);
+    part.push(concat!(
+        ">",
+        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+        r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
+        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
+        r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
+    ));
+    for f in notes {
+        part.push(&format!(r#"<w:footnote w:id="{}">"#, f.number));
+        paragraph::footnote(&mut part, f, size);
+        part.push("</w:footnote>");
+    }
+    part.push("</w:footnotes>");
+    part.out
+}
+
+/// numbering.xml: docx-rs's default list definition (which no paragraph uses), written
+/// here because docx-rs puts the level's `w:rPr` before `w:ind` in its `w:pPr`.
+fn numbering_xml() -> String {
+    use std::fmt::Write as _;
+    let mut out = String::from(concat!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+        r#"<w:numbering xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+        r#"xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" "#,
+        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
+        r#"<w:abstractNum w:abstractNumId="1">"#
+    ));
+    for level in 0..9 {
+        let n = level + 1;
+        let (format, text) = match level % 3 {
+            0 => ("decimal", format!("%{n}.")),
+            1 => ("decimal", format!("(%{n})")),
+            _ => ("decimalEnclosedCircle", format!("%{n}")),
+        };
+        let _ = write!(
+            out,
+            concat!(
+                r#"<w:lvl w:ilvl="{level}"><w:start w:val="1" /><w:numFmt w:val="{format}" />"#,
+                r#"<w:lvlText w:val="{text}" /><w:lvlJc w:val="left" />"#,
+                r#"<w:pPr><w:ind w:left="{left}" w:right="0" w:hanging="420" /><w:rPr /></w:pPr>"#,
+                r#"<w:rPr /></w:lvl>"#
+            ),
+            level = level,
+            format = format,
+            text = text,
+            left = 420 * n,
+        );
+    }
+    out.push_str(
+        r#"</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1" /></w:num></w:numbering>"#,
+    );
+    out
+}
+
+/// settings.xml: docx-rs's settings, with the separator notes named when there are
+/// footnotes (docx-rs has no `w:footnotePr`).
+fn settings_xml(has_footnotes: bool) -> String {
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+            r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" "#,
+            r#"xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">"#,
+            r#"<w:defaultTabStop w:val="840" /><w:zoom w:percent="100" />{notes}<w:compat>"#,
+            r#"<w:spaceForUL /><w:balanceSingleByteDoubleByteWidth /><w:doNotLeaveBackslashAlone />"#,
+            r#"<w:ulTrailSpace /><w:doNotExpandShiftReturn /><w:useFELayout />"#,
+            r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15" />"#,
+            r#"<w:compatSetting w:name="overrideTableStyleFontSizeAndJustification" w:uri="http://schemas.microsoft.com/office/word" w:val="1" />"#,
+            r#"<w:compatSetting w:name="enableOpenTypeFeatures" w:uri="http://schemas.microsoft.com/office/word" w:val="1" />"#,
+            r#"<w:compatSetting w:name="doNotFlipMirrorIndents" w:uri="http://schemas.microsoft.com/office/word" w:val="1" />"#,
+            r#"<w:compatSetting w:name="differentiateMultirowTableHeaders" w:uri="http://schemas.microsoft.com/office/word" w:val="1" />"#,
+            r#"<w:compatSetting w:name="useWord2013TrackBottomHyphenation" w:uri="http://schemas.microsoft.com/office/word" w:val="0" />"#,
+            r#"</w:compat></w:settings>"#
+        ),
+        notes = if has_footnotes {
+            r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#
         } else {
-            out.push_str(&rest[..start]);
+            ""
         }
-        out.push_str(&sect);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
+    )
 }
 
-/// Mark the header rows of each table with `w:tblHeader` (docx-rs has no such property).
-fn patch_table_headers(xml: &str, ctx: &Ctx) -> Result<String, DocxError> {
-    let mut out = String::with_capacity(xml.len() + 256);
-    let mut rest = xml;
-    for meta in &ctx.tables {
-        let start = rest
-            .find("<w:tbl>")
-            .ok_or_else(|| pkg_err("thiếu bảng trong document.xml"))?;
-        out.push_str(&rest[..start]);
-        rest = &rest[start..];
-        let end = rest
-            .find("</w:tbl>")
-            .ok_or_else(|| pkg_err("bảng không đóng"))?;
-        let mut table = &rest[..end];
-        for _ in 0..meta.header_rows {
-            let tr = table
-                .find("<w:tr>")
-                .ok_or_else(|| pkg_err("thiếu dòng tiêu đề bảng"))?;
-            let head = tr + "<w:tr>".len();
-            out.push_str(&table[..head]);
-            table = &table[head..];
-            if let Some(after) = table.strip_prefix("<w:trPr />") {
-                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
-                table = after;
-            } else if let Some(after) = table.strip_prefix("<w:trPr>") {
-                out.push_str("<w:trPr><w:tblHeader />");
-                table = after;
-            } else {
-                out.push_str("<w:trPr><w:tblHeader /></w:trPr>");
-            }
-        }
-        out.push_str(table);
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    Ok(out)
-}
-
-/// docx-rs writes `w:type` on `w:gridCol`, which has no such attribute in the schema.
-fn strip_grid_col_type(xml: String) -> String {
-    let mut out = String::with_capacity(xml.len());
-    let mut rest = xml.as_str();
-    while let Some(i) = rest.find("<w:gridCol ") {
-        let end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
-        out.push_str(&rest[..i]);
-        out.push_str(&rest[i..end].replace(r#" w:type="dxa""#, ""));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// docx-rs writes `id="1"` on every picture; Word wants unique drawing ids.
-fn renumber_doc_pr(xml: String) -> String {
-    const KEY: &str = "<wp:docPr id=\"";
-    if !xml.contains(KEY) {
-        return xml;
-    }
-    let mut out = String::with_capacity(xml.len());
-    renumber_values(&xml, KEY, &mut 0, &mut out, |out, n| {
-        out.push_str(&n.to_string())
-    });
-    out
-}
-
-fn patch_document(xml: String, doc: &ir::Document, ctx: &Ctx) -> Result<String, DocxError> {
-    let xml = patch_sections(&xml, doc)?;
-    let xml = patch_table_headers(&xml, ctx)?;
-    Ok(renumber_doc_pr(strip_grid_col_type(xml)))
-}
-
-/// A complete styles.xml: docx-rs's has no language, no character default and no footnote
-/// styles.
+/// styles.xml (`font` escaped for an attribute): docx-rs's has no language, no character
+/// default and no footnote styles.
 fn styles_xml(font: &str) -> String {
-    let f = escape(font);
+    let f = font;
     let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#);
     format!(
         concat!(
@@ -447,41 +283,6 @@ fn styles_xml(font: &str) -> String {
         fonts = fonts,
         fref = FOOTNOTE_REF_STYLE,
     )
-}
-
-/// The note's own mark and Word's separator notes (ids -1 and 0, referenced from settings).
-fn patch_footnotes(xml: String) -> String {
-    let marker = format!(r#"<w:t xml:space="preserve">{FOOTNOTE_REF_MARKER}</w:t>"#);
-    let xml = xml.replace(&marker, "<w:footnoteRef />");
-    let Some(open) = xml.find("<w:footnotes") else {
-        return xml;
-    };
-    let Some(gt) = xml[open..].find('>').map(|j| open + j) else {
-        return xml;
-    };
-    if xml[..gt].ends_with('/') {
-        // No notes at all (self-closing root).
-        return xml;
-    }
-    let sep = concat!(
-        r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
-        r#"<w:r><w:separator/></w:r></w:p></w:footnote>"#,
-        r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>"#,
-        r#"<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#
-    );
-    format!("{}{}{}", &xml[..=gt], sep, &xml[gt + 1..])
-}
-
-fn patch_settings(xml: String, has_footnotes: bool) -> String {
-    if !has_footnotes {
-        return xml;
-    }
-    const FOOTNOTE_PR: &str =
-        r#"<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>"#;
-    match xml.find("<w:compat>") {
-        Some(i) => format!("{}{}{}", &xml[..i], FOOTNOTE_PR, &xml[i..]),
-        None => xml,
-    }
 }
 
 /// Core properties from the document's metadata only (never the clock).

@@ -1,182 +1,81 @@
-//! Paragraph-like blocks: text paragraphs with their runs and footnotes, rules, spacers,
-//! images and page breaks.
+//! Paragraph-like blocks: text paragraphs with their runs and footnote marks, rules,
+//! spacers, images and page breaks; and the paragraph of a footnote.
 
-use docx_rs::{
-    AlignmentType, BorderType, BreakType, Footnote, LineSpacing, LineSpacingType, ParagraphBorder,
-    ParagraphBorderPosition, ParagraphBorders, Pic, Run, RunProperty, SpecialIndentType,
-    VertAlignType,
-};
+use std::fmt::Write as _;
 
-use super::Ctx;
+use super::body::Doc;
+use super::writer::{FirstLine, Indent, Marks, ParaProps, Part, Spacing, eighths, jc};
 use crate::ir::{self, Align, Inline, round_to, twips};
 
-/// Text of the placeholder run that `package` turns into `<w:footnoteRef/>` (the note's own
-/// mark, which docx-rs cannot write). Private-use characters so it can never be real text.
-pub(crate) const FOOTNOTE_REF_MARKER: &str = "\u{E000}vanban-footnote-ref\u{E000}";
-
-/// Character style of footnote marks; `package` adds its definition to styles.xml.
+/// Character style of footnote marks, defined in styles.xml.
 pub(crate) const FOOTNOTE_REF_STYLE: &str = "FootnoteReference";
+
+/// Paragraph style of the footnotes' text, defined in styles.xml.
+const FOOTNOTE_TEXT_STYLE: &str = "FootnoteText";
 
 /// Size used for paragraphs that only carry a border or vertical space.
 pub(crate) const TINY_PT: f32 = 1.0;
 
-/// Points to half-points (w:sz), at least 1 pt (the spacer paragraphs' size).
-pub(crate) fn half_points(pt: f32) -> usize {
-    round_to::<usize>(pt * 2.0, "nửa point").max(2)
+/// Single spacing with nothing before or after.
+fn single() -> Option<Spacing> {
+    Some(Spacing::lines(0.0, 0.0, 1.0))
 }
 
-/// Points to eighths of a point (border w:sz), within Word's accepted range (the rules'
-/// thickness is a constant of the style).
-pub(crate) fn eighths(pt: f32) -> usize {
-    round_to::<usize>(pt * 8.0, "1/8 point").clamp(2, 96)
-}
-
-/// Twips of a length that cannot be negative (spacing).
-pub(crate) fn tw(pt: f32) -> u32 {
-    twips(pt).max(0).unsigned_abs()
-}
-
-/// `w:line` of a multiple of single spacing (rule "auto").
-pub(crate) fn line_twips(multiple: f32) -> i32 {
-    round_to(240.0 * multiple.max(0.5), "twip")
-}
-
-pub(crate) fn alignment(a: Align) -> AlignmentType {
-    match a {
-        Align::Left => AlignmentType::Left,
-        Align::Center => AlignmentType::Center,
-        Align::Right => AlignmentType::Right,
-        Align::Justify => AlignmentType::Both,
-    }
-}
-
-/// Line spacing as a multiple of single: `w:line = 240 × multiple`, rule "auto" (never
-/// "exact", which would clip stacked Vietnamese diacritics).
-fn spacing(before: f32, after: f32, multiple: f32) -> LineSpacing {
-    LineSpacing::new()
-        .before(tw(before))
-        .after(tw(after))
-        .line(line_twips(multiple))
-        .line_rule(LineSpacingType::Auto)
-}
-
-/// A run carrying the document font and the given size.
-fn base_run(size: f32, ctx: &Ctx) -> Run {
-    Run::new().size(half_points(size)).fonts(ctx.fonts())
-}
-
-fn text_run(r: &ir::Run, default_size: f32, ctx: &Ctx) -> Run {
-    let mut run = base_run(r.size.unwrap_or(default_size), ctx).add_text(&r.text);
-    if r.bold {
-        run = run.bold();
-    }
-    if r.italic {
-        run = run.italic();
-    }
-    if r.underline {
-        run = run.underline("single");
-    }
-    if r.superscript {
-        run.run_property = run.run_property.vert_align(VertAlignType::SuperScript);
-    }
-    run
-}
-
-/// A footnote mark run in the body plus the note itself (collected by docx-rs into
-/// footnotes.xml). The note id is the IR's running number, so ids are stable.
-fn footnote_run(f: &ir::Footnote, size: f32, ctx: &Ctx) -> Run {
-    let note_size = ctx.footnote_size;
-    let mut note = docx_rs::Paragraph::new()
-        .style("FootnoteText")
-        .align(AlignmentType::Both)
-        .line_spacing(spacing(0.0, 0.0, 1.0))
-        .size(half_points(note_size))
-        .fonts(ctx.fonts());
-    let mut mark = base_run(note_size, ctx).add_text(FOOTNOTE_REF_MARKER);
-    mark.run_property = mark.run_property.style(FOOTNOTE_REF_STYLE);
-    note = note
-        .add_run(mark)
-        .add_run(base_run(note_size, ctx).add_text(" "));
-    for r in &f.runs {
-        note = note.add_run(text_run(r, note_size, ctx));
-    }
-    let footnote = Footnote {
-        id: f.number as usize,
-        content: vec![note],
-    };
-    let mut run = Run::new().add_footnote_reference(footnote);
-    // add_footnote_reference resets the run properties to the style only.
-    run.run_property = RunProperty::new()
-        .style(FOOTNOTE_REF_STYLE)
-        .fonts(ctx.fonts())
-        .size(half_points(size))
-        .vert_align(VertAlignType::SuperScript);
-    run
-}
-
-pub(crate) fn paragraph(p: &ir::Paragraph, ctx: &Ctx) -> docx_rs::Paragraph {
-    let special = if p.first_line_indent > 0.0 {
-        Some(SpecialIndentType::FirstLine(twips(p.first_line_indent)))
+/// A text paragraph; `keep_next` keeps it with the next block even if the IR does not.
+pub(crate) fn paragraph<'a>(doc: &mut Doc<'a>, p: &'a ir::Paragraph, keep_next: bool) {
+    let first_line = if p.first_line_indent > 0.0 {
+        Some(FirstLine::Indented(twips(p.first_line_indent)))
     } else if p.first_line_indent < 0.0 {
-        Some(SpecialIndentType::Hanging(twips(-p.first_line_indent)))
+        Some(FirstLine::Hanging(twips(-p.first_line_indent)))
     } else {
         None
     };
-    let mut out = docx_rs::Paragraph::new()
-        .align(alignment(p.align))
-        .indent(
-            Some(twips(p.left_indent)),
-            special,
-            Some(twips(p.right_indent)),
-            None,
-        )
-        .line_spacing(spacing(p.space_before, p.space_after, p.line_spacing))
-        .keep_next(p.keep_with_next)
-        .keep_lines(p.keep_together)
-        .widow_control(p.widow_control)
+    let frame = Some((2, 6));
+    doc.part.open_paragraph(&ParaProps {
+        keep_next: keep_next || p.keep_with_next,
+        keep_lines: p.keep_together,
+        widow_control: Some(p.widow_control),
+        borders: p.framed.then_some([frame; 4]),
+        spacing: Some(Spacing::lines(
+            p.space_before,
+            p.space_after,
+            p.line_spacing,
+        )),
+        indent: Some(Indent {
+            left: twips(p.left_indent),
+            right: twips(p.right_indent),
+            first_line,
+        }),
+        jc: Some(jc(p.align)),
+        outline_level: p.outline_level,
         // The paragraph mark gets the paragraph's size so empty lines have the right height.
-        .size(half_points(p.size))
-        .fonts(ctx.fonts());
-    if let Some(level) = p.outline_level {
-        out = out.outline_lvl(level as usize);
-    }
-    if p.framed {
-        // docx-rs's default border set has all four sides; start empty and add them.
-        let mut borders = ParagraphBorders::with_empty();
-        for pos in [
-            ParagraphBorderPosition::Top,
-            ParagraphBorderPosition::Left,
-            ParagraphBorderPosition::Bottom,
-            ParagraphBorderPosition::Right,
-        ] {
-            borders = borders.set(
-                ParagraphBorder::new(pos)
-                    .val(BorderType::Single)
-                    .size(6)
-                    .space(2)
-                    .color("000000"),
-            );
-        }
-        out.property = out.property.set_borders(borders);
-    }
+        mark_size: Some(p.size),
+        ..ParaProps::default()
+    });
     for inline in &p.runs {
-        out = match inline {
-            Inline::Text(r) => out.add_run(text_run(r, p.size, ctx)),
-            Inline::LineBreak => {
-                out.add_run(base_run(p.size, ctx).add_break(BreakType::TextWrapping))
+        match inline {
+            Inline::Text(r) => doc
+                .part
+                .text_run(r.size.unwrap_or(p.size), Marks::of(r), &r.text),
+            Inline::LineBreak => doc.part.element_run(
+                None,
+                Some(p.size),
+                Marks::default(),
+                r#"<w:br w:type="textWrapping" />"#,
+            ),
+            Inline::FootnoteRef(f) => {
+                doc.footnotes.push(f);
+                let mark = format!(r#"<w:footnoteReference w:id="{}" />"#, f.number);
+                let superscript = Marks {
+                    superscript: true,
+                    ..Marks::default()
+                };
+                doc.part
+                    .element_run(Some(FOOTNOTE_REF_STYLE), Some(p.size), superscript, &mark);
             }
-            Inline::FootnoteRef(f) => out.add_run(footnote_run(f, p.size, ctx)),
-        };
+        }
     }
-    out
-}
-
-/// An empty, tiny paragraph (rules and spacers): 1 pt font, single spacing.
-fn tiny(before: f32, after: f32, ctx: &Ctx) -> docx_rs::Paragraph {
-    docx_rs::Paragraph::new()
-        .line_spacing(spacing(before, after, 1.0))
-        .size(half_points(TINY_PT))
-        .fonts(ctx.fonts())
+    doc.part.push("</w:p>");
 }
 
 /// Left and right indents that make a rule `r.width` wide within `avail`, placed by its
@@ -190,55 +89,114 @@ pub(crate) fn rule_indents(r: &ir::Rule, avail: f32) -> (f32, f32) {
     }
 }
 
-/// A rule: the bottom border of an empty paragraph whose indents make it exactly
+/// A rule: the bottom border of an empty, tiny paragraph whose indents make it exactly
 /// `rule.width` wide, placed within `avail` (text width or cell inner width).
-pub(crate) fn rule(r: &ir::Rule, avail: f32, ctx: &Ctx) -> docx_rs::Paragraph {
+pub(crate) fn rule(part: &mut Part, r: &ir::Rule, avail: f32, keep_next: bool) {
     let (left, right) = rule_indents(r, avail);
-    let mut p = tiny(r.space_before, r.space_after, ctx)
-        .align(AlignmentType::Left)
-        .indent(Some(twips(left)), None, Some(twips(right)), None);
-    // Only the bottom side: docx-rs's default border set would draw a box.
-    p.property = p.property.set_borders(
-        ParagraphBorders::with_empty().set(
-            ParagraphBorder::new(ParagraphBorderPosition::Bottom)
-                .val(BorderType::Single)
-                .size(eighths(r.thickness))
-                .space(0)
-                .color("000000"),
-        ),
-    );
-    p
+    part.open_paragraph(&ParaProps {
+        keep_next,
+        borders: Some([None, None, Some((0, eighths(r.thickness))), None]),
+        spacing: Some(Spacing::lines(r.space_before, r.space_after, 1.0)),
+        indent: Some(Indent {
+            left: twips(left),
+            right: twips(right),
+            first_line: None,
+        }),
+        jc: Some("left"),
+        mark_size: Some(TINY_PT),
+        ..ParaProps::default()
+    });
+    part.push("</w:p>");
 }
 
-/// Vertical space of `h` points. A 1 pt line is about 1.15 pt tall, so that much less is
-/// put before it.
-pub(crate) fn spacer(h: f32, ctx: &Ctx) -> docx_rs::Paragraph {
-    tiny(spacer_before(h), 0.0, ctx)
+/// Vertical space of `h` points: an empty, tiny paragraph.
+pub(crate) fn spacer(part: &mut Part, h: f32, keep_next: bool) {
+    part.open_paragraph(&ParaProps {
+        keep_next,
+        spacing: Some(Spacing::lines(spacer_before(h), 0.0, 1.0)),
+        mark_size: Some(TINY_PT),
+        ..ParaProps::default()
+    });
+    part.push("</w:p>");
 }
 
-/// The space before a spacer's tiny paragraph.
+/// The space before a spacer's tiny paragraph. A 1 pt line is about 1.15 pt tall, so that
+/// much less is put before it.
 pub(crate) fn spacer_before(h: f32) -> f32 {
     (h - ir::RULE_CARRIER).max(0.0)
 }
 
-pub(crate) fn page_break(ctx: &Ctx) -> docx_rs::Paragraph {
-    docx_rs::Paragraph::new()
-        .line_spacing(spacing(0.0, 0.0, 1.0))
-        .add_run(base_run(TINY_PT, ctx).add_break(BreakType::Page))
+pub(crate) fn page_break(part: &mut Part, keep_next: bool) {
+    part.open_paragraph(&ParaProps {
+        keep_next,
+        spacing: single(),
+        ..ParaProps::default()
+    });
+    part.element_run(
+        None,
+        Some(TINY_PT),
+        Marks::default(),
+        r#"<w:br w:type="page" />"#,
+    );
+    part.push("</w:p>");
 }
 
 /// An inline picture in its own paragraph, sized in EMU (12700 per point).
-pub(crate) fn image(img: &ir::Image, ctx: &mut Ctx) -> docx_rs::Paragraph {
-    ctx.images += 1;
-    let (w, h) = ir::png_pixels(&img.png).map_or((1, 1), |(w, h)| (w.max(1), h.max(1)));
-    let pic = Pic::new_with_dimensions(img.png.clone(), w, h)
-        .size(
-            round_to(img.width * 12700.0, "EMU"),
-            round_to(img.height * 12700.0, "EMU"),
-        )
-        .id(format!("rIdImage{}", ctx.images));
-    docx_rs::Paragraph::new()
-        .align(alignment(img.align))
-        .line_spacing(spacing(0.0, 0.0, 1.0))
-        .add_run(Run::new().fonts(ctx.fonts()).add_image(pic))
+pub(crate) fn image<'a>(doc: &mut Doc<'a>, img: &'a ir::Image, keep_next: bool) {
+    let (rel, drawing) = doc.images.add(&img.png);
+    let cx: u32 = round_to(img.width * 12700.0, "EMU");
+    let cy: u32 = round_to(img.height * 12700.0, "EMU");
+    let mut xml = String::with_capacity(1400);
+    let _ = write!(
+        xml,
+        concat!(
+            r#"<w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">"#,
+            r#"<wp:extent cx="{cx}" cy="{cy}" /><wp:effectExtent b="0" l="0" r="0" t="0" />"#,
+            r#"<wp:docPr id="{drawing}" name="Figure" /><wp:cNvGraphicFramePr>"#,
+            r#"<a:graphicFrameLocks xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" noChangeAspect="1" />"#,
+            r#"</wp:cNvGraphicFramePr><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">"#,
+            r#"<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+            r#"<pic:pic xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture">"#,
+            r#"<pic:nvPicPr><pic:cNvPr id="0" name="" /><pic:cNvPicPr>"#,
+            r#"<a:picLocks noChangeAspect="1" noChangeArrowheads="1" /></pic:cNvPicPr></pic:nvPicPr>"#,
+            r#"<pic:blipFill><a:blip r:embed="{rel}" /><a:srcRect /><a:stretch><a:fillRect /></a:stretch></pic:blipFill>"#,
+            r#"<pic:spPr bwMode="auto"><a:xfrm rot="0"><a:off x="0" y="0" /><a:ext cx="{cx}" cy="{cy}" /></a:xfrm>"#,
+            r#"<a:prstGeom prst="rect"><a:avLst /></a:prstGeom></pic:spPr></pic:pic>"#,
+            r#"</a:graphicData></a:graphic></wp:inline></w:drawing>"#
+        ),
+        cx = cx,
+        cy = cy,
+        drawing = drawing,
+        rel = rel,
+    );
+    doc.part.open_paragraph(&ParaProps {
+        keep_next,
+        spacing: single(),
+        jc: Some(jc(img.align)),
+        ..ParaProps::default()
+    });
+    doc.part.element_run(None, None, Marks::default(), &xml);
+    doc.part.push("</w:p>");
+}
+
+/// The paragraph of a footnote in footnotes.xml: the note's own mark, a space, the text.
+pub(crate) fn footnote(part: &mut Part, f: &ir::Footnote, size: f32) {
+    part.open_paragraph(&ParaProps {
+        style: Some(FOOTNOTE_TEXT_STYLE),
+        spacing: single(),
+        jc: Some("both"),
+        mark_size: Some(size),
+        ..ParaProps::default()
+    });
+    part.element_run(
+        Some(FOOTNOTE_REF_STYLE),
+        Some(size),
+        Marks::default(),
+        "<w:footnoteRef />",
+    );
+    part.text_run(size, Marks::default(), " ");
+    for r in &f.runs {
+        part.text_run(r.size.unwrap_or(size), Marks::of(r), &r.text);
+    }
+    part.push("</w:p>");
 }

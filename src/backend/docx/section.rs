@@ -1,90 +1,25 @@
-//! Section content, section properties (page size, margins, numbering restart) and the
-//! page-number headers.
+//! Section properties (page size, margins, numbering restart), the paragraph that ends a
+//! section, and the page-number headers.
 
-use docx_rs::{AlignmentType, FieldCharType, Header, InstrPAGE, InstrText, LineSpacing, Run};
+use super::writer::{Marks, ParaProps, Part, Spacing};
+use crate::ir::{self, Orientation, twips};
 
-use super::{Ctx, paragraph, table};
-use crate::ir::{self, Block, Orientation, twips};
-
-/// A body-level element of a section, before it is handed to docx-rs.
-pub(crate) enum Child {
-    Paragraph(Box<docx_rs::Paragraph>),
-    Table(Box<docx_rs::Table>),
-}
-
-/// Convert a section's blocks; `width` is the text width of the section.
-pub(crate) fn section_children(blocks: &[Block], width: f32, ctx: &mut Ctx) -> Vec<Child> {
-    let mut out: Vec<Child> = Vec::with_capacity(blocks.len());
-    for b in blocks {
-        match b {
-            Block::Paragraph(p) => {
-                out.push(Child::Paragraph(Box::new(paragraph::paragraph(p, ctx))))
-            }
-            Block::Rule(r) => out.push(Child::Paragraph(Box::new(paragraph::rule(r, width, ctx)))),
-            Block::Spacer(h) => out.push(Child::Paragraph(Box::new(paragraph::spacer(*h, ctx)))),
-            Block::Image(img) => out.push(Child::Paragraph(Box::new(paragraph::image(img, ctx)))),
-            Block::PageBreak => out.push(Child::Paragraph(Box::new(paragraph::page_break(ctx)))),
-            Block::Table(t) => {
-                if t.keep_with_previous {
-                    // Word keeps a table with what precedes it only through keepNext on the
-                    // previous paragraph.
-                    if let Some(Child::Paragraph(p)) = out.last_mut() {
-                        let prev = std::mem::take(&mut **p);
-                        **p = prev.keep_next(true);
-                    }
-                }
-                out.push(Child::Table(Box::new(table::table(t, ctx))));
-            }
-        }
-    }
-    out
-}
-
-/// The header of every page but the first of a section: the centred page number.
-pub(crate) fn page_number_header(page: &ir::PageSetup, ctx: &Ctx) -> Header {
-    let run = || {
-        Run::new()
-            .size(paragraph::half_points(page.page_number_size))
-            .fonts(ctx.fonts())
-    };
-    let p = docx_rs::Paragraph::new()
-        .align(AlignmentType::Center)
-        .line_spacing(LineSpacing::new().before(0).after(0))
-        .size(paragraph::half_points(page.page_number_size))
-        .fonts(ctx.fonts())
-        .add_run(run().add_field_char(FieldCharType::Begin, false))
-        .add_run(run().add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(run().add_field_char(FieldCharType::Separate, false))
-        .add_run(run().add_text("2"))
-        .add_run(run().add_field_char(FieldCharType::End, false));
-    Header::new().add_paragraph(p)
-}
-
-/// The first-page header: empty (Decree 30 shows no number on page 1 of each section).
-pub(crate) fn empty_header(page: &ir::PageSetup, ctx: &Ctx) -> Header {
-    Header::new().add_paragraph(
-        docx_rs::Paragraph::new()
-            .line_spacing(LineSpacing::new().before(0).after(0))
-            .size(paragraph::half_points(page.page_number_size))
-            .fonts(ctx.fonts()),
-    )
-}
-
-/// Relationship ids of the two header parts, shared by all sections.
-pub(crate) struct HeaderIds {
-    pub default: String,
-    pub first: String,
-}
+/// Relationship id of the header of every page but the first of a section (header1.xml).
+pub(crate) const DEFAULT_HEADER_ID: &str = "rIdHeader1";
+/// Relationship id of the first-page header (header2.xml).
+pub(crate) const FIRST_HEADER_ID: &str = "rIdHeader2";
 
 /// The complete `w:sectPr` of a section, children in schema order. Every section starts on
 /// a new page, restarts numbering at 1 and hides the number on its first page (titlePg).
-pub(crate) fn sect_pr(page: &ir::PageSetup, o: Orientation, ids: &HeaderIds) -> String {
+pub(crate) fn sect_pr(out: &mut String, page: &ir::PageSetup, o: Orientation) {
+    use std::fmt::Write as _;
     let (w, h) = page.size(o);
     let orient = match o {
         Orientation::Portrait => "",
         Orientation::Landscape => r#" w:orient="landscape""#,
     };
-    format!(
+    let _ = write!(
+        out,
         concat!(
             r#"<w:sectPr>"#,
             r#"<w:headerReference w:type="default" r:id="{hd}"/>"#,
@@ -98,8 +33,8 @@ pub(crate) fn sect_pr(page: &ir::PageSetup, o: Orientation, ids: &HeaderIds) -> 
             r#"<w:docGrid w:linePitch="360"/>"#,
             r#"</w:sectPr>"#
         ),
-        hd = ids.default,
-        hf = ids.first,
+        hd = DEFAULT_HEADER_ID,
+        hf = FIRST_HEADER_ID,
         w = twips(w),
         h = twips(h),
         orient = orient,
@@ -109,5 +44,75 @@ pub(crate) fn sect_pr(page: &ir::PageSetup, o: Orientation, ids: &HeaderIds) -> 
         left = twips(page.margin_left),
         header = twips(page.header_distance),
         footer = twips(page.footer_distance),
-    )
+    );
+}
+
+/// The empty paragraph that ends every section but the last and carries its properties. It
+/// takes no visible room at the end of the section.
+pub(crate) fn section_break(part: &mut Part, page: &ir::PageSetup, o: Orientation) {
+    part.open_p();
+    part.push(concat!(
+        r#"<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>"#,
+        r#"<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>"#
+    ));
+    sect_pr(&mut part.out, page, o);
+    part.push("</w:pPr></w:p>");
+}
+
+const HEADER_ROOT: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    r#"<w:hdr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+    r#"xmlns:o="urn:schemas-microsoft-com:office:office" "#,
+    r#"xmlns:v="urn:schemas-microsoft-com:vml" "#,
+    r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:w10="urn:schemas-microsoft-com:office:word" "#,
+    r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+    r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+    r#"xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" "#,
+    r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" "#,
+    r#"xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" "#,
+    r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" mc:Ignorable="w14 wp14">"#
+);
+
+/// A header part holding one paragraph, `center`ed or not, in the page-number size; `runs`
+/// writes its content.
+fn header(font: &str, page: &ir::PageSetup, center: bool, runs: impl FnOnce(&mut Part)) -> String {
+    let mut part = Part::new(font, 2048);
+    part.push(HEADER_ROOT);
+    part.open_paragraph(&ParaProps {
+        spacing: Some(Spacing {
+            before: 0,
+            after: 0,
+            line: None,
+        }),
+        jc: center.then_some("center"),
+        mark_size: Some(page.page_number_size),
+        ..ParaProps::default()
+    });
+    runs(&mut part);
+    part.push("</w:p></w:hdr>");
+    part.out
+}
+
+/// header1.xml, the header of every page but the first of a section: the centred page
+/// number (a PAGE field).
+pub(crate) fn page_number_header(font: &str, page: &ir::PageSetup) -> String {
+    let size = Some(page.page_number_size);
+    header(font, page, true, |part| {
+        for content in [
+            r#"<w:fldChar w:fldCharType="begin" w:dirty="false" />"#,
+            "<w:instrText>PAGE</w:instrText>",
+            r#"<w:fldChar w:fldCharType="separate" w:dirty="false" />"#,
+            r#"<w:t xml:space="preserve">2</w:t>"#,
+            r#"<w:fldChar w:fldCharType="end" w:dirty="false" />"#,
+        ] {
+            part.element_run(None, size, Marks::default(), content);
+        }
+    })
+}
+
+/// header2.xml, the first-page header: empty (Decree 30 shows no number on page 1 of each
+/// section).
+pub(crate) fn empty_header(font: &str, page: &ir::PageSetup) -> String {
+    header(font, page, false, |_| {})
 }

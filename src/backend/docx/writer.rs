@@ -1,0 +1,264 @@
+//! The XML writer of the WordprocessingML parts vanban writes itself (document, footnotes,
+//! headers): a string buffer with the elements shared by every part, each written once
+//! with its children in schema (`CT_*`) order.
+
+use std::fmt::Write as _;
+
+use crate::ir::{self, round_to, twips};
+use crate::xml::push_escaped;
+
+/// Points to half-points (w:sz), at least 1 pt (the spacer paragraphs' size).
+pub(crate) fn half_points(pt: f32) -> usize {
+    round_to::<usize>(pt * 2.0, "nửa point").max(2)
+}
+
+/// Points to eighths of a point (border w:sz), within Word's accepted range (the rules'
+/// thickness is a constant of the style).
+pub(crate) fn eighths(pt: f32) -> usize {
+    round_to::<usize>(pt * 8.0, "1/8 point").clamp(2, 96)
+}
+
+/// Twips of a length that cannot be negative (spacing).
+pub(crate) fn tw(pt: f32) -> u32 {
+    twips(pt).max(0).unsigned_abs()
+}
+
+/// `w:line` of a multiple of single spacing (rule "auto").
+pub(crate) fn line_twips(multiple: f32) -> i32 {
+    round_to(240.0 * multiple.max(0.5), "twip")
+}
+
+pub(crate) fn jc(a: ir::Align) -> &'static str {
+    match a {
+        ir::Align::Left => "left",
+        ir::Align::Center => "center",
+        ir::Align::Right => "right",
+        ir::Align::Justify => "both",
+    }
+}
+
+/// The character marks of a run (`CT_RPr` members other than font and size).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Marks {
+    pub bold: bool,
+    pub italic: bool,
+    pub underline: bool,
+    pub superscript: bool,
+}
+
+impl Marks {
+    pub fn of(r: &ir::Run) -> Marks {
+        Marks {
+            bold: r.bold,
+            italic: r.italic,
+            underline: r.underline,
+            superscript: r.superscript,
+        }
+    }
+}
+
+/// Spacing of a paragraph in twips; `line` is a multiple of 240 with rule "auto".
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Spacing {
+    pub before: u32,
+    pub after: u32,
+    pub line: Option<i32>,
+}
+
+impl Spacing {
+    /// Line spacing as a multiple of single: `w:line = 240 × multiple`, rule "auto" (never
+    /// "exact", which would clip stacked Vietnamese diacritics).
+    pub fn lines(before: f32, after: f32, multiple: f32) -> Spacing {
+        Spacing {
+            before: tw(before),
+            after: tw(after),
+            line: Some(line_twips(multiple)),
+        }
+    }
+}
+
+/// The first line's indent, in twips.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum FirstLine {
+    Indented(i32),
+    Hanging(i32),
+}
+
+/// Indents in twips.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Indent {
+    pub left: i32,
+    pub right: i32,
+    pub first_line: Option<FirstLine>,
+}
+
+/// A paragraph border side: `(space, size in eighths)`.
+pub(crate) type Side = Option<(u32, usize)>;
+
+/// Paragraph properties (`CT_PPr`): the fields in the schema's sequence order, which is the
+/// order [`Part::open_paragraph`] writes them in.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ParaProps<'s> {
+    pub style: Option<&'s str>,
+    pub keep_next: bool,
+    pub keep_lines: bool,
+    pub widow_control: Option<bool>,
+    /// `pBdr` sides: top, left, bottom, right.
+    pub borders: Option<[Side; 4]>,
+    pub spacing: Option<Spacing>,
+    pub indent: Option<Indent>,
+    pub jc: Option<&'static str>,
+    pub outline_level: Option<u8>,
+    /// Size of the paragraph mark (its `rPr`, with the document font); `None`: empty `rPr`.
+    pub mark_size: Option<f32>,
+}
+
+/// One XML part being written.
+pub(crate) struct Part<'f> {
+    pub out: String,
+    /// Paragraph ids given so far (numbered from 1 within each part).
+    para_ids: u32,
+    /// The document font, escaped for an attribute.
+    font: &'f str,
+}
+
+impl<'f> Part<'f> {
+    pub fn new(font: &'f str, capacity: usize) -> Part<'f> {
+        Part {
+            out: String::with_capacity(capacity),
+            para_ids: 0,
+            font,
+        }
+    }
+
+    pub fn push(&mut self, s: &str) {
+        self.out.push_str(s);
+    }
+
+    /// `<w:p>` with the next paragraph id.
+    pub fn open_p(&mut self) {
+        self.para_ids += 1;
+        let _ = write!(self.out, r#"<w:p w14:paraId="{:08X}">"#, self.para_ids);
+    }
+
+    /// `<w:p>` and its complete `<w:pPr>`.
+    pub fn open_paragraph(&mut self, p: &ParaProps) {
+        self.open_p();
+        let out = &mut self.out;
+        out.push_str("<w:pPr>");
+        if let Some(s) = p.style {
+            let _ = write!(out, r#"<w:pStyle w:val="{s}" />"#);
+        }
+        if p.keep_next {
+            out.push_str("<w:keepNext />");
+        }
+        if p.keep_lines {
+            out.push_str("<w:keepLines />");
+        }
+        if let Some(w) = p.widow_control {
+            let _ = write!(out, r#"<w:widowControl w:val="{}" />"#, u8::from(w));
+        }
+        if let Some(sides) = &p.borders {
+            out.push_str("<w:pBdr>");
+            for (name, side) in ["top", "left", "bottom", "right"].iter().zip(sides) {
+                if let Some((space, size)) = side {
+                    let _ = write!(
+                        out,
+                        r#"<w:{name} w:val="single" w:space="{space}" w:sz="{size}" w:color="000000" />"#
+                    );
+                }
+            }
+            out.push_str("</w:pBdr>");
+        }
+        if let Some(s) = p.spacing {
+            let _ = write!(
+                out,
+                r#"<w:spacing w:before="{}" w:after="{}""#,
+                s.before, s.after
+            );
+            if let Some(line) = s.line {
+                let _ = write!(out, r#" w:line="{line}" w:lineRule="auto""#);
+            }
+            out.push_str(" />");
+        }
+        if let Some(i) = p.indent {
+            let _ = write!(out, r#"<w:ind w:left="{}" w:right="{}""#, i.left, i.right);
+            match i.first_line {
+                Some(FirstLine::Indented(t)) => {
+                    let _ = write!(out, r#" w:firstLine="{t}""#);
+                }
+                Some(FirstLine::Hanging(t)) => {
+                    let _ = write!(out, r#" w:hanging="{t}""#);
+                }
+                None => {}
+            }
+            out.push_str(" />");
+        }
+        if let Some(j) = p.jc {
+            let _ = write!(out, r#"<w:jc w:val="{j}" />"#);
+        }
+        if let Some(level) = p.outline_level {
+            let _ = write!(out, r#"<w:outlineLvl w:val="{level}" />"#);
+        }
+        match p.mark_size {
+            Some(size) => self.run_props(None, Some(size), Marks::default()),
+            None => self.out.push_str("<w:rPr />"),
+        }
+        self.out.push_str("</w:pPr>");
+    }
+
+    /// Run properties (`CT_RPr`): the style, the document font on all four slots, then the
+    /// marks and the size in schema order.
+    pub fn run_props(&mut self, style: Option<&str>, size: Option<f32>, m: Marks) {
+        let out = &mut self.out;
+        out.push_str("<w:rPr>");
+        if let Some(s) = style {
+            let _ = write!(out, r#"<w:rStyle w:val="{s}" />"#);
+        }
+        let f = self.font;
+        let _ = write!(
+            out,
+            r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}" />"#
+        );
+        if m.bold {
+            out.push_str("<w:b /><w:bCs />");
+        }
+        if m.italic {
+            out.push_str("<w:i /><w:iCs />");
+        }
+        if let Some(size) = size {
+            let hp = half_points(size);
+            let _ = write!(out, r#"<w:sz w:val="{hp}" /><w:szCs w:val="{hp}" />"#);
+        }
+        if m.underline {
+            out.push_str(r#"<w:u w:val="single" />"#);
+        }
+        if m.superscript {
+            out.push_str(r#"<w:vertAlign w:val="superscript" />"#);
+        }
+        out.push_str("</w:rPr>");
+    }
+
+    /// A run of text.
+    pub fn text_run(&mut self, size: f32, m: Marks, text: &str) {
+        self.out.push_str("<w:r>");
+        self.run_props(None, Some(size), m);
+        self.out.push_str(r#"<w:t xml:space="preserve">"#);
+        for ch in text.chars() {
+            // Line feeds and carriage returns are no text in a run (a line break is a run of
+            // its own).
+            if ch != '\n' && ch != '\r' {
+                push_escaped(&mut self.out, ch);
+            }
+        }
+        self.out.push_str("</w:t></w:r>");
+    }
+
+    /// A run holding one element (`content`) with the document font at `size`.
+    pub fn element_run(&mut self, style: Option<&str>, size: Option<f32>, m: Marks, content: &str) {
+        self.out.push_str("<w:r>");
+        self.run_props(style, size, m);
+        self.out.push_str(content);
+        self.out.push_str("</w:r>");
+    }
+}
