@@ -448,7 +448,7 @@ fn output_is_deterministic() {
     let a = write_docx(&doc).unwrap();
     let b = write_docx(&doc).unwrap();
     assert!(a == b, "two calls give identical bytes");
-    // Also across threads (docx-rs keeps per-thread counters).
+    // Also across threads (no id comes from a per-thread counter).
     let c = std::thread::spawn(move || write_docx(&doc).unwrap())
         .join()
         .unwrap();

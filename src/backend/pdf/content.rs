@@ -1,10 +1,8 @@
-//! Page content streams, written directly from the laid-out pages.
+//! Page content streams, written directly from the laid-out pages: rectangles, images,
+//! and per line one text matrix and one `TJ` array of two-byte glyph codes.
 //!
-//! printpdf turns each of its operations into lopdf objects and lopdf then formats every
-//! byte of every glyph id with `write!`; for a report that was a fifth of the whole run.
-//! So printpdf is given the text only to choose, subset and embed the glyphs (its `/W`
-//! widths, `/ToUnicode` maps and font programs are kept), and the operators of each page are
-//! written here: rectangles, images, and per line one text matrix and one `TJ` array.
+//! printpdf's operations cost lopdf a `write!` per byte of every glyph id (a fifth of the
+//! whole run for a report), so the operators are written here as text.
 
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
@@ -14,12 +12,13 @@ use printpdf::ParsedFont;
 use crate::fonts::Face;
 use crate::layout::{GlyphRun, Item, Page};
 
-/// How one character of a face is written: its glyph id in the full face and in printpdf's
-/// subset, and its `/W` width (thousandths of an em, truncated per glyph as printpdf does).
+/// How one character of a face is written: its glyph id in the full face, its code in the
+/// embedded program, and its `/W` width (thousandths of an em, truncated per glyph as
+/// printpdf's `/W` is).
 #[derive(Debug, Clone, Copy, Default)]
 struct Glyph {
     original: u16,
-    subset: u16,
+    code: u16,
     width: i32,
 }
 
@@ -33,14 +32,14 @@ pub(crate) struct Codes {
     pub resource: String,
     dense: Vec<Glyph>,
     sparse: HashMap<char, Glyph>,
-    /// Whether printpdf did subset the face (else the original ids are the codes).
-    pub subset: bool,
 }
 
 impl Codes {
-    /// Codes of `chars` in `font`, the same glyph lookup printpdf makes (a character the
-    /// face lacks is glyph 0, .notdef). printpdf's subset renumbers glyphs in the order
-    /// `[0, used glyph ids ascending]` (see `printpdf::font::subset_font`).
+    /// Codes of `chars` in `font`, the same glyph lookup the subsetting makes (a character
+    /// the face lacks is glyph 0, .notdef), as they will be in the subset, which numbers
+    /// glyphs in the order `[0, used glyph ids ascending]` (see `printpdf::subset_font`):
+    /// the streams can be written while the faces are subset. [`Codes::settle`] corrects
+    /// them if the program turns out otherwise.
     pub fn new(resource: String, font: &ParsedFont, face: &Face, chars: &BTreeSet<char>) -> Codes {
         let gids: Vec<(char, u16)> = chars
             .iter()
@@ -56,13 +55,12 @@ impl Codes {
             resource,
             dense: vec![Glyph::default(); DENSE],
             sparse: HashMap::new(),
-            subset: true,
         };
         let mut buf = [0u8; 4];
         for (c, g) in gids {
             let glyph = Glyph {
                 original: g,
-                subset: renumbered.get(&g).copied().unwrap_or(0),
+                code: renumbered.get(&g).copied().unwrap_or(0),
                 width: face.pdf_advance(c.encode_utf8(&mut buf)) as i32,
             };
             match codes.dense.get_mut(c as usize) {
@@ -82,14 +80,21 @@ impl Codes {
         }
     }
 
-    /// The code written for glyph `g`.
-    fn code_of(&self, g: Glyph) -> u16 {
-        if self.subset { g.subset } else { g.original }
+    /// Set every code from the embedded program (`code` of an original glyph id); true if
+    /// any differs from what the streams were written with.
+    pub fn settle(&mut self, code: impl Fn(u16) -> u16) -> bool {
+        let mut changed = false;
+        for g in self.dense.iter_mut().chain(self.sparse.values_mut()) {
+            let c = code(g.original);
+            changed |= c != g.code;
+            g.code = c;
+        }
+        changed
     }
 
     #[cfg(test)]
     fn code(&self, c: char) -> u16 {
-        self.code_of(self.glyph(c))
+        self.glyph(c).code
     }
 
     /// `text` as a hex string; returns its advance in thousandths of an em.
@@ -99,7 +104,7 @@ impl Codes {
         out.push('<');
         for c in text.chars() {
             let g = self.glyph(c);
-            let code = self.code_of(g);
+            let code = g.code;
             advance += g.width as i64;
             for shift in [12, 8, 4, 0] {
                 out.push(HEX[((code >> shift) & 0xF) as usize] as char);
@@ -110,10 +115,10 @@ impl Codes {
     }
 }
 
-/// The characters `used` shows in one face, in the order printpdf should see them: it maps
-/// each glyph to the *last* character seen for it in `/ToUnicode`, so where characters
-/// share a glyph (a space and a no-break space) the lowest code point, the plain one, comes
-/// last.
+/// The characters `used` shows in one face, in the order their glyphs are collected for
+/// the subset: each glyph maps to the *last* character seen for it in `/ToUnicode`, so where
+/// characters share a glyph (a space and a no-break space) the lowest code point, the plain
+/// one, comes last.
 pub(crate) fn usage_text(used: &BTreeSet<char>) -> String {
     used.iter().rev().collect()
 }

@@ -1,0 +1,257 @@
+//! The PDF's objects, built once into one lopdf document: images, embedded faces, the page
+//! tree with each page's resources and content stream, the catalog and the information
+//! dictionary; then saved with trailer ids made from the file's own bytes.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+
+use lopdf::Object::{Array, Integer, Name, Real, Reference};
+use lopdf::{Dictionary, Object, Stream, StringFormat};
+use printpdf::{Mm, ParsedFont, Pt};
+
+use super::embed::{self, Program};
+use super::{FNV_OFFSET, PdfError, fnv_continue, png};
+use crate::ir;
+
+/// Deflate at the fastest level through one compressor, reset between streams: lopdf's own
+/// `compress` uses the best (slowest) level, which took a sixth of the whole run for a
+/// ten-page report, and setting up a new compressor per stream cost as much as the
+/// compression itself.
+pub(crate) struct Deflater(flate2::Compress);
+
+impl Deflater {
+    pub fn new() -> Deflater {
+        Deflater(flate2::Compress::new(flate2::Compression::fast(), true))
+    }
+
+    /// `data` deflated, if that saves more than the `/Filter` entry costs.
+    pub fn smaller(&mut self, data: &[u8]) -> Option<Vec<u8>> {
+        let z = &mut self.0;
+        z.reset();
+        let mut out = Vec::with_capacity(data.len() / 2 + 64);
+        loop {
+            let read = z.total_in() as usize;
+            if out.len() == out.capacity() {
+                out.reserve(out.capacity().max(4096));
+            }
+            match z.compress_vec(&data[read..], &mut out, flate2::FlushCompress::Finish) {
+                Ok(flate2::Status::StreamEnd) => break,
+                Ok(_) => {}
+                Err(_) => return None,
+            }
+        }
+        (out.len() + 19 < data.len()).then_some(out)
+    }
+
+    /// A stream of `data` with `dict`, deflated when that makes it smaller.
+    pub fn stream(&mut self, dict: Dictionary, data: Vec<u8>) -> Stream {
+        match self.smaller(&data) {
+            Some(packed) => {
+                let mut s = Stream::new(dict, packed);
+                s.dict.set("Filter", "FlateDecode");
+                s
+            }
+            None => Stream::new(dict, data),
+        }
+        .with_compression(false)
+    }
+}
+
+/// An embedded face ready to be written: its resource name, printpdf's parse and its
+/// program.
+pub(crate) struct Face<'a> {
+    pub resource: String,
+    pub parsed: &'a ParsedFont,
+    pub program: Program,
+}
+
+/// What goes into the document besides the pages' content.
+pub(crate) struct Parts<'a> {
+    pub meta: &'a ir::Meta,
+    /// In resource-name order.
+    pub faces: Vec<Face<'a>>,
+    /// Distinct PNGs by resource name, in name order.
+    pub images: BTreeMap<String, &'a [u8]>,
+    /// Each page's size in points and content stream.
+    pub pages: Vec<(f32, f32, Stream)>,
+}
+
+/// An image XObject: the pixels deflated, an alpha channel as a grey soft mask.
+fn add_image(doc: &mut lopdf::Document, png_bytes: &[u8]) -> Result<Object, PdfError> {
+    // Validation decoded this image already (`png::CheckedPng`): this cannot fail.
+    let px = png::decode(png_bytes).map_err(|e| PdfError::Image(e.to_string()))?;
+    let (colour, alpha) = match px.channels {
+        1 | 2 => (1, px.channels == 2),
+        _ => (3, px.channels == 4),
+    };
+    let stride = colour + usize::from(alpha);
+    let mut pixels = Vec::with_capacity(px.width * px.height * colour);
+    let mut mask = Vec::with_capacity(if alpha { px.width * px.height } else { 0 });
+    for p in px.data.chunks_exact(stride) {
+        pixels.extend_from_slice(&p[..colour]);
+        if alpha {
+            mask.push(p[stride - 1]);
+        }
+    }
+    let dict = |space: &str| {
+        Dictionary::from_iter(vec![
+            ("Type", Name("XObject".into())),
+            ("Subtype", Name("Image".into())),
+            ("Width", Integer(px.width as i64)),
+            ("Height", Integer(px.height as i64)),
+            ("BitsPerComponent", Integer(8)),
+            ("ColorSpace", Name(space.into())),
+            ("Filter", Name("FlateDecode".into())),
+        ])
+    };
+    let mut image = dict(if colour == 1 {
+        "DeviceGray"
+    } else {
+        "DeviceRGB"
+    });
+    if alpha {
+        let smask = doc.add_object(Stream::new(dict("DeviceGray"), zlib(&mask)));
+        image.set("SMask", Reference(smask));
+    }
+    Ok(Reference(doc.add_object(Stream::new(image, zlib(&pixels)))))
+}
+
+/// `data` as zlib at the default level (images, as printpdf wrote them).
+fn zlib(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    let _ = e.write_all(data);
+    e.finish().unwrap_or_default()
+}
+
+/// A text string of the information dictionary: UTF-16BE with a byte order mark.
+fn text_string(text: &str) -> Object {
+    if text.is_empty() {
+        return Object::string_literal("");
+    }
+    let mut bytes = vec![0xFE, 0xFF];
+    for c in text.encode_utf16() {
+        bytes.extend_from_slice(&c.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+/// The information dictionary: metadata only, dated by the document (never the clock).
+fn info(meta: &ir::Meta, date: &str) -> Dictionary {
+    let date = || Object::String(date.as_bytes().to_vec(), StringFormat::Literal);
+    Dictionary::from_iter(vec![
+        ("Producer", text_string("vanban")),
+        ("CreationDate", date()),
+        ("ModDate", date()),
+        ("Subject", text_string(&meta.subject)),
+        ("Title", text_string(&meta.title)),
+        ("Author", text_string(&meta.author)),
+        ("Creator", text_string("vanban")),
+    ])
+}
+
+/// A page box of `w` × `h` points (through millimetres, as printpdf sizes pages).
+fn page_box(w: f32, h: f32) -> Object {
+    let pt = |v: f32| Real(Pt::from(Mm(v * 25.4 / 72.0)).0);
+    Array(vec![Real(0.0), Real(0.0), pt(w), pt(h)])
+}
+
+/// The document with every object; the trailer has no ids yet.
+pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfError> {
+    // PDF 1.4 at least (Decree 30; soft masks of transparent images need it too).
+    let mut doc = lopdf::Document::with_version("1.7");
+    doc.reference_table.cross_reference_type = lopdf::xref::XrefType::CrossReferenceTable;
+    let mut xobjects = Dictionary::new();
+    for (name, png) in &parts.images {
+        xobjects.set(name.as_bytes(), add_image(&mut doc, png)?);
+    }
+    let pages_id = doc.new_object_id();
+    let mut fonts = Dictionary::new();
+    let mut z = Deflater::new();
+    for face in parts.faces {
+        let dict = embed::add_font(&mut doc, &mut z, &face.resource, face.parsed, face.program);
+        fonts.set(face.resource.into_bytes(), Reference(doc.add_object(dict)));
+    }
+    let fonts = doc.add_object(fonts);
+    let xobjects = doc.add_object(xobjects);
+    let states = doc.add_object(Dictionary::new());
+    let shadings = doc.add_object(Dictionary::new());
+    let page_ids: Vec<lopdf::ObjectId> = parts.pages.iter().map(|_| doc.new_object_id()).collect();
+    for ((w, h, content), id) in parts.pages.into_iter().zip(&page_ids) {
+        let resources = doc.add_object(Dictionary::from_iter(vec![
+            ("Font", Reference(fonts)),
+            ("XObject", Reference(xobjects)),
+            ("ExtGState", Reference(states)),
+            ("Shading", Reference(shadings)),
+        ]));
+        let contents = doc.add_object(content);
+        let page = Dictionary::from_iter(vec![
+            ("Type", Name("Page".into())),
+            ("MediaBox", page_box(w, h)),
+            ("TrimBox", page_box(w, h)),
+            ("CropBox", page_box(w, h)),
+            ("Parent", Reference(pages_id)),
+            ("Resources", Reference(resources)),
+            ("Contents", Reference(contents)),
+            ("Annots", Array(Vec::new())),
+        ]);
+        doc.set_object(*id, page);
+    }
+    doc.set_object(
+        pages_id,
+        Dictionary::from_iter(vec![
+            ("Type", Name("Pages".into())),
+            ("Count", Integer(page_ids.len() as i64)),
+            (
+                "Kids",
+                Array(page_ids.iter().map(|p| Reference(*p)).collect()),
+            ),
+        ]),
+    );
+    let catalog = doc.add_object(Dictionary::from_iter(vec![
+        ("Type", Name("Catalog".into())),
+        ("PageLayout", Name("OneColumn".into())),
+        ("PageMode", Name("UseNone".into())),
+        ("Pages", Reference(pages_id)),
+    ]));
+    let info = doc.add_object(info(parts.meta, date));
+    doc.trailer.set("Root", Reference(catalog));
+    doc.trailer.set("Info", Reference(info));
+    Ok(doc)
+}
+
+/// Both FNV-1a hashes (seeds 0 and 1) of everything written to it.
+struct Hasher([u64; 2]);
+
+impl Write for Hasher {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        for h in self.0.iter_mut() {
+            *h = fnv_continue(*h, buf);
+        }
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Save `doc` with trailer ids made from its bytes: the hash of the file as it is with ids
+/// of zeros (ids of equal files are equal). The file is written once; the first pass only
+/// hashes.
+pub(crate) fn save(mut doc: lopdf::Document) -> Result<Vec<u8>, PdfError> {
+    let ids = |a: &[u8], b: &[u8]| {
+        let s = |v: &[u8]| Object::String(v.to_vec(), StringFormat::Literal);
+        Array(vec![s(a), s(b)])
+    };
+    let zeros = [b'0'; 32];
+    doc.trailer.set("ID", ids(&zeros, &zeros));
+    let mut hasher = Hasher([FNV_OFFSET, FNV_OFFSET ^ 1]);
+    doc.save_to(&mut hasher)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    let id = format!("{:016x}{:016x}", hasher.0[0], hasher.0[1]);
+    doc.trailer.set("ID", ids(id.as_bytes(), id.as_bytes()));
+    let mut out = Vec::new();
+    doc.save_to(&mut out)
+        .map_err(|e| PdfError::Write(e.to_string()))?;
+    Ok(out)
+}
