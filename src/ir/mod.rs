@@ -340,16 +340,6 @@ pub struct Image {
     pub align: Align,
 }
 
-/// Width and height in pixels of a PNG, from its IHDR chunk.
-pub fn png_pixels(png: &[u8]) -> Option<(u32, u32)> {
-    if png.len() < 24 || &png[12..16] != b"IHDR" {
-        return None;
-    }
-    let w = u32::from_be_bytes(png[16..20].try_into().ok()?);
-    let h = u32::from_be_bytes(png[20..24].try_into().ok()?);
-    Some((w, h))
-}
-
 /// Vertical alignment of a cell's content within its row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum VAlign {
