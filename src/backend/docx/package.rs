@@ -221,7 +221,7 @@ fn numbering_xml() -> String {
     out
 }
 
-/// settings.xml: docx-rs's settings, with the separator notes named when there are
+/// settings.xml in schema order (zoom before defaultTabStop, unlike docx-rs), with the separator notes named when there are
 /// footnotes (docx-rs has no `w:footnotePr`).
 fn settings_xml(has_footnotes: bool) -> String {
     format!(
@@ -230,7 +230,7 @@ fn settings_xml(has_footnotes: bool) -> String {
             r#"<w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
             r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" "#,
             r#"xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">"#,
-            r#"<w:defaultTabStop w:val="840" /><w:zoom w:percent="100" />{notes}<w:compat>"#,
+            r#"<w:zoom w:percent="100" /><w:defaultTabStop w:val="840" />{notes}<w:compat>"#,
             r#"<w:spaceForUL /><w:balanceSingleByteDoubleByteWidth /><w:doNotLeaveBackslashAlone />"#,
             r#"<w:ulTrailSpace /><w:doNotExpandShiftReturn /><w:useFELayout />"#,
             r#"<w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15" />"#,
