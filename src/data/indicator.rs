@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use serde_saphyr::Spanned;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::format;
 use crate::model::{CellValue, FromTable, Indicator};
 
@@ -216,7 +216,7 @@ impl Ind {
 }
 
 /// A value written in YAML: a number, or text following the number grammar.
-fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>) -> Option<f64> {
+fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Diagnostics) -> Option<f64> {
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
@@ -225,7 +225,8 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
             Ok(n) => Some(n),
             Err(e) => {
                 errs.push(
-                    Error::data(format!("{what}: {}", e.message(s, true))).with_pos(pos_of(v)),
+                    Error::new(Code::BadNumber, format!("{what}: {}", e.message(s, true)))
+                        .with_pos(pos_of(v)),
                 );
                 None
             }
@@ -238,12 +239,12 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
 fn from_table(
     l: &Spanned<FromTable>,
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<Option<f64>> {
     let f = &l.value;
     match tables.get(f.bang.trim()) {
         None => errs.push(
-            Error::data(format!(
+            Error::new(Code::BadReference, format!(
                 "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
                 f.bang,
                 tables.keys().cloned().collect::<Vec<_>>().join(", ")
@@ -252,14 +253,14 @@ fn from_table(
         ),
         Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
             (None, _) => errs.push(
-                Error::data(format!(
+                Error::new(Code::BadReference, format!(
                     "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
                     f.bang, f.cot
                 ))
                 .with_pos(pos_of(l)),
             ),
             (_, Lookup::Repeated(at)) => errs.push(
-                Error::data(format!(
+                Error::new(Code::BadReference, format!(
                     "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
                     f.bang,
                     at.len(),
@@ -269,7 +270,7 @@ fn from_table(
                 .with_pos(pos_of(l)),
             ),
             (_, Lookup::Missing) => errs.push(
-                Error::data(match &f.dong {
+                Error::new(Code::BadReference, match &f.dong {
                     Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
                     None => format!(
                         "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
@@ -292,7 +293,7 @@ struct Registry {
 
 impl Registry {
     /// Add `ind` under `id`, unless the id is malformed or already used.
-    fn register(&mut self, id: &Spanned<String>, ind: Ind, errs: &mut Vec<Error>) {
+    fn register(&mut self, id: &Spanned<String>, ind: Ind, errs: &mut Diagnostics) {
         let key = id.value.trim().to_string();
         let valid = !key.is_empty()
             && key
@@ -300,7 +301,7 @@ impl Registry {
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         if !valid {
             errs.push(
-                Error::data(format!(
+                Error::new(Code::BadCharacter, format!(
                     "mã chỉ tiêu \"{key}\" không hợp lệ: chỉ dùng chữ, số, \"_\" hoặc \"-\", không dấu cách, không dấu chấm"
                 ))
                 .with_pos(pos_of(id)),
@@ -309,10 +310,13 @@ impl Registry {
         }
         if let Some(p) = self.first_pos.get(&key) {
             errs.push(
-                Error::data(format!(
-                    "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
-                    p.map(|p| p.line.to_string()).unwrap_or("?".into())
-                ))
+                Error::new(
+                    Code::Duplicate,
+                    format!(
+                        "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
+                        p.map(|p| p.line.to_string()).unwrap_or("?".into())
+                    ),
+                )
                 .with_pos(pos_of(id)),
             );
             return;
@@ -326,7 +330,7 @@ impl Registry {
 pub fn compute(
     list: &[Spanned<Indicator>],
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Indicators {
     let mut reg = Registry {
         out: Indicators::new(),
@@ -348,7 +352,7 @@ pub fn compute(
             Some(d) => match format::parse_date(&d.value) {
                 Ok(x) => Some(x),
                 Err(m) => {
-                    errs.push(Error::data(m).with_pos(pos_of(d)));
+                    errs.push(Error::new(Code::BadDate, m).with_pos(pos_of(d)));
                     None
                 }
             },
@@ -384,14 +388,17 @@ pub fn compute(
 fn indicator_value(
     i: &Indicator,
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<f64> {
     let mut value = cell_number(&i.gia_tri, "giá trị", errs);
     if let Some(l) = &i.lay_tu {
         if i.gia_tri.is_some() {
             errs.push(
-                Error::data("chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"")
-                    .with_pos(pos_of(l)),
+                Error::new(
+                    Code::Conflict,
+                    "chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"",
+                )
+                .with_pos(pos_of(l)),
             );
         }
         if let Some(v) = from_table(l, tables, errs) {
@@ -399,10 +406,13 @@ fn indicator_value(
         }
     } else if i.gia_tri.is_none() {
         errs.push(
-            Error::data(format!(
-                "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
-                i.id.value
-            ))
+            Error::new(
+                Code::MissingKey,
+                format!(
+                    "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
+                    i.id.value
+                ),
+            )
             .with_pos(pos_of(&i.id)),
         );
     }
@@ -410,13 +420,13 @@ fn indicator_value(
 }
 
 /// `muc_tieu`, which must be greater than 0.
-fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Vec<Error>) -> Option<f64> {
+fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Diagnostics) -> Option<f64> {
     let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
     if let (Some(t), Some(m)) = (target, &i.muc_tieu)
         && t <= 0.0
     {
         errs.push(
-            Error::data(format!(
+            Error::new(Code::OutOfRange, format!(
                 "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
                 i.id.value.trim(),
                 format::number(t, Some(decimals))
@@ -434,7 +444,7 @@ fn register_parts(
     unit: &str,
     decimals: usize,
     reg: &mut Registry,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Vec<(String, Option<f64>)> {
     let mut parts = Vec::new();
     for p in &i.thanh_phan {
@@ -462,7 +472,7 @@ fn check_parts_sum(
     value: Option<f64>,
     parts: &[(String, Option<f64>)],
     decimals: usize,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) {
     let i = &s.value;
     let Some(v) = value else { return };
@@ -478,7 +488,7 @@ fn check_parts_sum(
             .collect::<Vec<_>>()
             .join(" + ");
         errs.push(
-            Error::data(format!(
+            Error::new(Code::Conflict, format!(
                 "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
                 i.id.value,
                 format::number(sum, Some(decimals)),
@@ -491,7 +501,7 @@ fn check_parts_sum(
 
 /// Shares: `tren` names another indicator (not itself, and not in a cycle of `tren`
 /// references) or is a number greater than 0.
-fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Vec<Error>) {
+fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Diagnostics) {
     // Text that is not a number names an indicator.
     let named = |t: &Spanned<CellValue>| match &t.value {
         CellValue::Text(name)
@@ -506,7 +516,10 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
             && let Err(e) = format::check_vn_number(s)
             && e != format::NumberTextError::NotANumber
         {
-            errs.push(Error::data(format!("tren: {}", e.message(s, true))).with_pos(pos_of(t)));
+            errs.push(
+                Error::new(Code::BadNumber, format!("tren: {}", e.message(s, true)))
+                    .with_pos(pos_of(t)),
+            );
         }
     }
     let next: BTreeMap<&str, String> = totals
@@ -518,7 +531,7 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
         let total = match named(t) {
             Some(name) if name == *id => {
                 errs.push(
-                    Error::data(format!(
+                    Error::new(Code::BadReference, format!(
                         "tren: chỉ tiêu \"{id}\" không thể tính tỷ lệ trên chính nó; ghi mã chỉ tiêu tổng khác hoặc một số"
                     ))
                     .with_pos(pos_of(t)),
@@ -531,7 +544,7 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                         && let Some(cycle) = cycle_from(id, &next)
                     {
                         errs.push(
-                            Error::data(format!(
+                            Error::new(Code::BadReference, format!(
                                 "tren: các chỉ tiêu tính tỷ lệ trên nhau thành vòng ({}); tổng của một tỷ lệ không thể là tỷ lệ trên chính nó",
                                 cycle.join(" → ")
                             ))
@@ -543,10 +556,13 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                 }
                 None => {
                     errs.push(
-                        Error::data(format!(
-                            "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
-                            out.keys().cloned().collect::<Vec<_>>().join(", ")
-                        ))
+                        Error::new(
+                            Code::BadReference,
+                            format!(
+                                "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
+                                out.keys().cloned().collect::<Vec<_>>().join(", ")
+                            ),
+                        )
                         .with_pos(pos_of(t)),
                     );
                     None
@@ -558,10 +574,13 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                     && x <= 0.0
                 {
                     errs.push(
-                        Error::data(format!(
-                            "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
-                            format::number(x, None)
-                        ))
+                        Error::new(
+                            Code::OutOfRange,
+                            format!(
+                                "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
+                                format::number(x, None)
+                            ),
+                        )
                         .with_pos(pos_of(t)),
                     );
                 }
@@ -597,13 +616,13 @@ pub fn apply_previous(
     now: &mut Indicators,
     prev: &Indicators,
     prev_path: &Path,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) {
     for (id, i) in now.iter_mut() {
         let Some(p) = prev.get(id) else { continue };
         if p.unit.trim() != i.unit.trim() {
             errs.push(
-                Error::data(format!(
+                Error::new(Code::Conflict, format!(
                     "đơn vị của chỉ tiêu \"{id}\" là \"{}\" nhưng ở kỳ trước ({}) là \"{}\"; hai kỳ phải cùng đơn vị để so sánh",
                     i.unit,
                     prev_path.display(),
@@ -703,9 +722,35 @@ mod tests {
 
     fn computed(yaml: &str) -> (Indicators, Vec<String>) {
         let list: Vec<Spanned<Indicator>> = crate::load::parse_yaml(yaml).unwrap();
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let inds = compute(&list, &BTreeMap::new(), &mut errs);
         (inds, errs.into_iter().map(|e| e.message).collect())
+    }
+
+    fn codes(yaml: &str) -> Vec<Code> {
+        let list: Vec<Spanned<Indicator>> = crate::load::parse_yaml(yaml).unwrap();
+        let mut errs = Diagnostics::new();
+        compute(&list, &BTreeMap::new(), &mut errs);
+        errs.codes()
+    }
+
+    #[test]
+    fn each_problem_has_its_code() {
+        for (yaml, code) in [
+            ("- {id: a, gia_tri: 1, tren: a}\n", Code::BadReference),
+            ("- {id: a, gia_tri: 1, tren: b}\n", Code::BadReference),
+            ("- {id: a, gia_tri: 1, tren: 0}\n", Code::OutOfRange),
+            ("- {id: a, gia_tri: \"1.2.3\"}\n", Code::BadNumber),
+            ("- {id: a, gia_tri: 1, muc_tieu: 0}\n", Code::OutOfRange),
+            ("- {id: a}\n", Code::MissingKey),
+            (
+                "- {id: a, gia_tri: 1}\n- {id: a, gia_tri: 2}\n",
+                Code::Duplicate,
+            ),
+            ("- {id: a b, gia_tri: 1}\n", Code::BadCharacter),
+        ] {
+            assert_eq!(codes(yaml), [code], "{yaml}");
+        }
     }
 
     #[test]

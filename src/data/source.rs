@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{CellValue, Source};
 use crate::sources::Sources;
 
@@ -66,7 +66,7 @@ pub fn read(
     sources: &dyn Sources,
     src: &serde_saphyr::Spanned<Source>,
     base: &Path,
-) -> Result<SourceRows, Vec<Error>> {
+) -> Result<SourceRows, Diagnostics> {
     let s = &src.value;
     let (path, grid, sheet) = read_grid(sources, s, base)?;
     let header_line = header_line(src, &grid)?;
@@ -81,20 +81,18 @@ fn read_grid(
     sources: &dyn Sources,
     s: &Source,
     base: &Path,
-) -> Result<(PathBuf, Grid, Option<String>), Vec<Error>> {
+) -> Result<(PathBuf, Grid, Option<String>), Diagnostics> {
     let path = base.join(&s.tep.value);
     if !sources.exists(&path) {
-        return Err(vec![
-            Error::new(
-                Kind::Data,
+        return Err(Diagnostics::from(Error::new(
+                Code::Read,
                 format!(
                     "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
                     s.tep.value,
                     path.display()
                 ),
             )
-            .with_pos(pos_of(&s.tep)),
-        ]);
+            .with_pos(pos_of(&s.tep))));
     }
     let ext = path
         .extension()
@@ -106,35 +104,42 @@ fn read_grid(
         _ if is_csv => crate::files::CSV,
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => crate::files::SPREADSHEET,
         _ => {
-            return Err(vec![
-                Error::data(format!(
-                    "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
-                    s.tep.value
-                ))
+            return Err(Diagnostics::from(
+                Error::new(
+                    Code::Read,
+                    format!(
+                        "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
+                        s.tep.value
+                    ),
+                )
                 .with_pos(pos_of(&s.tep)),
-            ]);
+            ));
         }
     };
     // Checked to be a regular file within the size limit before any parser sees it.
     let bytes = sources.read(&path, kind).map_err(|e| {
-        vec![
+        Diagnostics::from(
             Error::new(
-                e.kind,
+                e.code,
                 format!(
                     "không đọc được tệp dữ liệu \"{}\": {}",
                     s.tep.value, e.message
                 ),
             )
             .with_pos(pos_of(&s.tep)),
-        ]
+        )
     })?;
     // The parsers own their input (calamine reads through a `Cursor<Vec<u8>>`).
     let bytes = bytes.into_owned();
     if is_csv {
         if let Some(t) = &s.trang {
-            return Err(vec![
-                Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"").with_pos(pos_of(t)),
-            ]);
+            return Err(Diagnostics::from(
+                Error::new(
+                    Code::Conflict,
+                    "tệp CSV không có trang tính; bỏ khóa \"trang\"",
+                )
+                .with_pos(pos_of(t)),
+            ));
         }
         let grid = read_csv(&path, bytes)?;
         Ok((path, grid, None))
@@ -145,18 +150,21 @@ fn read_grid(
 }
 
 /// The 1-based line of the header row (`dong_tieu_de`, default 1), which must exist.
-fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Vec<Error>> {
+fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Diagnostics> {
     let s = &src.value;
     let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
     if header_line == 0 || header_line as usize > grid.len() {
-        return Err(vec![
-            Error::data(format!(
-                "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
-                s.tep.value,
-                grid.len()
-            ))
+        return Err(Diagnostics::from(
+            Error::new(
+                Code::OutOfRange,
+                format!(
+                    "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
+                    s.tep.value,
+                    grid.len()
+                ),
+            )
             .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src))),
-        ]);
+        ));
     }
     Ok(header_line)
 }
@@ -167,7 +175,7 @@ fn map_columns(
     header: &[CellValue],
     header_line: u64,
     sheet: Option<&str>,
-) -> Result<Columns, Vec<Error>> {
+) -> Result<Columns, Diagnostics> {
     let find = |name: &str| -> Option<usize> {
         let want = norm_header(name);
         header.iter().position(|c| match c {
@@ -176,7 +184,7 @@ fn map_columns(
             CellValue::Blank => false,
         })
     };
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     let available = || {
         header
             .iter()
@@ -192,7 +200,7 @@ fn map_columns(
         match find(name) {
             Some(i) => mapping.push((id.clone(), i)),
             None => errs.push(
-                Error::data(format!(
+                Error::new(Code::BadReference, format!(
                     "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
                     s.tep.value,
                     sheet
@@ -210,7 +218,7 @@ fn map_columns(
             Some(i) => Some(i),
             None => {
                 errs.push(
-                    Error::data(format!(
+                    Error::new(Code::BadReference, format!(
                         "không có cột nhóm \"{}\" ở dòng tiêu đề của tệp \"{}\"; các cột có: {}",
                         g.value,
                         s.tep.value,
@@ -238,8 +246,8 @@ fn data_rows(
     columns: &Columns,
     path: &Path,
     sheet: Option<&str>,
-) -> Result<Vec<SourceRow>, Vec<Error>> {
-    let mut errs = Vec::new();
+) -> Result<Vec<SourceRow>, Diagnostics> {
+    let mut errs = Diagnostics::new();
     let mut rows = Vec::new();
     for (i, r) in grid.iter().enumerate().skip(header_line as usize) {
         let line = i as u64 + 1;
@@ -263,7 +271,7 @@ fn data_rows(
                         None => format!("cột {col}"),
                     };
                     errs.push(
-                        Error::new(Kind::Data, format!("ô nhóm ({place}) để trống"))
+                        Error::new(Code::Empty, format!("ô nhóm ({place}) để trống"))
                             .at(path, Some(Pos::new(line, col))),
                     );
                     None
@@ -307,18 +315,18 @@ fn read_sheet(
     ext: &str,
     bytes: Vec<u8>,
     s: &Source,
-) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
+) -> Result<(Vec<Vec<CellValue>>, String), Diagnostics> {
     crate::files::archive::check_unpacked_size(&bytes)
-        .map_err(|m| vec![Error::new(Kind::Data, m).at(path, None)])?;
+        .map_err(|m| Diagnostics::from(Error::new(Code::OutOfRange, m).at(path, None)))?;
     // calamine's own (English) message is not shown.
     let mut wb = open_workbook(ext, bytes).map_err(|_| {
-        vec![
+        Diagnostics::from(
             Error::new(
-                Kind::Data,
+                Code::Read,
                 format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
             )
             .at(path, None),
-        ]
+        )
     })?;
     let names = wb.sheet_names();
     let name = match &s.trang {
@@ -327,45 +335,51 @@ fn read_sheet(
             match names.iter().find(|n| norm_header(n) == want) {
                 Some(n) => n.clone(),
                 None => {
-                    return Err(vec![
-                        Error::data(format!(
-                            "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
-                            s.tep.value,
-                            t.value,
-                            names
-                                .iter()
-                                .map(|n| format!("\"{n}\""))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ))
+                    return Err(Diagnostics::from(
+                        Error::new(
+                            Code::BadReference,
+                            format!(
+                                "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
+                                s.tep.value,
+                                t.value,
+                                names
+                                    .iter()
+                                    .map(|n| format!("\"{n}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        )
                         .with_pos(pos_of(t)),
-                    ]);
+                    ));
                 }
             }
         }
         None => match names.first() {
             Some(n) => n.clone(),
             None => {
-                return Err(vec![
-                    Error::data(format!("tệp \"{}\" không có trang tính nào", s.tep.value))
-                        .with_pos(pos_of(&s.tep)),
-                ]);
+                return Err(Diagnostics::from(
+                    Error::new(
+                        Code::Empty,
+                        format!("tệp \"{}\" không có trang tính nào", s.tep.value),
+                    )
+                    .with_pos(pos_of(&s.tep)),
+                ));
             }
         },
     };
     let range = wb.worksheet_range(&name).map_err(|_| {
-        vec![
+        Diagnostics::from(
             Error::new(
-                Kind::Data,
+                Code::Read,
                 format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
             )
             .at(path, None),
-        ]
+        )
     })?;
     // The range starts at its first used cell; keep absolute row and column numbers.
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut grid: Vec<Vec<CellValue>> = vec![Vec::new(); r0 as usize];
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     for (ri, row) in range.rows().enumerate() {
         let mut out = vec![CellValue::Blank; c0 as usize];
         for (ci, d) in row.iter().enumerate() {
@@ -379,7 +393,7 @@ fn read_sheet(
                         let col = c0 as u64 + ci as u64 + 1;
                         errs.push(
                             Error::new(
-                                Kind::Data,
+                                Code::BadCharacter,
                                 format!(
                                     "{} (trang \"{name}\", ô {}{})",
                                     crate::load::chars::message(c),
@@ -402,7 +416,7 @@ fn read_sheet(
                     let col = c0 as u64 + ci as u64 + 1;
                     errs.push(
                         Error::new(
-                            Kind::Data,
+                            Code::BadNumber,
                             format!(
                                 "ô lỗi công thức {e} (trang \"{name}\", cột {})",
                                 column_letters(col)
@@ -443,20 +457,19 @@ fn date_text(t: chrono::NaiveDateTime) -> String {
     }
 }
 
-fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
+fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Diagnostics> {
     let text = crate::files::decode_utf8(
         path,
         crate::files::CSV,
         bytes,
         "hãy lưu tệp CSV với bảng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8)",
-    )
-    .map_err(|e| vec![e])?;
+    )?;
     let text = crate::format::nfc(&text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if let Some((c, pos)) = crate::load::chars::find_literal(text) {
-        return Err(vec![
-            Error::new(Kind::Data, crate::load::chars::message(c)).at(path, Some(pos)),
-        ]);
+        return Err(Diagnostics::from(
+            Error::new(Code::BadCharacter, crate::load::chars::message(c)).at(path, Some(pos)),
+        ));
     }
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -471,16 +484,15 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Erro
         .from_reader(text.as_bytes());
     let mut grid = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec = rec.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
-            vec![
-                Error::new(
-                    Kind::Data,
+        let rec =
+            rec.map_err(|e| {
+                let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
+                Diagnostics::from(Error::new(
+                    Code::Read,
                     "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
                 )
-                .at(path, Some(Pos::new(line, 1))),
-            ]
-        })?;
+                .at(path, Some(Pos::new(line, 1))))
+            })?;
         grid.push(
             rec.iter()
                 .map(|c| {
