@@ -33,10 +33,12 @@ pub enum Code {
     BadReference,
     /// A key, id or output written twice (`trung-lap`).
     Duplicate,
-    /// Keys or options that do not go together, or a key that does not belong to this kind
+    /// Values that contradict each other (dates out of order, parts that do not add up),
+    /// keys or options that do not go together, or a key that does not belong to this kind
     /// of document (`xung-dot`).
     Conflict,
-    /// A character that cannot go into a document: a control character (`ky-tu`).
+    /// A character that is not allowed: a control character in a text, a space or a dot in
+    /// an id (`ky-tu`).
     BadCharacter,
     /// A character that no embedded font face has, or an unusable font (`phong-chu`).
     Font,
@@ -131,10 +133,14 @@ impl Code {
             Code::BadReference => "tham chiếu tới một thứ không có, tới chính nó hoặc thành vòng",
             Code::Duplicate => "khóa, mã hoặc tệp kết quả bị trùng",
             Code::Conflict => {
-                "các khóa hoặc tùy chọn không dùng cùng nhau, hoặc khóa không dùng với loại \
-                 văn bản này"
+                "các giá trị mâu thuẫn nhau (ngày kết thúc trước ngày bắt đầu, các phần không cộng \
+                 lại bằng tổng), các khóa hoặc tùy chọn không dùng cùng nhau, hoặc khóa không \
+                 dùng với loại văn bản này"
             }
-            Code::BadCharacter => "ký tự điều khiển không được phép trong văn bản",
+            Code::BadCharacter => {
+                "ký tự không được phép: ký tự điều khiển trong văn bản, dấu cách hay dấu chấm \
+                 trong một mã"
+            }
             Code::Font => {
                 "ký tự không có trong phông chữ nhúng, hoặc tệp phông chữ không dùng được"
             }

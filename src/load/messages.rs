@@ -491,7 +491,7 @@ mod tests {
         assert_eq!(e.code, Code::UnknownKey);
         assert!(e.message.contains("\"trich_yue\""));
         assert_eq!(e.hints, ["có phải là \"trich_yeu\"?"]);
-        let e = translate("unknown variant `mat`, expected one of `mat`, `toi_mat`");
+        let e = translate("unknown variant `mta`, expected one of `mat`, `toi_mat`");
         assert_eq!((e.code, e.hints.len()), (Code::UnknownValue, 1));
         assert!(!translate("some other english text").message.is_ascii());
         let ours = Error::new(Code::Empty, "đã là tiếng Việt");
