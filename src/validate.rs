@@ -292,35 +292,25 @@ fn check_inspection(
     let wants = kind.is_some_and(|k| k.id == "ke-hoach-kiem-tra");
     match &vb.kiem_tra {
         None if wants => {
-            errs.push(
-                Error::new(
-                    Code::MissingKey,
-                    "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
-                )
-                .with_pos(pos_of(&vb.loai)),
+            errs.error(
+                Code::MissingKey,
+                pos_of(&vb.loai),
+                "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
             );
             None
         }
         None => None,
         Some(kt) if kind.is_some() && !wants => {
-            errs.push(
-                Error::new(
-                    Code::Conflict,
-                    "khối \"kiem_tra\" chỉ dùng với loai: ke-hoach-kiem-tra",
-                )
-                .with_pos(pos_of(kt)),
+            errs.error(
+                Code::Conflict,
+                pos_of(kt),
+                "khối \"kiem_tra\" chỉ dùng với loai: ke-hoach-kiem-tra",
             );
             None
         }
         Some(kt) => {
             if wants && !vb.noi_dung.is_empty() {
-                errs.push(
-                    Error::new(
-                        Code::Conflict,
-                        "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài",
-                    )
-                    .with_pos(pos_of(&vb.noi_dung[0])),
-                );
+                errs.error(Code::Conflict, pos_of(&vb.noi_dung[0]), "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài");
             }
             for list in [
                 &kt.value.muc_dich,

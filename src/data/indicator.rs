@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use serde_saphyr::Spanned;
 
-use crate::error::{Code, Diagnostics, Error, Pos};
+use crate::error::{Code, Diagnostics, Pos};
 use crate::format;
 use crate::model::{CellValue, FromTable, Indicator};
 
@@ -224,9 +224,10 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Diagnostic
         CellValue::Text(s) => match format::check_vn_number(s) {
             Ok(n) => Some(n),
             Err(e) => {
-                errs.push(
-                    Error::new(Code::BadNumber, format!("{what}: {}", e.message(s, true)))
-                        .with_pos(pos_of(v)),
+                errs.error(
+                    Code::BadNumber,
+                    pos_of(v),
+                    format!("{what}: {}", e.message(s, true)),
                 );
                 None
             }
@@ -243,42 +244,30 @@ fn from_table(
 ) -> Option<Option<f64>> {
     let f = &l.value;
     match tables.get(f.bang.trim()) {
-        None => errs.push(
-            Error::new(Code::BadReference, format!(
+        None => errs.error(Code::BadReference, pos_of(l), format!(
                 "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
                 f.bang,
                 tables.keys().cloned().collect::<Vec<_>>().join(", ")
-            ))
-            .with_pos(pos_of(l)),
-        ),
+            )),
         Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
-            (None, _) => errs.push(
-                Error::new(Code::BadReference, format!(
+            (None, _) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
                     f.bang, f.cot
-                ))
-                .with_pos(pos_of(l)),
-            ),
-            (_, Lookup::Repeated(at)) => errs.push(
-                Error::new(Code::BadReference, format!(
+                )),
+            (_, Lookup::Repeated(at)) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
                     f.bang,
                     at.len(),
                     f.dong.as_deref().unwrap_or("").trim(),
                     super::table::places(&at)
-                ))
-                .with_pos(pos_of(l)),
-            ),
-            (_, Lookup::Missing) => errs.push(
-                Error::new(Code::BadReference, match &f.dong {
+                )),
+            (_, Lookup::Missing) => errs.error(Code::BadReference, pos_of(l), match &f.dong {
                     Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
                     None => format!(
                         "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
                         f.bang
                     ),
-                })
-                .with_pos(pos_of(l)),
-            ),
+                }),
             (Some(c), Lookup::Found(r)) => return Some(r.get(c).and_then(CellValue::number)),
         },
     }
@@ -300,24 +289,19 @@ impl Registry {
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         if !valid {
-            errs.push(
-                Error::new(Code::BadCharacter, format!(
+            errs.error(Code::BadCharacter, pos_of(id), format!(
                     "mã chỉ tiêu \"{key}\" không hợp lệ: chỉ dùng chữ, số, \"_\" hoặc \"-\", không dấu cách, không dấu chấm"
-                ))
-                .with_pos(pos_of(id)),
-            );
+                ));
             return;
         }
         if let Some(p) = self.first_pos.get(&key) {
-            errs.push(
-                Error::new(
-                    Code::Duplicate,
-                    format!(
-                        "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
-                        p.map(|p| p.line.to_string()).unwrap_or("?".into())
-                    ),
-                )
-                .with_pos(pos_of(id)),
+            errs.error(
+                Code::Duplicate,
+                pos_of(id),
+                format!(
+                    "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
+                    p.map(|p| p.line.to_string()).unwrap_or("?".into())
+                ),
             );
             return;
         }
@@ -352,7 +336,7 @@ pub fn compute(
             Some(d) => match format::parse_date(&d.value) {
                 Ok(x) => Some(x),
                 Err(m) => {
-                    errs.push(Error::new(Code::BadDate, m).with_pos(pos_of(d)));
+                    errs.error(Code::BadDate, pos_of(d), m);
                     None
                 }
             },
@@ -393,27 +377,23 @@ fn indicator_value(
     let mut value = cell_number(&i.gia_tri, "giá trị", errs);
     if let Some(l) = &i.lay_tu {
         if i.gia_tri.is_some() {
-            errs.push(
-                Error::new(
-                    Code::Conflict,
-                    "chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"",
-                )
-                .with_pos(pos_of(l)),
+            errs.error(
+                Code::Conflict,
+                pos_of(l),
+                "chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"",
             );
         }
         if let Some(v) = from_table(l, tables, errs) {
             value = v;
         }
     } else if i.gia_tri.is_none() {
-        errs.push(
-            Error::new(
-                Code::MissingKey,
-                format!(
-                    "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
-                    i.id.value
-                ),
-            )
-            .with_pos(pos_of(&i.id)),
+        errs.error(
+            Code::MissingKey,
+            pos_of(&i.id),
+            format!(
+                "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
+                i.id.value
+            ),
         );
     }
     value
@@ -425,14 +405,11 @@ fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Diagnostics) -> O
     if let (Some(t), Some(m)) = (target, &i.muc_tieu)
         && t <= 0.0
     {
-        errs.push(
-            Error::new(Code::OutOfRange, format!(
+        errs.error(Code::OutOfRange, pos_of(m), format!(
                 "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
                 i.id.value.trim(),
                 format::number(t, Some(decimals))
-            ))
-            .with_pos(pos_of(m)),
-        );
+            ));
     }
     target
 }
@@ -487,15 +464,12 @@ fn check_parts_sum(
             .map(|x| format::number(x, Some(decimals)))
             .collect::<Vec<_>>()
             .join(" + ");
-        errs.push(
-            Error::new(Code::Conflict, format!(
+        errs.error(Code::Conflict, i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s)), format!(
                 "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
                 i.id.value,
                 format::number(sum, Some(decimals)),
                 format::number(v, Some(decimals))
-            ))
-            .with_pos(i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s))),
-        );
+            ));
     }
 }
 
@@ -516,9 +490,10 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
             && let Err(e) = format::check_vn_number(s)
             && e != format::NumberTextError::NotANumber
         {
-            errs.push(
-                Error::new(Code::BadNumber, format!("tren: {}", e.message(s, true)))
-                    .with_pos(pos_of(t)),
+            errs.error(
+                Code::BadNumber,
+                pos_of(t),
+                format!("tren: {}", e.message(s, true)),
             );
         }
     }
@@ -530,12 +505,9 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
     for (id, t) in totals {
         let total = match named(t) {
             Some(name) if name == *id => {
-                errs.push(
-                    Error::new(Code::BadReference, format!(
+                errs.error(Code::BadReference, pos_of(t), format!(
                         "tren: chỉ tiêu \"{id}\" không thể tính tỷ lệ trên chính nó; ghi mã chỉ tiêu tổng khác hoặc một số"
-                    ))
-                    .with_pos(pos_of(t)),
-                );
+                    ));
                 None
             }
             Some(name) => match out.get(&name) {
@@ -543,27 +515,22 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                     if !in_cycle.contains(id)
                         && let Some(cycle) = cycle_from(id, &next)
                     {
-                        errs.push(
-                            Error::new(Code::BadReference, format!(
+                        errs.error(Code::BadReference, pos_of(t), format!(
                                 "tren: các chỉ tiêu tính tỷ lệ trên nhau thành vòng ({}); tổng của một tỷ lệ không thể là tỷ lệ trên chính nó",
                                 cycle.join(" → ")
-                            ))
-                            .with_pos(pos_of(t)),
-                        );
+                            ));
                         in_cycle.extend(cycle);
                     }
                     o.value
                 }
                 None => {
-                    errs.push(
-                        Error::new(
-                            Code::BadReference,
-                            format!(
-                                "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
-                                out.keys().cloned().collect::<Vec<_>>().join(", ")
-                            ),
-                        )
-                        .with_pos(pos_of(t)),
+                    errs.error(
+                        Code::BadReference,
+                        pos_of(t),
+                        format!(
+                            "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
+                            out.keys().cloned().collect::<Vec<_>>().join(", ")
+                        ),
                     );
                     None
                 }
@@ -573,15 +540,13 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                 if let Some(x) = n
                     && x <= 0.0
                 {
-                    errs.push(
-                        Error::new(
-                            Code::OutOfRange,
-                            format!(
-                                "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
-                                format::number(x, None)
-                            ),
-                        )
-                        .with_pos(pos_of(t)),
+                    errs.error(
+                        Code::OutOfRange,
+                        pos_of(t),
+                        format!(
+                            "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
+                            format::number(x, None)
+                        ),
                     );
                 }
                 n
@@ -621,15 +586,12 @@ pub fn apply_previous(
     for (id, i) in now.iter_mut() {
         let Some(p) = prev.get(id) else { continue };
         if p.unit.trim() != i.unit.trim() {
-            errs.push(
-                Error::new(Code::Conflict, format!(
+            errs.error(Code::Conflict, i.unit_pos, format!(
                     "đơn vị của chỉ tiêu \"{id}\" là \"{}\" nhưng ở kỳ trước ({}) là \"{}\"; hai kỳ phải cùng đơn vị để so sánh",
                     i.unit,
                     prev_path.display(),
                     p.unit
-                ))
-                .with_pos(i.unit_pos),
-            );
+                ));
             continue;
         }
         i.prev = Some(p.value);

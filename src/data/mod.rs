@@ -83,9 +83,10 @@ fn compute_tables(
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
-                errs.push(
-                    Error::new(Code::Duplicate, format!("mã bảng \"{key}\" bị trùng"))
-                        .with_pos(pos_of(&id)),
+                errs.error(
+                    Code::Duplicate,
+                    pos_of(&id),
+                    format!("mã bảng \"{key}\" bị trùng"),
                 );
             }
         }

@@ -199,37 +199,32 @@ fn map_columns(
     for (id, name) in &s.cot.value {
         match find(name) {
             Some(i) => mapping.push((id.clone(), i)),
-            None => errs.push(
-                Error::new(Code::BadReference, format!(
+            None => errs.error(Code::BadReference, pos_of(&s.cot), format!(
                     "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
                     s.tep.value,
                     sheet
                         .map(|n| format!(" (trang \"{n}\")"))
                         .unwrap_or_default(),
                     available()
-                ))
-                .with_pos(pos_of(&s.cot)),
-            ),
+                )),
         }
     }
-    let group_col = match &s.nhom {
-        None => None,
-        Some(g) => match find(&g.value) {
-            Some(i) => Some(i),
-            None => {
-                errs.push(
-                    Error::new(Code::BadReference, format!(
+    let group_col =
+        match &s.nhom {
+            None => None,
+            Some(g) => match find(&g.value) {
+                Some(i) => Some(i),
+                None => {
+                    errs.error(Code::BadReference, pos_of(g), format!(
                         "không có cột nhóm \"{}\" ở dòng tiêu đề của tệp \"{}\"; các cột có: {}",
                         g.value,
                         s.tep.value,
                         available()
-                    ))
-                    .with_pos(pos_of(g)),
-                );
-                None
-            }
-        },
-    };
+                    ));
+                    None
+                }
+            },
+        };
     if !errs.is_empty() {
         return Err(errs);
     }

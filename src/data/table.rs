@@ -231,9 +231,10 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
         if let Some(id) = &c.value.id
             && ids[..i].iter().any(|x| x.as_deref() == Some(id))
         {
-            errs.push(
-                Error::new(Code::Duplicate, format!("mã cột \"{id}\" bị trùng"))
-                    .with_pos(pos_of(c)),
+            errs.error(
+                Code::Duplicate,
+                pos_of(c),
+                format!("mã cột \"{id}\" bị trùng"),
             );
         }
     }
@@ -249,16 +250,14 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
         if let Some(of) = &c.value.thay_doi {
             match col_index(&ids, of.value.trim()) {
                 Some(j) => changes[i] = Some(j),
-                None => errs.push(
-                    Error::new(
-                        Code::BadReference,
-                        format!(
-                            "cột thay đổi: không có cột mã \"{}\"; các mã cột: {}",
-                            of.value,
-                            id_list(&ids)
-                        ),
-                    )
-                    .with_pos(pos_of(of)),
+                None => errs.error(
+                    Code::BadReference,
+                    pos_of(of),
+                    format!(
+                        "cột thay đổi: không có cột mã \"{}\"; các mã cột: {}",
+                        of.value,
+                        id_list(&ids)
+                    ),
                 ),
             }
         }
@@ -271,12 +270,10 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
         Some(k) => match col_index(&ids, k.value.trim()) {
             Some(i) => Some(i),
             None => {
-                errs.push(
-                    Error::new(
-                        Code::BadReference,
-                        format!("cột khóa: không có cột mã \"{}\"", k.value),
-                    )
-                    .with_pos(pos_of(k)),
+                errs.error(
+                    Code::BadReference,
+                    pos_of(k),
+                    format!("cột khóa: không có cột mã \"{}\"", k.value),
                 );
                 None
             }
@@ -292,12 +289,10 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
             .iter()
             .find(|c| c.value.thay_doi.is_some())
             .and_then(pos_of);
-        errs.push(
-            Error::new(
-                Code::MissingKey,
-                "bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước",
-            )
-            .with_pos(at),
+        errs.error(
+            Code::MissingKey,
+            at,
+            "bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước",
         );
     }
     (errs.len() == before).then_some(Columns {
@@ -351,12 +346,10 @@ fn source_rows(
     errs: &mut Diagnostics,
 ) -> Option<Vec<Row>> {
     if !t.dong.is_empty() {
-        errs.push(
-            Error::new(
-                Code::Conflict,
-                "bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"",
-            )
-            .with_pos(pos_of(src)),
+        errs.error(
+            Code::Conflict,
+            pos_of(src),
+            "bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"",
         );
         return None;
     }
@@ -369,15 +362,13 @@ fn source_rows(
     };
     for id in src.value.cot.value.keys() {
         if col_index(&cols.ids, id).is_none() {
-            errs.push(
-                Error::new(
-                    Code::BadReference,
-                    format!(
-                        "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
-                        id_list(&cols.ids)
-                    ),
-                )
-                .with_pos(pos_of(&src.value.cot)),
+            errs.error(
+                Code::BadReference,
+                pos_of(&src.value.cot),
+                format!(
+                    "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
+                    id_list(&cols.ids)
+                ),
             );
         }
     }

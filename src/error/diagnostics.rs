@@ -6,7 +6,7 @@
 use std::fmt;
 use std::path::Path;
 
-use super::{Code, Error, Severity};
+use super::{Code, Error, Pos, Severity};
 
 /// The diagnostics of a run, in the order they were found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -22,6 +22,11 @@ impl Diagnostics {
     /// Add one diagnostic.
     pub fn push(&mut self, e: Error) {
         self.items.push(e);
+    }
+
+    /// Add an error with `code` at `pos`.
+    pub fn error(&mut self, code: Code, pos: Option<Pos>, message: impl Into<String>) {
+        self.push(Error::new(code, message).with_pos(pos));
     }
 
     /// Add every diagnostic of `other`, keeping their order.

@@ -110,34 +110,33 @@ impl Calendar {
                     Ok(days) => {
                         for d in days {
                             if !years.contains(&d.year()) {
-                                errs.push(
-                                    Error::new(Code::OutOfRange, format!(
+                                errs.error(
+                                    Code::OutOfRange,
+                                    pos,
+                                    format!(
                                         "ngày {} thuộc năm {} nhưng năm này không có trong \"nam\"",
                                         crate::format::date_short(d),
                                         d.year()
-                                    ))
-                                    .with_pos(pos),
+                                    ),
                                 );
                             }
                             if is_holiday {
                                 holidays.insert(d, e.value.ten.trim().to_string());
                             } else if d.weekday() != Weekday::Sat && d.weekday() != Weekday::Sun {
-                                errs.push(
-                                    Error::new(
-                                        Code::BadDate,
-                                        format!(
-                                            "ngày làm bù {} không phải thứ Bảy hoặc Chủ nhật",
-                                            crate::format::date_short(d)
-                                        ),
-                                    )
-                                    .with_pos(pos),
+                                errs.error(
+                                    Code::BadDate,
+                                    pos,
+                                    format!(
+                                        "ngày làm bù {} không phải thứ Bảy hoặc Chủ nhật",
+                                        crate::format::date_short(d)
+                                    ),
                                 );
                             } else {
                                 makeup.insert(d);
                             }
                         }
                     }
-                    Err(m) => errs.push(Error::new(Code::BadDate, m).with_pos(pos)),
+                    Err(m) => errs.error(Code::BadDate, pos, m),
                 }
             }
         }
