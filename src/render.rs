@@ -284,7 +284,7 @@ pub fn render_outputs(
     {
         outputs.push(Output {
             path: target,
-            bytes: r.map_err(|e| Diagnostics::from(e.in_file(path)))?,
+            bytes: r.map_err(|e| e.in_file(path))?,
             input: path.to_path_buf(),
         });
     }

@@ -94,7 +94,7 @@ pub struct CheckedDocument {
 /// names the file.
 pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument, Diagnostics> {
     let source = crate::load::read_text(sources, path)?;
-    let data = crate::load::parse_str(&source).map_err(|e| Diagnostics::from(e.in_file(path)))?;
+    let data = crate::load::parse_str(&source).map_err(|e| e.in_file(path))?;
     let base = path.parent().unwrap_or(Path::new("."));
     let checked = check(sources, &data, base).map_err(|errs| errs.in_file(path))?;
     Ok(CheckedDocument {

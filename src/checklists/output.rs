@@ -157,11 +157,11 @@ pub fn checklist_outputs(
         for &u in &order {
             let s = slug(&plan.units[u].name);
             if let Some((_, other)) = names.iter().find(|(n, _)| *n == s) {
-                return Err(Diagnostics::from(Error::new(Code::Duplicate, format!(
+                return Err(Error::new(Code::Duplicate, format!(
                         "hai đơn vị \"{}\" và \"{}\" cho cùng tên tệp phiếu kiểm tra \"{s}\"; hãy đặt tên phân biệt",
                         plan.units[*other].name, plan.units[u].name
                     ))
-                    .in_file(path)));
+                    .in_file(path).into());
             }
             names.push((s, u));
         }
@@ -192,8 +192,7 @@ pub fn validate_checklists(inputs: Inputs, path: &Path) -> Result<(), Diagnostic
         return Ok(());
     };
     let order = plan.units_in_order();
-    let doc = super::document(&loaded, plan, &order, engine, fonts)
-        .map_err(|e| Diagnostics::from(e.in_file(path)))?;
+    let doc = super::document(&loaded, plan, &order, engine, fonts).map_err(|e| e.in_file(path))?;
     check_glyphs(inputs.sources, &doc, fonts, path)
 }
 

@@ -100,8 +100,7 @@ fn load_previous(
     path: &Path,
 ) -> Result<(BTreeMap<String, TableData>, Indicators), Diagnostics> {
     let text = crate::load::read_text(sources, path)?;
-    let mut vb: VanBan =
-        crate::load::parse_yaml(&text).map_err(|e| Diagnostics::from(e.in_file(path)))?;
+    let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| e.in_file(path))?;
     let mut errs = Diagnostics::new();
     let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
     let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
@@ -132,27 +131,26 @@ fn fill(
             if let Some(at) = at
                 && !sources.exists(p)
             {
-                return Err(Diagnostics::from(
-                    Error::new(
-                        Code::Read,
-                        format!("không tìm thấy tệp báo cáo kỳ trước {}", p.display()),
-                    )
-                    .at(path, Some(*at)),
-                ));
+                return Err(Error::new(
+                    Code::Read,
+                    format!("không tìm thấy tệp báo cáo kỳ trước {}", p.display()),
+                )
+                .at(path, Some(*at))
+                .into());
             }
             if sources.same_file(p, path) {
                 let how = match at {
                     Some(_) => "khóa ky_truoc",
                     None => "tùy chọn --previous",
                 };
-                return Err(Diagnostics::from(Error::new(
+                return Err(Error::new(
                         Code::BadReference,
                         format!(
                             "{how} chỉ đến chính tệp này ({}); kỳ trước phải là tệp báo cáo của kỳ trước",
                             p.display()
                         ),
                     )
-                    .at(path, *at)));
+                    .at(path, *at).into());
             }
             // A file named in the YAML that cannot be read is reported at its key.
             Some(load_previous(sources, p).map_err(|errs| {

@@ -84,15 +84,16 @@ fn read_grid(
 ) -> Result<(PathBuf, Grid, Option<String>), Diagnostics> {
     let path = base.join(&s.tep.value);
     if !sources.exists(&path) {
-        return Err(Diagnostics::from(Error::new(
-                Code::Read,
-                format!(
-                    "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
-                    s.tep.value,
-                    path.display()
-                ),
-            )
-            .with_pos(pos_of(&s.tep))));
+        return Err(Error::new(
+            Code::Read,
+            format!(
+                "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
+                s.tep.value,
+                path.display()
+            ),
+        )
+        .with_pos(pos_of(&s.tep))
+        .into());
     }
     let ext = path
         .extension()
@@ -104,42 +105,38 @@ fn read_grid(
         _ if is_csv => crate::files::CSV,
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => crate::files::SPREADSHEET,
         _ => {
-            return Err(Diagnostics::from(
-                Error::new(
-                    Code::Read,
-                    format!(
-                        "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
-                        s.tep.value
-                    ),
-                )
-                .with_pos(pos_of(&s.tep)),
-            ));
+            return Err(Error::new(
+                Code::Read,
+                format!(
+                    "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
+                    s.tep.value
+                ),
+            )
+            .with_pos(pos_of(&s.tep))
+            .into());
         }
     };
     // Checked to be a regular file within the size limit before any parser sees it.
     let bytes = sources.read(&path, kind).map_err(|e| {
-        Diagnostics::from(
-            Error::new(
-                e.code,
-                format!(
-                    "không đọc được tệp dữ liệu \"{}\": {}",
-                    s.tep.value, e.message
-                ),
-            )
-            .with_pos(pos_of(&s.tep)),
+        Error::new(
+            e.code,
+            format!(
+                "không đọc được tệp dữ liệu \"{}\": {}",
+                s.tep.value, e.message
+            ),
         )
+        .with_pos(pos_of(&s.tep))
     })?;
     // The parsers own their input (calamine reads through a `Cursor<Vec<u8>>`).
     let bytes = bytes.into_owned();
     if is_csv {
         if let Some(t) = &s.trang {
-            return Err(Diagnostics::from(
-                Error::new(
-                    Code::Conflict,
-                    "tệp CSV không có trang tính; bỏ khóa \"trang\"",
-                )
-                .with_pos(pos_of(t)),
-            ));
+            return Err(Error::new(
+                Code::Conflict,
+                "tệp CSV không có trang tính; bỏ khóa \"trang\"",
+            )
+            .with_pos(pos_of(t))
+            .into());
         }
         let grid = read_csv(&path, bytes)?;
         Ok((path, grid, None))
@@ -154,17 +151,16 @@ fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, 
     let s = &src.value;
     let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
     if header_line == 0 || header_line as usize > grid.len() {
-        return Err(Diagnostics::from(
-            Error::new(
-                Code::OutOfRange,
-                format!(
-                    "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
-                    s.tep.value,
-                    grid.len()
-                ),
-            )
-            .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src))),
-        ));
+        return Err(Error::new(
+            Code::OutOfRange,
+            format!(
+                "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
+                s.tep.value,
+                grid.len()
+            ),
+        )
+        .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src)))
+        .into());
     }
     Ok(header_line)
 }
@@ -312,16 +308,14 @@ fn read_sheet(
     s: &Source,
 ) -> Result<(Vec<Vec<CellValue>>, String), Diagnostics> {
     crate::files::archive::check_unpacked_size(&bytes)
-        .map_err(|m| Diagnostics::from(Error::new(Code::OutOfRange, m).at(path, None)))?;
+        .map_err(|m| Error::new(Code::OutOfRange, m).at(path, None))?;
     // calamine's own (English) message is not shown.
     let mut wb = open_workbook(ext, bytes).map_err(|_| {
-        Diagnostics::from(
-            Error::new(
-                Code::Read,
-                format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
-            )
-            .at(path, None),
+        Error::new(
+            Code::Read,
+            format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
         )
+        .at(path, None)
     })?;
     let names = wb.sheet_names();
     let name = match &s.trang {
@@ -330,46 +324,42 @@ fn read_sheet(
             match names.iter().find(|n| norm_header(n) == want) {
                 Some(n) => n.clone(),
                 None => {
-                    return Err(Diagnostics::from(
-                        Error::new(
-                            Code::BadReference,
-                            format!(
-                                "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
-                                s.tep.value,
-                                t.value,
-                                names
-                                    .iter()
-                                    .map(|n| format!("\"{n}\""))
-                                    .collect::<Vec<_>>()
-                                    .join(", ")
-                            ),
-                        )
-                        .with_pos(pos_of(t)),
-                    ));
+                    return Err(Error::new(
+                        Code::BadReference,
+                        format!(
+                            "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
+                            s.tep.value,
+                            t.value,
+                            names
+                                .iter()
+                                .map(|n| format!("\"{n}\""))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
+                    .with_pos(pos_of(t))
+                    .into());
                 }
             }
         }
         None => match names.first() {
             Some(n) => n.clone(),
             None => {
-                return Err(Diagnostics::from(
-                    Error::new(
-                        Code::Empty,
-                        format!("tệp \"{}\" không có trang tính nào", s.tep.value),
-                    )
-                    .with_pos(pos_of(&s.tep)),
-                ));
+                return Err(Error::new(
+                    Code::Empty,
+                    format!("tệp \"{}\" không có trang tính nào", s.tep.value),
+                )
+                .with_pos(pos_of(&s.tep))
+                .into());
             }
         },
     };
     let range = wb.worksheet_range(&name).map_err(|_| {
-        Diagnostics::from(
-            Error::new(
-                Code::Read,
-                format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
-            )
-            .at(path, None),
+        Error::new(
+            Code::Read,
+            format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
         )
+        .at(path, None)
     })?;
     // The range starts at its first used cell; keep absolute row and column numbers.
     let (r0, c0) = range.start().unwrap_or((0, 0));
@@ -462,9 +452,11 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Diagnost
     let text = crate::format::nfc(&text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if let Some((c, pos)) = crate::load::chars::find_literal(text) {
-        return Err(Diagnostics::from(
-            Error::new(Code::BadCharacter, crate::load::chars::message(c)).at(path, Some(pos)),
-        ));
+        return Err(
+            Error::new(Code::BadCharacter, crate::load::chars::message(c))
+                .at(path, Some(pos))
+                .into(),
+        );
     }
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -479,15 +471,14 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Diagnost
         .from_reader(text.as_bytes());
     let mut grid = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
-        let rec =
-            rec.map_err(|e| {
-                let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
-                Diagnostics::from(Error::new(
-                    Code::Read,
-                    "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
-                )
-                .at(path, Some(Pos::new(line, 1))))
-            })?;
+        let rec = rec.map_err(|e| {
+            let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
+            Error::new(
+                Code::Read,
+                "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
+            )
+            .at(path, Some(Pos::new(line, 1)))
+        })?;
         grid.push(
             rec.iter()
                 .map(|c| {

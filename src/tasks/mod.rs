@@ -259,31 +259,27 @@ fn read_body(
         return Ok((body, None));
     };
     if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
-        return Err(Diagnostics::from(
-            Error::new(
-                Code::Conflict,
-                "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
+        return Err(Error::new(
+            Code::Conflict,
+            "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
                  (chọn một trong hai cách)",
-            )
-            .with_pos(pos_of(tep)),
-        ));
+        )
+        .with_pos(pos_of(tep))
+        .into());
     }
     let path = base_dir.join(tep.value.trim());
     let text = crate::load::read_text(sources, &path).map_err(|e| {
-        Diagnostics::from(
-            Error::new(
-                e.code,
-                format!(
-                    "không đọc được tệp nhiệm vụ {}: {}",
-                    path.display(),
-                    e.message
-                ),
-            )
-            .with_pos(pos_of(tep)),
+        Error::new(
+            e.code,
+            format!(
+                "không đọc được tệp nhiệm vụ {}: {}",
+                path.display(),
+                e.message
+            ),
         )
+        .with_pos(pos_of(tep))
     })?;
-    let body = crate::load::parse_yaml::<TaskFileBody>(&text)
-        .map_err(|e| Diagnostics::from(e.in_file(&path)))?;
+    let body = crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| e.in_file(&path))?;
     Ok((body, Some(path)))
 }
 
