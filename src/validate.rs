@@ -325,13 +325,9 @@ fn check_inspection(
                 check_nodes(list, &mut |e| errs.push(e));
             }
             let plan_date = date.and_then(|d| d.full());
-            match crate::inspection::check::check(sources, &kt.value, plan_date, base_dir) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    errs.append(e);
-                    None
-                }
-            }
+            errs.take(crate::inspection::check::check(
+                sources, &kt.value, plan_date, base_dir,
+            ))
         }
     }
 }

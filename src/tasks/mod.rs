@@ -553,13 +553,7 @@ pub fn check_document(
 ) -> Option<TaskSet> {
     let set = match &vb.nhiem_vu {
         None => None,
-        Some(src) => match load(sources, src, base_dir, doc_date) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errs.append(e);
-                None
-            }
-        },
+        Some(src) => errs.take(load(sources, src, base_dir, doc_date)),
     };
     let mut users: Vec<Option<Pos>> = Vec::new();
     let mut bodies = vec![&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc];
