@@ -8,7 +8,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::error::Error;
+use crate::error::{Code, Diagnostics, Error};
 use crate::files::guard;
 use crate::files::write::Output;
 use crate::fonts::{self, FontSet, Fonts};
@@ -120,16 +120,16 @@ fn parse_formats(s: &str) -> Result<Formats, String> {
 }
 
 /// The `--where` filters; every bad one is reported (exit 1, nothing rendered).
-fn parse_filters(args: &[String]) -> Result<Vec<Filter>, Vec<Error>> {
+fn parse_filters(args: &[String]) -> Result<Vec<Filter>, Diagnostics> {
     let mut out = Vec::new();
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     for a in args {
         match Filter::parse_arg(a) {
             Ok(f) => out.push(f),
-            Err(m) => errs.push(Error::data(format!("--where \"{a}\": {m}"))),
+            Err(m) => errs.push(Error::new(Code::Usage, format!("--where \"{a}\": {m}"))),
         }
     }
-    if errs.is_empty() { Ok(out) } else { Err(errs) }
+    errs.finish(out)
 }
 
 /// Print a line on stdout; a closed pipe (`vanban templates | head`) is not an error.
@@ -142,7 +142,8 @@ macro_rules! say {
     }};
 }
 
-fn report(errors: &[Error]) {
+/// Print every diagnostic on stderr, one a line (hints below their diagnostic).
+fn report<'a>(errors: impl IntoIterator<Item = &'a Error>) {
     let mut err = std::io::stderr().lock();
     for e in errors {
         let _ = writeln!(err, "{e}");
@@ -151,7 +152,7 @@ fn report(errors: &[Error]) {
 
 /// The template engine, or `None` after reporting why it could not be built.
 fn engine(dir: Option<&std::path::Path>) -> Option<Engine> {
-    Engine::new(&FileSystem, dir).map_err(|e| report(&[e])).ok()
+    Engine::new(&FileSystem, dir).map_err(|e| report([&e])).ok()
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -262,7 +263,7 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
                 Fonts::Custom(&custom)
             }
             Err(m) => {
-                report(&[Error::new(crate::error::Kind::Io, m)]);
+                report([&m]);
                 return ExitCode::from(1);
             }
         },
@@ -325,10 +326,18 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
 /// `vanban init KIND [DIR]`: the starter files, never over a file the user may have edited.
 fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
     let Some(k) = kinds::find(kind) else {
-        eprintln!(
-            "lỗi: loại văn bản \"{kind}\" không được hỗ trợ; cần một trong: {}",
-            kinds::ids().join(", ")
+        let ids = kinds::ids();
+        let mut e = Error::new(
+            Code::Usage,
+            format!(
+                "loại văn bản \"{kind}\" không được hỗ trợ; cần một trong: {}",
+                ids.join(", ")
+            ),
         );
+        if let Some(c) = crate::error::closest(kind, &ids) {
+            e = e.hint(format!("có phải là \"{c}\"?"));
+        }
+        report([&e]);
         return ExitCode::from(2);
     };
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
@@ -336,10 +345,11 @@ fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
     for (name, bytes) in init::starter(k) {
         let path = dir.join(name);
         if path.exists() {
-            eprintln!(
-                "lỗi: {}: tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
-                path.display()
-            );
+            report([&Error::new(
+                Code::Write,
+                "tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
+            )
+            .in_file(&path)]);
             return ExitCode::from(1);
         }
         outputs.push(Output {

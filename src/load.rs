@@ -9,7 +9,7 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Error, Pos};
 use crate::model::VanBan;
 
 pub mod chars;
@@ -43,13 +43,14 @@ pub fn parse_yaml<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
     let normalized = crate::format::text::nfc_cow(text);
     let text: &str = &normalized;
     if let Some((c, pos)) = chars::find_literal(text) {
-        return Err(Error::data(chars::message(c)).with_pos(Some(pos)));
+        return Err(Error::new(Code::BadCharacter, chars::message(c)).with_pos(Some(pos)));
     }
     if text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
     {
-        return Err(Error::data(
+        return Err(Error::new(
+            Code::Empty,
             "tệp YAML trống: chưa có dữ liệu nào ngoài các dòng chú thích",
         ));
     }
@@ -87,7 +88,7 @@ fn yaml_error(e: &serde_saphyr::Error, text: &str) -> Error {
     if messages::is_tab_error(e) {
         pos = pos.map(|p| first_tab(text, p));
     }
-    Error::new(Kind::Data, messages::describe(e)).with_pos(pos)
+    messages::describe(e).with_pos(pos)
 }
 
 /// The tab on the reported line (the parser reports the character after it).

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::data::{self, Computed};
-use crate::error::{Error, Kind};
+use crate::error::{Code, Diagnostics, Error};
 use crate::files::write::Output;
 use crate::fonts::{FontSet, Fonts};
 use crate::ir::Document;
@@ -44,7 +44,7 @@ pub struct Inputs<'a> {
 
 /// Stages 1–3: load, check and compute, with changes against the document's own
 /// `ky_truoc` and no task filter. Every problem is returned.
-pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Computed, Vec<Error>> {
+pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Computed, Diagnostics> {
     let checked = validate::check_file(sources, path)?;
     data::compute(sources, checked, None, &[])
 }
@@ -60,10 +60,13 @@ fn template_name(vb: &VanBan, ck: &Checked, engine: &Engine, path: &Path) -> Res
         format!("{}.xml", m.value)
     };
     if !engine.has(&n) {
-        return Err(Error::data(format!(
-            "không có mẫu \"{}\" (xem danh sách bằng lệnh: vanban templates)",
-            m.value
-        ))
+        return Err(Error::new(
+            Code::BadReference,
+            format!(
+                "không có mẫu \"{}\" (xem danh sách bằng lệnh: vanban templates)",
+                m.value
+            ),
+        )
         .at(path, crate::error::Pos::from_saphyr(&m.referenced)));
     }
     Ok(n)
@@ -118,10 +121,9 @@ fn parse_markup(engine: &Engine, name: &str, xml: &str) -> Result<markup::Markup
 /// Stage 7: one backend.
 pub fn write_format(doc: &Document, format: Format, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     match format {
-        Format::Docx => crate::backend::docx::write_docx(doc)
-            .map_err(|e| Error::new(Kind::Output, e.to_string())),
-        Format::Pdf => crate::backend::pdf::write_pdf(doc, fonts)
-            .map_err(|e| Error::new(Kind::Output, e.to_string())),
+        // The document was checked: a backend that fails on it is vanban's bug.
+        Format::Docx => crate::backend::docx::write_docx(doc).map_err(Error::internal),
+        Format::Pdf => crate::backend::pdf::write_pdf(doc, fonts).map_err(Error::internal),
     }
 }
 
@@ -141,7 +143,7 @@ pub fn write_all(files: &[(PathBuf, Vec<u8>)]) -> Result<(), Error> {
             input: p.clone(),
         })
         .collect();
-    crate::files::write::commit(&outputs).map_err(|mut e| e.swap_remove(0))
+    crate::files::write::commit(&outputs).map_err(|e| e.into_vec().swap_remove(0))
 }
 
 /// Stages 1–6 for one file: load, validate, compute the report data against `previous`,
@@ -151,20 +153,20 @@ pub fn load_and_build(
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
-) -> Result<Document, Vec<Error>> {
+) -> Result<Document, Diagnostics> {
     let Inputs {
         sources,
         engine,
         fonts,
     } = inputs;
     let checked = validate::check_file(sources, path)?;
-    let name = template_name(&checked.data, &checked.checked, engine, path).map_err(|e| vec![e])?;
+    let name = template_name(&checked.data, &checked.checked, engine, path)?;
     std::thread::scope(|scope| {
         // Compiling the template takes about as long as computing the report data: both
         // at once. A compile error is reported by the render that needs the template.
         scope.spawn(|| engine.prepare(&name));
         let computed = data::compute(sources, checked, previous, filters)?;
-        let doc = build_with(&computed, &name, engine, fonts.get()).map_err(|e| vec![e])?;
+        let doc = build_with(&computed, &name, engine, fonts.get())?;
         // A character no embedded face has would be a blank in the PDF only.
         crate::fonts::coverage::check(&doc, fonts.get(), path, &computed.source)?;
         Ok(doc)
@@ -197,20 +199,16 @@ pub fn stages(
     path: &Path,
     previous: Option<&Path>,
     filters: &[Filter],
-) -> Result<Stages, Vec<Error>> {
+) -> Result<Stages, Diagnostics> {
     let (sources, engine) = (inputs.sources, inputs.engine);
     let checked = validate::check_file(sources, path)?;
-    let template =
-        template_name(&checked.data, &checked.checked, engine, path).map_err(|e| vec![e])?;
+    let template = template_name(&checked.data, &checked.checked, engine, path)?;
     // Kept for the snapshot of the checked stage; rendering consumes it instead.
     let computed = data::compute(sources, checked.clone(), previous, filters)?;
-    let one = |e: Error| vec![e];
-    engine
-        .check_indicator_refs(&template, &computed.indicators)
-        .map_err(one)?;
+    engine.check_indicator_refs(&template, &computed.indicators)?;
     let context = context::build(&computed);
-    let markup_text = engine.render(&template, context.clone()).map_err(one)?;
-    let markup = parse_markup(engine, &template, &markup_text).map_err(one)?;
+    let markup_text = engine.render(&template, context.clone())?;
+    let markup = parse_markup(engine, &template, &markup_text)?;
     let document = compose::compose(&computed, &markup, inputs.fonts.get());
     Ok(Stages {
         checked,
@@ -245,7 +243,7 @@ pub fn render_outputs(
     filters: &[Filter],
     out_dir: &Path,
     formats: &[Format],
-) -> Result<Vec<Output>, Vec<Error>> {
+) -> Result<Vec<Output>, Diagnostics> {
     // The loaded data is dropped once the document model exists.
     let doc = load_and_build(inputs, path, previous, filters)?;
     let fonts = inputs.fonts.get();
@@ -286,7 +284,7 @@ pub fn render_outputs(
     {
         outputs.push(Output {
             path: target,
-            bytes: r.map_err(|e| vec![e.in_file(path)])?,
+            bytes: r.map_err(|e| e.in_file(path))?,
             input: path.to_path_buf(),
         });
     }
@@ -302,7 +300,7 @@ pub fn render_file(
     filters: &[Filter],
     out_dir: &Path,
     formats: &[Format],
-) -> Result<Vec<PathBuf>, Vec<Error>> {
+) -> Result<Vec<PathBuf>, Diagnostics> {
     let outputs = render_outputs(inputs, path, previous, filters, out_dir, formats)?;
     crate::files::write::commit(&outputs)?;
     Ok(outputs.into_iter().map(|o| o.path).collect())

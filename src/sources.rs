@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 
-use crate::error::{Error, Kind};
+use crate::error::{Code, Error};
 use crate::files::FileKind;
 
 /// Where the pipeline's input files come from. `Sync`: stages run on several threads.
@@ -91,7 +91,7 @@ impl InMemory {
 impl Sources for InMemory {
     fn read(&self, path: &Path, kind: FileKind) -> Result<Cow<'_, [u8]>, Error> {
         let key = normalize(path);
-        let fail = |m: String| Error::new(Kind::Io, m).in_file(path);
+        let fail = |m: String| Error::new(Code::Read, m).in_file(path);
         match self.files.get(&key) {
             // The same words as the disk's reader.
             Some(b) if b.len() as u64 > kind.limit => {

@@ -185,7 +185,10 @@ fn report(e: clap::Error) -> ExitCode {
     }
     let usage = context(&e, ContextKind::Usage);
     let usage = usage.trim().trim_start_matches("Usage:").trim();
-    eprintln!("lỗi: {}", error_message(&e));
+    eprintln!(
+        "{}",
+        crate::error::Error::new(crate::error::Code::Usage, error_message(&e))
+    );
     if !usage.is_empty() {
         eprintln!("\nCách dùng: {usage}");
     }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::kinds::{self, DocKind};
 use crate::model::{CellValue, ColumnKind, ColumnSpec, Node, NodeList, RowSpec, TableSpec, VanBan};
 use crate::sources::Sources;
@@ -92,15 +92,11 @@ pub struct CheckedDocument {
 
 /// Stages 1–2 for one file: read it through `sources`, parse it and check it. Every error
 /// names the file.
-pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument, Vec<Error>> {
-    let source = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
-    let data = crate::load::parse_str(&source).map_err(|e| vec![e.in_file(path)])?;
+pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument, Diagnostics> {
+    let source = crate::load::read_text(sources, path)?;
+    let data = crate::load::parse_str(&source).map_err(|e| e.in_file(path))?;
     let base = path.parent().unwrap_or(Path::new("."));
-    let checked = check(sources, &data, base).map_err(|errs| {
-        errs.into_iter()
-            .map(|e| e.in_file(path))
-            .collect::<Vec<_>>()
-    })?;
+    let checked = check(sources, &data, base).map_err(|errs| errs.in_file(path))?;
     Ok(CheckedDocument {
         path: path.to_path_buf(),
         source,
@@ -110,15 +106,15 @@ pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument,
 }
 
 /// Validate a loaded document. `base_dir` resolves relative file references.
-pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Checked, Vec<Error>> {
-    let mut errs = Vec::new();
-    let mut err = |pos: Option<Pos>, msg: String| errs.push(Error::data(msg).with_pos(pos));
+pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Checked, Diagnostics> {
+    let mut errs = Diagnostics::new();
+    let mut err = |e: Error| errs.push(e);
 
     let kind = check_kind(vb, &mut err);
     let date = match parse_doc_date(&vb.ngay.value) {
         Ok(d) => Some(d),
-        Err(m) => {
-            err(pos_of(&vb.ngay), m);
+        Err(e) => {
+            err(e.with_pos(pos_of(&vb.ngay)));
             None
         }
     };
@@ -129,7 +125,7 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
     let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
         let path = base_dir.join(&p.value);
         crate::backend::pdf::png::read_checked(sources, &path, "ảnh chữ ký")
-            .map_err(|m| err(pos_of(p), m))
+            .map_err(|e| err(e.with_pos(pos_of(p))))
             .ok()
     });
 
@@ -156,11 +152,15 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
     if !errs.is_empty() {
         return Err(errs);
     }
+    // Without a kind or a date there was an error above.
+    let (Some(kind), Some(date)) = (kind, date) else {
+        return Err(Error::internal("văn bản không có loại hoặc ngày mà không báo lỗi").into());
+    };
     Ok(Checked {
         tasks,
         attachment,
-        kind: kind.expect("checked above"),
-        date: date.expect("checked above"),
+        kind,
+        date,
         authority,
         signature_png,
         inspection,
@@ -168,44 +168,44 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
 }
 
 /// The document's kind (`loai`).
-fn check_kind(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Option<&'static DocKind> {
+fn check_kind(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
     let found = kinds::find(vb.loai.value.trim());
     if found.is_none() {
-        err(
-            pos_of(&vb.loai),
-            format!(
-                "loại văn bản \"{}\" không được hỗ trợ; cần một trong: {}",
-                vb.loai.value,
-                kinds::ids().join(", ")
-            ),
-        );
+        err(unknown_kind("loại văn bản", &vb.loai));
     }
     found
 }
 
 /// The issuer's abbreviation and the secrecy and urgency stamps.
-fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
+fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Error)) {
     if vb.viet_tat.value.trim().is_empty() || vb.viet_tat.value.contains(char::is_whitespace) {
-        err(
-            pos_of(&vb.viet_tat),
+        let code = if vb.viet_tat.value.trim().is_empty() {
+            Code::Empty
+        } else {
+            Code::BadCharacter
+        };
+        err(Error::new(
+            code,
             format!(
                 "chữ viết tắt tên cơ quan \"{}\" không hợp lệ: cần viết liền, không dấu cách (ví dụ UBND)",
                 vb.viet_tat.value
             ),
-        );
+        )
+        .with_pos(pos_of(&vb.viet_tat)));
     }
     for (field, allowed) in [(&vb.do_mat, STAMPS_MAT), (&vb.do_khan, STAMPS_KHAN)] {
         if let Some(s) = field {
             let v = crate::format::upper(s.value.trim());
             if !allowed.contains(&v.as_str()) {
-                err(
-                    pos_of(s),
+                err(Error::new(
+                    Code::UnknownValue,
                     format!(
                         "giá trị \"{}\" không hợp lệ; cần một trong: {}",
                         s.value,
                         allowed.join(", ")
                     ),
-                );
+                )
+                .with_pos(pos_of(s)));
             }
         }
     }
@@ -213,16 +213,17 @@ fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) {
 
 /// The signer's authority (`chu_ky.quyen_han`); all but Q sign on behalf of someone
 /// (`thay_mat`).
-fn check_authority(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Option<Authority> {
+fn check_authority(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<Authority> {
     let q = vb.chu_ky.quyen_han.as_ref()?;
     let Some(a) = parse_authority(&q.value) else {
-        err(
-            pos_of(q),
+        err(Error::new(
+            Code::UnknownValue,
             format!(
                 "quyền hạn ký \"{}\" không hợp lệ; cần một trong: TM, KT, TL, TUQ, Q (hoặc bỏ trống)",
                 q.value
             ),
-        );
+        )
+        .with_pos(pos_of(q)));
         return None;
     };
     let needs_whom = a != Authority::Q;
@@ -232,8 +233,8 @@ fn check_authority(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Op
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());
     if needs_whom && !has_whom {
-        err(
-            pos_of(q),
+        err(Error::new(
+            Code::MissingKey,
             format!(
                 "quyền hạn ký \"{}\" cần khóa \"thay_mat\" (ví dụ {})",
                 a.prefix(),
@@ -242,32 +243,41 @@ fn check_authority(vb: &VanBan, err: &mut impl FnMut(Option<Pos>, String)) -> Op
                     _ => "\"CHỦ TỊCH\"",
                 }
             ),
-        );
+        )
+        .with_pos(pos_of(q)));
     }
     Some(a)
 }
 
 /// The attached document (`kem_theo`): its bodies and its kind.
-fn check_attachment(
-    vb: &VanBan,
-    err: &mut impl FnMut(Option<Pos>, String),
-) -> Option<&'static DocKind> {
+fn check_attachment(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
     let k = vb.kem_theo.as_ref()?;
     for list in [&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc] {
         check_nodes(list, err);
     }
     let found = kinds::find(k.value.loai.value.trim());
     if found.is_none() {
-        err(
-            pos_of(&k.value.loai),
-            format!(
-                "loại văn bản kèm theo \"{}\" không được hỗ trợ; cần một trong: {}",
-                k.value.loai.value,
-                kinds::ids().join(", ")
-            ),
-        );
+        err(unknown_kind("loại văn bản kèm theo", &k.value.loai));
     }
     found
+}
+
+/// `loai` names no kind vanban knows (`gia-tri-la`, with a close id as a hint).
+fn unknown_kind(what: &str, loai: &Spanned<String>) -> Error {
+    let ids = kinds::ids();
+    let e = Error::new(
+        Code::UnknownValue,
+        format!(
+            "{what} \"{}\" không được hỗ trợ; cần một trong: {}",
+            loai.value,
+            ids.join(", ")
+        ),
+    )
+    .with_pos(pos_of(loai));
+    match crate::error::closest(&loai.value, &ids) {
+        Some(c) => e.hint(format!("có phải là \"{c}\"?")),
+        None => e,
+    }
 }
 
 /// The `kiem_tra` block belongs to (and is required by) `loai: ke-hoach-kiem-tra`.
@@ -277,35 +287,30 @@ fn check_inspection(
     kind: Option<&DocKind>,
     date: Option<DocDate>,
     base_dir: &Path,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<crate::inspection::Plan> {
     let wants = kind.is_some_and(|k| k.id == "ke-hoach-kiem-tra");
     match &vb.kiem_tra {
         None if wants => {
-            errs.push(
-                Error::data(
-                    "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
-                )
-                .with_pos(pos_of(&vb.loai)),
+            errs.error(
+                Code::MissingKey,
+                pos_of(&vb.loai),
+                "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
             );
             None
         }
         None => None,
         Some(kt) if kind.is_some() && !wants => {
-            errs.push(
-                Error::data("khối \"kiem_tra\" chỉ dùng với loai: ke-hoach-kiem-tra")
-                    .with_pos(pos_of(kt)),
+            errs.error(
+                Code::Conflict,
+                pos_of(kt),
+                "khối \"kiem_tra\" chỉ dùng với loai: ke-hoach-kiem-tra",
             );
             None
         }
         Some(kt) => {
             if wants && !vb.noi_dung.is_empty() {
-                errs.push(
-                    Error::data(
-                        "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài",
-                    )
-                    .with_pos(pos_of(&vb.noi_dung[0])),
-                );
+                errs.error(Code::Conflict, pos_of(&vb.noi_dung[0]), "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài");
             }
             for list in [
                 &kt.value.muc_dich,
@@ -317,21 +322,17 @@ fn check_inspection(
                 &kt.value.to_chuc_thuc_hien,
                 &kt.value.to_chuc_thuc_hien_cuoi,
             ] {
-                check_nodes(list, &mut |p, m| errs.push(Error::data(m).with_pos(p)));
+                check_nodes(list, &mut |e| errs.push(e));
             }
             let plan_date = date.and_then(|d| d.full());
-            match crate::inspection::check::check(sources, &kt.value, plan_date, base_dir) {
-                Ok(p) => Some(p),
-                Err(e) => {
-                    errs.extend(e);
-                    None
-                }
-            }
+            errs.take(crate::inspection::check::check(
+                sources, &kt.value, plan_date, base_dir,
+            ))
         }
     }
 }
 
-fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
+fn check_nodes(list: &NodeList, err: &mut impl FnMut(Error)) {
     for n in list {
         match &n.value {
             Node::Heading { children, .. }
@@ -348,7 +349,7 @@ fn check_nodes(list: &NodeList, err: &mut impl FnMut(Option<Pos>, String)) {
 /// Check a table's rows against its columns: the width of each row and the numbers in
 /// number columns. (Column kinds, alignments and numbering were read into their types by
 /// the loader.)
-pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Option<Pos>, String)) {
+pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Error)) {
     // Row numbers and computed columns are filled in by vanban: rows leave them out.
     let data_cols: Vec<&Spanned<ColumnSpec>> = t
         .cot
@@ -367,8 +368,8 @@ pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Option<Pos>, String)) {
         };
         let is_total = matches!(row.value, RowSpec::Total(_));
         if cells.len() != data_cols.len() && !(is_total && cells.len() < data_cols.len()) {
-            err(
-                pos_of(row),
+            err(Error::new(
+                Code::WrongType,
                 format!(
                     "dòng {} của bảng có {} ô, cần {} ô theo các cột: {}",
                     i + 1,
@@ -376,7 +377,8 @@ pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Option<Pos>, String)) {
                     data_cols.len(),
                     names
                 ),
-            );
+            )
+            .with_pos(pos_of(row)));
             continue;
         }
         for (cell, col) in cells.iter().zip(&data_cols) {
@@ -385,10 +387,11 @@ pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Option<Pos>, String)) {
                 && !s.trim().is_empty()
                 && let Err(e) = crate::format::check_vn_number(s)
             {
-                err(
-                    pos_of(cell),
+                err(Error::new(
+                    Code::BadNumber,
                     format!("ô trong cột số: {}", e.message(s, true)),
-                );
+                )
+                .with_pos(pos_of(cell)));
             }
         }
     }
@@ -406,11 +409,14 @@ pub fn parse_authority(s: &str) -> Option<Authority> {
 }
 
 /// Parse "2023-09-25", "25/9/2023", or a partial "/9/2023", "//2023".
-pub fn parse_doc_date(s: &str) -> Result<DocDate, String> {
+pub fn parse_doc_date(s: &str) -> Result<DocDate, Error> {
     let s = s.trim();
     let bad = || {
-        format!(
-            "ngày \"{s}\" không hợp lệ; cần dạng 25/9/2023 hoặc 2023-09-25 (bản nháp: /9/2023 hoặc //2023)"
+        Error::new(
+            Code::BadDate,
+            format!(
+                "ngày \"{s}\" không hợp lệ; cần dạng 25/9/2023 hoặc 2023-09-25 (bản nháp: /9/2023 hoặc //2023)"
+            ),
         )
     };
     if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
@@ -425,7 +431,7 @@ pub fn parse_doc_date(s: &str) -> Result<DocDate, String> {
     if parts.len() != 3 {
         return Err(bad());
     }
-    let num = |p: &str| -> Result<Option<u32>, String> {
+    let num = |p: &str| -> Result<Option<u32>, Error> {
         if p.is_empty() {
             Ok(None)
         } else {
@@ -444,12 +450,18 @@ pub fn parse_doc_date(s: &str) -> Result<DocDate, String> {
     if let Some(m) = month
         && !(1..=12).contains(&m)
     {
-        return Err(format!("tháng {m} không hợp lệ trong ngày \"{s}\""));
+        return Err(Error::new(
+            Code::BadDate,
+            format!("tháng {m} không hợp lệ trong ngày \"{s}\""),
+        ));
     }
     if let (Some(d), Some(m)) = (day, month)
         && chrono::NaiveDate::from_ymd_opt(year, m, d).is_none()
     {
-        return Err(format!("ngày \"{s}\" không tồn tại"));
+        return Err(Error::new(
+            Code::BadDate,
+            format!("ngày \"{s}\" không tồn tại"),
+        ));
     }
     Ok(DocDate { day, month, year })
 }

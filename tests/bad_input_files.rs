@@ -8,7 +8,10 @@
 //! ```yaml
 //! # expect: van-ban.yaml:12:9      # the file (relative to the case) and line:column;
 //!                                  # "-" for a usage error, which names no file
-//! # message: số chữ số thập phân   # a fragment the message must contain (repeatable)
+//! # code: ngoai-gioi-han           # the error code (`vanban::error::Code`) of the error
+//!                                  # at that place: `[mã lỗi: ID]` ends its line
+//! # message: số chữ số thập phân   # a fragment the message must contain (repeatable,
+//!                                  # optional)
 //! # args: --templates mau          # extra arguments after the input file
 //! # render-args: --checklists      # extra arguments for render only
 //! # exit: 1                        # the exit code (default 1)
@@ -54,6 +57,7 @@ const ENGLISH_MARKERS: &[&str] = &[
 struct Expect {
     file: Option<String>,
     pos: Option<(u64, u64)>,
+    code: Option<vanban::error::Code>,
     messages: Vec<String>,
     args: Vec<String>,
     render_args: Vec<String>,
@@ -86,6 +90,12 @@ fn parse_header(text: &str, case: &str) -> Expect {
                     ));
                 }
             }
+            "code" => {
+                e.code = Some(
+                    vanban::error::Code::from_id(value)
+                        .unwrap_or_else(|| panic!("{case}: no error code {value:?}")),
+                )
+            }
             "message" => e.messages.push(value.to_string()),
             "args" => e.args = value.split_whitespace().map(str::to_string).collect(),
             "render-args" => e.render_args = value.split_whitespace().map(str::to_string).collect(),
@@ -95,7 +105,7 @@ fn parse_header(text: &str, case: &str) -> Expect {
         }
     }
     assert!(e.file.is_some(), "{case}: no '# expect:' line");
-    assert!(!e.messages.is_empty(), "{case}: no '# message:' line");
+    assert!(e.code.is_some(), "{case}: no '# code:' line");
     e
 }
 
@@ -173,8 +183,15 @@ fn run_case(case: &Path) -> Vec<String> {
             Some((l, c)) => format!("lỗi: {file}:{l}:{c}: "),
             None => format!("lỗi: {file}"),
         };
-        if !err.contains(&prefix) {
-            fail(format!("no {prefix:?} in: {err}"));
+        // The error at the expected place carries the expected code.
+        let code = expect.code.expect("checked by parse_header");
+        let suffix = format!(" [mã lỗi: {}]", code.id());
+        match err.lines().find(|l| l.starts_with(&prefix)) {
+            None => fail(format!("no {prefix:?} in: {err}")),
+            Some(line) if !line.ends_with(&suffix) => {
+                fail(format!("no {suffix:?} at the end of: {line}"))
+            }
+            Some(_) => {}
         }
         for m in &expect.messages {
             if !err.contains(m.as_str()) {

@@ -31,9 +31,22 @@ fn case(yaml: &str) -> Case {
     Case { dir, yaml: path }
 }
 
-/// Render a mutated example where an old output already exists; check the error and that
-/// nothing was written or overwritten.
-fn assert_rejected(yaml: &str, line: u64, expect: &[&str]) -> String {
+/// The line of `err` that starts with `prefix`, which must end with error code `code`.
+fn line_with_code<'a>(err: &'a str, prefix: &str, code: &str) -> &'a str {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
+    assert!(
+        line.ends_with(&format!(" [mã lỗi: {code}]")),
+        "expected code {code} at the end of: {line}"
+    );
+    line
+}
+
+/// Render a mutated example where an old output already exists; check the error (at `line`,
+/// with `error_code`) and that nothing was written or overwritten.
+fn assert_rejected(yaml: &str, line: u64, error_code: &str, expect: &[&str]) -> String {
     let c = case(yaml);
     let out_dir = c.dir.path().join("out");
     std::fs::create_dir_all(&out_dir).unwrap();
@@ -50,7 +63,7 @@ fn assert_rejected(yaml: &str, line: u64, expect: &[&str]) -> String {
     );
     assert_eq!(code, 1, "stderr: {err}");
     let prefix = format!("lỗi: {}:{line}:", c.yaml.display());
-    assert!(err.contains(&prefix), "expected {prefix:?} in: {err}");
+    line_with_code(&err, &prefix, error_code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }
@@ -76,12 +89,14 @@ fn missing_required_field() {
     assert_rejected(
         &y,
         line_of(&y, "loai: bao-cao"),
+        "thieu-khoa",
         &["thiếu khóa bắt buộc \"dia_danh\""],
     );
     let y = EXAMPLE.replace("  ho_ten: Trần Minh Khang\n", "");
     assert_rejected(
         &y,
         line_of(&y, "  chuc_vu:"),
+        "thieu-khoa",
         &["thiếu khóa bắt buộc \"ho_ten\""],
     );
 }
@@ -92,6 +107,7 @@ fn wrong_type() {
     assert_rejected(
         &y,
         line_of(&y, "so: bảy"),
+        "so-sai",
         &["\"bảy\" không phải là số", "số nguyên từ 1"],
     );
 }
@@ -99,10 +115,19 @@ fn wrong_type() {
 #[test]
 fn unknown_field_is_named() {
     let y = EXAMPLE.replace("dia_danh: Hà Lam\n", "dia_danh: Hà Lam\ndia_diem: Hà Lam\n");
-    assert_rejected(
+    let err = assert_rejected(
         &y,
         line_of(&y, "dia_diem"),
+        "khoa-la",
         &["khóa \"dia_diem\" không hợp lệ"],
+    );
+    assert!(!err.contains("gợi ý"), "{err}");
+    // A key one slip away from a valid one gets a hint on the next line.
+    let y = EXAMPLE.replace("dia_danh: Hà Lam\n", "dia_dnah: Hà Lam\n");
+    let err = assert_rejected(&y, line_of(&y, "dia_dnah"), "khoa-la", &["\"dia_dnah\""]);
+    assert!(
+        err.contains("[mã lỗi: khoa-la]\n  gợi ý: có phải là \"dia_danh\"?"),
+        "{err}"
     );
 }
 
@@ -112,6 +137,7 @@ fn unknown_document_type() {
     assert_rejected(
         &y,
         line_of(&y, "loai: bao-cao-nam"),
+        "gia-tri-la",
         &["loại văn bản \"bao-cao-nam\" không được hỗ trợ", "bao-cao"],
     );
 }
@@ -119,11 +145,17 @@ fn unknown_document_type() {
 #[test]
 fn malformed_date() {
     let y = EXAMPLE.replace("ngay: 2025-09-26", "ngay: 31/02/2025");
-    assert_rejected(&y, line_of(&y, "ngay: 31/02"), &["không tồn tại"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "ngay: 31/02"),
+        "ngay-sai",
+        &["không tồn tại"],
+    );
     let y = EXAMPLE.replace("ngay: 2025-09-26", "ngay: hôm nay");
     assert_rejected(
         &y,
         line_of(&y, "ngay: hôm nay"),
+        "ngay-sai",
         &["ngày \"hôm nay\" không hợp lệ"],
     );
 }
@@ -134,6 +166,7 @@ fn unknown_authority_prefix() {
     assert_rejected(
         &y,
         line_of(&y, "quyen_han: PT"),
+        "gia-tri-la",
         &["quyền hạn ký \"PT\" không hợp lệ", "TM, KT, TL, TUQ, Q"],
     );
 }
@@ -141,7 +174,12 @@ fn unknown_authority_prefix() {
 #[test]
 fn authority_without_whom() {
     let y = EXAMPLE.replace("chu_ky:\n", "chu_ky:\n  quyen_han: KT\n");
-    assert_rejected(&y, line_of(&y, "quyen_han: KT"), &["thay_mat"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "quyen_han: KT"),
+        "thieu-khoa",
+        &["thay_mat"],
+    );
 }
 
 #[test]
@@ -161,6 +199,7 @@ fn table_row_with_wrong_cell_count() {
             &y,
             "[Đăng ký khai sinh kết hợp cấp thẻ bảo hiểm y tế, Đã kết nối, 512]",
         ),
+        "sai-kieu",
         &["có 3 ô, cần 5 ô"],
     );
 }
@@ -171,7 +210,12 @@ fn text_in_number_column() {
         "[Đăng ký thành lập hợp tác xã và đăng ký thuế, Đã kết nối, 44,",
         "[Đăng ký thành lập hợp tác xã và đăng ký thuế, Đã kết nối, nhiều,",
     );
-    assert_rejected(&y, line_of(&y, "Đã kết nối, nhiều"), &["không phải là số"]);
+    assert_rejected(
+        &y,
+        line_of(&y, "Đã kết nối, nhiều"),
+        "so-sai",
+        &["không phải là số"],
+    );
 }
 
 #[test]
@@ -180,6 +224,7 @@ fn malformed_yaml() {
     assert_rejected(
         &y,
         line_of(&y, "trich_yeu: [chưa đóng"),
+        "sai-kieu",
         &["cần một giá trị đơn"],
     );
 }
@@ -189,21 +234,26 @@ fn unreadable_file() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = vanban(&["render", "khong-co.yaml"], dir.path());
     assert_eq!(code, 1);
-    assert!(
-        err.contains("lỗi: khong-co.yaml: không tìm thấy tệp"),
-        "{err}"
-    );
+    let line = line_with_code(&err, "lỗi: khong-co.yaml: ", "doc-tep");
+    assert!(line.contains("không tìm thấy tệp"), "{err}");
     assert!(!dir.path().join("out").exists());
 }
 
 #[test]
 fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
-    let (code, _, _) = vanban(&["render"], dir.path());
+    let (code, _, err) = vanban(&["render"], dir.path());
     assert_eq!(code, 2);
+    line_with_code(&err, "lỗi: ", "dong-lenh");
     let (code, _, err) = vanban(&["render", "a.yaml", "--format", "odt"], dir.path());
     assert_eq!(code, 2);
-    assert!(err.contains("định dạng \"odt\" không hỗ trợ"), "{err}");
+    let line = line_with_code(&err, "lỗi: ", "dong-lenh");
+    assert!(line.contains("định dạng \"odt\" không hỗ trợ"), "{err}");
+    // A bad --where is the command line's too, though it exits 1 like a data error.
+    let (code, _, err) = vanban(&["validate", "a.yaml", "--where", "x"], dir.path());
+    assert_eq!(code, 1);
+    let line = line_with_code(&err, "lỗi: --where", "dong-lenh");
+    assert!(line.contains("không đúng dạng"), "{err}");
 }
 
 #[test]
@@ -215,7 +265,9 @@ fn validate_accepts_example_and_rejects_bad() {
     let c = case(&EXAMPLE.replace("loai: bao-cao", "loai: xyz"));
     let (code, _, err) = vanban(&["validate", c.yaml.to_str().unwrap()], c.dir.path());
     assert_eq!(code, 1);
-    assert!(err.contains("không được hỗ trợ"));
+    let prefix = format!("lỗi: {}:", c.yaml.display());
+    let line = line_with_code(&err, &prefix, "gia-tri-la");
+    assert!(line.contains("không được hỗ trợ"), "{err}");
 }
 
 #[test]
@@ -261,11 +313,14 @@ fn init_writes_starters_that_render() {
         // A second init refuses to overwrite the edited file.
         let (code, _, err) = vanban(&["init", kind], dir.path());
         assert_eq!(code, 1);
-        assert!(err.contains("đã tồn tại"), "{err}");
+        let line = line_with_code(&err, &format!("lỗi: ./{file}: "), "ghi-tep");
+        assert!(line.contains("đã tồn tại"), "{err}");
     }
-    let (code, _, err) = vanban(&["init", "bao-cao-xyz"], dir.path());
+    let (code, _, err) = vanban(&["init", "bao-ca"], dir.path());
     assert_eq!(code, 2);
-    assert!(err.contains("không được hỗ trợ"));
+    let line = line_with_code(&err, "lỗi: ", "dong-lenh");
+    assert!(line.contains("không được hỗ trợ"), "{err}");
+    assert!(err.contains("\n  gợi ý: có phải là \"bao-cao\"?"), "{err}");
 }
 
 #[test]
@@ -328,6 +383,7 @@ fn templates_dir_overrides_a_builtin() {
     // The user's file, not the built-in it replaces.
     let file = format!("lỗi: {}: ", tpl.join("van-ban.xml").display());
     assert!(err.starts_with(&file) && err.contains("markup"), "{err}");
+    line_with_code(&err, &file, "mau");
     assert!(err.contains("dòng 1, cột"), "{err}");
 }
 
@@ -359,7 +415,8 @@ fn font_dir_must_hold_four_faces() {
         dir.path(),
     );
     assert_eq!(code, 1);
-    assert!(err.contains("thiếu kiểu chữ đậm"), "{err}");
+    let line = line_with_code(&err, "lỗi: ", "phong-chu");
+    assert!(line.contains("thiếu kiểu chữ đậm"), "{err}");
     for (n, f) in ["Bold", "Italic", "BoldItalic"].iter().enumerate() {
         std::fs::copy(
             root.join(format!("fonts/LiberationSerif-{f}.ttf")),

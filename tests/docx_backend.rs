@@ -708,3 +708,20 @@ fn long_table_rows_keep_their_order() {
         assert_eq!(*id, format!("{:08X}", i + 1));
     }
 }
+
+#[test]
+fn a_backend_failing_on_a_checked_document_is_an_internal_error() {
+    // No front-half stage builds a document without sections; if one did, the user is told
+    // it is vanban's bug, not a mistake in the data.
+    let mut doc = sample();
+    doc.sections.clear();
+    let fonts = vanban::fonts::bundled();
+    let e = vanban::render::write_format(&doc, vanban::render::Format::Docx, fonts).unwrap_err();
+    assert_eq!(e.code, vanban::error::Code::Internal);
+    assert!(
+        e.message.starts_with(vanban::error::INTERNAL),
+        "{}",
+        e.message
+    );
+    assert!(e.to_string().ends_with("[mã lỗi: noi-bo]"), "{e}");
+}

@@ -461,9 +461,21 @@ fn pos_of(yaml: &str, line_needle: &str, col_needle: &str) -> (usize, usize) {
     (i + 1, line[..b].chars().count() + 1)
 }
 
+/// The line of `err` that starts with `prefix` ends with error code `code`.
+fn assert_code(err: &str, prefix: &str, code: &str) {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
+    assert!(
+        line.ends_with(&format!(" [mã lỗi: {code}]")),
+        "expected code {code} at the end of: {line}"
+    );
+}
+
 /// Render the mutated plan, as a plan and as checklists, into a directory holding an old
 /// output: exit 1, "lỗi: FILE:LINE:COL: …", nothing written or overwritten.
-fn assert_rejected(yaml: &str, at: (usize, usize), expect: &[&str]) -> Rejected {
+fn assert_rejected(yaml: &str, at: (usize, usize), code: &str, expect: &[&str]) -> Rejected {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("ke-hoach.yaml");
     std::fs::write(&path, yaml).unwrap();
@@ -479,10 +491,10 @@ fn assert_rejected(yaml: &str, at: (usize, usize), expect: &[&str]) -> Rejected 
             out.to_str().unwrap(),
         ];
         args.extend_from_slice(extra);
-        let (code, _, err) = vanban(&args, dir.path());
-        assert_eq!(code, 1, "{extra:?}: {err}");
+        let (exit, _, err) = vanban(&args, dir.path());
+        assert_eq!(exit, 1, "{extra:?}: {err}");
         let prefix = format!("lỗi: {}:{}:{}: ", path.display(), at.0, at.1);
-        assert!(err.contains(&prefix), "expected {prefix:?} in:\n{err}");
+        assert_code(&err, &prefix, code);
         for e in expect {
             assert!(err.contains(e), "expected {e:?} in:\n{err}");
         }
@@ -501,6 +513,7 @@ fn unit_with_no_team() {
     assert_rejected(
         &y,
         pos_of(&y, "        - Xã Yên Phú", "Xã Yên Phú"),
+        "thieu-khoa",
         &["đơn vị \"Xã Yên Phú\" chưa được giao cho đoàn kiểm tra nào"],
     );
 }
@@ -515,6 +528,7 @@ fn unit_with_two_teams() {
     let r = assert_rejected(
         &y,
         at,
+        "trung-lap",
         &["đơn vị \"Sở Y tế\" được giao cho hai đoàn: Đoàn kiểm tra số 01"],
     );
     assert!(
@@ -531,6 +545,7 @@ fn unknown_unit_in_the_schedule() {
     let r = assert_rejected(
         &y,
         pos_of(&y, "Xã Yên Phúc", "Xã Yên Phúc"),
+        "tham-chieu",
         &["Đoàn kiểm tra số 01: đơn vị \"Xã Yên Phúc\" không có trong danh sách"],
     );
     // The declared unit is then left without a team: both are reported.
@@ -546,6 +561,7 @@ fn visit_on_a_saturday_or_holiday() {
     assert_rejected(
         &y,
         pos_of(&y, "Xã Yên Phú, ngay: 25/10/2025", "25/10/2025"),
+        "xung-dot",
         &["Đoàn kiểm tra số 01, đơn vị \"Xã Yên Phú\": ngày kiểm tra 25/10/2025 là thứ Bảy"],
     );
 }
@@ -556,6 +572,7 @@ fn notice_too_late() {
     assert_rejected(
         &y,
         pos_of(&y, "thong_bao: 17/10/2025", "17/10/2025"),
+        "xung-dot",
         &[
             "\"Sở Tài chính\": thông báo kiểm tra ngày 17/10/2025 không đủ 02 ngày làm việc trước ngày kiểm tra 20/10/2025 (chậm nhất ngày 16/10/2025)",
         ],
@@ -571,6 +588,7 @@ fn team_in_two_places_on_one_day() {
     assert_rejected(
         &y,
         pos_of(&y, "Xã Yên Phú, ngay: 27/10/2025", "27/10/2025"),
+        "xung-dot",
         &[
             "Đoàn kiểm tra số 01 có hai cuộc kiểm tra cùng ngày 27/10/2025: \"Xã Hòa Bình\" và \"Xã Yên Phú\"",
         ],
@@ -585,6 +603,7 @@ fn empty_outline_item() {
     assert_rejected(
         &y,
         pos_of(&y, "            - y: ''", "y: ''"),
+        "de-trong",
         &["đề cương A: mục 3.2. để trống nội dung"],
     );
 }

@@ -330,9 +330,28 @@ fn where_filter_keeps_one_agency_with_plan_numbers() {
     assert_eq!(numbers, vec![24, 32, 33]);
 }
 
-/// Render in a scratch dir holding an old output: exit 1, the message names `file:line:`,
-/// and the old output is untouched.
-fn rejected(files: &[(&str, &str)], doc: &str, extra: &[&str], at: (&str, u64), expect: &[&str]) {
+/// The line of `err` that starts with `prefix` ends with error code `code`.
+fn assert_code(err: &str, prefix: &str, code: &str) {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
+    assert!(
+        line.ends_with(&format!(" [mã lỗi: {code}]")),
+        "expected code {code} at the end of: {line}"
+    );
+}
+
+/// Render in a scratch dir holding an old output: exit 1, the message names `file:line:` and
+/// ends with error code `code`, and the old output is untouched.
+fn rejected(
+    files: &[(&str, &str)],
+    doc: &str,
+    extra: &[&str],
+    at: (&str, u64),
+    code: &str,
+    expect: &[&str],
+) {
     let dir = scratch(files);
     let out = dir.path().join("out");
     std::fs::create_dir_all(&out).unwrap();
@@ -340,10 +359,10 @@ fn rejected(files: &[(&str, &str)], doc: &str, extra: &[&str], at: (&str, u64), 
     std::fs::write(&old, b"old output").unwrap();
     let mut args = vec!["render", doc, "-o", "out"];
     args.extend_from_slice(extra);
-    let (code, _, err) = vanban(&args, dir.path());
-    assert_eq!(code, 1, "{err}");
+    let (exit, _, err) = vanban(&args, dir.path());
+    assert_eq!(exit, 1, "{err}");
     let prefix = format!("lỗi: {}:{}:", at.0, at.1);
-    assert!(err.contains(&prefix), "expected {prefix:?} in: {err}");
+    assert_code(&err, &prefix, code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }
@@ -365,6 +384,7 @@ fn bad_tasks_are_rejected_with_the_tasks_file_position() {
         "ke-hoach.yaml",
         &[],
         ("nhiem-vu-2025.yaml", line),
+        "tham-chieu",
         &["nhóm \"dich_vu\" không có", "chi_dao, dvc"],
     );
     // A deadline in no known form, not marked as free text.
@@ -375,6 +395,7 @@ fn bad_tasks_are_rejected_with_the_tasks_file_position() {
         "ke-hoach.yaml",
         &[],
         ("nhiem-vu-2025.yaml", line),
+        "ngay-sai",
         &["thời hạn \"Theo tiến độ dự án\"", "tu_do"],
     );
     // Duplicate task ids.
@@ -392,6 +413,7 @@ fn bad_tasks_are_rejected_with_the_tasks_file_position() {
         "ke-hoach.yaml",
         &[],
         ("nhiem-vu-2025.yaml", line),
+        "trung-lap",
         &["mã nhiệm vụ \"CD01\" bị trùng"],
     );
     // An unknown status.
@@ -402,6 +424,7 @@ fn bad_tasks_are_rejected_with_the_tasks_file_position() {
         "ke-hoach.yaml",
         &[],
         ("nhiem-vu-2025.yaml", line),
+        "gia-tri-la",
         &["tình trạng \"sắp xong\""],
     );
 }
@@ -419,6 +442,7 @@ fn bad_filters_and_task_keys_in_the_document_are_rejected() {
         "theo-doi.yaml",
         &[],
         ("theo-doi.yaml", line),
+        "gia-tri-la",
         &["không lọc được theo trường \"co_quan\"", "chu_tri"],
     );
     // Inline tasks with a bad deadline: the document's own position.
@@ -430,6 +454,7 @@ fn bad_filters_and_task_keys_in_the_document_are_rejected() {
         "ke-hoach.yaml",
         &[],
         ("ke-hoach.yaml", line),
+        "ngay-sai",
         &["thời hạn \"Quý V/2025\""],
     );
     // A task annex or sentence without tasks.
@@ -440,6 +465,7 @@ fn bad_filters_and_task_keys_in_the_document_are_rejected() {
         "ke-hoach.yaml",
         &[],
         ("ke-hoach.yaml", line),
+        "thieu-khoa",
         &["chưa có danh sách nhiệm vụ"],
     );
     // A missing tasks file.
@@ -450,6 +476,7 @@ fn bad_filters_and_task_keys_in_the_document_are_rejected() {
         "ke-hoach.yaml",
         &[],
         ("ke-hoach.yaml", line),
+        "doc-tep",
         &["không đọc được tệp nhiệm vụ", "không tìm thấy tệp"],
     );
 }

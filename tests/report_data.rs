@@ -284,13 +284,33 @@ fn csv_import_with_vietnamese_text_and_total() {
 
 // ---- Bad input ----
 
-/// Render and expect exit 1 with `lỗi: <file>:<line>:` and every `expect`, writing nothing.
-fn assert_rejected(dir: &Path, yaml: &Path, file: &Path, line: u64, expect: &[&str]) -> String {
+/// The line of `err` that starts with `prefix` ends with error code `code`.
+fn assert_code(err: &str, prefix: &str, code: &str) {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
+    assert!(
+        line.ends_with(&format!(" [mã lỗi: {code}]")),
+        "expected code {code} at the end of: {line}"
+    );
+}
+
+/// Render and expect exit 1 with `lỗi: <file>:<line>:` ending with error code `code` and
+/// every `expect`, writing nothing.
+fn assert_rejected(
+    dir: &Path,
+    yaml: &Path,
+    file: &Path,
+    line: u64,
+    code: &str,
+    expect: &[&str],
+) -> String {
     let out = dir.join("out");
     std::fs::create_dir_all(&out).unwrap();
     let old = out.join("bao-cao-thang.docx");
     std::fs::write(&old, b"old output").unwrap();
-    let (code, _, err) = vanban(
+    let (exit, _, err) = vanban(
         &[
             "render",
             yaml.to_str().unwrap(),
@@ -299,9 +319,9 @@ fn assert_rejected(dir: &Path, yaml: &Path, file: &Path, line: u64, expect: &[&s
         ],
         dir,
     );
-    assert_eq!(code, 1, "stderr: {err}");
+    assert_eq!(exit, 1, "stderr: {err}");
     let prefix = format!("lỗi: {}:{line}:", file.display());
-    assert!(err.contains(&prefix), "expected {prefix:?} in: {err}");
+    assert_code(&err, &prefix, code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }
@@ -341,6 +361,7 @@ fn unknown_indicator_in_text_is_located() {
         &yaml,
         &yaml,
         line,
+        "tham-chieu",
         &["không có chỉ tiêu mã \"tra_cuu_sai\"", "tra_cuu_thanh_cong"],
     );
     assert!(err.contains(&format!(":{line}:{col}:")), "{err}");
@@ -355,6 +376,7 @@ fn unknown_indicator_in_text_is_located() {
         &yaml,
         &yaml,
         line_of(&y, "[[tra_cuu.tang_giam"),
+        "tham-chieu",
         &["không có cách viết \"tang_giam\"", "thay_doi"],
     );
 }
@@ -432,6 +454,7 @@ fn text_in_numeric_csv_column_names_file_and_row() {
         &yaml,
         &path,
         3,
+        "so-sai",
         &["\"khoảng 600\"", "không phải là số", "Trực tuyến"],
     );
 }
@@ -445,6 +468,7 @@ fn missing_workbook_or_sheet() {
         &yaml,
         &yaml,
         line_of(&y, "tep: khong-co.xlsx"),
+        "doc-tep",
         &["không tìm thấy tệp dữ liệu \"khong-co.xlsx\""],
     );
     let y = EXAMPLE.replace("trang: Tháng 9/2025", "trang: Tháng 10/2025");
@@ -454,6 +478,7 @@ fn missing_workbook_or_sheet() {
         &yaml,
         &yaml,
         line_of(&y, "trang: Tháng 10/2025"),
+        "tham-chieu",
         &[
             "không có trang tính \"Tháng 10/2025\"",
             "\"Tháng 9/2025\", \"Tháng 8/2025\"",
@@ -466,6 +491,7 @@ fn missing_workbook_or_sheet() {
         &yaml,
         &yaml,
         line_of(&y, "truc_tuyen: Hồ sơ online") - 3,
+        "tham-chieu",
         &["không có cột \"Hồ sơ online\"", "\"Hồ sơ trực tuyến\""],
     );
 }
@@ -479,6 +505,7 @@ fn parts_that_do_not_add_up() {
         &yaml,
         &yaml,
         line_of(&y, "gia_tri: 41870"),
+        "xung-dot",
         &[
             "không cộng lại bằng giá trị",
             "31.200 + 10.666 = 41.866",
@@ -505,6 +532,7 @@ fn duplicate_ids() {
         &yaml,
         &yaml,
         second,
+        "trung-lap",
         &[&format!(
             "mã chỉ tiêu \"tra_cuu\" bị trùng (đã dùng ở dòng {first})"
         )],
@@ -523,6 +551,7 @@ fn duplicate_ids() {
             &y,
             "[Đăng ký thành lập hợp tác xã và đăng ký thuế, Đã kết nối, 512",
         ),
+        "trung-lap",
         &["dòng \"Đăng ký thành lập hợp tác xã và đăng ký thuế\" bị trùng"],
     );
 }
@@ -542,6 +571,7 @@ fn unit_mismatch_with_previous_report() {
         &yaml,
         &yaml,
         line,
+        "xung-dot",
         &["đơn vị của chỉ tiêu \"tra_cuu\" là \"lượt\"", "là \"lần\""],
     );
 }
@@ -558,6 +588,7 @@ fn missing_previous_report() {
         &yaml,
         &yaml,
         line_of(&y, "ky_truoc: thang-8.yaml"),
+        "doc-tep",
         &["không tìm thấy tệp báo cáo kỳ trước"],
     );
 }

@@ -25,15 +25,25 @@ fn bao_cao(before: &str, line: &str) -> String {
     s
 }
 
-/// Validate and render `doc()` with the templates `files` (name, source) in `mau/`: both
-/// exit 1 within a couple of seconds with `prefix` (`lỗi: FILE:LINE:COL:`) and each of
-/// `expect`, no English, and nothing written.
 /// The 1-based line of `t` holding `needle`.
 fn line_of(t: &str, needle: &str) -> usize {
     t.lines().position(|l| l.contains(needle)).expect(needle) + 1
 }
 
+/// [`assert_refused_with`] for a template error (code `mau`).
 fn assert_refused(files: &[(&str, &str)], prefix: &str, expect: &[&str]) -> String {
+    assert_refused_with(files, prefix, "mau", expect)
+}
+
+/// Validate and render `doc()` with the templates `files` (name, source) in `mau/`: both
+/// exit 1 within a couple of seconds with `prefix` (`lỗi: FILE:LINE:COL:`), the error code
+/// `error_code` and each of `expect`, no English, and nothing written.
+fn assert_refused_with(
+    files: &[(&str, &str)],
+    prefix: &str,
+    error_code: &str,
+    expect: &[&str],
+) -> String {
     assert!(prefix.starts_with("lỗi: mau/"), "{prefix}");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("van-ban.yaml"), doc()).unwrap();
@@ -60,6 +70,11 @@ fn assert_refused(files: &[(&str, &str)], prefix: &str, expect: &[&str]) -> Stri
         assert!(
             err.starts_with(prefix),
             "{args:?}: expected {prefix:?} in: {err}"
+        );
+        let first = err.lines().next().unwrap_or("");
+        assert!(
+            first.ends_with(&format!(" [mã lỗi: {error_code}]")),
+            "{args:?}: {first}"
         );
         for e in expect {
             assert!(err.contains(e), "{args:?}: expected {e:?} in: {err}");
@@ -259,9 +274,10 @@ fn duplicate_macro_at_its_second_definition() {
 #[test]
 fn missing_indicator_names_the_users_file() {
     let t = bao_cao("", "<p>{{ chi_tieu.khong_co.so }}</p>");
-    assert_refused(
+    assert_refused_with(
         &[("bao-cao.xml", &t)],
         "lỗi: mau/bao-cao.xml:6:7: ",
+        "tham-chieu",
         &["mẫu dùng chỉ tiêu \"khong_co\""],
     );
 }

@@ -14,7 +14,7 @@ use crate::compose::blocks::Builder;
 use crate::compose::first_page::Head;
 use crate::compose::{Style, closing, first_page};
 use crate::data::Computed;
-use crate::error::Error;
+use crate::error::{Code, Error};
 use crate::fonts::FontSet;
 use crate::format;
 use crate::inspection::Plan;
@@ -38,7 +38,8 @@ const SIGN_NOTE: &str = "(Ký, ghi rõ họ tên)";
 /// The plan's checked inspection data, or an error when the file is not an inspection plan.
 pub fn plan_of(plan_doc: &Computed) -> Result<&Plan, Error> {
     plan_doc.checked.inspection.as_ref().ok_or_else(|| {
-        Error::data(
+        Error::new(
+            Code::Conflict,
             "chỉ kế hoạch kiểm tra (loai: ke-hoach-kiem-tra) mới tạo được phiếu kiểm tra (--checklists)",
         )
         .in_file(&plan_doc.path)

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-use crate::error::Error;
+use crate::error::{Code, Diagnostics, Error};
 use crate::files::write::Output;
 use crate::fonts::FontSet;
 use crate::render::{self, Format, Inputs};
@@ -107,7 +107,7 @@ pub fn render_checklists(
     out_dir: &Path,
     formats: &[Format],
     combine: bool,
-) -> Result<Vec<PathBuf>, Vec<Error>> {
+) -> Result<Vec<PathBuf>, Diagnostics> {
     let outputs = checklist_outputs(inputs, path, out_dir, formats, combine)?;
     crate::files::write::commit(&outputs)?;
     Ok(outputs.into_iter().map(|o| o.path).collect())
@@ -121,12 +121,12 @@ pub fn checklist_outputs(
     out_dir: &Path,
     formats: &[Format],
     combine: bool,
-) -> Result<Vec<Output>, Vec<Error>> {
+) -> Result<Vec<Output>, Diagnostics> {
     let (engine, fonts) = (inputs.engine, inputs.fonts.get());
     let loaded = render::load_and_check(inputs.sources, path)?;
-    let plan = super::plan_of(&loaded).map_err(|e| vec![e])?;
+    let plan = super::plan_of(&loaded)?;
     let order = plan.units_in_order();
-    let in_file = |e: Error| vec![e.in_file(path)];
+    let in_file = |e: Error| Diagnostics::from(e.in_file(path));
 
     let mut outputs: Vec<Output> = Vec::new();
     let output = |name: &str, bytes: Vec<u8>| Output {
@@ -157,13 +157,11 @@ pub fn checklist_outputs(
         for &u in &order {
             let s = slug(&plan.units[u].name);
             if let Some((_, other)) = names.iter().find(|(n, _)| *n == s) {
-                return Err(vec![
-                    Error::data(format!(
+                return Err(Error::new(Code::Duplicate, format!(
                         "hai đơn vị \"{}\" và \"{}\" cho cùng tên tệp phiếu kiểm tra \"{s}\"; hãy đặt tên phân biệt",
                         plan.units[*other].name, plan.units[u].name
                     ))
-                    .in_file(path),
-                ]);
+                    .in_file(path).into());
             }
             names.push((s, u));
         }
@@ -187,15 +185,14 @@ pub fn checklist_outputs(
 /// For `validate`: an inspection plan's checklists are built too (in one document, as
 /// `--combine` would), so that validation runs every check a render with `--checklists`
 /// runs. Other documents have no checklists and pass.
-pub fn validate_checklists(inputs: Inputs, path: &Path) -> Result<(), Vec<Error>> {
+pub fn validate_checklists(inputs: Inputs, path: &Path) -> Result<(), Diagnostics> {
     let (engine, fonts) = (inputs.engine, inputs.fonts.get());
     let loaded = render::load_and_check(inputs.sources, path)?;
     let Some(plan) = loaded.checked.inspection.as_ref() else {
         return Ok(());
     };
     let order = plan.units_in_order();
-    let doc =
-        super::document(&loaded, plan, &order, engine, fonts).map_err(|e| vec![e.in_file(path)])?;
+    let doc = super::document(&loaded, plan, &order, engine, fonts).map_err(|e| e.in_file(path))?;
     check_glyphs(inputs.sources, &doc, fonts, path)
 }
 
@@ -205,11 +202,11 @@ fn check_glyphs(
     doc: &crate::ir::Document,
     fonts: &FontSet,
     path: &Path,
-) -> Result<(), Vec<Error>> {
+) -> Result<(), Diagnostics> {
     if crate::fonts::coverage::uncovered_chars(doc, fonts).is_empty() {
         return Ok(());
     }
-    let source = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
+    let source = crate::load::read_text(sources, path)?;
     crate::fonts::coverage::check(doc, fonts, path, &source)
 }
 

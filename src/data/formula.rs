@@ -1,6 +1,7 @@
 //! Computed columns of statistics tables: a formula between two columns or numbers
 //! (`cong_thuc: truc_tuyen / tong_ho_so`), and the signed change against the previous report.
 
+use crate::error::{Code, Error};
 use crate::format::{self, NumberTextError};
 use crate::model::CellValue;
 
@@ -19,11 +20,16 @@ pub(super) struct Formula {
     b: Operand,
 }
 
-pub(super) fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, String> {
+/// A computed column's formula; an error is `so-sai` for a formula or number that cannot be
+/// read, `tham-chieu` for an unknown column.
+pub(super) fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, Error> {
     let t = s.trim();
     let bad = || {
-        format!(
-            "công thức \"{t}\" không hợp lệ; cần dạng \"cot_a / cot_b\" (phép tính +, -, *, / giữa hai mã cột hoặc số)"
+        Error::new(
+            Code::BadNumber,
+            format!(
+                "công thức \"{t}\" không hợp lệ; cần dạng \"cot_a / cot_b\" (phép tính +, -, *, / giữa hai mã cột hoặc số)"
+            ),
         )
     };
     let i = t
@@ -33,7 +39,7 @@ pub(super) fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, 
         .map(|(i, _)| i)
         .ok_or_else(bad)?;
     let op = t[i..].chars().next().ok_or_else(bad)?;
-    let operand = |x: &str| -> Result<Operand, String> {
+    let operand = |x: &str| -> Result<Operand, Error> {
         let x = x.trim();
         if x.is_empty() {
             return Err(bad());
@@ -44,11 +50,19 @@ pub(super) fn parse_formula(s: &str, ids: &[Option<String>]) -> Result<Formula, 
         match format::check_vn_number(x) {
             Ok(n) => return Ok(Operand::Const(n)),
             Err(NumberTextError::NotANumber) => {}
-            Err(e) => return Err(format!("công thức \"{t}\": {}", e.message(x, false))),
+            Err(e) => {
+                return Err(Error::new(
+                    Code::BadNumber,
+                    format!("công thức \"{t}\": {}", e.message(x, false)),
+                ));
+            }
         }
-        Err(format!(
-            "công thức \"{t}\": không có cột mã \"{x}\"; các mã cột: {}",
-            id_list(ids)
+        Err(Error::new(
+            Code::BadReference,
+            format!(
+                "công thức \"{t}\": không có cột mã \"{x}\"; các mã cột: {}",
+                id_list(ids)
+            ),
         ))
     };
     Ok(Formula {
@@ -122,8 +136,9 @@ mod tests {
         assert_eq!(pct(&[n(0.0), n(0.0)]), "");
         assert_eq!(pct(&[CellValue::Blank, n(63.0)]), "");
         assert_eq!(pct(&[n(5.0), CellValue::Blank]), "");
-        assert!(parse_formula("tt / khong_co", &cols).is_err());
-        assert!(parse_formula("tt", &cols).is_err());
+        let code = |f: &str| parse_formula(f, &cols).map(|_| ()).unwrap_err().code;
+        assert_eq!(code("tt / khong_co"), Code::BadReference);
+        assert_eq!(code("tt"), Code::BadNumber);
         let sum = parse_formula("tong + 1,5", &cols).unwrap();
         assert_eq!(eval(&sum, &[n(1.0), n(0.0)], false), n(2.5));
     }
@@ -133,6 +148,10 @@ mod tests {
         let cols = ids(&["a"]);
         assert!(parse_formula("a * 1.000", &cols).is_ok());
         let e = parse_formula("a * 0.5", &cols).unwrap_err();
-        assert!(e.contains("\"0.5\"") && e.contains("0,5"), "{e}");
+        assert_eq!(e.code, Code::BadNumber);
+        assert!(
+            e.message.contains("\"0.5\"") && e.message.contains("0,5"),
+            "{e}"
+        );
     }
 }

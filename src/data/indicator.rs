@@ -7,7 +7,7 @@ use std::path::Path;
 use serde_json::{Value, json};
 use serde_saphyr::Spanned;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Pos};
 use crate::format;
 use crate::model::{CellValue, FromTable, Indicator};
 
@@ -216,7 +216,7 @@ impl Ind {
 }
 
 /// A value written in YAML: a number, or text following the number grammar.
-fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>) -> Option<f64> {
+fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Diagnostics) -> Option<f64> {
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
@@ -224,8 +224,10 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
         CellValue::Text(s) => match format::check_vn_number(s) {
             Ok(n) => Some(n),
             Err(e) => {
-                errs.push(
-                    Error::data(format!("{what}: {}", e.message(s, true))).with_pos(pos_of(v)),
+                errs.error(
+                    Code::BadNumber,
+                    pos_of(v),
+                    format!("{what}: {}", e.message(s, true)),
                 );
                 None
             }
@@ -238,46 +240,34 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Vec<Error>
 fn from_table(
     l: &Spanned<FromTable>,
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<Option<f64>> {
     let f = &l.value;
     match tables.get(f.bang.trim()) {
-        None => errs.push(
-            Error::data(format!(
+        None => errs.error(Code::BadReference, pos_of(l), format!(
                 "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
                 f.bang,
                 tables.keys().cloned().collect::<Vec<_>>().join(", ")
-            ))
-            .with_pos(pos_of(l)),
-        ),
+            )),
         Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
-            (None, _) => errs.push(
-                Error::data(format!(
+            (None, _) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
                     f.bang, f.cot
-                ))
-                .with_pos(pos_of(l)),
-            ),
-            (_, Lookup::Repeated(at)) => errs.push(
-                Error::data(format!(
+                )),
+            (_, Lookup::Repeated(at)) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
                     f.bang,
                     at.len(),
                     f.dong.as_deref().unwrap_or("").trim(),
                     super::table::places(&at)
-                ))
-                .with_pos(pos_of(l)),
-            ),
-            (_, Lookup::Missing) => errs.push(
-                Error::data(match &f.dong {
+                )),
+            (_, Lookup::Missing) => errs.error(Code::BadReference, pos_of(l), match &f.dong {
                     Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
                     None => format!(
                         "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
                         f.bang
                     ),
-                })
-                .with_pos(pos_of(l)),
-            ),
+                }),
             (Some(c), Lookup::Found(r)) => return Some(r.get(c).and_then(CellValue::number)),
         },
     }
@@ -292,28 +282,26 @@ struct Registry {
 
 impl Registry {
     /// Add `ind` under `id`, unless the id is malformed or already used.
-    fn register(&mut self, id: &Spanned<String>, ind: Ind, errs: &mut Vec<Error>) {
+    fn register(&mut self, id: &Spanned<String>, ind: Ind, errs: &mut Diagnostics) {
         let key = id.value.trim().to_string();
         let valid = !key.is_empty()
             && key
                 .chars()
                 .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
         if !valid {
-            errs.push(
-                Error::data(format!(
+            errs.error(Code::BadCharacter, pos_of(id), format!(
                     "mã chỉ tiêu \"{key}\" không hợp lệ: chỉ dùng chữ, số, \"_\" hoặc \"-\", không dấu cách, không dấu chấm"
-                ))
-                .with_pos(pos_of(id)),
-            );
+                ));
             return;
         }
         if let Some(p) = self.first_pos.get(&key) {
-            errs.push(
-                Error::data(format!(
+            errs.error(
+                Code::Duplicate,
+                pos_of(id),
+                format!(
                     "mã chỉ tiêu \"{key}\" bị trùng (đã dùng ở dòng {})",
                     p.map(|p| p.line.to_string()).unwrap_or("?".into())
-                ))
-                .with_pos(pos_of(id)),
+                ),
             );
             return;
         }
@@ -326,7 +314,7 @@ impl Registry {
 pub fn compute(
     list: &[Spanned<Indicator>],
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Indicators {
     let mut reg = Registry {
         out: Indicators::new(),
@@ -348,7 +336,7 @@ pub fn compute(
             Some(d) => match format::parse_date(&d.value) {
                 Ok(x) => Some(x),
                 Err(m) => {
-                    errs.push(Error::data(m).with_pos(pos_of(d)));
+                    errs.error(Code::BadDate, pos_of(d), m);
                     None
                 }
             },
@@ -384,45 +372,44 @@ pub fn compute(
 fn indicator_value(
     i: &Indicator,
     tables: &BTreeMap<String, TableData>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<f64> {
     let mut value = cell_number(&i.gia_tri, "giá trị", errs);
     if let Some(l) = &i.lay_tu {
         if i.gia_tri.is_some() {
-            errs.push(
-                Error::data("chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"")
-                    .with_pos(pos_of(l)),
+            errs.error(
+                Code::Conflict,
+                pos_of(l),
+                "chỉ tiêu chỉ dùng một trong hai khóa \"gia_tri\" hoặc \"lay_tu\"",
             );
         }
         if let Some(v) = from_table(l, tables, errs) {
             value = v;
         }
     } else if i.gia_tri.is_none() {
-        errs.push(
-            Error::data(format!(
+        errs.error(
+            Code::MissingKey,
+            pos_of(&i.id),
+            format!(
                 "chỉ tiêu \"{}\" thiếu \"gia_tri\" (ghi ~ nếu chưa có số liệu) hoặc \"lay_tu\"",
                 i.id.value
-            ))
-            .with_pos(pos_of(&i.id)),
+            ),
         );
     }
     value
 }
 
 /// `muc_tieu`, which must be greater than 0.
-fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Vec<Error>) -> Option<f64> {
+fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Diagnostics) -> Option<f64> {
     let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
     if let (Some(t), Some(m)) = (target, &i.muc_tieu)
         && t <= 0.0
     {
-        errs.push(
-            Error::data(format!(
+        errs.error(Code::OutOfRange, pos_of(m), format!(
                 "chỉ tiêu giao (muc_tieu) của chỉ tiêu \"{}\" là {}: chỉ tiêu giao phải lớn hơn 0 (bỏ khóa muc_tieu nếu không giao chỉ tiêu)",
                 i.id.value.trim(),
                 format::number(t, Some(decimals))
-            ))
-            .with_pos(pos_of(m)),
-        );
+            ));
     }
     target
 }
@@ -434,7 +421,7 @@ fn register_parts(
     unit: &str,
     decimals: usize,
     reg: &mut Registry,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Vec<(String, Option<f64>)> {
     let mut parts = Vec::new();
     for p in &i.thanh_phan {
@@ -462,7 +449,7 @@ fn check_parts_sum(
     value: Option<f64>,
     parts: &[(String, Option<f64>)],
     decimals: usize,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) {
     let i = &s.value;
     let Some(v) = value else { return };
@@ -477,21 +464,18 @@ fn check_parts_sum(
             .map(|x| format::number(x, Some(decimals)))
             .collect::<Vec<_>>()
             .join(" + ");
-        errs.push(
-            Error::data(format!(
+        errs.error(Code::Conflict, i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s)), format!(
                 "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
                 i.id.value,
                 format::number(sum, Some(decimals)),
                 format::number(v, Some(decimals))
-            ))
-            .with_pos(i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s))),
-        );
+            ));
     }
 }
 
 /// Shares: `tren` names another indicator (not itself, and not in a cycle of `tren`
 /// references) or is a number greater than 0.
-fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Vec<Error>) {
+fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &mut Diagnostics) {
     // Text that is not a number names an indicator.
     let named = |t: &Spanned<CellValue>| match &t.value {
         CellValue::Text(name)
@@ -506,7 +490,11 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
             && let Err(e) = format::check_vn_number(s)
             && e != format::NumberTextError::NotANumber
         {
-            errs.push(Error::data(format!("tren: {}", e.message(s, true))).with_pos(pos_of(t)));
+            errs.error(
+                Code::BadNumber,
+                pos_of(t),
+                format!("tren: {}", e.message(s, true)),
+            );
         }
     }
     let next: BTreeMap<&str, String> = totals
@@ -517,12 +505,9 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
     for (id, t) in totals {
         let total = match named(t) {
             Some(name) if name == *id => {
-                errs.push(
-                    Error::data(format!(
+                errs.error(Code::BadReference, pos_of(t), format!(
                         "tren: chỉ tiêu \"{id}\" không thể tính tỷ lệ trên chính nó; ghi mã chỉ tiêu tổng khác hoặc một số"
-                    ))
-                    .with_pos(pos_of(t)),
-                );
+                    ));
                 None
             }
             Some(name) => match out.get(&name) {
@@ -530,24 +515,22 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                     if !in_cycle.contains(id)
                         && let Some(cycle) = cycle_from(id, &next)
                     {
-                        errs.push(
-                            Error::data(format!(
+                        errs.error(Code::BadReference, pos_of(t), format!(
                                 "tren: các chỉ tiêu tính tỷ lệ trên nhau thành vòng ({}); tổng của một tỷ lệ không thể là tỷ lệ trên chính nó",
                                 cycle.join(" → ")
-                            ))
-                            .with_pos(pos_of(t)),
-                        );
+                            ));
                         in_cycle.extend(cycle);
                     }
                     o.value
                 }
                 None => {
-                    errs.push(
-                        Error::data(format!(
+                    errs.error(
+                        Code::BadReference,
+                        pos_of(t),
+                        format!(
                             "tren: không có chỉ tiêu mã \"{name}\"; các mã: {}",
                             out.keys().cloned().collect::<Vec<_>>().join(", ")
-                        ))
-                        .with_pos(pos_of(t)),
+                        ),
                     );
                     None
                 }
@@ -557,12 +540,13 @@ fn shares(totals: &[(String, Spanned<CellValue>)], out: &mut Indicators, errs: &
                 if let Some(x) = n
                     && x <= 0.0
                 {
-                    errs.push(
-                        Error::data(format!(
+                    errs.error(
+                        Code::OutOfRange,
+                        pos_of(t),
+                        format!(
                             "tren: tổng để tính tỷ lệ là {}, phải lớn hơn 0",
                             format::number(x, None)
-                        ))
-                        .with_pos(pos_of(t)),
+                        ),
                     );
                 }
                 n
@@ -597,20 +581,17 @@ pub fn apply_previous(
     now: &mut Indicators,
     prev: &Indicators,
     prev_path: &Path,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) {
     for (id, i) in now.iter_mut() {
         let Some(p) = prev.get(id) else { continue };
         if p.unit.trim() != i.unit.trim() {
-            errs.push(
-                Error::data(format!(
+            errs.error(Code::Conflict, i.unit_pos, format!(
                     "đơn vị của chỉ tiêu \"{id}\" là \"{}\" nhưng ở kỳ trước ({}) là \"{}\"; hai kỳ phải cùng đơn vị để so sánh",
                     i.unit,
                     prev_path.display(),
                     p.unit
-                ))
-                .with_pos(i.unit_pos),
-            );
+                ));
             continue;
         }
         i.prev = Some(p.value);
@@ -703,9 +684,35 @@ mod tests {
 
     fn computed(yaml: &str) -> (Indicators, Vec<String>) {
         let list: Vec<Spanned<Indicator>> = crate::load::parse_yaml(yaml).unwrap();
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let inds = compute(&list, &BTreeMap::new(), &mut errs);
         (inds, errs.into_iter().map(|e| e.message).collect())
+    }
+
+    fn codes(yaml: &str) -> Vec<Code> {
+        let list: Vec<Spanned<Indicator>> = crate::load::parse_yaml(yaml).unwrap();
+        let mut errs = Diagnostics::new();
+        compute(&list, &BTreeMap::new(), &mut errs);
+        errs.codes()
+    }
+
+    #[test]
+    fn each_problem_has_its_code() {
+        for (yaml, code) in [
+            ("- {id: a, gia_tri: 1, tren: a}\n", Code::BadReference),
+            ("- {id: a, gia_tri: 1, tren: b}\n", Code::BadReference),
+            ("- {id: a, gia_tri: 1, tren: 0}\n", Code::OutOfRange),
+            ("- {id: a, gia_tri: \"1.2.3\"}\n", Code::BadNumber),
+            ("- {id: a, gia_tri: 1, muc_tieu: 0}\n", Code::OutOfRange),
+            ("- {id: a}\n", Code::MissingKey),
+            (
+                "- {id: a, gia_tri: 1}\n- {id: a, gia_tri: 2}\n",
+                Code::Duplicate,
+            ),
+            ("- {id: a b, gia_tri: 1}\n", Code::BadCharacter),
+        ] {
+            assert_eq!(codes(yaml), [code], "{yaml}");
+        }
     }
 
     #[test]

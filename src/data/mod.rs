@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::Spanned;
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{Node, NodeList, TableSpec, VanBan};
 use crate::sources::Sources;
 use crate::tasks::{Filter, TaskSet};
@@ -70,7 +70,7 @@ fn compute_tables(
     yaml: &Path,
     src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> BTreeMap<String, TableData> {
     let base = yaml.parent().unwrap_or(Path::new("."));
     let mut by_id = BTreeMap::new();
@@ -83,7 +83,11 @@ fn compute_tables(
         if let Some(id) = id {
             let key = id.value.trim().to_string();
             if by_id.insert(key.clone(), data).is_some() {
-                errs.push(Error::data(format!("mã bảng \"{key}\" bị trùng")).with_pos(pos_of(&id)));
+                errs.error(
+                    Code::Duplicate,
+                    pos_of(&id),
+                    format!("mã bảng \"{key}\" bị trùng"),
+                );
             }
         }
     }
@@ -94,17 +98,13 @@ fn compute_tables(
 fn load_previous(
     sources: &dyn Sources,
     path: &Path,
-) -> Result<(BTreeMap<String, TableData>, Indicators), Vec<Error>> {
-    let text = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
-    let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| vec![e.in_file(path)])?;
-    let mut errs = Vec::new();
+) -> Result<(BTreeMap<String, TableData>, Indicators), Diagnostics> {
+    let text = crate::load::read_text(sources, path)?;
+    let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| e.in_file(path))?;
+    let mut errs = Diagnostics::new();
     let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
     let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
-    if errs.is_empty() {
-        Ok((tables, inds))
-    } else {
-        Err(errs.into_iter().map(|e| e.in_file(path)).collect())
-    }
+    errs.in_file(path).finish((tables, inds))
 }
 
 /// Fill in `vb`, the document [`compute`] is turning from checked into computed: tables,
@@ -117,7 +117,7 @@ fn fill(
     src: &str,
     path: &Path,
     previous: Option<&Path>,
-) -> Result<Indicators, Vec<Error>> {
+) -> Result<Indicators, Diagnostics> {
     let base = path.parent().unwrap_or(Path::new("."));
     let prev_path: Option<(PathBuf, Option<Pos>)> = match (previous, &vb.ky_truoc) {
         (Some(p), _) => Some((p.to_path_buf(), None)),
@@ -131,37 +131,34 @@ fn fill(
             if let Some(at) = at
                 && !sources.exists(p)
             {
-                return Err(vec![
-                    Error::new(
-                        Kind::Data,
-                        format!("không tìm thấy tệp báo cáo kỳ trước {}", p.display()),
-                    )
-                    .at(path, Some(*at)),
-                ]);
+                return Err(Error::new(
+                    Code::Read,
+                    format!("không tìm thấy tệp báo cáo kỳ trước {}", p.display()),
+                )
+                .at(path, Some(*at))
+                .into());
             }
             if sources.same_file(p, path) {
                 let how = match at {
                     Some(_) => "khóa ky_truoc",
                     None => "tùy chọn --previous",
                 };
-                return Err(vec![
-                    Error::new(
-                        Kind::Data,
+                return Err(Error::new(
+                        Code::BadReference,
                         format!(
                             "{how} chỉ đến chính tệp này ({}); kỳ trước phải là tệp báo cáo của kỳ trước",
                             p.display()
                         ),
                     )
-                    .at(path, *at),
-                ]);
+                    .at(path, *at).into());
             }
             // A file named in the YAML that cannot be read is reported at its key.
-            Some(
-                load_previous(sources, p).map_err(|errs| match (at, errs.as_slice()) {
-                    (Some(at), [e]) if e.kind == Kind::Io && e.file.as_deref() == Some(p) => {
-                        vec![
+            Some(load_previous(sources, p).map_err(|errs| {
+                match (at, &errs[..]) {
+                    (Some(at), [e]) if e.code == Code::Read && e.file.as_deref() == Some(p) => {
+                        Diagnostics::from(
                             Error::new(
-                                Kind::Io,
+                                Code::Read,
                                 format!(
                                     "không đọc được tệp báo cáo kỳ trước {}: {}",
                                     p.display(),
@@ -169,14 +166,14 @@ fn fill(
                                 ),
                             )
                             .at(path, Some(*at)),
-                        ]
+                        )
                     }
                     _ => errs,
-                })?,
-            )
+                }
+            })?)
         }
     };
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     let tables = compute_tables(
         sources,
         vb,
@@ -193,16 +190,12 @@ fn fill(
         let mut r = refs::Resolver {
             inds: &inds,
             src,
-            errs: Vec::new(),
+            errs: Diagnostics::new(),
         };
         r.document(vb);
         errs = r.errs;
     }
-    if errs.is_empty() {
-        Ok(inds)
-    } else {
-        Err(errs.into_iter().map(|e| e.in_file(path)).collect())
-    }
+    errs.in_file(path).finish(inds)
 }
 
 /// The compute stage's output: what the template context and compose read.
@@ -229,14 +222,14 @@ pub fn compute(
     doc: CheckedDocument,
     previous: Option<&Path>,
     filters: &[Filter],
-) -> Result<Computed, Vec<Error>> {
+) -> Result<Computed, Diagnostics> {
     let CheckedDocument {
         path,
         source,
         mut data,
         checked,
     } = doc;
-    let tasks = filtered_tasks(checked.tasks, filters, &path).map_err(|e| vec![e])?;
+    let tasks = filtered_tasks(checked.tasks, filters, &path)?;
     let indicators = fill(sources, &mut data, &source, &path, previous)?;
     Ok(Computed {
         path,
@@ -256,7 +249,8 @@ fn filtered_tasks(
     match (tasks, filters) {
         (tasks, []) => Ok(tasks),
         (Some(set), _) => Ok(Some(set.filtered(filters))),
-        (None, _) => Err(Error::data(
+        (None, _) => Err(Error::new(
+            Code::Conflict,
             "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",
         )
         .in_file(path)),

@@ -4,7 +4,7 @@
 //! "[[" itself. An unknown id or suffix is an error at the reference's line and column.
 
 use crate::error::line_col_of_byte;
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{CellValue, Node, NodeList, RowSpec, TableSpec, VanBan};
 
 use super::indicator::Indicators;
@@ -81,7 +81,7 @@ pub fn resolve_str(s: &str, inds: &Indicators) -> Result<String, Vec<BadRef>> {
 pub struct Resolver<'a> {
     pub inds: &'a Indicators,
     pub src: &'a str,
-    pub errs: Vec<Error>,
+    pub errs: Diagnostics,
 }
 
 impl Resolver<'_> {
@@ -108,7 +108,8 @@ impl Resolver<'_> {
             Err(bad) => {
                 for b in bad {
                     let p = self.locate(at, &b.reference);
-                    self.errs.push(Error::data(b.message).with_pos(p));
+                    self.errs
+                        .push(Error::new(Code::BadReference, b.message).with_pos(p));
                 }
             }
         }

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use calamine::{Data, Reader};
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{CellValue, Source};
 use crate::sources::Sources;
 
@@ -66,7 +66,7 @@ pub fn read(
     sources: &dyn Sources,
     src: &serde_saphyr::Spanned<Source>,
     base: &Path,
-) -> Result<SourceRows, Vec<Error>> {
+) -> Result<SourceRows, Diagnostics> {
     let s = &src.value;
     let (path, grid, sheet) = read_grid(sources, s, base)?;
     let header_line = header_line(src, &grid)?;
@@ -81,20 +81,19 @@ fn read_grid(
     sources: &dyn Sources,
     s: &Source,
     base: &Path,
-) -> Result<(PathBuf, Grid, Option<String>), Vec<Error>> {
+) -> Result<(PathBuf, Grid, Option<String>), Diagnostics> {
     let path = base.join(&s.tep.value);
     if !sources.exists(&path) {
-        return Err(vec![
-            Error::new(
-                Kind::Data,
-                format!(
-                    "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
-                    s.tep.value,
-                    path.display()
-                ),
-            )
-            .with_pos(pos_of(&s.tep)),
-        ]);
+        return Err(Error::new(
+            Code::Read,
+            format!(
+                "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
+                s.tep.value,
+                path.display()
+            ),
+        )
+        .with_pos(pos_of(&s.tep))
+        .into());
     }
     let ext = path
         .extension()
@@ -106,35 +105,38 @@ fn read_grid(
         _ if is_csv => crate::files::CSV,
         "xlsx" | "xlsm" | "xls" | "xlsb" | "ods" => crate::files::SPREADSHEET,
         _ => {
-            return Err(vec![
-                Error::data(format!(
+            return Err(Error::new(
+                Code::Read,
+                format!(
                     "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
                     s.tep.value
-                ))
-                .with_pos(pos_of(&s.tep)),
-            ]);
+                ),
+            )
+            .with_pos(pos_of(&s.tep))
+            .into());
         }
     };
     // Checked to be a regular file within the size limit before any parser sees it.
     let bytes = sources.read(&path, kind).map_err(|e| {
-        vec![
-            Error::new(
-                e.kind,
-                format!(
-                    "không đọc được tệp dữ liệu \"{}\": {}",
-                    s.tep.value, e.message
-                ),
-            )
-            .with_pos(pos_of(&s.tep)),
-        ]
+        Error::new(
+            e.code,
+            format!(
+                "không đọc được tệp dữ liệu \"{}\": {}",
+                s.tep.value, e.message
+            ),
+        )
+        .with_pos(pos_of(&s.tep))
     })?;
     // The parsers own their input (calamine reads through a `Cursor<Vec<u8>>`).
     let bytes = bytes.into_owned();
     if is_csv {
         if let Some(t) = &s.trang {
-            return Err(vec![
-                Error::data("tệp CSV không có trang tính; bỏ khóa \"trang\"").with_pos(pos_of(t)),
-            ]);
+            return Err(Error::new(
+                Code::Conflict,
+                "tệp CSV không có trang tính; bỏ khóa \"trang\"",
+            )
+            .with_pos(pos_of(t))
+            .into());
         }
         let grid = read_csv(&path, bytes)?;
         Ok((path, grid, None))
@@ -145,18 +147,20 @@ fn read_grid(
 }
 
 /// The 1-based line of the header row (`dong_tieu_de`, default 1), which must exist.
-fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Vec<Error>> {
+fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Diagnostics> {
     let s = &src.value;
     let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
     if header_line == 0 || header_line as usize > grid.len() {
-        return Err(vec![
-            Error::data(format!(
+        return Err(Error::new(
+            Code::OutOfRange,
+            format!(
                 "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
                 s.tep.value,
                 grid.len()
-            ))
-            .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src))),
-        ]);
+            ),
+        )
+        .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src)))
+        .into());
     }
     Ok(header_line)
 }
@@ -167,7 +171,7 @@ fn map_columns(
     header: &[CellValue],
     header_line: u64,
     sheet: Option<&str>,
-) -> Result<Columns, Vec<Error>> {
+) -> Result<Columns, Diagnostics> {
     let find = |name: &str| -> Option<usize> {
         let want = norm_header(name);
         header.iter().position(|c| match c {
@@ -176,7 +180,7 @@ fn map_columns(
             CellValue::Blank => false,
         })
     };
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     let available = || {
         header
             .iter()
@@ -191,37 +195,32 @@ fn map_columns(
     for (id, name) in &s.cot.value {
         match find(name) {
             Some(i) => mapping.push((id.clone(), i)),
-            None => errs.push(
-                Error::data(format!(
+            None => errs.error(Code::BadReference, pos_of(&s.cot), format!(
                     "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
                     s.tep.value,
                     sheet
                         .map(|n| format!(" (trang \"{n}\")"))
                         .unwrap_or_default(),
                     available()
-                ))
-                .with_pos(pos_of(&s.cot)),
-            ),
+                )),
         }
     }
-    let group_col = match &s.nhom {
-        None => None,
-        Some(g) => match find(&g.value) {
-            Some(i) => Some(i),
-            None => {
-                errs.push(
-                    Error::data(format!(
+    let group_col =
+        match &s.nhom {
+            None => None,
+            Some(g) => match find(&g.value) {
+                Some(i) => Some(i),
+                None => {
+                    errs.error(Code::BadReference, pos_of(g), format!(
                         "không có cột nhóm \"{}\" ở dòng tiêu đề của tệp \"{}\"; các cột có: {}",
                         g.value,
                         s.tep.value,
                         available()
-                    ))
-                    .with_pos(pos_of(g)),
-                );
-                None
-            }
-        },
-    };
+                    ));
+                    None
+                }
+            },
+        };
     if !errs.is_empty() {
         return Err(errs);
     }
@@ -238,8 +237,8 @@ fn data_rows(
     columns: &Columns,
     path: &Path,
     sheet: Option<&str>,
-) -> Result<Vec<SourceRow>, Vec<Error>> {
-    let mut errs = Vec::new();
+) -> Result<Vec<SourceRow>, Diagnostics> {
+    let mut errs = Diagnostics::new();
     let mut rows = Vec::new();
     for (i, r) in grid.iter().enumerate().skip(header_line as usize) {
         let line = i as u64 + 1;
@@ -263,7 +262,7 @@ fn data_rows(
                         None => format!("cột {col}"),
                     };
                     errs.push(
-                        Error::new(Kind::Data, format!("ô nhóm ({place}) để trống"))
+                        Error::new(Code::Empty, format!("ô nhóm ({place}) để trống"))
                             .at(path, Some(Pos::new(line, col))),
                     );
                     None
@@ -307,18 +306,16 @@ fn read_sheet(
     ext: &str,
     bytes: Vec<u8>,
     s: &Source,
-) -> Result<(Vec<Vec<CellValue>>, String), Vec<Error>> {
+) -> Result<(Vec<Vec<CellValue>>, String), Diagnostics> {
     crate::files::archive::check_unpacked_size(&bytes)
-        .map_err(|m| vec![Error::new(Kind::Data, m).at(path, None)])?;
+        .map_err(|m| Error::new(Code::OutOfRange, m).at(path, None))?;
     // calamine's own (English) message is not shown.
     let mut wb = open_workbook(ext, bytes).map_err(|_| {
-        vec![
-            Error::new(
-                Kind::Data,
-                format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
-            )
-            .at(path, None),
-        ]
+        Error::new(
+            Code::Read,
+            format!("không đọc được tệp bảng tính: tệp hỏng hoặc không đúng định dạng .{ext}"),
+        )
+        .at(path, None)
     })?;
     let names = wb.sheet_names();
     let name = match &s.trang {
@@ -327,8 +324,9 @@ fn read_sheet(
             match names.iter().find(|n| norm_header(n) == want) {
                 Some(n) => n.clone(),
                 None => {
-                    return Err(vec![
-                        Error::data(format!(
+                    return Err(Error::new(
+                        Code::BadReference,
+                        format!(
                             "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
                             s.tep.value,
                             t.value,
@@ -337,35 +335,36 @@ fn read_sheet(
                                 .map(|n| format!("\"{n}\""))
                                 .collect::<Vec<_>>()
                                 .join(", ")
-                        ))
-                        .with_pos(pos_of(t)),
-                    ]);
+                        ),
+                    )
+                    .with_pos(pos_of(t))
+                    .into());
                 }
             }
         }
         None => match names.first() {
             Some(n) => n.clone(),
             None => {
-                return Err(vec![
-                    Error::data(format!("tệp \"{}\" không có trang tính nào", s.tep.value))
-                        .with_pos(pos_of(&s.tep)),
-                ]);
+                return Err(Error::new(
+                    Code::Empty,
+                    format!("tệp \"{}\" không có trang tính nào", s.tep.value),
+                )
+                .with_pos(pos_of(&s.tep))
+                .into());
             }
         },
     };
     let range = wb.worksheet_range(&name).map_err(|_| {
-        vec![
-            Error::new(
-                Kind::Data,
-                format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
-            )
-            .at(path, None),
-        ]
+        Error::new(
+            Code::Read,
+            format!("không đọc được trang tính \"{name}\": nội dung trang tính bị hỏng"),
+        )
+        .at(path, None)
     })?;
     // The range starts at its first used cell; keep absolute row and column numbers.
     let (r0, c0) = range.start().unwrap_or((0, 0));
     let mut grid: Vec<Vec<CellValue>> = vec![Vec::new(); r0 as usize];
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     for (ri, row) in range.rows().enumerate() {
         let mut out = vec![CellValue::Blank; c0 as usize];
         for (ci, d) in row.iter().enumerate() {
@@ -379,7 +378,7 @@ fn read_sheet(
                         let col = c0 as u64 + ci as u64 + 1;
                         errs.push(
                             Error::new(
-                                Kind::Data,
+                                Code::BadCharacter,
                                 format!(
                                     "{} (trang \"{name}\", ô {}{})",
                                     crate::load::chars::message(c),
@@ -402,7 +401,7 @@ fn read_sheet(
                     let col = c0 as u64 + ci as u64 + 1;
                     errs.push(
                         Error::new(
-                            Kind::Data,
+                            Code::BadNumber,
                             format!(
                                 "ô lỗi công thức {e} (trang \"{name}\", cột {})",
                                 column_letters(col)
@@ -443,20 +442,21 @@ fn date_text(t: chrono::NaiveDateTime) -> String {
     }
 }
 
-fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Error>> {
+fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Diagnostics> {
     let text = crate::files::decode_utf8(
         path,
         crate::files::CSV,
         bytes,
         "hãy lưu tệp CSV với bảng mã UTF-8 (trong Excel: Lưu thành → CSV UTF-8)",
-    )
-    .map_err(|e| vec![e])?;
+    )?;
     let text = crate::format::nfc(&text);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     if let Some((c, pos)) = crate::load::chars::find_literal(text) {
-        return Err(vec![
-            Error::new(Kind::Data, crate::load::chars::message(c)).at(path, Some(pos)),
-        ]);
+        return Err(
+            Error::new(Code::BadCharacter, crate::load::chars::message(c))
+                .at(path, Some(pos))
+                .into(),
+        );
     }
     let first = text.lines().next().unwrap_or("");
     let delim = if first.matches(';').count() > first.matches(',').count() {
@@ -473,13 +473,11 @@ fn read_csv(path: &Path, bytes: Vec<u8>) -> Result<Vec<Vec<CellValue>>, Vec<Erro
     for (i, rec) in rdr.records().enumerate() {
         let rec = rec.map_err(|e| {
             let line = e.position().map(|p| p.line()).unwrap_or(i as u64 + 1);
-            vec![
-                Error::new(
-                    Kind::Data,
-                    "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
-                )
-                .at(path, Some(Pos::new(line, 1))),
-            ]
+            Error::new(
+                Code::Read,
+                "tệp CSV không hợp lệ ở dòng này (kiểm tra dấu ngoặc kép \" và dấu phân cách)",
+            )
+            .at(path, Some(Pos::new(line, 1)))
         })?;
         grid.push(
             rec.iter()

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde_saphyr::{Location, Spanned};
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::format;
 use crate::ir::Align;
 use crate::model::{CellValue, ColumnKind, ColumnSpec, RowSpec, TableSpec};
@@ -26,8 +26,8 @@ pub struct RowPlace {
 
 impl RowPlace {
     /// An error at this row.
-    pub fn error(&self, msg: String) -> Error {
-        Error::new(Kind::Data, msg).at(&self.file, self.pos)
+    pub fn error(&self, code: Code, msg: String) -> Error {
+        Error::new(code, msg).at(&self.file, self.pos)
     }
 
     /// "bao-cao-thang.yaml:57" (the file alone for a computed row).
@@ -180,7 +180,7 @@ pub fn materialize(
     yaml: &Path,
     src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> (Option<TableSpec>, TableData) {
     let Some(cols) = columns(t, errs) else {
         return (None, TableData::default());
@@ -222,7 +222,7 @@ pub fn materialize(
 }
 
 /// Check the columns: unique ids, formulas, change columns, the key column.
-fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
+fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
     let kinds: Vec<ColumnKind> = t.cot.iter().map(|c| c.value.kind()).collect();
     let ids: Vec<Option<String>> = t.cot.iter().map(|c| c.value.id.clone()).collect();
     let n = t.cot.len();
@@ -231,7 +231,11 @@ fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
         if let Some(id) = &c.value.id
             && ids[..i].iter().any(|x| x.as_deref() == Some(id))
         {
-            errs.push(Error::data(format!("mã cột \"{id}\" bị trùng")).with_pos(pos_of(c)));
+            errs.error(
+                Code::Duplicate,
+                pos_of(c),
+                format!("mã cột \"{id}\" bị trùng"),
+            );
         }
     }
     let mut formulas: Vec<Option<Formula>> = vec![None; n];
@@ -240,19 +244,20 @@ fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
         if let Some(f) = &c.value.cong_thuc {
             match parse_formula(&f.value, &ids) {
                 Ok(x) => formulas[i] = Some(x),
-                Err(m) => errs.push(Error::data(m).with_pos(pos_of(f))),
+                Err(e) => errs.push(e.with_pos(pos_of(f))),
             }
         }
         if let Some(of) = &c.value.thay_doi {
             match col_index(&ids, of.value.trim()) {
                 Some(j) => changes[i] = Some(j),
-                None => errs.push(
-                    Error::data(format!(
+                None => errs.error(
+                    Code::BadReference,
+                    pos_of(of),
+                    format!(
                         "cột thay đổi: không có cột mã \"{}\"; các mã cột: {}",
                         of.value,
                         id_list(&ids)
-                    ))
-                    .with_pos(pos_of(of)),
+                    ),
                 ),
             }
         }
@@ -265,9 +270,10 @@ fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
         Some(k) => match col_index(&ids, k.value.trim()) {
             Some(i) => Some(i),
             None => {
-                errs.push(
-                    Error::data(format!("cột khóa: không có cột mã \"{}\"", k.value))
-                        .with_pos(pos_of(k)),
+                errs.error(
+                    Code::BadReference,
+                    pos_of(k),
+                    format!("cột khóa: không có cột mã \"{}\"", k.value),
                 );
                 None
             }
@@ -283,9 +289,10 @@ fn columns(t: &TableSpec, errs: &mut Vec<Error>) -> Option<Columns> {
             .iter()
             .find(|c| c.value.thay_doi.is_some())
             .and_then(pos_of);
-        errs.push(
-            Error::data("bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước")
-                .with_pos(at),
+        errs.error(
+            Code::MissingKey,
+            at,
+            "bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước",
         );
     }
     (errs.len() == before).then_some(Columns {
@@ -336,12 +343,13 @@ fn source_rows(
     src: &Spanned<crate::model::Source>,
     base: &Path,
     cols: &Columns,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<Vec<Row>> {
     if !t.dong.is_empty() {
-        errs.push(
-            Error::data("bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"")
-                .with_pos(pos_of(src)),
+        errs.error(
+            Code::Conflict,
+            pos_of(src),
+            "bảng lấy dòng từ tệp (nguon) thì không viết thêm \"dong\"",
         );
         return None;
     }
@@ -354,12 +362,13 @@ fn source_rows(
     };
     for id in src.value.cot.value.keys() {
         if col_index(&cols.ids, id).is_none() {
-            errs.push(
-                Error::data(format!(
+            errs.error(
+                Code::BadReference,
+                pos_of(&src.value.cot),
+                format!(
                     "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
                     id_list(&cols.ids)
-                ))
-                .with_pos(pos_of(&src.value.cot)),
+                ),
             );
         }
     }
@@ -383,7 +392,7 @@ fn source_rows(
                         Err(e) => {
                             errs.push(
                                 Error::new(
-                                    Kind::Data,
+                                    Code::BadNumber,
                                     format!(
                                         "{}cột bảng \"{}\" (cột số): {}",
                                         source::cell_place(&read, r.line, *col),
@@ -498,12 +507,12 @@ fn computed_rows(t: &TableSpec, cols: &Columns, rows: Vec<Row>, yaml: &Path) -> 
 }
 
 /// A table matched row by row against the previous report needs one row per key.
-fn unique_keys(data: &TableData, errs: &mut Vec<Error>) {
+fn unique_keys(data: &TableData, errs: &mut Diagnostics) {
     let mut first: BTreeMap<&str, &RowPlace> = BTreeMap::new();
     for r in &data.rows {
         let Some(k) = r.key.as_deref() else { continue };
         if let Some(p) = first.get(k) {
-            errs.push(r.place.error(format!(
+            errs.push(r.place.error(Code::Duplicate, format!(
                 "dòng \"{k}\" bị trùng trong bảng (đã có ở {}): bảng có cột thay đổi (thay_doi) ghép từng dòng với dòng cùng tên ở kỳ trước, nên mỗi dòng cần một tên riêng ở cột khóa",
                 p.describe()
             )));
@@ -519,7 +528,7 @@ fn changes(
     cols: &Columns,
     rows: &mut [Row],
     prev: Option<&BTreeMap<String, TableData>>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) {
     let table_id = t.id.as_ref().map(|id| id.value.trim()).unwrap_or("");
     let prev_table = prev.and_then(|p| p.get(table_id));
@@ -540,7 +549,7 @@ fn changes(
                 Lookup::Found(row) => Some(row),
                 Lookup::Missing => None,
                 Lookup::Repeated(at) => {
-                    errs.push(place.error(format!(
+                    errs.push(place.error(Code::Duplicate, format!(
                         "không so được dòng \"{k}\" với kỳ trước: bảng \"{table_id}\" của kỳ trước có {} dòng cùng tên ({}); mỗi dòng cần một tên riêng ở cột khóa",
                         at.len(),
                         places(&at)
@@ -642,7 +651,7 @@ dong:
   - [Việc ba, 0, 0]
 "#;
         let prev_yaml = yaml.replace("[Việc một, 10, 5]", "[Việc một, 10, 8]");
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let p: TableSpec = crate::load::parse_yaml(&prev_yaml).unwrap();
         let (_, prev) = materialize(
             &crate::sources::FileSystem,
@@ -716,7 +725,7 @@ dong:
 
     #[test]
     fn repeated_keys_are_fine_where_nothing_is_matched() {
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let (_, data) = materialize(
             &crate::sources::FileSystem,
             &table(REPEATED),
@@ -743,7 +752,7 @@ dong:
             "  - {id: so, ten: Số, loai: so}\n",
             "  - {id: so, ten: Số, loai: so}\n  - {ten: Tăng/giảm, thay_doi: so}\n",
         );
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         materialize(
             &crate::sources::FileSystem,
             &table(&with_change),
@@ -761,7 +770,7 @@ dong:
         );
         assert_eq!(errs[0].pos.map(|p| p.line), Some(9));
         // The previous report's table may repeat keys unless a matched row is one of them.
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let (_, prev) = materialize(
             &crate::sources::FileSystem,
             &table(REPEATED),
@@ -791,7 +800,7 @@ dong:
             "{msg}"
         );
         assert_eq!(errs[0].file.as_deref(), Some(Path::new("t.yaml")));
-        let mut errs = Vec::new();
+        let mut errs = Diagnostics::new();
         let only_unique = now.replace("[Hoàn thành, 4]", "[Đã hủy, 4]");
         materialize(
             &crate::sources::FileSystem,

@@ -12,7 +12,7 @@ pub mod write;
 use std::io::Read;
 use std::path::Path;
 
-use crate::error::{Error, Kind};
+use crate::error::{Code, Error};
 
 const MIB: u64 = 1024 * 1024;
 
@@ -57,7 +57,7 @@ pub const FONT: FileKind = FileKind {
 /// reading never grows without bound; at most `limit + 1` bytes are ever read. Errors name
 /// the file.
 pub fn read_regular(path: &Path, kind: FileKind) -> Result<Vec<u8>, Error> {
-    let fail = |m: String| Error::new(Kind::Io, m).in_file(path);
+    let fail = |m: String| Error::new(Code::Read, m).in_file(path);
     let meta = std::fs::metadata(path).map_err(|e| fail(read_failure(kind, &e)))?;
     if let Some(not) = not_regular(&meta) {
         return Err(fail(format!("{not}, không phải tệp thông thường")));
@@ -95,7 +95,7 @@ pub fn decode_utf8(
         let bytes = e.as_bytes();
         let before = String::from_utf8_lossy(&bytes[..valid]);
         Error::new(
-            Kind::Data,
+            Code::Encoding,
             format!(
                 "{} không phải văn bản UTF-8 (byte 0x{:02X} không hợp lệ); {hint}",
                 kind.what, bytes[valid]

@@ -16,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 use std::time::Duration;
 
 use super::{guard, io_reason};
-use crate::error::{Error, Kind};
+use crate::error::{Code, Diagnostics, Error};
 
 /// A temporary older than this is stale even if a process with its pid runs (the pid may
 /// have been reused). Writing a batch takes seconds.
@@ -31,13 +31,13 @@ pub struct Output {
 }
 
 /// Write every output, all or nothing (see the module documentation).
-pub fn commit(outputs: &[Output]) -> Result<(), Vec<Error>> {
+pub fn commit(outputs: &[Output]) -> Result<(), Diagnostics> {
     let targets: Vec<(PathBuf, &Path)> = outputs
         .iter()
         .map(|o| (o.path.clone(), o.input.as_path()))
         .collect();
     check_unique(&targets)?;
-    let errs: Vec<Error> = outputs
+    let errs: Diagnostics = outputs
         .iter()
         .filter_map(|o| check_target(&o.path).err())
         .collect();
@@ -49,7 +49,7 @@ pub fn commit(outputs: &[Output]) -> Result<(), Vec<Error>> {
         Ok(t) => t,
         Err(e) => {
             guard::remove_temps();
-            return Err(vec![e]);
+            return Err(e.into());
         }
     };
     guard::begin_commit();
@@ -80,7 +80,9 @@ pub fn commit(outputs: &[Output]) -> Result<(), Vec<Error>> {
                 replaced.join(", ")
             ));
         }
-        return Err(vec![Error::new(Kind::Io, msg).in_file(&outputs[i].path)]);
+        return Err(Error::new(Code::Write, msg)
+            .in_file(&outputs[i].path)
+            .into());
     }
     guard::keep_dirs();
     guard::set_current(None);
@@ -105,7 +107,11 @@ fn prepare(outputs: &[Output]) -> Result<Vec<PathBuf>, Error> {
         guard::set_current(Some(&o.input));
         let tmp = temp_name(&o.path);
         write_temp(&tmp, &o.path, &o.bytes).map_err(|e| {
-            Error::new(Kind::Io, format!("không ghi được tệp: {}", io_reason(&e))).in_file(&o.path)
+            Error::new(
+                Code::Write,
+                format!("không ghi được tệp: {}", io_reason(&e)),
+            )
+            .in_file(&o.path)
         })?;
         temps.push(tmp);
         if temps.len() == 1 {
@@ -156,7 +162,7 @@ fn create_dirs(dir: &Path) -> Result<(), Error> {
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && d.is_dir() => {}
             Err(e) => {
                 return Err(Error::new(
-                    Kind::Io,
+                    Code::Write,
                     format!("không tạo được thư mục {}: {}", d.display(), io_reason(&e)),
                 ));
             }
@@ -171,13 +177,15 @@ fn check_target(path: &Path) -> Result<(), Error> {
         return Ok(());
     };
     if meta.is_dir() {
-        return Err(
-            Error::new(Kind::Io, "không ghi được tệp: đã có một thư mục trùng tên").in_file(path),
-        );
+        return Err(Error::new(
+            Code::Write,
+            "không ghi được tệp: đã có một thư mục trùng tên",
+        )
+        .in_file(path));
     }
     if meta.permissions().readonly() {
         return Err(Error::new(
-            Kind::Io,
+            Code::Write,
             "tệp kết quả đã có và đang được đặt chỉ đọc (không có quyền ghi); vanban không \
              ghi đè — bỏ thuộc tính chỉ đọc hoặc xóa tệp nếu muốn ghi lại",
         )
@@ -188,21 +196,21 @@ fn check_target(path: &Path) -> Result<(), Error> {
 
 /// Refuse two outputs with the same path (two inputs with the same name rendered into one
 /// directory, or one input given twice), naming both inputs.
-pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Vec<Error>> {
+pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Diagnostics> {
     let mut seen: Vec<(PathBuf, &Path)> = Vec::new();
-    let mut errs = Vec::new();
+    let mut errs = Diagnostics::new();
     for (path, input) in targets {
         let key = normalized(path);
         match seen.iter().find(|(k, _)| *k == key) {
             Some((_, first)) if first == input => errs.push(
-                Error::data(format!(
+                Error::new(Code::Duplicate, format!(
                     "tệp được nêu hai lần trong lệnh; tệp kết quả {} sẽ bị ghi hai lần",
                     path.display()
                 ))
                 .in_file(input),
             ),
             Some((_, first)) => errs.push(
-                Error::data(format!(
+                Error::new(Code::Duplicate, format!(
                     "tệp kết quả {} trùng với tệp kết quả của {}; hai tệp đầu vào không được ghi \
                      ra cùng một tệp (đổi tên một tệp, hoặc xuất riêng từng tệp với -o khác nhau)",
                     path.display(),
@@ -215,7 +223,7 @@ pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Vec<Error>> {
     }
     // One message per clash is enough: both formats of one input clash together.
     errs.dedup_by(|a, b| a.file == b.file);
-    if errs.is_empty() { Ok(()) } else { Err(errs) }
+    errs.check()
 }
 
 /// The path with its existing directory resolved (symbolic links, `..`), so that two

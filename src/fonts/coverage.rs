@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 use std::path::Path;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::fonts::{FontSet, Style};
 use crate::ir;
 
@@ -128,7 +128,7 @@ pub fn check(
     fonts: &FontSet,
     path: &Path,
     source: &str,
-) -> Result<(), Vec<Error>> {
+) -> Result<(), Diagnostics> {
     let chars = uncovered_chars(doc, fonts);
     if chars.is_empty() {
         return Ok(());
@@ -141,16 +141,19 @@ pub fn check(
     // In the order of the file; characters not found in it (from a template or a data
     // file) last.
     found.sort_by_key(|(pos, _)| pos.map_or((u64::MAX, u64::MAX), |p| (p.line, p.column)));
-    let mut errors: Vec<Error> = found
+    let mut errors: Diagnostics = found
         .into_iter()
-        .map(|(pos, c)| Error::data(uncovered_message(c)).at(path, pos))
+        .map(|(pos, c)| Error::new(Code::Font, uncovered_message(c)).at(path, pos))
         .collect();
     if chars.len() > MAX_REPORTED {
         errors.push(
-            Error::data(format!(
-                "còn {} ký tự khác cũng không có trong phông chữ nhúng",
-                chars.len() - MAX_REPORTED
-            ))
+            Error::new(
+                Code::Font,
+                format!(
+                    "còn {} ký tự khác cũng không có trong phông chữ nhúng",
+                    chars.len() - MAX_REPORTED
+                ),
+            )
             .in_file(path),
         );
     }

@@ -13,6 +13,8 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::error::{Code, Error};
+
 static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
 static ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-Italic.ttf");
@@ -297,13 +299,18 @@ impl FontSet {
 
     /// Faces from a directory holding four TTF files (e.g. a licensed Times New Roman:
     /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
-    /// style names; an error message in Vietnamese names what is missing.
-    pub fn from_dir(sources: &dyn crate::sources::Sources, dir: &Path) -> Result<FontSet, String> {
+    /// style names; an error message in Vietnamese names what is missing (`doc-tep` for a
+    /// file or directory that cannot be read, `phong-chu` for a face that is missing or
+    /// unusable).
+    pub fn from_dir(sources: &dyn crate::sources::Sources, dir: &Path) -> Result<FontSet, Error> {
         let entries = sources.list(dir).map_err(|e| {
-            format!(
-                "không đọc được thư mục phông chữ {}: {}",
-                dir.display(),
-                crate::files::io_reason(&e)
+            Error::new(
+                Code::Read,
+                format!(
+                    "không đọc được thư mục phông chữ {}: {}",
+                    dir.display(),
+                    crate::files::io_reason(&e)
+                ),
             )
         })?;
         let mut found: HashMap<Style, Face> = HashMap::new();
@@ -320,7 +327,7 @@ impl FontSet {
             let data = sources
                 .read(&path, crate::files::FONT)
                 .map(|b| b.into_owned())
-                .map_err(|e| format!("{}: {}", path.display(), e.message))?;
+                .map_err(|e| Error::new(e.code, format!("{}: {}", path.display(), e.message)))?;
             let style = {
                 let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
                     continue;
@@ -330,16 +337,20 @@ impl FontSet {
             if found.contains_key(&style) {
                 continue;
             }
-            let face = Face::parse(data)
-                .map_err(|e| format!("tệp phông chữ {} không hợp lệ: {e}", path.display()))?;
+            let face = Face::parse(data).map_err(|e| {
+                Error::new(
+                    Code::Font,
+                    format!("tệp phông chữ {} không hợp lệ: {e}", path.display()),
+                )
+            })?;
             found.insert(style, face);
         }
         let mut take = |s: Style, label: &str| {
             found.remove(&s).ok_or_else(|| {
-                format!(
+                Error::new(Code::Font, format!(
                     "thư mục phông chữ {} thiếu kiểu chữ {label} (cần đủ 4 tệp TTF: thường, đậm, nghiêng, đậm nghiêng)",
                     dir.display()
-                )
+                ))
             })
         };
         Ok(FontSet {

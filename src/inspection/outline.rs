@@ -2,7 +2,7 @@
 //! annex renders the same tree through the body macros starting at level 2, so both show the
 //! same numbers: `muc`/`y` are "1.", "1.1.", "a)" by depth; `gach` items "-", nested "+".
 
-use crate::error::Pos;
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::format::numbering::Counters;
 use crate::model::{Node, NodeList};
 
@@ -100,31 +100,26 @@ fn dashes(list: &NodeList, depth: usize, mark: char, out: &mut Vec<OutlineItem>)
     }
 }
 
-/// Problems in an outline tree: empty texts and node kinds an outline cannot hold. Each is
-/// (position, message) with the item's number so the user finds it.
-pub fn check(list: &NodeList, code: &str) -> Vec<(Option<Pos>, String)> {
-    let mut errs = Vec::new();
+/// Problems in an outline tree: empty texts (`de-trong`) and node kinds an outline cannot
+/// hold (`sai-kieu`), each naming the item's number so the user finds it.
+pub fn check(list: &NodeList, code: &str) -> Diagnostics {
+    let mut errs = Diagnostics::new();
     let mut counters = Counters::default();
     check_walk(list, 0, code, &mut counters, &mut errs);
     errs
 }
 
-fn check_walk(
-    list: &NodeList,
-    depth: usize,
-    code: &str,
-    c: &mut Counters,
-    errs: &mut Vec<(Option<Pos>, String)>,
-) {
+fn check_walk(list: &NodeList, depth: usize, code: &str, c: &mut Counters, errs: &mut Diagnostics) {
     for n in list {
         let pos = Pos::from_saphyr(&n.referenced);
         let empty = |what: &str| {
-            (
-                pos,
+            Error::new(
+                Code::Empty,
                 format!(
                     "đề cương {code}: {what} để trống nội dung; hãy viết nội dung hoặc xóa mục"
                 ),
             )
+            .with_pos(pos)
         };
         match &n.value {
             Node::Heading { title, children } | Node::Item {
@@ -141,30 +136,41 @@ fn check_walk(
             Node::Paragraph(t) if t.trim().is_empty() => errs.push(empty("một đoạn văn")),
             Node::Styled(s) if s.doan.trim().is_empty() => errs.push(empty("một đoạn văn")),
             Node::Paragraph(_) | Node::Styled(_) => {}
-            _ => errs.push((
-                pos,
-                format!(
-                    "đề cương {code}: chỉ dùng muc, y, gach hoặc đoạn văn (không dùng bảng, phần, điều, ngắt trang)"
-                ),
-            )),
+            _ => errs.push(
+                Error::new(
+                    Code::WrongType,
+                    format!(
+                        "đề cương {code}: chỉ dùng muc, y, gach hoặc đoạn văn (không dùng bảng, phần, điều, ngắt trang)"
+                    ),
+                )
+                .with_pos(pos),
+            ),
         }
     }
 }
 
-fn check_dashes(list: &NodeList, code: &str, errs: &mut Vec<(Option<Pos>, String)>) {
+fn check_dashes(list: &NodeList, code: &str, errs: &mut Diagnostics) {
     for n in list {
         let pos = Pos::from_saphyr(&n.referenced);
         match &n.value {
             Node::Dashes(inner) => check_dashes(inner, code, errs),
-            Node::Paragraph(t) if t.trim().is_empty() => errs.push((
-                pos,
-                format!("đề cương {code}: một ý gạch đầu dòng để trống nội dung"),
-            )),
+            Node::Paragraph(t) if t.trim().is_empty() => errs.push(
+                Error::new(
+                    Code::Empty,
+                    format!("đề cương {code}: một ý gạch đầu dòng để trống nội dung"),
+                )
+                .with_pos(pos),
+            ),
             Node::Paragraph(_) => {}
-            _ => errs.push((
-                pos,
-                format!("đề cương {code}: trong \"gach\" chỉ dùng chuỗi hoặc \"gach\" lồng nhau"),
-            )),
+            _ => errs.push(
+                Error::new(
+                    Code::WrongType,
+                    format!(
+                        "đề cương {code}: trong \"gach\" chỉ dùng chuỗi hoặc \"gach\" lồng nhau"
+                    ),
+                )
+                .with_pos(pos),
+            ),
         }
     }
 }
@@ -200,8 +206,9 @@ mod tests {
         let list = parse("- muc: A\n  noi_dung:\n    - y: x\n    - y: ''\n- gach: ['  ']\n");
         let errs = check(&list, "A");
         assert_eq!(errs.len(), 2);
-        assert!(errs[0].1.contains("mục 1.2."), "{}", errs[0].1);
-        assert_eq!(errs[0].0.unwrap().line, 4);
-        assert_eq!(errs[1].0.unwrap().line, 5);
+        assert!(errs[0].message.contains("mục 1.2."), "{}", errs[0]);
+        assert_eq!(errs.codes(), [Code::Empty, Code::Empty]);
+        assert_eq!(errs[0].pos.unwrap().line, 4);
+        assert_eq!(errs[1].pos.unwrap().line, 5);
     }
 }

@@ -12,7 +12,7 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::sources::Sources;
 
 /// The holiday file shipped with vanban.
@@ -86,17 +86,18 @@ impl Calendar {
     }
 
     /// Read a holiday file; errors name the file, line and column.
-    pub fn from_file(sources: &dyn Sources, path: &Path) -> Result<Calendar, Vec<Error>> {
-        let text = crate::load::read_text(sources, path).map_err(|e| vec![e])?;
-        Calendar::parse(&text).map_err(|errs| errs.into_iter().map(|e| e.in_file(path)).collect())
+    pub fn from_file(sources: &dyn Sources, path: &Path) -> Result<Calendar, Diagnostics> {
+        let text = crate::load::read_text(sources, path)?;
+        Calendar::parse(&text).map_err(|errs| errs.in_file(path))
     }
 
-    pub fn parse(text: &str) -> Result<Calendar, Vec<Error>> {
-        let file: HolidayFile = crate::load::parse_yaml(text).map_err(|e| vec![e])?;
-        let mut errs = Vec::new();
+    pub fn parse(text: &str) -> Result<Calendar, Diagnostics> {
+        let file: HolidayFile = crate::load::parse_yaml(text)?;
+        let mut errs = Diagnostics::new();
         let years: BTreeSet<i32> = file.nam.iter().map(|y| y.value).collect();
         if years.is_empty() {
-            errs.push(Error::data(
+            errs.push(Error::new(
+                Code::Empty,
                 "tệp ngày nghỉ cần ít nhất một năm trong \"nam\" (các năm đã có đủ ngày nghỉ)",
             ));
         }
@@ -109,31 +110,33 @@ impl Calendar {
                     Ok(days) => {
                         for d in days {
                             if !years.contains(&d.year()) {
-                                errs.push(
-                                    Error::data(format!(
+                                errs.error(
+                                    Code::OutOfRange,
+                                    pos,
+                                    format!(
                                         "ngày {} thuộc năm {} nhưng năm này không có trong \"nam\"",
                                         crate::format::date_short(d),
                                         d.year()
-                                    ))
-                                    .with_pos(pos),
+                                    ),
                                 );
                             }
                             if is_holiday {
                                 holidays.insert(d, e.value.ten.trim().to_string());
                             } else if d.weekday() != Weekday::Sat && d.weekday() != Weekday::Sun {
-                                errs.push(
-                                    Error::data(format!(
+                                errs.error(
+                                    Code::BadDate,
+                                    pos,
+                                    format!(
                                         "ngày làm bù {} không phải thứ Bảy hoặc Chủ nhật",
                                         crate::format::date_short(d)
-                                    ))
-                                    .with_pos(pos),
+                                    ),
                                 );
                             } else {
                                 makeup.insert(d);
                             }
                         }
                     }
-                    Err(m) => errs.push(Error::data(m).with_pos(pos)),
+                    Err(m) => errs.error(Code::BadDate, pos, m),
                 }
             }
         }

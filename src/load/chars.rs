@@ -97,7 +97,10 @@ impl<'de> Visitor<'de> for ScanVisitor {
 
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Scan, E> {
         match v.chars().find(|c| forbidden(*c)) {
-            Some(c) => Err(E::custom(message(c))),
+            Some(c) => Err(crate::error::de(
+                crate::error::Code::BadCharacter,
+                message(c),
+            )),
             None => Ok(Scan),
         }
     }

@@ -3,6 +3,8 @@
 //! wording reaches the user.
 
 use serde_saphyr::Error as YamlError;
+
+use crate::error::{Code, Error};
 use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::granit_parser::ErrorKind as Scan;
 use serde_saphyr::localizer::ExternalMessageSource;
@@ -11,99 +13,128 @@ use serde_saphyr::localizer::ExternalMessageSource;
 /// uses two levels per heading level, so this allows about 30 nested headings.
 pub const MAX_DEPTH: usize = 64;
 
-/// The message for a parse or shape error.
-pub fn describe(e: &YamlError) -> String {
-    match e {
+/// The diagnostic (code, message and hints; the caller adds the place) for a parse or shape
+/// error.
+pub fn describe(e: &YamlError) -> Error {
+    use Code::*;
+    let (code, msg) = match e {
         YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
-            describe(error)
+            return describe(error);
         }
-        YamlError::Message { msg, .. } | YamlError::HookError { msg, .. } => translate(msg),
+        YamlError::Message { msg, .. } | YamlError::HookError { msg, .. } => return translate(msg),
         YamlError::ExternalMessage { source, .. } => match source.as_ref() {
-            ExternalMessageSource::Parser(scan) => scan_kind(scan.kind()),
-            _ => "dữ liệu YAML không hợp lệ".into(),
+            ExternalMessageSource::Parser(scan) => return scan_kind(scan.kind()),
+            _ => (YamlSyntax, "dữ liệu YAML không hợp lệ".into()),
         },
-        YamlError::Eof { .. } => {
+        YamlError::Eof { .. } => (
+            YamlSyntax,
             "tệp kết thúc khi dữ liệu chưa đủ: còn một ngoặc, dấu nháy hoặc giá trị chưa viết xong"
-                .into()
-        }
-        YamlError::MultipleDocuments { .. } => {
+                .into(),
+        ),
+        YamlError::MultipleDocuments { .. } => (
+            YamlSyntax,
             "tệp chứa nhiều tài liệu YAML (ngăn cách bằng dòng \"---\"); mỗi tệp chỉ chứa một văn bản"
-                .into()
+                .into(),
+        ),
+        YamlError::Unexpected { expected, .. } => {
+            (WrongType, format!("sai kiểu dữ liệu: cần {}", shape(expected)))
         }
-        YamlError::Unexpected { expected, .. } => format!("sai kiểu dữ liệu: cần {}", shape(expected)),
-        YamlError::DuplicateMappingKey { key, .. } => match key {
-            Some(k) => format!(
-                "khóa \"{k}\" bị lặp: trong cùng một khối, mỗi khóa chỉ được viết một lần"
-            ),
-            None => "một khóa bị lặp: trong cùng một khối, mỗi khóa chỉ được viết một lần".into(),
-        },
-        YamlError::InvalidScalar { ty, .. } => {
-            format!("giá trị không hợp lệ: cần {}", translate_type(ty))
-        }
-        YamlError::NonFiniteFloat { value, .. } => {
-            format!("\"{value}\" không phải là một số hữu hạn; cần một số")
-        }
+        YamlError::DuplicateMappingKey { key, .. } => (
+            Duplicate,
+            match key {
+                Some(k) => format!(
+                    "khóa \"{k}\" bị lặp: trong cùng một khối, mỗi khóa chỉ được viết một lần"
+                ),
+                None => {
+                    "một khóa bị lặp: trong cùng một khối, mỗi khóa chỉ được viết một lần".into()
+                }
+            },
+        ),
+        YamlError::InvalidScalar { ty, .. } => (
+            WrongType,
+            format!("giá trị không hợp lệ: cần {}", translate_type(ty)),
+        ),
+        YamlError::NonFiniteFloat { value, .. } => (
+            BadNumber,
+            format!("\"{value}\" không phải là một số hữu hạn; cần một số"),
+        ),
         YamlError::SerdeInvalidType {
             unexpected,
             expected,
             ..
-        } => format!(
-            "sai kiểu dữ liệu: gặp {}, cần {}",
-            translate_type(unexpected),
-            translate_type(expected)
+        } => (
+            WrongType,
+            format!(
+                "sai kiểu dữ liệu: gặp {}, cần {}",
+                translate_type(unexpected),
+                translate_type(expected)
+            ),
         ),
         YamlError::SerdeInvalidValue {
             unexpected,
             expected,
             ..
-        } => format!(
-            "giá trị không hợp lệ: {}, cần {}",
-            translate_type(unexpected),
-            translate_type(expected)
+        } => (
+            WrongType,
+            format!(
+                "giá trị không hợp lệ: {}, cần {}",
+                translate_type(unexpected),
+                translate_type(expected)
+            ),
         ),
-        YamlError::SerdeInvalidLength { len, expected, .. } => format!(
-            "số phần tử không đúng: có {len}, cần {}",
-            translate_type(expected)
+        YamlError::SerdeInvalidLength { len, expected, .. } => (
+            WrongType,
+            format!(
+                "số phần tử không đúng: có {len}, cần {}",
+                translate_type(expected)
+            ),
         ),
         YamlError::SerdeUnknownVariant {
             variant, expected, ..
-        } => format!(
-            "giá trị \"{variant}\" không hợp lệ; cần một trong: {}",
-            expected.join(", ")
-        ),
+        } => return unknown_variant(&format!("\"{variant}\""), variant, expected),
         YamlError::SerdeUnknownField {
             field, expected, ..
-        } => unknown_field(field, expected),
-        YamlError::SerdeMissingField { field, .. } => missing_field(field),
-        YamlError::NullIntoString { .. } => "giá trị đang để trống; cần một chuỗi".into(),
-        YamlError::InvalidBooleanStrict { .. } => "cần true hoặc false".into(),
-        YamlError::UnknownAnchor { .. } => {
-            "bí danh (*tên) trỏ tới một neo (&tên) chưa được khai báo ở phía trên".into()
+        } => return unknown_field(field, expected),
+        YamlError::SerdeMissingField { field, .. } => return missing_field(field),
+        YamlError::NullIntoString { .. } => {
+            (Empty, "giá trị đang để trống; cần một chuỗi".into())
         }
-        YamlError::InvalidUtf8Input => {
-            "tệp không phải văn bản UTF-8 (hãy lưu tệp YAML với bảng mã UTF-8)".into()
-        }
-        YamlError::IndentationError { .. } => {
-            "thụt đầu dòng không đúng: các khóa cùng cấp phải thẳng cột với nhau".into()
-        }
-        YamlError::QuotingRequired { value, .. } => {
-            format!("giá trị \"{value}\" cần được đặt trong dấu ngoặc kép")
-        }
-        YamlError::Budget { breach, .. } => budget(breach),
+        YamlError::InvalidBooleanStrict { .. } => (WrongType, "cần true hoặc false".into()),
+        YamlError::UnknownAnchor { .. } => (
+            YamlSyntax,
+            "bí danh (*tên) trỏ tới một neo (&tên) chưa được khai báo ở phía trên".into(),
+        ),
+        YamlError::InvalidUtf8Input => (
+            Encoding,
+            "tệp không phải văn bản UTF-8 (hãy lưu tệp YAML với bảng mã UTF-8)".into(),
+        ),
+        YamlError::IndentationError { .. } => (
+            YamlSyntax,
+            "thụt đầu dòng không đúng: các khóa cùng cấp phải thẳng cột với nhau".into(),
+        ),
+        YamlError::QuotingRequired { value, .. } => (
+            YamlSyntax,
+            format!("giá trị \"{value}\" cần được đặt trong dấu ngoặc kép"),
+        ),
+        YamlError::Budget { breach, .. } => (OutOfRange, budget(breach)),
         YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. }
-        | YamlError::AliasReplayCounterOverflow { .. } => {
-            "dùng bí danh (*tên) quá nhiều lần: dữ liệu mở rộng quá lớn".into()
-        }
-        YamlError::MergeValueNotMapOrSeqOfMaps { .. } => {
-            "giá trị của khóa gộp \"<<\" phải là một bảng khóa hoặc danh sách bảng khóa".into()
-        }
-        YamlError::UnsupportedTag { tag, .. } | YamlError::TaggedStructFieldName { tag, .. } => {
-            format!("nhãn kiểu \"{tag}\" không được hỗ trợ; hãy bỏ nhãn")
-        }
-        _ => "dữ liệu YAML không hợp lệ ở đây".into(),
-    }
+        | YamlError::AliasReplayCounterOverflow { .. } => (
+            OutOfRange,
+            "dùng bí danh (*tên) quá nhiều lần: dữ liệu mở rộng quá lớn".into(),
+        ),
+        YamlError::MergeValueNotMapOrSeqOfMaps { .. } => (
+            WrongType,
+            "giá trị của khóa gộp \"<<\" phải là một bảng khóa hoặc danh sách bảng khóa".into(),
+        ),
+        YamlError::UnsupportedTag { tag, .. } | YamlError::TaggedStructFieldName { tag, .. } => (
+            YamlSyntax,
+            format!("nhãn kiểu \"{tag}\" không được hỗ trợ; hãy bỏ nhãn"),
+        ),
+        _ => (YamlSyntax, "dữ liệu YAML không hợp lệ ở đây".into()),
+    };
+    Error::new(code, msg)
 }
 
 /// Whether the error is about a tab, which the caller points at exactly.
@@ -154,8 +185,18 @@ fn shape(expected: &str) -> String {
     }
 }
 
-/// The parser's scan errors.
-fn scan_kind(kind: &Scan) -> String {
+/// The parser's scan errors: YAML syntax, but for nesting too deep and bytes that are not
+/// UTF-8.
+fn scan_kind(kind: &Scan) -> Error {
+    let code = match kind {
+        Scan::RecursionLimitExceeded => Code::OutOfRange,
+        Scan::InputDecoding { .. } => Code::Encoding,
+        _ => Code::YamlSyntax,
+    };
+    Error::new(code, scan_message(kind))
+}
+
+fn scan_message(kind: &Scan) -> String {
     let msg = match kind {
         Scan::TabNotAllowed
         | Scan::TabInBlockIndentation
@@ -263,19 +304,49 @@ fn scan_kind(kind: &Scan) -> String {
     msg.to_string()
 }
 
-fn unknown_field(field: &str, expected: &[&str]) -> String {
-    if expected.is_empty() {
-        format!("khóa \"{field}\" không hợp lệ ở đây (không có khóa nào được phép)")
-    } else {
-        format!(
-            "khóa \"{field}\" không hợp lệ ở đây; các khóa hợp lệ: {}",
-            expected.join(", ")
+fn unknown_field(field: &str, expected: &[&str]) -> Error {
+    let e = if expected.is_empty() {
+        Error::new(
+            Code::UnknownKey,
+            format!("khóa \"{field}\" không hợp lệ ở đây (không có khóa nào được phép)"),
         )
+    } else {
+        Error::new(
+            Code::UnknownKey,
+            format!(
+                "khóa \"{field}\" không hợp lệ ở đây; các khóa hợp lệ: {}",
+                expected.join(", ")
+            ),
+        )
+    };
+    with_suggestion(e, field, expected)
+}
+
+/// An unknown word of a closed list (`shown` is how the message quotes it).
+fn unknown_variant(shown: &str, word: &str, expected: &[&str]) -> Error {
+    let e = Error::new(
+        Code::UnknownValue,
+        format!(
+            "giá trị {shown} không hợp lệ; cần một trong: {}",
+            expected.join(", ")
+        ),
+    );
+    with_suggestion(e, word, expected)
+}
+
+/// With the hint "có phải là …?" when one of `candidates` is close to `word`.
+fn with_suggestion(e: Error, word: &str, candidates: &[&str]) -> Error {
+    match crate::error::closest(word, candidates) {
+        Some(c) => e.hint(format!("có phải là \"{c}\"?")),
+        None => e,
     }
 }
 
-fn missing_field(field: &str) -> String {
-    format!("thiếu khóa bắt buộc \"{field}\" trong khối dữ liệu bắt đầu tại đây")
+fn missing_field(field: &str) -> Error {
+    Error::new(
+        Code::MissingKey,
+        format!("thiếu khóa bắt buộc \"{field}\" trong khối dữ liệu bắt đầu tại đây"),
+    )
 }
 
 /// Whether the error is a missing key (reported at the start of its block).
@@ -292,7 +363,10 @@ pub fn is_missing_field(e: &YamlError) -> bool {
 
 /// Messages that reach us as text: serde's own (from derived and untagged impls) in English,
 /// and ours, already Vietnamese, which pass through unchanged.
-fn translate(msg: &str) -> String {
+fn translate(msg: &str) -> Error {
+    if let Some(e) = Error::from_serde(msg) {
+        return e;
+    }
     if let Some(rest) = msg.strip_prefix("unknown field ") {
         let (field, expected) = match rest.split_once(", expected one of ") {
             Some((f, e)) => (f, e.replace('`', "")),
@@ -310,31 +384,34 @@ fn translate(msg: &str) -> String {
     if let Some(rest) = msg.strip_prefix("missing field ") {
         return missing_field(rest.trim_matches('`'));
     }
+    let wrong = |m: String| Error::new(Code::WrongType, m);
     if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
+        return wrong(format!(
             "sai kiểu dữ liệu: gặp {}, cần {}",
             translate_type(got),
             translate_type(expected)
-        );
+        ));
     }
     if let Some(rest) = msg.strip_prefix("invalid value: ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
+        return wrong(format!(
             "giá trị không hợp lệ: {}, cần {}",
             translate_type(got),
             translate_type(expected)
-        );
+        ));
     }
     if let Some(rest) = msg.strip_prefix("invalid length ") {
         let (got, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        return format!(
+        return wrong(format!(
             "số phần tử không đúng: có {got}, cần {}",
             translate_type(expected)
-        );
+        ));
     }
     if msg.starts_with("data did not match any variant") {
-        return "giá trị không đúng dạng: cần một chuỗi hoặc một danh sách chuỗi".to_string();
+        return wrong(
+            "giá trị không đúng dạng: cần một chuỗi hoặc một danh sách chuỗi".to_string(),
+        );
     }
     if let Some(rest) = msg.strip_prefix("unknown variant ") {
         let (variant, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
@@ -342,16 +419,21 @@ fn translate(msg: &str) -> String {
             .trim_start_matches("one of ")
             .replace('`', "")
             .replace(" or ", ", ");
-        return format!(
-            "giá trị {} không hợp lệ; cần một trong: {expected}",
-            variant.replace('`', "\"")
+        let expected: Vec<&str> = expected.split(", ").filter(|s| !s.is_empty()).collect();
+        return unknown_variant(
+            &variant.replace('`', "\""),
+            variant.trim_matches('`'),
+            &expected,
         );
     }
     if msg.is_ascii() && !msg.is_empty() {
         // Some other library message: never shown in English.
-        return "dữ liệu không đúng dạng ở đây".to_string();
+        return wrong("dữ liệu không đúng dạng ở đây".to_string());
     }
-    msg.to_string()
+    // Every message of ours carries its code (`Error::to_serde`); a bare one would be a
+    // reader that forgot to.
+    debug_assert!(false, "a loader message without its code: {msg}");
+    wrong(msg.to_string())
 }
 
 /// serde's names of types and values ("a string", "integer `5`", "struct ChuKy").
@@ -402,9 +484,18 @@ mod tests {
 
     #[test]
     fn translates_serde_text_messages() {
-        assert!(translate("missing field `so`").starts_with("thiếu khóa bắt buộc \"so\""));
-        assert!(translate("unknown field `zz`, expected one of `a`, `b`").contains("\"zz\""));
-        assert!(!translate("some other english text").is_ascii());
-        assert_eq!(translate("đã là tiếng Việt"), "đã là tiếng Việt");
+        let e = translate("missing field `so`");
+        assert_eq!(e.code, Code::MissingKey);
+        assert!(e.message.starts_with("thiếu khóa bắt buộc \"so\""));
+        let e = translate("unknown field `trich_yue`, expected one of `so`, `trich_yeu`");
+        assert_eq!(e.code, Code::UnknownKey);
+        assert!(e.message.contains("\"trich_yue\""));
+        assert_eq!(e.hints, ["có phải là \"trich_yeu\"?"]);
+        let e = translate("unknown variant `mta`, expected one of `mat`, `toi_mat`");
+        assert_eq!((e.code, e.hints.len()), (Code::UnknownValue, 1));
+        assert!(!translate("some other english text").message.is_ascii());
+        let ours = Error::new(Code::Empty, "đã là tiếng Việt");
+        let text = ours.to_serde::<serde::de::value::Error>().to_string();
+        assert_eq!(translate(&text), ours);
     }
 }

@@ -25,7 +25,7 @@
 
 use roxmltree::{Node, NodeType};
 
-use crate::error::{Error, Kind, Pos};
+use crate::error::{Code, Error, Pos};
 use crate::ir::{Align, Inline, Orientation, RowKind, Run, VAlign};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -225,7 +225,7 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
 }
 
 fn err_at(p: Pos, msg: String) -> Error {
-    Error::new(Kind::Template, msg).with_pos(Some(p))
+    Error::new(Code::Template, msg).with_pos(Some(p))
 }
 
 fn text_of(n: Node) -> String {

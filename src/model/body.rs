@@ -16,6 +16,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use super::{TableSpec, tasks};
+use crate::error::Code;
 
 pub type NodeList = Vec<Spanned<Node>>;
 
@@ -132,7 +133,8 @@ impl<'de> Visitor<'de> for NodeVisitor {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _seq: A) -> Result<Node, A::Error> {
-        Err(de::Error::custom(
+        Err(crate::error::de(
+            Code::WrongType,
             "không được đặt danh sách trực tiếp ở đây; dùng \"gach:\" cho danh sách gạch đầu dòng",
         ))
     }
@@ -152,19 +154,26 @@ impl<'de> Visitor<'de> for NodeVisitor {
         ];
         let n = kinds.iter().filter(|k| **k).count();
         if n != 1 {
-            return Err(de::Error::custom(if n == 0 {
-                "mục thiếu loại: cần đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu"
+            return Err(if n == 0 {
+                crate::error::de(
+                    Code::MissingKey,
+                    "mục thiếu loại: cần đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu",
+                )
             } else {
-                "mục có nhiều loại cùng lúc: chỉ dùng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu"
-            }));
+                crate::error::de(
+                    Code::Conflict,
+                    "mục có nhiều loại cùng lúc: chỉ dùng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu",
+                )
+            });
         }
         let no_children = |what: &str| -> Result<(), A::Error> {
             if m.noi_dung.is_empty() {
                 Ok(())
             } else {
-                Err(de::Error::custom(format!(
-                    "\"{what}\" không có \"noi_dung\" bên trong"
-                )))
+                Err(crate::error::de(
+                    Code::Conflict,
+                    format!("\"{what}\" không có \"noi_dung\" bên trong"),
+                ))
             }
         };
         if let Some(title) = m.muc {
@@ -206,14 +215,17 @@ impl<'de> Visitor<'de> for NodeVisitor {
             no_children("cau_nhiem_vu")?;
             let kind = kind.trim().to_string();
             if !tasks::SENTENCES.iter().any(|(k, _)| *k == kind) {
-                return Err(de::Error::custom(format!(
-                    "cau_nhiem_vu \"{kind}\" không hợp lệ; cần một trong: {}",
-                    tasks::SENTENCES
-                        .iter()
-                        .map(|(k, what)| format!("{k} ({what})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )));
+                return Err(crate::error::de(
+                    Code::UnknownValue,
+                    format!(
+                        "cau_nhiem_vu \"{kind}\" không hợp lệ; cần một trong: {}",
+                        tasks::SENTENCES
+                            .iter()
+                            .map(|(k, what)| format!("{k} ({what})"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                ));
             }
             return Ok(Node::TaskSentences(kind));
         }

@@ -7,9 +7,10 @@
 //! Values inside a range convert to the field's type exactly (checked, never by saturation),
 //! so nothing downstream sees a size of 1e30 pt or 2^64 decimal places.
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
+use crate::error::{self, Code, Error};
 use crate::format;
 
 /// A documented range for one setting.
@@ -157,32 +158,37 @@ impl Bound {
     }
 
     /// The value written as `text` (a YAML number) if it is inside the range; otherwise the
-    /// message, quoting the text as written.
-    pub fn check(&self, text: &str) -> Result<f64, String> {
+    /// diagnostic, quoting the text as written: `so-sai` for what is no finite number,
+    /// `ngoai-gioi-han` for a number outside the range (a fraction where a whole number
+    /// belongs too).
+    pub fn check(&self, text: &str) -> Result<f64, Error> {
         let head = format!("{} ({})", self.what, self.key);
         let t = text.trim();
         let Some(v) = yaml_number(t) else {
-            return Err(format!(
-                "{head} = \"{t}\" không phải là số; {}",
-                self.expected()
+            return Err(Error::new(
+                Code::BadNumber,
+                format!("{head} = \"{t}\" không phải là số; {}", self.expected()),
             ));
         };
         if !v.is_finite() {
-            return Err(format!(
-                "{head} = {t} không phải là số hữu hạn; {}",
-                self.expected()
+            return Err(Error::new(
+                Code::BadNumber,
+                format!("{head} = {t} không phải là số hữu hạn; {}", self.expected()),
             ));
         }
         if self.integer && v.fract() != 0.0 {
-            return Err(format!(
-                "{head} = {t} không phải số nguyên; {}",
-                self.expected()
+            return Err(Error::new(
+                Code::OutOfRange,
+                format!("{head} = {t} không phải số nguyên; {}", self.expected()),
             ));
         }
         if v < self.min || v > self.max {
-            return Err(format!(
-                "{head} = {t} nằm ngoài khoảng cho phép; {}",
-                self.expected()
+            return Err(Error::new(
+                Code::OutOfRange,
+                format!(
+                    "{head} = {t} nằm ngoài khoảng cho phép; {}",
+                    self.expected()
+                ),
             ));
         }
         Ok(v)
@@ -255,8 +261,8 @@ fn read<'de, D: Deserializer<'de>, T: FromChecked>(
     let Some(v) = Option::<Spanned<String>>::deserialize(d)? else {
         return Ok(None);
     };
-    let x = b.check(&v.value).map_err(de::Error::custom)?;
-    let x = T::from_checked(x).ok_or_else(|| de::Error::custom(b.expected()))?;
+    let x = b.check(&v.value).map_err(|e| e.to_serde::<D::Error>())?;
+    let x = T::from_checked(x).ok_or_else(|| error::de(Code::OutOfRange, b.expected()))?;
     Ok(Some(Spanned::new(x, v.referenced, v.defined)))
 }
 
@@ -269,7 +275,10 @@ fn plain<'de, D: Deserializer<'de>, T: FromChecked>(
 
 fn required<'de, D: Deserializer<'de>, T: FromChecked>(d: D, b: &Bound) -> Result<T, D::Error> {
     plain(d, b)?.ok_or_else(|| {
-        de::Error::custom(format!("{} ({}) để trống; {}", b.what, b.key, b.expected()))
+        error::de(
+            Code::Empty,
+            format!("{} ({}) để trống; {}", b.what, b.key, b.expected()),
+        )
     })
 }
 
@@ -338,38 +347,71 @@ mod tests {
 
     #[test]
     fn outside_the_range_is_an_error_at_the_value() {
-        for (yaml, col, part) in [
+        for (yaml, col, part, code) in [
             (
                 "so_le: 18446744073709551615\n",
                 8,
                 "= 18446744073709551615 nằm ngoài khoảng cho phép; cần số nguyên từ 0 đến 6",
+                Code::OutOfRange,
             ),
-            ("so_le: 9223372036854775808\n", 8, "nằm ngoài"),
-            ("so_le: 99999999999999999999999999\n", 8, "nằm ngoài"),
+            (
+                "so_le: 9223372036854775808\n",
+                8,
+                "nằm ngoài",
+                Code::OutOfRange,
+            ),
+            (
+                "so_le: 99999999999999999999999999\n",
+                8,
+                "nằm ngoài",
+                Code::OutOfRange,
+            ),
             (
                 "so_le: hai\n",
                 8,
                 "\"hai\" không phải là số; cần số nguyên từ 0 đến 6",
+                Code::BadNumber,
             ),
-            ("so_le: true\n", 8, "không phải là số"),
-            ("so_le: 0x10\n", 8, "= 0x10 nằm ngoài"),
-            ("so_le: 10000000000\n", 8, "nằm ngoài"),
-            ("so_le: 1e300\n", 8, "nằm ngoài"),
-            ("so_le: 7\n", 8, "= 7 nằm ngoài khoảng cho phép"),
-            ("so_le: -1\n", 8, "nằm ngoài"),
-            ("so_le: 2.5\n", 8, "không phải số nguyên"),
-            ("co_chu: .nan\n", 9, "không phải là số hữu hạn"),
-            ("co_chu: .inf\n", 9, "không phải là số hữu hạn"),
-            ("co_chu: 1e30\n", 9, "Nghị định 30"),
-            ("co_chu: 1000\n", 9, "= 1000 nằm ngoài"),
-            ("co_chu: -.inf\n", 9, "không phải là số hữu hạn"),
-            ("co_chu: -14\n", 9, "từ 13 đến 14 pt"),
+            ("so_le: true\n", 8, "không phải là số", Code::BadNumber),
+            ("so_le: 0x10\n", 8, "= 0x10 nằm ngoài", Code::OutOfRange),
+            ("so_le: 10000000000\n", 8, "nằm ngoài", Code::OutOfRange),
+            ("so_le: 1e300\n", 8, "nằm ngoài", Code::OutOfRange),
+            (
+                "so_le: 7\n",
+                8,
+                "= 7 nằm ngoài khoảng cho phép",
+                Code::OutOfRange,
+            ),
+            ("so_le: -1\n", 8, "nằm ngoài", Code::OutOfRange),
+            ("so_le: 2.5\n", 8, "không phải số nguyên", Code::OutOfRange),
+            (
+                "co_chu: .nan\n",
+                9,
+                "không phải là số hữu hạn",
+                Code::BadNumber,
+            ),
+            (
+                "co_chu: .inf\n",
+                9,
+                "không phải là số hữu hạn",
+                Code::BadNumber,
+            ),
+            ("co_chu: 1e30\n", 9, "Nghị định 30", Code::OutOfRange),
+            ("co_chu: 1000\n", 9, "= 1000 nằm ngoài", Code::OutOfRange),
+            (
+                "co_chu: -.inf\n",
+                9,
+                "không phải là số hữu hạn",
+                Code::BadNumber,
+            ),
+            ("co_chu: -14\n", 9, "từ 13 đến 14 pt", Code::OutOfRange),
             (
                 "thong_bao_truoc: 4294967295\n",
                 18,
                 "từ 1 đến 30 ngày làm việc",
+                Code::OutOfRange,
             ),
-            ("thong_bao_truoc: ~\n", 18, "để trống"),
+            ("thong_bao_truoc: ~\n", 18, "để trống", Code::Empty),
         ] {
             let e = parse(yaml).unwrap_err();
             assert_eq!(
@@ -378,6 +420,7 @@ mod tests {
                 "{yaml}: {e}"
             );
             assert!(e.message.contains(part), "{yaml}: {}", e.message);
+            assert_eq!(e.code, code, "{yaml}: {e}");
         }
     }
 

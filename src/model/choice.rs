@@ -3,10 +3,11 @@
 //! loaded, so the error points at the value itself and says which words are allowed, and no
 //! later stage ever sees (or parses) the word again.
 
-use serde::de::{self, Deserialize, Deserializer};
+use serde::de::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
 use super::{ColumnKind, Numbering};
+use crate::error::{Code, Error};
 use crate::ir::{Align, Orientation};
 
 /// One word of a closed list: the words accepted for each value, and how the error names the
@@ -67,21 +68,26 @@ impl Choice for Orientation {
     }
 }
 
-/// The value a word stands for, or the message naming the choices.
-fn lookup<T: Choice>(word: &str) -> Result<T, String> {
+/// The value a word stands for, or the diagnostic naming the choices (`gia-tri-la`), with a
+/// close word as a hint.
+fn lookup<T: Choice>(word: &str) -> Result<T, Error> {
     let w = word.trim();
-    T::WORDS
-        .iter()
-        .find(|(k, _)| *k == w)
-        .map(|(_, v)| *v)
-        .ok_or_else(|| T::unknown(w))
+    if let Some((_, v)) = T::WORDS.iter().find(|(k, _)| *k == w) {
+        return Ok(*v);
+    }
+    let words: Vec<&str> = T::WORDS.iter().map(|(k, _)| *k).collect();
+    let e = Error::new(Code::UnknownValue, T::unknown(w));
+    Err(match crate::error::closest(w, &words) {
+        Some(c) => e.hint(format!("có phải là \"{c}\"?")),
+        None => e,
+    })
 }
 
 fn read<'de, D: Deserializer<'de>, T: Choice>(d: D) -> Result<Option<Spanned<T>>, D::Error> {
     let Some(v) = Option::<Spanned<String>>::deserialize(d)? else {
         return Ok(None);
     };
-    let x = lookup::<T>(&v.value).map_err(de::Error::custom)?;
+    let x = lookup::<T>(&v.value).map_err(|e| e.to_serde::<D::Error>())?;
     Ok(Some(Spanned::new(x, v.referenced, v.defined)))
 }
 
@@ -124,6 +130,10 @@ mod tests {
         assert_eq!(lookup::<Align>("đều"), Ok(Align::Justify));
         assert_eq!(lookup::<Orientation>("dọc"), Ok(Orientation::Portrait));
         let e = lookup::<Numbering>("abc").unwrap_err();
-        assert!(e.contains("lien_tuc hoặc theo_nhom"), "{e}");
+        assert_eq!(e.code, Code::UnknownValue);
+        assert!(e.message.contains("lien_tuc hoặc theo_nhom"), "{e}");
+        assert!(e.hints.is_empty(), "{e}");
+        let e = lookup::<Align>("phia").unwrap_err();
+        assert_eq!(e.hints, ["có phải là \"phai\"?"]);
     }
 }

@@ -4,8 +4,10 @@
 
 use serde::de::{self, Deserialize, Deserializer};
 
+use crate::error::{self, Code};
+
 fn blank_error<E: de::Error>(what: &str) -> E {
-    E::custom(format!("{what} không được để trống"))
+    error::de(Code::Empty, format!("{what} không được để trống"))
 }
 
 fn text<'de, D: Deserializer<'de>>(d: D, what: &str) -> Result<String, D::Error> {
@@ -29,7 +31,7 @@ fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
 ) -> Result<Vec<T>, D::Error> {
     match Option::<Vec<T>>::deserialize(d)? {
         Some(v) if !v.is_empty() => Ok(v),
-        _ => Err(de::Error::custom(message)),
+        _ => Err(error::de(Code::Empty, message)),
     }
 }
 
@@ -85,7 +87,7 @@ macro_rules! text_lists {
             fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let s = String::deserialize(d)?;
                 if s.trim().is_empty() {
-                    return Err(de::Error::custom(concat!(
+                    return Err(error::de(Code::Empty, concat!(
                         "một mục của ", $what, " để trống; xóa mục đó hoặc ghi nội dung"
                     )));
                 }
@@ -137,6 +139,7 @@ mod tests {
 
     fn error_at(y: &str) -> (u64, u64, String) {
         let e = crate::load::parse_yaml::<T>(y).unwrap_err();
+        assert_eq!(e.code, crate::error::Code::Empty, "{e}");
         let p = e.pos.expect("positioned");
         (p.line, p.column, e.message)
     }

@@ -220,7 +220,12 @@ impl<'de> Deserialize<'de> for RowSpec {
                 match (m.nhom, m.tong) {
                     (Some(g), None) => Ok(RowSpec::Group(g)),
                     (None, Some(t)) => Ok(RowSpec::Total(t)),
-                    _ => Err(de::Error::custom(
+                    (nhom, _) => Err(crate::error::de(
+                        if nhom.is_some() {
+                            crate::error::Code::Conflict
+                        } else {
+                            crate::error::Code::MissingKey
+                        },
                         "dòng cần đúng một trong hai khóa \"nhom\" (dòng nhóm) hoặc \"tong\" (dòng tổng)",
                     )),
                 }

@@ -39,7 +39,7 @@ pub use deadline::Deadline;
 pub use filter::Filter;
 pub use status::Status;
 
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 pub use crate::model::tasks::{
     ClauseSpec, DeadlineInput, GroupSpec, TaskFileBody, TaskSource, TaskSpec,
 };
@@ -147,23 +147,22 @@ fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
 /// file and come first, while options written in the document are the document's.
 struct LoadErrors<'a> {
     file: Option<&'a Path>,
-    in_file: Vec<Error>,
-    in_doc: Vec<Error>,
+    in_file: Diagnostics,
+    in_doc: Diagnostics,
 }
 
 impl<'a> LoadErrors<'a> {
     fn new(file: Option<&'a Path>) -> Self {
         LoadErrors {
             file,
-            in_file: Vec::new(),
-            in_doc: Vec::new(),
+            in_file: Diagnostics::new(),
+            in_doc: Diagnostics::new(),
         }
     }
 
     /// An error in something written in the document (`in_doc`) or in the tasks body (which
     /// is the document itself when there is no tasks file).
-    fn push(&mut self, in_doc: bool, pos: Option<Pos>, msg: String) {
-        let e = Error::data(msg).with_pos(pos);
+    fn push(&mut self, in_doc: bool, e: Error) {
         match (self.file, in_doc) {
             (Some(f), false) => self.in_file.push(e.in_file(f)),
             _ => self.in_doc.push(e),
@@ -171,18 +170,18 @@ impl<'a> LoadErrors<'a> {
     }
 
     /// An error in the tasks body.
-    fn body(&mut self, pos: Option<Pos>, msg: String) {
-        self.push(false, pos, msg);
+    fn body(&mut self, e: Error) {
+        self.push(false, e);
     }
 
     fn doc(&mut self, e: Error) {
         self.in_doc.push(e);
     }
 
-    fn into_result(self) -> Result<(), Vec<Error>> {
+    fn into_result(self) -> Result<(), Diagnostics> {
         let mut errs = self.in_file;
-        errs.extend(self.in_doc);
-        if errs.is_empty() { Ok(()) } else { Err(errs) }
+        errs.append(self.in_doc);
+        errs.check()
     }
 }
 
@@ -193,7 +192,7 @@ pub fn load(
     src: &Spanned<TaskSource>,
     base_dir: &Path,
     doc_date: Option<NaiveDate>,
-) -> Result<TaskSet, Vec<Error>> {
+) -> Result<TaskSet, Diagnostics> {
     let s = &src.value;
     let (body, file) = read_body(sources, s, base_dir)?;
     let mut errs = LoadErrors::new(file.as_deref());
@@ -212,8 +211,11 @@ pub fn load(
     let groups = check_groups(&body.nhom, &mut errs);
     if body.nhiem_vu.is_empty() {
         errs.body(
-            if file.is_some() { None } else { pos_of(src) },
-            "danh sách nhiệm vụ trống: cần khóa \"nhiem_vu\" với ít nhất một nhiệm vụ".into(),
+            Error::new(
+                Code::Empty,
+                "danh sách nhiệm vụ trống: cần khóa \"nhiem_vu\" với ít nhất một nhiệm vụ",
+            )
+            .with_pos(if file.is_some() { None } else { pos_of(src) }),
         );
     }
     let mut tasks = check_tasks(&body.nhiem_vu, &groups, &mut errs);
@@ -245,7 +247,7 @@ fn read_body(
     sources: &dyn Sources,
     s: &TaskSource,
     base_dir: &Path,
-) -> Result<(TaskFileBody, Option<PathBuf>), Vec<Error>> {
+) -> Result<(TaskFileBody, Option<PathBuf>), Diagnostics> {
     let Some(tep) = &s.tep else {
         let body = TaskFileBody {
             danh_so: None,
@@ -257,27 +259,27 @@ fn read_body(
         return Ok((body, None));
     };
     if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
-        return Err(vec![
-            Error::data(
-                "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
+        return Err(Error::new(
+            Code::Conflict,
+            "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
                  (chọn một trong hai cách)",
-            )
-            .with_pos(pos_of(tep)),
-        ]);
+        )
+        .with_pos(pos_of(tep))
+        .into());
     }
     let path = base_dir.join(tep.value.trim());
     let text = crate::load::read_text(sources, &path).map_err(|e| {
-        vec![
-            Error::data(format!(
+        Error::new(
+            e.code,
+            format!(
                 "không đọc được tệp nhiệm vụ {}: {}",
                 path.display(),
                 e.message
-            ))
-            .with_pos(pos_of(tep)),
-        ]
+            ),
+        )
+        .with_pos(pos_of(tep))
     })?;
-    let body =
-        crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| vec![e.in_file(&path)])?;
+    let body = crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| e.in_file(&path))?;
     Ok((body, Some(path)))
 }
 
@@ -294,7 +296,10 @@ fn parse_clauses(
         for st in &c.value.trang_thai {
             match Status::parse(&st.value) {
                 Ok(v) => statuses.push(v),
-                Err(m) => errs.push(in_doc, pos_of(st), m),
+                Err(m) => errs.push(
+                    in_doc,
+                    Error::new(Code::UnknownValue, m).with_pos(pos_of(st)),
+                ),
             }
         }
         clauses.push(Clause {
@@ -327,13 +332,19 @@ fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Grou
         let id = g.id.value.trim().to_string();
         if groups.iter().any(|known| known.id == id) {
             errs.body(
-                pos_of(&g.id),
-                format!("mã nhóm \"{id}\" bị trùng; mỗi nhóm cần một mã riêng"),
+                Error::new(
+                    Code::Duplicate,
+                    format!("mã nhóm \"{id}\" bị trùng; mỗi nhóm cần một mã riêng"),
+                )
+                .with_pos(pos_of(&g.id)),
             );
             continue;
         }
         if g.ten.trim().is_empty() {
-            errs.body(pos_of(&g.id), format!("nhóm \"{id}\" thiếu tên (ten)"));
+            errs.body(
+                Error::new(Code::Empty, format!("nhóm \"{id}\" thiếu tên (ten)"))
+                    .with_pos(pos_of(&g.id)),
+            );
         }
         groups.push(Group {
             id,
@@ -361,8 +372,11 @@ fn check_tasks(specs: &[Spanned<TaskSpec>], groups: &[Group], errs: &mut LoadErr
                 .map(|p| format!(" (đã dùng ở dòng {})", p.line))
                 .unwrap_or_default();
             errs.body(
-                pos_of(&t.id),
-                format!("mã nhiệm vụ \"{id}\" bị trùng{first}; mỗi nhiệm vụ cần một mã riêng"),
+                Error::new(
+                    Code::Duplicate,
+                    format!("mã nhiệm vụ \"{id}\" bị trùng{first}; mỗi nhiệm vụ cần một mã riêng"),
+                )
+                .with_pos(pos_of(&t.id)),
             );
         }
         seen.push((id.clone(), pos_of(&t.id)));
@@ -376,8 +390,8 @@ fn check_tasks(specs: &[Spanned<TaskSpec>], groups: &[Group], errs: &mut LoadErr
 /// One task, or None when its group is unknown.
 fn check_task(t: &TaskSpec, id: String, groups: &[Group], errs: &mut LoadErrors) -> Option<Task> {
     let Some(group) = groups.iter().position(|g| g.id == t.nhom.value.trim()) else {
-        errs.body(
-            pos_of(&t.nhom),
+        errs.body(Error::new(
+            Code::BadReference,
             format!(
                 "nhiệm vụ \"{id}\" thuộc nhóm \"{}\" không có trong danh sách nhóm; các nhóm: {}",
                 t.nhom.value.trim(),
@@ -391,7 +405,8 @@ fn check_task(t: &TaskSpec, id: String, groups: &[Group], errs: &mut LoadErrors)
                         .join(", ")
                 }
             ),
-        );
+        )
+        .with_pos(pos_of(&t.nhom)));
         return None;
     };
     let deadline = t.han.as_ref().and_then(|h| parse_deadline(h, errs));
@@ -420,7 +435,7 @@ fn parse_deadline(h: &Spanned<DeadlineInput>, errs: &mut LoadErrors) -> Option<D
         DeadlineInput::Text(s) => match Deadline::parse(s) {
             Ok(d) => Some(d),
             Err(m) => {
-                errs.body(pos_of(h), m);
+                errs.body(Error::new(Code::BadDate, m).with_pos(pos_of(h)));
                 None
             }
         },
@@ -435,7 +450,7 @@ fn parse_status(s: &Spanned<String>, errs: &mut LoadErrors) -> Option<Status> {
     match Status::parse(&s.value) {
         Ok(v) => Some(v),
         Err(m) => {
-            errs.body(pos_of(s), m);
+            errs.body(Error::new(Code::UnknownValue, m).with_pos(pos_of(s)));
             None
         }
     }
@@ -466,7 +481,7 @@ fn report_date(
     match crate::format::parse_date(&d.value) {
         Ok(v) => Some(v),
         Err(m) => {
-            errs.doc(Error::data(format!("tinh_den: {m}")).with_pos(pos_of(d)));
+            errs.doc(Error::new(Code::BadDate, format!("tinh_den: {m}")).with_pos(pos_of(d)));
             None
         }
     }
@@ -479,7 +494,7 @@ fn parse_filters(s: &TaskSource, errs: &mut LoadErrors) -> Vec<Filter> {
         for (k, v) in &l.value {
             match Filter::new(k, v) {
                 Ok(f) => out.push(f),
-                Err(m) => errs.doc(Error::data(m).with_pos(pos_of(l))),
+                Err(m) => errs.doc(Error::new(Code::UnknownValue, m).with_pos(pos_of(l))),
             }
         }
     }
@@ -534,17 +549,11 @@ pub fn check_document(
     vb: &crate::model::VanBan,
     base_dir: &Path,
     doc_date: Option<NaiveDate>,
-    errs: &mut Vec<Error>,
+    errs: &mut Diagnostics,
 ) -> Option<TaskSet> {
     let set = match &vb.nhiem_vu {
         None => None,
-        Some(src) => match load(sources, src, base_dir, doc_date) {
-            Ok(s) => Some(s),
-            Err(e) => {
-                errs.extend(e);
-                None
-            }
-        },
+        Some(src) => errs.take(load(sources, src, base_dir, doc_date)),
     };
     let mut users: Vec<Option<Pos>> = Vec::new();
     let mut bodies = vec![&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc];
@@ -560,21 +569,25 @@ pub fn check_document(
                 .any(|(k, _)| *k == style.value.trim())
             {
                 errs.push(
-                    Error::data(format!(
-                        "kiểu bảng nhiệm vụ \"{}\" không hợp lệ; cần một trong: {}",
-                        style.value.trim(),
-                        context::TABLES
-                            .iter()
-                            .map(|(k, what)| format!("{k} ({what})"))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ))
+                    Error::new(
+                        Code::UnknownValue,
+                        format!(
+                            "kiểu bảng nhiệm vụ \"{}\" không hợp lệ; cần một trong: {}",
+                            style.value.trim(),
+                            context::TABLES
+                                .iter()
+                                .map(|(k, what)| format!("{k} ({what})"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        ),
+                    )
                     .with_pos(pos_of(style)),
                 );
             }
             if a.value.bang.is_some() {
                 errs.push(
-                    Error::data(
+                    Error::new(
+                        Code::Conflict,
                         "phụ lục đã có \"nhiem_vu\" (bảng nhiệm vụ) thì không có thêm \"bang\"",
                     )
                     .with_pos(pos_of(style)),
@@ -588,7 +601,8 @@ pub fn check_document(
     if vb.nhiem_vu.is_none() {
         for p in users {
             errs.push(
-                Error::data(
+                Error::new(
+                    Code::MissingKey,
                     "văn bản chưa có danh sách nhiệm vụ: thêm khóa \"nhiem_vu\" (hoặc \
                      \"nhiem_vu: {tep: tệp-nhiệm-vụ.yaml}\")",
                 )

@@ -9,7 +9,7 @@ use super::guard::{self, Site};
 use super::scan::{self, Tok};
 use super::tera_text::{Needle, caps, pest_error, translate};
 use crate::error::line_col_of_byte;
-use crate::error::{Error, Kind};
+use crate::error::{Code, Error};
 
 /// A template as the error translation sees it.
 pub struct Src<'a> {
@@ -22,7 +22,7 @@ pub struct Src<'a> {
 
 fn at(s: &Src, off: Option<usize>) -> Error {
     let pos = off.map(|o| line_col_of_byte(s.text, o));
-    Error::new(Kind::Template, String::new()).at(&s.origin, pos)
+    Error::new(Code::Template, String::new()).at(&s.origin, pos)
 }
 
 /// A Tera error for rendering or compiling template `rendering`, as the user's error.
@@ -63,7 +63,7 @@ fn recursion_error(chain: &[String], sources: &[Src], sites: &[Site]) -> Option<
             };
             let mut err = match sources.iter().find(|s| s.name == site.template) {
                 Some(s) => at(s, Some(site.offset)),
-                None => Error::new(Kind::Template, String::new()),
+                None => Error::new(Code::Template, String::new()),
             };
             err.message = format!(
                 "lỗi mẫu: macro \"{}\" {what} — có lẽ macro tự gọi lại chính nó (trực tiếp hoặc qua macro khác) mà không có điểm dừng",
@@ -136,7 +136,7 @@ fn render_error(chain: &[String], rendering: &str, sources: &[Src]) -> Error {
             Some((s, r)) => at(s, Some(r.start)),
             None => match find_src(&tpl) {
                 Some(s) => at(s, None),
-                None => Error::new(Kind::Template, String::new()),
+                None => Error::new(Code::Template, String::new()),
             },
         },
     };

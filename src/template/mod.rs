@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use tera::Tera;
 
 use crate::error::line_col_of_byte;
-use crate::error::{Error, Kind};
+use crate::error::{Code, Error};
 
 /// The built-in templates: (name, source).
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -103,7 +103,7 @@ impl Engine {
         if let Some(dir) = override_dir {
             let mut files = sources.list(dir).map_err(|e| {
                 Error::new(
-                    Kind::Io,
+                    Code::Read,
                     format!(
                         "không đọc được thư mục mẫu {}: {}",
                         dir.display(),
@@ -215,7 +215,7 @@ impl Engine {
                 Ok(text) => rewritten.push((s.name.as_str(), text.as_str())),
                 Err(p) => {
                     return Err(
-                        Error::new(Kind::Template, format!("lỗi mẫu: {}", p.message))
+                        Error::new(Code::Template, format!("lỗi mẫu: {}", p.message))
                             .at(&s.origin, Some(line_col_of_byte(&s.text, p.offset))),
                     );
                 }
@@ -231,7 +231,7 @@ impl Engine {
                 .find(|s| s.name == file)
                 .expect("in the closure");
             return Err(Error::new(
-                Kind::Template,
+                Code::Template,
                 format!(
                     "lỗi mẫu: mẫu chèn (include) lại chính nó: {}",
                     chain.join(" → ")

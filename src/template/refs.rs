@@ -3,7 +3,7 @@
 //! rather than as Tera's "variable not found".
 
 use crate::error::line_col_of_byte;
-use crate::error::{Error, Kind};
+use crate::error::{Code, Error};
 use std::collections::BTreeSet;
 
 fn is_ident(c: char) -> bool {
@@ -51,7 +51,7 @@ pub fn check(
                     .map(|m| m.keys().cloned().collect::<Vec<_>>().join(", "))
                     .unwrap_or_default();
                 return Err(Error::new(
-                    Kind::Template,
+                    Code::BadReference,
                     format!(
                         "mẫu dùng chỉ tiêu \"{id}\" nhưng dữ liệu không có chỉ tiêu này (chi_tieu); các mã có: {}",
                         if known.is_empty() { "(không có)".into() } else { known }

@@ -138,12 +138,19 @@ pub fn read_checked(
     sources: &dyn crate::sources::Sources,
     path: &std::path::Path,
     what: &str,
-) -> Result<CheckedPng, String> {
+) -> Result<CheckedPng, crate::error::Error> {
+    use crate::error::{Code, Error};
     let bytes = sources
         .read(path, crate::files::IMAGE)
         .map(|b| b.into_owned())
-        .map_err(|e| format!("không đọc được {what} {}: {}", path.display(), e.message))?;
-    CheckedPng::new(bytes).map_err(|e| format!("{what} {}: {e}", path.display()))
+        .map_err(|e| {
+            Error::new(
+                e.code,
+                format!("không đọc được {what} {}: {}", path.display(), e.message),
+            )
+        })?;
+    CheckedPng::new(bytes)
+        .map_err(|e| Error::new(Code::BadImage, format!("{what} {}: {e}", path.display())))
 }
 
 /// The image header.

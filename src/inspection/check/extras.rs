@@ -5,6 +5,7 @@ use serde_saphyr::Spanned;
 
 use super::units::Roster;
 use super::{Errors, Extra, OutlinePlan, join_and, pos};
+use crate::error::Code;
 use crate::inspection::model::{ExtraQuestions, KiemTra};
 
 /// Check every outline's extra-question sets, add them to `outlines[_].extras` and record on
@@ -32,6 +33,7 @@ pub(super) fn attach(
             for q in &s.cau_hoi {
                 if q.value.trim().is_empty() {
                     errs.push(
+                        Code::Empty,
                         pos(q),
                         format!("đề cương {code}: câu hỏi bổ sung để trống nội dung"),
                     );
@@ -85,6 +87,7 @@ fn targets(
     let mut targets: Vec<usize> = Vec::new();
     if s.con_lai && !s.ap_dung.is_empty() {
         errs.push(
+            Code::Conflict,
             pos(set),
             format!(
                 "đề cương {code}: câu hỏi bổ sung dùng \"ap_dung\" hoặc \"con_lai\", không dùng cả hai"
@@ -92,6 +95,7 @@ fn targets(
         );
     } else if !s.con_lai && s.ap_dung.is_empty() {
         errs.push(
+            Code::MissingKey,
             pos(set),
             format!(
                 "đề cương {code}: câu hỏi bổ sung cần \"ap_dung\" (tên hoặc loại đơn vị) hoặc \"con_lai: true\""
@@ -105,6 +109,7 @@ fn targets(
             let answers = roster.groups[units[ui].group].outline;
             if answers != oi {
                 errs.push(
+                    Code::Conflict,
                     pos(a),
                     format!(
                         "đề cương {code}: đơn vị \"{name}\" trả lời đề cương {}, không phải đề cương {code}",
@@ -123,6 +128,7 @@ fn targets(
             .collect();
         if of_kind.is_empty() {
             errs.push(
+                Code::BadReference,
                 pos(a),
                 format!(
                     "đề cương {code}: \"{name}\" không phải tên hay loại (loai) của đơn vị nào trả lời đề cương này"

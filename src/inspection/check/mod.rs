@@ -21,17 +21,17 @@ use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
 use super::model::KiemTra;
-use crate::error::{Error, Pos};
+use crate::error::{Code, Diagnostics, Error, Pos};
 
 pub use plan::{Extra, Group, OutlinePlan, Plan, TeamPlan, Unit, join_and, team_name};
 
 /// Errors in the order they are found, which is the order they are printed: the steps of
 /// [`check`] run in document order (round, outlines, units, teams, extra questions).
-struct Errors(Vec<Error>);
+struct Errors(Diagnostics);
 
 impl Errors {
-    fn push(&mut self, p: Option<Pos>, m: String) {
-        self.0.push(Error::data(m).with_pos(p));
+    fn push(&mut self, code: Code, p: Option<Pos>, m: String) {
+        self.0.push(Error::new(code, m).with_pos(p));
     }
 
     /// The date in `s`, or `None` once the reason it is not one is reported.
@@ -39,7 +39,7 @@ impl Errors {
         match crate::format::parse_date(&s.value) {
             Ok(d) => Some(d),
             Err(m) => {
-                self.push(pos(s), m);
+                self.push(Code::BadDate, pos(s), m);
                 None
             }
         }
@@ -57,9 +57,9 @@ pub fn check(
     kt: &KiemTra,
     plan_date: Option<NaiveDate>,
     base_dir: &Path,
-) -> Result<Plan, Vec<Error>> {
+) -> Result<Plan, Diagnostics> {
     let calendar = round::calendar(sources, kt, base_dir)?;
-    let mut errs = Errors(Vec::new());
+    let mut errs = Errors(Diagnostics::new());
     let round = round::check(kt, &calendar, &mut errs);
     let (mut outlines, outline_index) = outlines::check(kt, &mut errs);
     let mut roster = units::check(kt, &outlines, &outline_index, &mut errs);
@@ -137,7 +137,7 @@ de_cuong:
         )
     }
 
-    fn run(yaml: &str) -> Result<Plan, Vec<Error>> {
+    fn run(yaml: &str) -> Result<Plan, Diagnostics> {
         let kt: KiemTra = crate::load::parse_yaml(yaml).unwrap();
         check(
             &crate::sources::FileSystem,
@@ -151,7 +151,7 @@ de_cuong:
         NaiveDate::from_ymd_opt(2025, m, day).unwrap()
     }
 
-    fn messages(r: Result<Plan, Vec<Error>>) -> Vec<String> {
+    fn messages(r: Result<Plan, Diagnostics>) -> Vec<String> {
         r.unwrap_err().into_iter().map(|e| e.message).collect()
     }
 

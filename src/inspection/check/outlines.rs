@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use super::{Errors, OutlinePlan, pos};
+use crate::error::Code;
 use crate::inspection::model::KiemTra;
 use crate::inspection::outline;
 
@@ -16,22 +17,28 @@ pub(super) fn check(kt: &KiemTra, errs: &mut Errors) -> (Vec<OutlinePlan>, HashM
         let code = o.value.ma.value.trim().to_string();
         if code.is_empty() {
             errs.push(
+                Code::Empty,
                 pos(&o.value.ma),
                 "đề cương thiếu mã (ma), ví dụ A, B".into(),
             );
         } else if index.contains_key(&code) {
-            errs.push(pos(&o.value.ma), format!("mã đề cương \"{code}\" bị trùng"));
+            errs.push(
+                Code::Duplicate,
+                pos(&o.value.ma),
+                format!("mã đề cương \"{code}\" bị trùng"),
+            );
         } else {
             index.insert(code.clone(), outlines.len());
         }
         if o.value.noi_dung.is_empty() {
             errs.push(
+                Code::Empty,
                 pos(o),
                 format!("đề cương {code} chưa có mục nào (noi_dung)"),
             );
         }
-        for (p, m) in outline::check(&o.value.noi_dung, &code) {
-            errs.push(p.or(pos(o)), m);
+        for e in outline::check(&o.value.noi_dung, &code) {
+            errs.0.push(e.with_pos(pos(o)));
         }
         outlines.push(OutlinePlan {
             code,

@@ -5,7 +5,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use super::{Errors, pos};
-use crate::error::Error;
+use crate::error::{Code, Diagnostics};
 use crate::format::date_short;
 use crate::inspection::model::KiemTra;
 use crate::inspection::workdays::Calendar;
@@ -24,16 +24,16 @@ pub(super) fn calendar(
     sources: &dyn crate::sources::Sources,
     kt: &KiemTra,
     base_dir: &Path,
-) -> Result<Calendar, Vec<Error>> {
+) -> Result<Calendar, Diagnostics> {
     let Some(p) = &kt.tep_ngay_nghi else {
         return Ok(Calendar::builtin());
     };
-    Calendar::from_file(sources, &base_dir.join(&p.value)).map_err(|mut file_errs| {
+    Calendar::from_file(sources, &base_dir.join(&p.value)).map_err(|file_errs| {
         // Say which key pointed at the broken file.
-        for e in &mut file_errs {
+        file_errs.map(|mut e| {
             e.message = format!("{} (tệp ngày nghỉ của kiem_tra.tep_ngay_nghi)", e.message);
-        }
-        file_errs
+            e
+        })
     })
 }
 
@@ -47,6 +47,7 @@ pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> Rou
         && b < a
     {
         errs.push(
+            Code::Conflict,
             pos(&round.den_ngay),
             format!(
                 "ngày kết thúc đợt kiểm tra {} trước ngày bắt đầu {}",
@@ -59,7 +60,7 @@ pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> Rou
         if let Some(d) = d
             && let Err(m) = calendar.check_covered(d)
         {
-            errs.push(pos(s), m);
+            errs.push(Code::OutOfRange, pos(s), m);
         }
     }
     let rules = &kt.quy_tac;
@@ -69,6 +70,7 @@ pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> Rou
         && r < e
     {
         errs.push(
+            Code::Conflict,
             rules.han_bao_cao.as_ref().and_then(pos),
             format!(
                 "hạn gửi báo cáo {} trước ngày kết thúc đợt kiểm tra {}",

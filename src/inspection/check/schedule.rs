@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::round::RoundDates;
 use super::{Errors, Unit, pos};
-use crate::error::Pos;
+use crate::error::{Code, Pos};
 use crate::format::{date_short, integer_padded};
 use crate::inspection::model::Visit;
 use crate::inspection::workdays::Calendar;
@@ -50,6 +50,7 @@ pub(super) fn check_visit(
     let Some(ds) = &v.spec.ngay else {
         if s.annex {
             errs.push(
+                Code::MissingKey,
                 v.pos,
                 format!(
                     "{tname}, đơn vị \"{name}\": chưa có ngày kiểm tra (ngay) mà kế hoạch có phụ lục lịch kiểm tra (phu_luc_lich)"
@@ -65,11 +66,12 @@ pub(super) fn check_visit(
     let who = format!("{tname}, đơn vị \"{name}\"");
     units[v.unit].visit = Some(day);
     if let Err(m) = s.calendar.check_covered(day) {
-        errs.push(dp, m);
+        errs.push(Code::OutOfRange, dp, m);
         return;
     }
     if let Some(off) = s.calendar.day_off(day) {
         errs.push(
+            Code::Conflict,
             dp,
             format!(
                 "{who}: ngày kiểm tra {} là {off}, không phải ngày làm việc",
@@ -81,6 +83,7 @@ pub(super) fn check_visit(
         && (day < a || day > b)
     {
         errs.push(
+            Code::OutOfRange,
             dp,
             format!(
                 "{who}: ngày kiểm tra {} nằm ngoài đợt kiểm tra ({} - {})",
@@ -92,6 +95,7 @@ pub(super) fn check_visit(
     }
     if let Some(&other) = by_day.get(&day) {
         errs.push(
+            Code::Conflict,
             dp,
             format!(
                 "{tname} có hai cuộc kiểm tra cùng ngày {}: \"{}\" và \"{name}\"; mỗi ngày đoàn chỉ làm việc tại một nơi",
@@ -106,6 +110,7 @@ pub(super) fn check_visit(
         && day > r
     {
         errs.push(
+            Code::Conflict,
             dp,
             format!(
                 "{who}: ngày kiểm tra {} sau hạn gửi báo cáo kết quả kiểm tra ({})",
@@ -133,7 +138,7 @@ fn notice(
     let latest = match s.calendar.sub(day, s.notice_days) {
         Ok(d) => d,
         Err(m) => {
-            errs.push(dp, m);
+            errs.push(Code::OutOfRange, dp, m);
             return None;
         }
     };
@@ -142,6 +147,7 @@ fn notice(
             let n = errs.date(ns)?;
             if n > latest {
                 errs.push(
+                    Code::Conflict,
                     pos(ns),
                     format!(
                         "{who}: thông báo kiểm tra ngày {} không đủ {} ngày làm việc trước ngày kiểm tra {} (chậm nhất ngày {})",
@@ -160,6 +166,7 @@ fn notice(
         && notice < pd
     {
         errs.push(
+            Code::Conflict,
             notice_pos,
             format!(
                 "{who}: thông báo kiểm tra phải gửi chậm nhất ngày {}, trước ngày ban hành kế hoạch ({}); hãy lùi ngày kiểm tra",

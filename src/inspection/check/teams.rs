@@ -8,7 +8,7 @@ use serde_saphyr::Spanned;
 use super::schedule::{self, Schedule, VisitAt};
 use super::units::Roster;
 use super::{Errors, TeamPlan, pos, team_name};
-use crate::error::Pos;
+use crate::error::{Code, Pos};
 use crate::inspection::model::{KiemTra, Team, Visit};
 
 /// Per unit: the index of the team that took it and where.
@@ -37,6 +37,7 @@ pub(super) fn check(
         let npos = t.value.so.as_ref().and_then(pos).or(pos(t));
         if let Some(first) = numbers.get(&number) {
             errs.push(
+                Code::Duplicate,
                 npos,
                 format!(
                     "{tname} bị trùng số hiệu (đã dùng ở dòng {})",
@@ -56,6 +57,7 @@ pub(super) fn check(
     for (ui, u) in roster.units.iter().enumerate() {
         if assigned_at[ui].is_none() {
             errs.push(
+                Code::MissingKey,
                 roster.declared_at[ui],
                 format!(
                     "đơn vị \"{}\" chưa được giao cho đoàn kiểm tra nào; hãy thêm vào don_vi của một đoàn",
@@ -97,6 +99,7 @@ fn visits(
         let name = v.value.ten.value.trim();
         let Some(&ui) = roster.by_name.get(name) else {
             errs.push(
+                Code::BadReference,
                 vp,
                 format!(
                     "{tname}: đơn vị \"{name}\" không có trong danh sách đơn vị được kiểm tra (nhom_don_vi)"
@@ -111,6 +114,7 @@ fn visits(
                 .map(|t| t.name())
                 .unwrap_or_else(|| tname.to_string());
             errs.push(
+                Code::Duplicate,
                 vp,
                 format!(
                     "đơn vị \"{name}\" được giao cho hai đoàn: {other_name} (dòng {}) và {tname}; mỗi đơn vị chỉ do một đoàn kiểm tra",
@@ -151,7 +155,7 @@ fn plan_team(
         Some(d) => match sched.calendar.add(d, sched.results_days) {
             Ok(r) => Some(r),
             Err(m) => {
-                errs.push(pos(t), format!("{}: {m}", team.name));
+                errs.push(Code::OutOfRange, pos(t), format!("{}: {m}", team.name));
                 None
             }
         },

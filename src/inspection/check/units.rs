@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Errors, Group, OutlinePlan, Unit, pos};
-use crate::error::Pos;
+use crate::error::{Code, Pos};
 use crate::inspection::model::KiemTra;
 
 /// The declared units, found by name; teams and extra questions refer to them.
@@ -35,6 +35,7 @@ pub(super) fn check(
             Some(i) => *i,
             None => {
                 errs.push(
+                    Code::BadReference,
                     pos(&g.value.de_cuong),
                     format!(
                         "nhóm \"{label}\": không có đề cương mã \"{code}\"; các mã đã khai báo: {}",
@@ -53,11 +54,16 @@ pub(super) fn check(
         for u in &g.value.don_vi {
             let name = u.value.ten.trim().to_string();
             if name.is_empty() {
-                errs.push(pos(u), format!("nhóm \"{label}\": tên đơn vị để trống"));
+                errs.push(
+                    Code::Empty,
+                    pos(u),
+                    format!("nhóm \"{label}\": tên đơn vị để trống"),
+                );
                 continue;
             }
             if let Some(&other) = r.by_name.get(&name) {
                 errs.push(
+                    Code::Duplicate,
                     pos(u),
                     format!(
                         "đơn vị \"{name}\" được khai báo hai lần (lần đầu ở dòng {})",
@@ -93,6 +99,7 @@ pub(super) fn check(
     }
     if r.units.is_empty() {
         errs.push(
+            Code::Empty,
             kt.nhom_don_vi.first().and_then(pos),
             "kiem_tra chưa có đơn vị được kiểm tra (nhom_don_vi)".into(),
         );
