@@ -214,6 +214,7 @@ impl Parser<'_, '_> {
 }
 
 pub fn parse(src: &str) -> Result<Markup, Error> {
+    check_depth(src)?;
     let doc = roxmltree::Document::parse(src).map_err(|e| {
         let p = e.pos();
         err_at(
@@ -232,7 +233,6 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
             "markup phải bắt đầu bằng <vanban>".into(),
         ));
     }
-    check_depth(&p, root)?;
     let mut body = Vec::new();
     let mut annexes: Vec<MAnnex> = Vec::new();
     let mut attachments = Vec::new();
@@ -286,21 +286,62 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
     })
 }
 
-/// Elements nest at most [`MAX_DEPTH`] deep: every later walk recurses on the nesting. The
-/// depth of each node is its parent's plus one, found in one pass in document order
-/// (parents come first), so this check does not recurse itself.
-fn check_depth(p: &Parser, root: Node) -> Result<(), Error> {
-    let mut depth = vec![0usize; p.doc.descendants().count() + 1];
-    for n in root.descendants().filter(Node::is_element) {
-        let parent = n.parent().map_or(0, |q| depth[q.id().get_usize()]);
-        let d = parent + 1;
-        if d > MAX_DEPTH {
-            return Err(err_at(
-                p.pos(n),
-                format!("markup lồng nhau quá {MAX_DEPTH} cấp"),
-            ));
+/// Elements nest at most [`MAX_DEPTH`] deep. This is checked on the text, before roxmltree
+/// parses it: its parser recurses once per open element, as does every later walk of the
+/// blocks, so a deeper markup would overflow the stack. For well-formed XML the count is the
+/// element depth; for markup that is not, roxmltree stops at the first fault, no deeper than
+/// what is counted here.
+fn check_depth(src: &str) -> Result<(), Error> {
+    let b = src.as_bytes();
+    let find = |from: usize, pat: &[u8]| {
+        b[from..]
+            .windows(pat.len())
+            .position(|w| w == pat)
+            .map_or(b.len(), |k| from + k + pat.len())
+    };
+    let mut depth = 0usize;
+    let mut i = 0;
+    while let Some(k) = b[i..].iter().position(|c| *c == b'<') {
+        i += k;
+        let rest = &b[i..];
+        i = if rest.starts_with(b"<!--") {
+            find(i, b"-->")
+        } else if rest.starts_with(b"<![CDATA[") {
+            find(i, b"]]>")
+        } else if rest.starts_with(b"<?") {
+            find(i, b"?>")
+        } else if rest.starts_with(b"</") {
+            depth = depth.saturating_sub(1);
+            find(i, b">")
+        } else if rest.starts_with(b"<!") {
+            find(i, b">")
+        } else {
+            // A start tag, to its ">" outside quoted attribute values.
+            let mut j = i + 1;
+            let mut quote = None;
+            while j < b.len() {
+                match (quote, b[j]) {
+                    (None, q @ (b'"' | b'\'')) => quote = Some(q),
+                    (Some(q), c) if c == q => quote = None,
+                    (None, b'>') => break,
+                    _ => {}
+                }
+                j += 1;
+            }
+            if j < b.len() && b[j - 1] != b'/' {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(err_at(
+                        crate::error::line_col_of_byte(src, i),
+                        format!("markup lồng nhau quá {MAX_DEPTH} cấp"),
+                    ));
+                }
+            }
+            j + 1
+        };
+        if i >= b.len() {
+            break;
         }
-        depth[n.id().get_usize()] = d;
     }
     Ok(())
 }

@@ -170,6 +170,14 @@ fn nesting_is_bounded() {
     assert!(parse(&nested(MAX_DEPTH - 3, "<sec>", "</sec>")).is_ok());
     let e = parse(&nested(MAX_DEPTH - 2, "<sec>", "</sec>")).unwrap_err();
     assert!(e.message.contains("lồng nhau quá 100 cấp"), "{}", e.message);
+    // What only looks like a start tag does not count: comments, empty elements, a ">"
+    // in an attribute value.
+    let lookalikes = format!(
+        "<vanban><body>{}<p>x</p></body></vanban>",
+        "<!-- <sec> --><pagebreak/><table widths=\"5\" size=\"12\"/>".repeat(200)
+    );
+    assert!(parse(&lookalikes).is_ok());
+    assert!(parse(&format!("<vanban><body>{}<p a=\"/>\">x</p></body></vanban>", "<!-- <b> -->".repeat(200))).is_ok());
     // Far deeper than any stack could walk: refused before anything recurses.
     for (open, close) in [("<sec>", "</sec>"), ("<b>", "</b>"), ("<dashes>", "</dashes>")] {
         let deep = format!(
