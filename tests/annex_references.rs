@@ -28,7 +28,13 @@ fn reordered(order: &[&str]) -> String {
     let parts = [
         ("doan", cut("<annex id=\"doan\"", "</annex>\n")),
         ("de-cuong", cut("<annex id=\"de-cuong\"", "</annex>\n")),
-        ("lich", cut("{% if k.phu_luc_lich -%}\n<annex id=\"lich\"", "{% endif -%}\n")),
+        (
+            "lich",
+            cut(
+                "{% if k.phu_luc_lich -%}\n<annex id=\"lich\"",
+                "{% endif -%}\n",
+            ),
+        ),
         ("phu_luc", cut("{{ m::annexes(list=phu_luc) }}", "\n")),
     ];
     let start = parts.iter().map(|(_, (a, _))| *a).min().unwrap();
@@ -119,7 +125,10 @@ fn assert_labels(format: &str, lines: &[String], order: &[&str]) {
         format!("được kiểm tra tại {} kèm theo Kế hoạch này)", label("doan")),
         format!("địa phương tại {} kèm theo Kế hoạch này.", label("lich")),
         format!("(hạn của từng Đoàn tại {})", label("lich")),
-        format!("Đề cương kiểm tra tại {} kèm theo Kế hoạch này", label("de-cuong")),
+        format!(
+            "Đề cương kiểm tra tại {} kèm theo Kế hoạch này",
+            label("de-cuong")
+        ),
     ] {
         assert!(
             text.contains(&expected),
@@ -148,5 +157,8 @@ fn a_template_that_reorders_the_annexes() {
     }
     // The labels are not those of the built-in order.
     let text = flat(&docx.join("\n"));
-    assert!(!text.contains("được kiểm tra tại Phụ lục I kèm theo"), "{text}");
+    assert!(
+        !text.contains("được kiểm tra tại Phụ lục I kèm theo"),
+        "{text}"
+    );
 }

@@ -187,8 +187,8 @@ fn unknown_variable_filter_and_macro() {
 #[test]
 fn unknown_variable_inside_a_users_macro_file() {
     // An override of the shared macros: the error names it, not templates/_macros.xml.
-    let macros = include_str!("../templates/_macros.xml")
-        .replace("<sec><h>", "<sec><h>{{ cap_do }}");
+    let macros =
+        include_str!("../templates/_macros.xml").replace("<sec><h>", "<sec><h>{{ cap_do }}");
     let line = macros.lines().position(|l| l.contains("cap_do")).unwrap() + 1;
     // A document with a heading, so that the line runs.
     let dir_doc = doc().replace(

@@ -53,7 +53,13 @@ impl<'a> Builder<'a> {
                 }
                 MInline::AnnexRef { to, style } => {
                     let text = self.labels.of_id(to).to_string();
-                    push_run(&mut out, Run { text, ..style.clone() });
+                    push_run(
+                        &mut out,
+                        Run {
+                            text,
+                            ..style.clone()
+                        },
+                    );
                 }
             }
         }
@@ -228,8 +234,13 @@ impl<'a> Builder<'a> {
 /// the text around it are one run, as the parser joins text).
 fn push_run(out: &mut Vec<Inline>, r: Run) {
     if let Some(Inline::Text(last)) = out.last_mut()
-        && (last.bold, last.italic, last.underline, last.superscript, last.size)
-            == (r.bold, r.italic, r.underline, r.superscript, r.size)
+        && (
+            last.bold,
+            last.italic,
+            last.underline,
+            last.superscript,
+            last.size,
+        ) == (r.bold, r.italic, r.underline, r.superscript, r.size)
     {
         last.text.push_str(&r.text);
         return;

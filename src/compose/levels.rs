@@ -99,10 +99,7 @@ fn blocks<'a>(list: &'a [MBlock], scope: Scope, out: &mut Vec<Leveled<'a>>) {
                 };
                 blocks(c, inner, out);
             }
-            MBlock::Item {
-                content,
-                blocks: c,
-            } => {
+            MBlock::Item { content, blocks: c } => {
                 let l = scope.written((scope.depth + 1).max(2));
                 out.push(Leveled::Item {
                     level: level(l),

@@ -36,11 +36,7 @@ impl Parser<'_, '_> {
 
     /// A container's first line (`<h>` or `<li>`, when it is the first element) and the
     /// blocks after it.
-    fn container(
-        &mut self,
-        n: Node,
-        line: &str,
-    ) -> Result<(Option<Content>, Vec<MBlock>), Error> {
+    fn container(&mut self, n: Node, line: &str) -> Result<(Option<Content>, Vec<MBlock>), Error> {
         let mut elements = n.children().filter(Node::is_element).peekable();
         let head = match elements.next_if(|e| e.has_tag_name(line)) {
             Some(h) => Some(self.inlines(h, &Run::default())?),

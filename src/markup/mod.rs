@@ -33,7 +33,7 @@
 //! markup, and ids are unique. Elements nest at most [`MAX_DEPTH`] deep, so that no markup
 //! can exhaust the stack of the stages that walk it.
 //!
-//! Parsing is split in [`blocks`] (block elements and tables) and [`inline`] (runs,
+//! Parsing is split in `blocks.rs` (block elements and tables) and `inline.rs` (runs,
 //! footnotes, annex references).
 
 mod blocks;
@@ -82,7 +82,10 @@ pub enum MInline {
     /// A footnote: its text (`Text` and `AnnexRef` only); compose numbers it.
     Footnote(Content),
     /// The label of annex `to` ("Phụ lục II"), written in `style`; compose assigns it.
-    AnnexRef { to: String, style: Run },
+    AnnexRef {
+        to: String,
+        style: Run,
+    },
 }
 
 /// Inline content; footnote numbers and annex labels are assigned later by compose.
@@ -274,7 +277,9 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
         if !annexes.iter().any(|a| a.id.as_ref() == Some(to)) {
             return Err(err_at(
                 *at,
-                format!("<annexref to=\"{to}\"/> chỉ đến một phụ lục không có (<annex id=\"{to}\">)"),
+                format!(
+                    "<annexref to=\"{to}\"/> chỉ đến một phụ lục không có (<annex id=\"{to}\">)"
+                ),
             ));
         }
     }

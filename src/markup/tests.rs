@@ -34,7 +34,10 @@ fn parses_blocks_and_inlines() {
     assert_eq!(content.len(), 3);
     assert!(matches!(&content[1], MInline::Text(r) if r.bold && r.text == "y"));
     assert_eq!(content[2], MInline::Footnote(vec![text("note")]));
-    assert_eq!(m.body[1], MBlock::Dashes(vec![MDash::Entry(vec![text("d")])]));
+    assert_eq!(
+        m.body[1],
+        MBlock::Dashes(vec![MDash::Entry(vec![text("d")])])
+    );
     assert_eq!(m.annexes[0].orientation, Orientation::Landscape);
     assert_eq!(m.annexes[0].titles, vec!["T".to_string()]);
     assert_eq!(m.annexes[0].id.as_deref(), Some("a"));
@@ -96,7 +99,11 @@ fn heading_lines_only_open_their_container() {
     // Markup written with levels, as before compose assigned them, is told how to nest.
     for xml in [r#"<h level="1">x</h>"#, r#"<li mark="-">x</li>"#] {
         let e = body(xml).unwrap_err();
-        assert!(e.message.contains("không dùng thuộc tính level"), "{}", e.message);
+        assert!(
+            e.message.contains("không dùng thuộc tính level"),
+            "{}",
+            e.message
+        );
     }
 }
 
@@ -177,9 +184,19 @@ fn nesting_is_bounded() {
         "<!-- <sec> --><pagebreak/><table widths=\"5\" size=\"12\"/>".repeat(200)
     );
     assert!(parse(&lookalikes).is_ok());
-    assert!(parse(&format!("<vanban><body>{}<p a=\"/>\">x</p></body></vanban>", "<!-- <b> -->".repeat(200))).is_ok());
+    assert!(
+        parse(&format!(
+            "<vanban><body>{}<p a=\"/>\">x</p></body></vanban>",
+            "<!-- <b> -->".repeat(200)
+        ))
+        .is_ok()
+    );
     // Far deeper than any stack could walk: refused before anything recurses.
-    for (open, close) in [("<sec>", "</sec>"), ("<b>", "</b>"), ("<dashes>", "</dashes>")] {
+    for (open, close) in [
+        ("<sec>", "</sec>"),
+        ("<b>", "</b>"),
+        ("<dashes>", "</dashes>"),
+    ] {
         let deep = format!(
             "<vanban><body><p>{}x{}</p></body></vanban>",
             open.repeat(200_000),
@@ -197,7 +214,8 @@ fn reports_position_of_bad_markup() {
 
 #[test]
 fn table_layout_numbers_are_range_checked() {
-    let table = |attrs: &str, cells: &str| body(&format!("<table {attrs}><tr>{cells}</tr></table>"));
+    let table =
+        |attrs: &str, cells: &str| body(&format!("<table {attrs}><tr>{cells}</tr></table>"));
     let ok = table(r#"widths="5,40" size="12""#, "<td>a</td>").unwrap();
     let MBlock::Table(t) = &ok[0] else { panic!() };
     assert_eq!((t.widths.clone(), t.size), (vec![5.0, 40.0], Some(12.0)));
