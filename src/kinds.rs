@@ -14,6 +14,12 @@ pub struct DocKind {
 }
 
 impl DocKind {
+    /// A document of this kind with tasks (`nhiem_vu:`) lists them in an annex of their
+    /// own ("DANH MỤC NHIỆM VỤ …") when no annex of the document shows them.
+    pub fn lists_tasks_in_annex(&self) -> bool {
+        matches!(self.id, "ke-hoach" | "quyet-dinh")
+    }
+
     /// Công văn has no type name on the page: its subject goes under the number as "V/v …".
     pub fn is_cong_van(&self) -> bool {
         self.abbr.is_none()

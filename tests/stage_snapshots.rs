@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 use vanban::checklists;
 use vanban::data::Computed;
 use vanban::ir::{Block, Document, Inline, Paragraph, Row, Table};
-use vanban::markup::{MBlock, Markup};
+use vanban::markup::{MBlock, MDash, MTable, Markup};
 use vanban::model::VanBan;
 use vanban::render;
 use vanban::sources::FileSystem;
@@ -184,42 +184,77 @@ fn dump_json(v: &serde_json::Value) -> String {
     serde_json::to_string_pretty(v).unwrap() + "\n"
 }
 
-/// Stage 5: the parsed markup, one block per line; table rows one per line.
+/// Stage 5: the parsed markup, one block per line, the content of a container indented
+/// under it; table rows one per line.
 fn dump_markup(mk: &Markup, cut: bool) -> String {
     let mut s = String::new();
     writeln!(s, "orientation: {:?}", mk.orientation).unwrap();
     writeln!(s, "body:").unwrap();
-    markup_blocks(&mut s, &mk.body, cut);
+    markup_blocks(&mut s, &mk.body, 1, cut);
     for a in &mk.attachments {
         writeln!(s, "attachment: {:?} {:?}", a.title, a.subject).unwrap();
-        markup_blocks(&mut s, &a.blocks, cut);
+        markup_blocks(&mut s, &a.blocks, 1, cut);
     }
     for a in &mk.annexes {
-        writeln!(s, "annex: {:?} {:?}", a.orientation, a.titles).unwrap();
-        markup_blocks(&mut s, &a.blocks, cut);
+        writeln!(s, "annex: {:?} {:?} {:?}", a.id, a.orientation, a.titles).unwrap();
+        markup_blocks(&mut s, &a.blocks, 1, cut);
     }
     s
 }
 
-fn markup_blocks(s: &mut String, blocks: &[MBlock], cut: bool) {
+fn markup_blocks(s: &mut String, blocks: &[MBlock], depth: usize, cut: bool) {
+    let pad = "  ".repeat(depth);
     for b in blocks {
-        let MBlock::Table(t) = b else {
-            writeln!(s, "  {b:?}").unwrap();
-            continue;
-        };
-        writeln!(
-            s,
-            "  Table widths={:?} header_rows={} size={:?} rows={}",
-            t.widths,
-            t.header_rows,
-            t.size,
-            t.rows.len()
-        )
-        .unwrap();
-        for_rows(s, t.rows.len(), cut, |s, i| {
-            writeln!(s, "    row {i}: {:?}", t.rows[i]).unwrap()
-        });
+        match b {
+            MBlock::Section { heading, blocks } => {
+                writeln!(s, "{pad}Section {heading:?}").unwrap();
+                markup_blocks(s, blocks, depth + 1, cut);
+            }
+            MBlock::Item { content, blocks } => {
+                writeln!(s, "{pad}Item {content:?}").unwrap();
+                markup_blocks(s, blocks, depth + 1, cut);
+            }
+            MBlock::Part { title, blocks } => {
+                writeln!(s, "{pad}Part {title:?}").unwrap();
+                markup_blocks(s, blocks, depth + 1, cut);
+            }
+            MBlock::Article { content, blocks } => {
+                writeln!(s, "{pad}Article {content:?}").unwrap();
+                markup_blocks(s, blocks, depth + 1, cut);
+            }
+            MBlock::Dashes(list) => markup_dashes(s, list, depth, cut),
+            MBlock::Table(t) => markup_table(s, t, depth, cut),
+            other => writeln!(s, "{pad}{other:?}").unwrap(),
+        }
     }
+}
+
+fn markup_dashes(s: &mut String, list: &[MDash], depth: usize, cut: bool) {
+    let pad = "  ".repeat(depth);
+    writeln!(s, "{pad}Dashes").unwrap();
+    for d in list {
+        match d {
+            MDash::List(inner) => markup_dashes(s, inner, depth + 1, cut),
+            MDash::Table(t) => markup_table(s, t, depth + 1, cut),
+            other => writeln!(s, "{pad}  {other:?}").unwrap(),
+        }
+    }
+}
+
+fn markup_table(s: &mut String, t: &MTable, depth: usize, cut: bool) {
+    let pad = "  ".repeat(depth);
+    writeln!(
+        s,
+        "{pad}Table widths={:?} header_rows={} size={:?} rows={}",
+        t.widths,
+        t.header_rows,
+        t.size,
+        t.rows.len()
+    )
+    .unwrap();
+    for_rows(s, t.rows.len(), cut, |s, i| {
+        writeln!(s, "{pad}  row {i}: {:?}", t.rows[i]).unwrap()
+    });
 }
 
 /// Calls `row` for every row index, or with `cut` for the first and last [`KEEP_ROWS`] with

@@ -202,10 +202,8 @@ fn unknown_variable_filter_and_macro() {
 #[test]
 fn unknown_variable_inside_a_users_macro_file() {
     // An override of the shared macros: the error names it, not templates/_macros.xml.
-    let macros = include_str!("../templates/_macros.xml").replace(
-        "<h level=\"{{ lv }}\">",
-        "<h level=\"{{ lv }}\">{{ cap_do }}",
-    );
+    let macros =
+        include_str!("../templates/_macros.xml").replace("<sec><h>", "<sec><h>{{ cap_do }}");
     let line = macros.lines().position(|l| l.contains("cap_do")).unwrap() + 1;
     // A document with a heading, so that the line runs.
     let dir_doc = doc().replace(
@@ -338,4 +336,38 @@ fn generated_markup_errors_name_the_users_file() {
     );
     assert_eq!(code, 1, "{err}");
     assert!(err.starts_with("lỗi: mau/bao-cao.xml: "), "{err}");
+}
+
+#[test]
+fn markup_with_levels_or_a_reference_to_no_annex() {
+    // Markup written with levels, as templates did before compose gave them, is told how
+    // to nest instead.
+    let t = bao_cao("", "<h level=\"1\">Kết quả</h>");
+    assert_refused(
+        &[("bao-cao.xml", &t)],
+        "lỗi: mau/bao-cao.xml: ",
+        &["thẻ <h> chỉ đứng đầu <sec>", "không dùng thuộc tính level"],
+    );
+    let t = bao_cao("", "<p>Xem <annexref to=\"bang-1\"/>.</p>");
+    assert_refused(
+        &[("bao-cao.xml", &t)],
+        "lỗi: mau/bao-cao.xml: ",
+        &["<annexref to=\"bang-1\"/> chỉ đến một phụ lục không có"],
+    );
+}
+
+#[test]
+fn markup_nested_deeper_than_the_parser_can_take() {
+    // A loop can write any depth of markup; this overflowed the stack (abort) before.
+    for (open, close) in [("<b>", "</b>"), ("<sec>", "</sec>")] {
+        let line = format!(
+            "<p>{{% for i in range(end=200000) %}}{open}{{% endfor %}}x{{% for i in range(end=200000) %}}{close}{{% endfor %}}</p>"
+        );
+        let t = bao_cao("", &line);
+        assert_refused(
+            &[("bao-cao.xml", &t)],
+            "lỗi: mau/bao-cao.xml: ",
+            &["markup lồng nhau quá 100 cấp"],
+        );
+    }
 }

@@ -1,9 +1,47 @@
-//! Annex headings: "Phụ lục I", the title, and the "(Kèm theo Báo cáo số … ngày … của …)"
-//! line built from the parent document's own number, date and agency.
+//! Annex labels and headings. Compose labels the annexes once, in the order the markup
+//! emits them ("Phụ lục I", "Phụ lục II", …); the heading of each annex and every
+//! `<annexref to="…"/>` print that one label, so a template that reorders its annexes still
+//! refers to them rightly. The heading is the label, the title, and the "(Kèm theo Báo cáo
+//! số … ngày … của …)" line built from the parent document's own number, date and agency.
 
 use super::style::Style;
 use crate::format;
 use crate::ir::Block;
+use crate::markup::MAnnex;
+
+/// The label of each annex of a markup, by position and by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Labels {
+    labels: Vec<(Option<String>, String)>,
+}
+
+impl Labels {
+    /// The labels of `annexes`, in their order.
+    pub fn of(annexes: &[MAnnex]) -> Labels {
+        let count = annexes.len();
+        Labels {
+            labels: annexes
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), label(i, count)))
+                .collect(),
+        }
+    }
+
+    /// The label of the annex at `index`.
+    pub fn at(&self, index: usize) -> &str {
+        self.labels.get(index).map_or("Phụ lục", |(_, l)| l)
+    }
+
+    /// The label of the annex with id `id`. `crate::markup::parse` refuses a reference to
+    /// no annex, so only a markup built by hand can miss: the id itself is printed then.
+    pub fn of_id<'a>(&'a self, id: &'a str) -> &'a str {
+        self.labels
+            .iter()
+            .find(|(i, _)| i.as_deref() == Some(id))
+            .map_or(id, |(_, l)| l)
+    }
+}
 
 /// "Phụ lục I", "Phụ lục II", … or just "Phụ lục" when there is only one.
 pub fn label(index: usize, count: usize) -> String {
@@ -45,6 +83,21 @@ mod tests {
         assert_eq!(label(0, 1), "Phụ lục");
         assert_eq!(label(0, 3), "Phụ lục I");
         assert_eq!(label(3, 5), "Phụ lục IV");
+    }
+
+    #[test]
+    fn references_read_the_label_of_the_annex_where_it_stands() {
+        let annex = |id: &str| MAnnex {
+            id: Some(id.to_string()),
+            orientation: crate::ir::Orientation::Portrait,
+            titles: Vec::new(),
+            blocks: Vec::new(),
+        };
+        let labels = Labels::of(&[annex("b"), annex("a"), annex("c")]);
+        assert_eq!(labels.of_id("a"), "Phụ lục II");
+        assert_eq!(labels.of_id("b"), "Phụ lục I");
+        assert_eq!(labels.at(2), "Phụ lục III");
+        assert_eq!(Labels::of(&[annex("a")]).of_id("a"), "Phụ lục");
     }
 
     #[test]

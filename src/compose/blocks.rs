@@ -1,10 +1,14 @@
-//! Semantic markup blocks → IR blocks: numbering, heading styles, tables scaled to the page.
+//! Markup blocks → IR blocks: levels from [`super::levels`], then numbering, heading
+//! styles, annex references replaced by their labels, footnotes numbered, tables scaled to
+//! the page.
 
+use super::annex::Labels;
+use super::levels::{self, Leveled};
 use super::style::{Style, run};
 use crate::format;
 use crate::format::numbering::Counters;
-use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table};
-use crate::markup::{Content, MBlock, MTable};
+use crate::ir::{Align, Block, Cell, Footnote, Inline, Paragraph, Row, RowKind, Run, Table};
+use crate::markup::{Content, MBlock, MInline, MTable};
 
 /// Converts blocks in document order, carrying numbering and footnote counters across the
 /// body and the annexes.
@@ -12,6 +16,8 @@ pub struct Builder<'a> {
     pub st: &'a Style,
     pub counters: Counters,
     pub footnotes: u32,
+    /// The annexes' labels, which `<annexref>` prints.
+    pub labels: Labels,
 }
 
 impl<'a> Builder<'a> {
@@ -20,23 +26,49 @@ impl<'a> Builder<'a> {
             st,
             counters: Counters::default(),
             footnotes: 0,
+            labels: Labels::default(),
         }
     }
 
-    /// Give every footnote its running number.
-    fn number_notes(&mut self, mut c: Content) -> Content {
-        for i in c.iter_mut() {
-            if let Inline::FootnoteRef(f) = i {
-                self.footnotes += 1;
-                f.number = self.footnotes;
+    /// Markup inline content as IR inlines: every footnote gets its running number and
+    /// every annex reference its annex's label, in the style it was written in.
+    fn inlines(&mut self, c: &Content) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for i in c {
+            match i {
+                MInline::Text(r) => push_run(&mut out, r.clone()),
+                MInline::LineBreak => out.push(Inline::LineBreak),
+                MInline::Footnote(note) => {
+                    self.footnotes += 1;
+                    let number = self.footnotes;
+                    let runs = self
+                        .inlines(note)
+                        .into_iter()
+                        .filter_map(|i| match i {
+                            Inline::Text(r) => Some(r),
+                            _ => None,
+                        })
+                        .collect();
+                    out.push(Inline::FootnoteRef(Footnote { number, runs }));
+                }
+                MInline::AnnexRef { to, style } => {
+                    let text = self.labels.of_id(to).to_string();
+                    push_run(
+                        &mut out,
+                        Run {
+                            text,
+                            ..style.clone()
+                        },
+                    );
+                }
             }
         }
-        c
+        out
     }
 
     pub fn blocks(&mut self, list: &[MBlock], text_width: f32) -> Vec<Block> {
         let mut out = Vec::new();
-        for b in list {
+        for b in levels::assign(list) {
             self.block(b, text_width, &mut out);
         }
         // A lead-in line ending with ":" stays on the page of the table it introduces.
@@ -51,30 +83,30 @@ impl<'a> Builder<'a> {
         out
     }
 
-    fn block(&mut self, b: &MBlock, tw: f32, out: &mut Vec<Block>) {
+    fn block(&mut self, b: Leveled, tw: f32, out: &mut Vec<Block>) {
         let st = self.st;
         match b {
-            MBlock::Para {
+            Leveled::Para {
                 content,
                 align,
                 indent,
             } => {
-                let mut p = st.body(self.number_notes(content.clone()));
+                let mut p = st.body(self.inlines(content));
                 if let Some(a) = align {
-                    p.align = *a;
-                    if *a == Align::Center || *a == Align::Right {
+                    p.align = a;
+                    if a == Align::Center || a == Align::Right {
                         p.first_line_indent = 0.0;
                     }
                 }
-                if *indent == Some(false) {
+                if indent == Some(false) {
                     p.first_line_indent = 0.0;
                 }
                 out.push(Block::Paragraph(p));
             }
-            MBlock::Heading { level, content } => {
-                let number = self.counters.next(*level);
-                let content = self.number_notes(content.clone());
-                let content = if *level == 1 { upper(content) } else { content };
+            Leveled::Heading { level, content } => {
+                let number = self.counters.next(level);
+                let content = self.inlines(content);
+                let content = if level == 1 { upper(content) } else { content };
                 // Level 4 headings are italic small headings; the others bold.
                 let (bold, italic) = match level {
                     1..=3 => (true, false),
@@ -84,24 +116,24 @@ impl<'a> Builder<'a> {
                 runs.extend(restyle(content, bold, italic));
                 let mut p = st.body(runs);
                 p.keep_with_next = true;
-                p.outline_level = Some(*level);
-                if *level == 1 {
+                p.outline_level = Some(level);
+                if level == 1 {
                     p.space_before = 6.0;
                 }
                 out.push(Block::Paragraph(p));
             }
-            MBlock::Item { level, content } => {
-                let number = self.counters.next(*level);
+            Leveled::Item { level, content } => {
+                let number = self.counters.next(level);
                 let mut runs = vec![run(format!("{number} "), false, false)];
-                runs.extend(self.number_notes(content.clone()));
+                runs.extend(self.inlines(content));
                 out.push(Block::Paragraph(st.body(runs)));
             }
-            MBlock::Dash { mark, content } => {
+            Leveled::Dash { mark, content } => {
                 let mut runs = vec![run(format!("{mark} "), false, false)];
-                runs.extend(self.number_notes(content.clone()));
+                runs.extend(self.inlines(content));
                 out.push(Block::Paragraph(st.body(runs)));
             }
-            MBlock::Part(content) => {
+            Leveled::Part(content) => {
                 let number = self.counters.part();
                 let mut head = st.centered(&number, st.body_size, true, false);
                 head.keep_with_next = true;
@@ -109,7 +141,7 @@ impl<'a> Builder<'a> {
                 head.outline_level = Some(0);
                 out.push(Block::Paragraph(head));
                 let mut title = Paragraph {
-                    runs: restyle(upper(self.number_notes(content.clone())), true, false),
+                    runs: restyle(upper(self.inlines(content)), true, false),
                     align: Align::Center,
                     keep_with_next: true,
                     space_after: st.para_after,
@@ -119,18 +151,18 @@ impl<'a> Builder<'a> {
                 title.keep_with_next = true;
                 out.push(Block::Paragraph(title));
             }
-            MBlock::Article(content) => {
+            Leveled::Article(content) => {
                 let number = self.counters.article();
                 let mut runs = vec![run(format!("{number} "), true, false)];
-                runs.extend(self.number_notes(content.clone()));
+                runs.extend(self.inlines(content));
                 out.push(Block::Paragraph(st.body(runs)));
             }
-            MBlock::Table(t) => out.push(Block::Table(self.table(t, tw))),
-            MBlock::PageBreak => out.push(Block::PageBreak),
-            MBlock::Restart => self.counters = Counters::default(),
-            MBlock::Lines(n) => {
+            Leveled::Table(t) => out.push(Block::Table(self.table(t, tw))),
+            Leveled::PageBreak => out.push(Block::PageBreak),
+            Leveled::Restart => self.counters = Counters::default(),
+            Leveled::Lines(n) => {
                 // Full-width rules one writing line apart.
-                for _ in 0..*n {
+                for _ in 0..n {
                     out.push(Block::Rule(crate::ir::Rule {
                         width: tw,
                         align: Align::Left,
@@ -163,7 +195,7 @@ impl<'a> Builder<'a> {
                     .cells
                     .iter()
                     .map(|c| {
-                        let mut runs = self.number_notes(c.content.clone());
+                        let mut runs = self.inlines(&c.content);
                         if r.kind == RowKind::Total {
                             runs = restyle(runs, true, false);
                         }
@@ -198,8 +230,26 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Append a run, joining the previous one when it is written alike (an annex label and
+/// the text around it are one run, as the parser joins text).
+fn push_run(out: &mut Vec<Inline>, r: Run) {
+    if let Some(Inline::Text(last)) = out.last_mut()
+        && (
+            last.bold,
+            last.italic,
+            last.underline,
+            last.superscript,
+            last.size,
+        ) == (r.bold, r.italic, r.underline, r.superscript, r.size)
+    {
+        last.text.push_str(&r.text);
+        return;
+    }
+    out.push(Inline::Text(r));
+}
+
 /// Upper-case every text run (level-1 headings and part titles are UPPER).
-fn upper(c: Content) -> Content {
+fn upper(c: Vec<Inline>) -> Vec<Inline> {
     c.into_iter()
         .map(|i| match i {
             Inline::Text(r) => Inline::Text(Run {
@@ -212,7 +262,7 @@ fn upper(c: Content) -> Content {
 }
 
 /// Add bold/italic to every run (heading text takes the heading's style).
-fn restyle(c: Content, bold: bool, italic: bool) -> Content {
+fn restyle(c: Vec<Inline>, bold: bool, italic: bool) -> Vec<Inline> {
     c.into_iter()
         .map(|i| match i {
             Inline::Text(r) => Inline::Text(Run {

@@ -1,12 +1,14 @@
-//! Stage 6: build the document model (IR) from the checked data and the template's markup.
-//! Numbering, footnote numbers, Decree 30 sizes and the first-page and signature layouts are
-//! all decided here, once, for both backends.
+//! Stage 6: build the document model (IR) from the computed document and the template's
+//! markup. Heading levels (`levels`: from the markup's nesting), numbering, annex labels
+//! and the references to them (`annex`), footnote numbers, Decree 30 sizes and the
+//! first-page and signature layouts are all decided here, once, for both backends.
 
 pub mod annex;
 pub mod attachment;
 pub mod blocks;
 pub mod closing;
 pub mod first_page;
+pub mod levels;
 pub mod style;
 
 use crate::data::Computed;
@@ -37,6 +39,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     main.extend(first_page::can_cu(vb, &st));
 
     let mut b = blocks::Builder::new(&st);
+    b.labels = annex::Labels::of(&markup.annexes);
     let mut body = b.blocks(&markup.body, tw);
     blocks::add_end_mark(&mut body);
     main.extend(body);
@@ -79,9 +82,8 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
             blocks,
         });
     }
-    let count = markup.annexes.len();
     for (i, a) in markup.annexes.iter().enumerate() {
-        let label = annex::label(i, count);
+        let label = b.labels.at(i).to_string();
         let atw = st.page.text_width(a.orientation);
         let mut blocks = annex::heading(&label, &a.titles, &reference, &st);
         blocks.extend(b.blocks(&a.blocks, atw));

@@ -1,6 +1,11 @@
 //! The template context: the model as plain values, with tables already computed into rows
 //! of formatted cells (numbers, rates, row numbers, merged header cells). Templates decide
 //! where things go; they never compute.
+//!
+//! `phu_luc` is every annex the document has, in order, each with an `id` (`phu-luc-1`, …)
+//! the template writes as `<annex id="…">`: the annexes written in the YAML, then, for a
+//! kind that lists its tasks in an annex (Kế hoạch, Quyết định) when none of them shows the
+//! tasks, the task annex "DANH MỤC NHIỆM VỤ …" (`nhiem-vu`).
 
 use serde_json::{Value, json};
 
@@ -21,12 +26,14 @@ pub fn build(doc: &Computed) -> Value {
     let (vb, ck) = (&doc.data, &doc.checked);
     let tk = ck.tasks.as_ref();
     let nodes = |l: &NodeList| nodes(l, tk);
-    let annexes: Vec<Value> = vb
+    let mut annexes: Vec<Value> = vb
         .phu_luc
         .iter()
-        .map(|a| {
+        .enumerate()
+        .map(|(i, a)| {
             let a = &a.value;
             object([
+                ("id", json!(format!("phu-luc-{}", i + 1))),
                 (
                     "tieu_de",
                     json!(
@@ -49,10 +56,15 @@ pub fn build(doc: &Computed) -> Value {
                     },
                 ),
                 ("ghi_chu", nodes(&a.ghi_chu)),
-                ("bang_nhiem_vu", json!(a.nhiem_vu.is_some())),
             ])
         })
         .collect();
+    if let Some(set) = tk
+        && ck.kind.lists_tasks_in_annex()
+        && !vb.phu_luc.iter().any(|a| a.value.nhiem_vu.is_some())
+    {
+        annexes.push(task_annex(set));
+    }
     object([
         ("loai", json!(ck.kind.id)),
         ("ten_loai", json!(ck.kind.name)),
@@ -100,10 +112,27 @@ pub fn build(doc: &Computed) -> Value {
         (
             "kiem_tra",
             match (&vb.kiem_tra, &ck.inspection) {
-                (Some(kt), Some(p)) => super::inspection::plan(vb, &kt.value, p),
+                (Some(kt), Some(p)) => super::inspection::plan(&kt.value, p),
                 _ => Value::Null,
             },
         ),
+    ])
+}
+
+/// The landscape annex "DANH MỤC NHIỆM VỤ …" with the task table of a plan, for a
+/// document whose tasks no annex of its own shows.
+fn task_annex(set: &TaskSet) -> Value {
+    let title = match set.describe.as_deref() {
+        Some(d) if !d.is_empty() => format!("Danh mục nhiệm vụ {d}"),
+        _ => "Danh mục nhiệm vụ".to_string(),
+    };
+    object([
+        ("id", json!("nhiem-vu")),
+        ("tieu_de", json!([format::upper_title(&title)])),
+        ("ngang", json!(true)),
+        ("mo_dau", json!([])),
+        ("bang", crate::tasks::context::table(set, "ke_hoach")),
+        ("ghi_chu", json!([])),
     ])
 }
 

@@ -1,10 +1,10 @@
 //! Template contexts: `kiem_tra` for the plan (ke-hoach-kiem-tra.xml) and the whole context
-//! of one checklist (phieu-kiem-tra.xml). Every figure, date and number is formatted here.
+//! of one checklist (phieu-kiem-tra.xml). Every figure, date and number is formatted here;
+//! annex labels are not: compose gives them (see `crate::compose::annex`).
 
 use serde_json::{Value, json};
 
 use super::context::nodes;
-use crate::compose::annex;
 use crate::format::{date_long, date_short, integer_padded};
 use crate::inspection::check::{Plan, join_and};
 use crate::inspection::model::KiemTra;
@@ -19,27 +19,18 @@ fn padded(n: usize) -> String {
     integer_padded(n as i64, 2)
 }
 
-/// Labels of the plan's own annexes: teams, outlines and (optionally) the schedule; the
-/// user's `phu_luc` follow them.
-pub fn annex_labels(vb: &VanBan, p: &Plan) -> (String, String, Option<String>) {
-    let own = 2 + usize::from(p.schedule_annex);
-    let count = own + vb.phu_luc.len();
-    (
-        annex::label(0, count),
-        annex::label(1, count),
-        p.schedule_annex.then(|| annex::label(2, count)),
-    )
-}
-
-pub fn plan(vb: &VanBan, kt: &KiemTra, p: &Plan) -> Value {
-    let (teams_label, outlines_label, schedule_label) = annex_labels(vb, p);
+/// The plan's values. Its own annexes (teams, outlines, the schedule when `phu_luc_lich`)
+/// are the template's to lay out; the template refers to them by id (`<annexref>`) and
+/// compose prints the labels they get.
+pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
     let mut teams: Vec<_> = p.teams.iter().collect();
     teams.sort_by_key(|t| t.number);
     // Schedule rows are numbered straight through all teams.
     let mut row = 0usize;
     let doan: Vec<Value> = teams
         .iter()
-        .map(|t| {
+        .enumerate()
+        .map(|(i, t)| {
             let mut members = vec![format!("{} (Trưởng đoàn)", t.lead)];
             members.extend(t.members.iter().cloned());
             let nhom: Vec<Value> = p
@@ -72,6 +63,7 @@ pub fn plan(vb: &VanBan, kt: &KiemTra, p: &Plan) -> Value {
                 })
                 .collect();
             json!({
+                "stt": i + 1,
                 "so": padded(t.number as usize),
                 "ten": t.name(),
                 "truong_doan": t.lead,
@@ -139,9 +131,7 @@ pub fn plan(vb: &VanBan, kt: &KiemTra, p: &Plan) -> Value {
         "thong_bao_ket_qua": padded(p.results_days as usize),
         "de_cuong": de_cuong,
         "ma_de_cuong": p.outlines.iter().map(|o| o.code.clone()).collect::<Vec<_>>(),
-        "phu_luc_doan": teams_label,
-        "phu_luc_de_cuong": outlines_label,
-        "phu_luc_lich": schedule_label,
+        "phu_luc_lich": p.schedule_annex,
     })
 }
 

@@ -4,6 +4,11 @@
 //! of the same name. Templates end in `.xml`, so Tera escapes every value by default: data
 //! can never inject markup, and a "{{" in data is just text. User text with inline marks
 //! goes through the `inline` filter, which escapes it itself.
+//!
+//! Templates only lay out what the context gives them ([`context`], [`inspection`]): they
+//! write the structure (a mục as `<sec>` around its content, an annex as `<annex id="…">`,
+//! a reference to it as `<annexref to="…"/>`) and compute no level, number or label;
+//! `crate::compose` gives those.
 
 pub mod context;
 mod errors;
