@@ -10,7 +10,7 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 
 use crate::error::{Code, Error, Pos};
-use crate::model::VanBan;
+use crate::model::DocumentSpec;
 
 pub mod chars;
 mod messages;
@@ -32,7 +32,7 @@ pub fn read_text(sources: &dyn crate::sources::Sources, path: &Path) -> Result<S
     })
 }
 
-pub fn parse_str(text: &str) -> Result<VanBan, Error> {
+pub fn parse_str(text: &str) -> Result<DocumentSpec, Error> {
     parse_yaml(text)
 }
 

@@ -7,7 +7,7 @@ use crate::error::{Code, Diagnostics, Error};
 use crate::files::write::Output;
 use crate::fonts::{FontSet, Fonts};
 use crate::ir::Document;
-use crate::model::VanBan;
+use crate::model::DocumentSpec;
 use crate::sources::Sources;
 use crate::tasks::Filter;
 use crate::template::{Engine, context};
@@ -50,8 +50,13 @@ pub fn load_and_check(sources: &dyn Sources, path: &Path) -> Result<Computed, Di
 }
 
 /// The template a document uses: its `mau`, or its kind's.
-fn template_name(vb: &VanBan, ck: &Checked, engine: &Engine, path: &Path) -> Result<String, Error> {
-    let Some(m) = &vb.mau else {
+fn template_name(
+    vb: &DocumentSpec,
+    ck: &Checked,
+    engine: &Engine,
+    path: &Path,
+) -> Result<String, Error> {
+    let Some(m) = &vb.template else {
         return Ok(ck.kind.template.to_string());
     };
     let n = if m.value.ends_with(".xml") {

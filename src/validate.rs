@@ -10,7 +10,9 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::kinds::{self, DocKind};
-use crate::model::{CellValue, ColumnKind, ColumnSpec, Node, NodeList, RowSpec, TableSpec, VanBan};
+use crate::model::{
+    CellValue, ColumnKind, ColumnSpec, DocumentSpec, Node, NodeList, RowSpec, TableSpec,
+};
 use crate::sources::Sources;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
@@ -85,7 +87,7 @@ pub struct CheckedDocument {
     /// Its YAML text.
     pub source: String,
     /// The raw model, as written.
-    pub data: VanBan,
+    pub data: DocumentSpec,
     /// The typed values.
     pub checked: Checked,
 }
@@ -106,15 +108,19 @@ pub fn check_file(sources: &dyn Sources, path: &Path) -> Result<CheckedDocument,
 }
 
 /// Validate a loaded document. `base_dir` resolves relative file references.
-pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Checked, Diagnostics> {
+pub fn check(
+    sources: &dyn Sources,
+    vb: &DocumentSpec,
+    base_dir: &Path,
+) -> Result<Checked, Diagnostics> {
     let mut errs = Diagnostics::new();
     let mut err = |e: Error| errs.push(e);
 
     let kind = check_kind(vb, &mut err);
-    let date = match parse_doc_date(&vb.ngay.value) {
+    let date = match parse_doc_date(&vb.date.value) {
         Ok(d) => Some(d),
         Err(e) => {
-            err(e.with_pos(pos_of(&vb.ngay)));
+            err(e.with_pos(pos_of(&vb.date)));
             None
         }
     };
@@ -122,22 +128,22 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
     let authority = check_authority(vb, &mut err);
 
     // Decoded completely here, so that both backends only meet images that decode.
-    let signature_png = vb.chu_ky.anh_chu_ky.as_ref().and_then(|p| {
+    let signature_png = vb.signature.image.as_ref().and_then(|p| {
         let path = base_dir.join(&p.value);
         crate::backend::pdf::png::read_checked(sources, &path, "ảnh chữ ký")
             .map_err(|e| err(e.with_pos(pos_of(p))))
             .ok()
     });
 
-    for list in [&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc] {
+    for list in [&vb.opening, &vb.body, &vb.closing] {
         check_nodes(list, &mut err);
     }
-    for a in &vb.phu_luc {
-        if let Some(t) = &a.value.bang {
+    for a in &vb.annexes {
+        if let Some(t) = &a.value.table {
             check_table(t, &mut err);
         }
-        check_nodes(&a.value.mo_dau, &mut err);
-        check_nodes(&a.value.ghi_chu, &mut err);
+        check_nodes(&a.value.opening, &mut err);
+        check_nodes(&a.value.notes, &mut err);
     }
     let attachment = check_attachment(vb, &mut err);
     let tasks = crate::tasks::check_document(
@@ -168,18 +174,19 @@ pub fn check(sources: &dyn Sources, vb: &VanBan, base_dir: &Path) -> Result<Chec
 }
 
 /// The document's kind (`loai`).
-fn check_kind(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
-    let found = kinds::find(vb.loai.value.trim());
+fn check_kind(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
+    let found = kinds::find(vb.kind.value.trim());
     if found.is_none() {
-        err(unknown_kind("loại văn bản", &vb.loai));
+        err(unknown_kind("loại văn bản", &vb.kind));
     }
     found
 }
 
 /// The issuer's abbreviation and the secrecy and urgency stamps.
-fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Error)) {
-    if vb.viet_tat.value.trim().is_empty() || vb.viet_tat.value.contains(char::is_whitespace) {
-        let code = if vb.viet_tat.value.trim().is_empty() {
+fn check_header_marks(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
+    if vb.issuer_abbr.value.trim().is_empty() || vb.issuer_abbr.value.contains(char::is_whitespace)
+    {
+        let code = if vb.issuer_abbr.value.trim().is_empty() {
             Code::Empty
         } else {
             Code::BadCharacter
@@ -188,12 +195,12 @@ fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Error)) {
             code,
             format!(
                 "chữ viết tắt tên cơ quan \"{}\" không hợp lệ: cần viết liền, không dấu cách (ví dụ UBND)",
-                vb.viet_tat.value
+                vb.issuer_abbr.value
             ),
         )
-        .with_pos(pos_of(&vb.viet_tat)));
+        .with_pos(pos_of(&vb.issuer_abbr)));
     }
-    for (field, allowed) in [(&vb.do_mat, STAMPS_MAT), (&vb.do_khan, STAMPS_KHAN)] {
+    for (field, allowed) in [(&vb.secrecy, STAMPS_MAT), (&vb.urgency, STAMPS_KHAN)] {
         if let Some(s) = field {
             let v = crate::format::upper(s.value.trim());
             if !allowed.contains(&v.as_str()) {
@@ -213,8 +220,8 @@ fn check_header_marks(vb: &VanBan, err: &mut impl FnMut(Error)) {
 
 /// The signer's authority (`chu_ky.quyen_han`); all but Q sign on behalf of someone
 /// (`thay_mat`).
-fn check_authority(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<Authority> {
-    let q = vb.chu_ky.quyen_han.as_ref()?;
+fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Authority> {
+    let q = vb.signature.authority.as_ref()?;
     let Some(a) = parse_authority(&q.value) else {
         err(Error::new(
             Code::UnknownValue,
@@ -228,8 +235,8 @@ fn check_authority(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<Authority
     };
     let needs_whom = a != Authority::Q;
     let has_whom = vb
-        .chu_ky
-        .thay_mat
+        .signature
+        .on_behalf_of
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());
     if needs_whom && !has_whom {
@@ -250,14 +257,14 @@ fn check_authority(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<Authority
 }
 
 /// The attached document (`kem_theo`): its bodies and its kind.
-fn check_attachment(vb: &VanBan, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
-    let k = vb.kem_theo.as_ref()?;
-    for list in [&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc] {
+fn check_attachment(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<&'static DocKind> {
+    let k = vb.attachment.as_ref()?;
+    for list in [&k.value.opening, &k.value.body, &k.value.closing] {
         check_nodes(list, err);
     }
-    let found = kinds::find(k.value.loai.value.trim());
+    let found = kinds::find(k.value.kind.value.trim());
     if found.is_none() {
-        err(unknown_kind("loại văn bản kèm theo", &k.value.loai));
+        err(unknown_kind("loại văn bản kèm theo", &k.value.kind));
     }
     found
 }
@@ -283,18 +290,18 @@ fn unknown_kind(what: &str, loai: &Spanned<String>) -> Error {
 /// The `kiem_tra` block belongs to (and is required by) `loai: ke-hoach-kiem-tra`.
 fn check_inspection(
     sources: &dyn Sources,
-    vb: &VanBan,
+    vb: &DocumentSpec,
     kind: Option<&DocKind>,
     date: Option<DocDate>,
     base_dir: &Path,
     errs: &mut Diagnostics,
 ) -> Option<crate::inspection::Plan> {
     let wants = kind.is_some_and(|k| k.id == "ke-hoach-kiem-tra");
-    match &vb.kiem_tra {
+    match &vb.inspection {
         None if wants => {
             errs.error(
                 Code::MissingKey,
-                pos_of(&vb.loai),
+                pos_of(&vb.kind),
                 "loại ke-hoach-kiem-tra cần khối \"kiem_tra\" (đoàn kiểm tra, đơn vị, đề cương)",
             );
             None
@@ -309,18 +316,18 @@ fn check_inspection(
             None
         }
         Some(kt) => {
-            if wants && !vb.noi_dung.is_empty() {
-                errs.error(Code::Conflict, pos_of(&vb.noi_dung[0]), "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài");
+            if wants && !vb.body.is_empty() {
+                errs.error(Code::Conflict, pos_of(&vb.body[0]), "kế hoạch kiểm tra viết nội dung trong khối kiem_tra (muc_dich, yeu_cau, noi_dung, phuong_phap, …), không dùng \"noi_dung\" ở ngoài");
             }
             for list in [
-                &kt.value.muc_dich,
-                &kt.value.yeu_cau,
-                &kt.value.noi_dung,
-                &kt.value.phuong_phap,
-                &kt.value.thanh_phan,
-                &kt.value.doi_tuong,
-                &kt.value.to_chuc_thuc_hien,
-                &kt.value.to_chuc_thuc_hien_cuoi,
+                &kt.value.purpose,
+                &kt.value.requirements,
+                &kt.value.contents,
+                &kt.value.method,
+                &kt.value.members,
+                &kt.value.subjects,
+                &kt.value.implementation,
+                &kt.value.implementation_end,
             ] {
                 check_nodes(list, &mut |e| errs.push(e));
             }
@@ -352,16 +359,16 @@ fn check_nodes(list: &NodeList, err: &mut impl FnMut(Error)) {
 pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Error)) {
     // Row numbers and computed columns are filled in by vanban: rows leave them out.
     let data_cols: Vec<&Spanned<ColumnSpec>> = t
-        .cot
+        .columns
         .iter()
         .filter(|c| c.value.kind() != ColumnKind::RowNumber && !c.value.is_computed())
         .collect();
     let names = data_cols
         .iter()
-        .map(|c| c.value.ten.replace('\n', " "))
+        .map(|c| c.value.name.replace('\n', " "))
         .collect::<Vec<_>>()
         .join(" | ");
-    for (i, row) in t.dong.iter().enumerate() {
+    for (i, row) in t.rows.iter().enumerate() {
         let cells = match &row.value {
             RowSpec::Data(c) | RowSpec::Total(c) => c,
             RowSpec::Group(_) => continue,

@@ -462,7 +462,7 @@ fn test_modules_are_not_edges() {
 fn scanner_finds_edges_and_skips_comments_and_strings() {
     let path = vec!["load".to_string(), "messages".to_string()];
     let src = r##"
-        use crate::model::VanBan;
+        use crate::model::DocumentSpec;
         use crate::{error::Error, sources::{self, Sources}};
         // crate::commented::Out
         /* crate::block /* nested */ crate::still_comment */

@@ -14,7 +14,7 @@ use vanban::checklists;
 use vanban::data::Computed;
 use vanban::ir::{Block, Document, Inline, Paragraph, Row, Table};
 use vanban::markup::{MBlock, MDash, MTable, Markup};
-use vanban::model::VanBan;
+use vanban::model::DocumentSpec;
 use vanban::render;
 use vanban::sources::FileSystem;
 use vanban::template::Engine;
@@ -141,7 +141,7 @@ fn fnv(bytes: &[u8]) -> u64 {
 fn dump_document(
     path: &std::path::Path,
     checked: &Checked,
-    data: &VanBan,
+    data: &DocumentSpec,
     template: Option<&str>,
 ) -> String {
     let mut ck = checked.clone();

@@ -72,12 +72,12 @@ fn section(
     let team = plan.team_of(unit);
     let head = Head {
         kind: &KIND,
-        parent: Some(plan_doc.data.co_quan_ban_hanh.replace('\n', " ")),
+        parent: Some(plan_doc.data.issuer.replace('\n', " ")),
         issuer: format::upper(&team.name()),
         number: None,
         subject: subject(plan, &u.name),
         stamps: Vec::new(),
-        place: plan_doc.data.dia_danh.clone(),
+        place: plan_doc.data.place.clone(),
         // The date is the visit's.
         date: {
             use chrono::Datelike;
@@ -122,7 +122,7 @@ pub fn document(
     fonts: &FontSet,
 ) -> Result<Document, Error> {
     let vb = &plan_doc.data;
-    let st = Style::new(&vb.trinh_bay);
+    let st = Style::new(&vb.layout);
     let mut sections = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         let mut s = section(plan_doc, plan, *u, &st, engine, fonts)?;
@@ -133,15 +133,10 @@ pub fn document(
     }
     let title = match units {
         [one] => format!("{} - {}", KIND.name, plan.units[*one].name),
-        _ => format!("{} - {}", KIND.name, vb.trich_yeu.replace('\n', " ").trim()),
+        _ => format!("{} - {}", KIND.name, vb.subject.replace('\n', " ").trim()),
     };
     Ok(Document {
-        meta: crate::compose::meta(
-            &vb.trich_yeu,
-            &vb.co_quan_ban_hanh,
-            &plan_doc.checked.date,
-            title,
-        ),
+        meta: crate::compose::meta(&vb.subject, &vb.issuer, &plan_doc.checked.date, title),
         page: st.page,
         sections,
     })

@@ -6,16 +6,16 @@ use super::style::{Style, run};
 use crate::backend::pdf::png::CheckedPng;
 use crate::format;
 use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
-use crate::model::VanBan;
+use crate::model::DocumentSpec;
 use crate::validate::Checked;
 
 /// Recipient lines: "- X;" each, then "- Lưu: VT, …." (Decree 30, Phụ lục I).
-pub fn noi_nhan_lines(vb: &VanBan) -> Vec<String> {
-    let Some(nn) = &vb.noi_nhan else {
+pub fn noi_nhan_lines(vb: &DocumentSpec) -> Vec<String> {
+    let Some(nn) = &vb.recipients else {
         return Vec::new();
     };
     let mut out: Vec<String> = nn
-        .gui
+        .to
         .iter()
         .map(|r| {
             r.trim()
@@ -26,7 +26,7 @@ pub fn noi_nhan_lines(vb: &VanBan) -> Vec<String> {
         .map(|r| format!("- {r};"))
         .collect();
     let luu: Vec<&str> = nn
-        .luu
+        .archive
         .iter()
         .map(|s| s.trim().trim_end_matches(['.', ',']))
         .filter(|s| !s.is_empty())
@@ -37,10 +37,10 @@ pub fn noi_nhan_lines(vb: &VanBan) -> Vec<String> {
 
 /// Authority lines: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH",
 /// "Q. GIÁM ĐỐC", or the title line(s) alone.
-pub fn authority_lines(vb: &VanBan, ck: &Checked) -> Vec<String> {
+pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
     let titles: Vec<String> = vb
-        .chu_ky
-        .chuc_vu
+        .signature
+        .titles
         .lines()
         .iter()
         .map(|l| format::upper(l.trim()))
@@ -56,7 +56,7 @@ pub fn authority_lines(vb: &VanBan, ck: &Checked) -> Vec<String> {
             t
         }
         Some(a) => {
-            let whom = format::upper(vb.chu_ky.thay_mat.as_deref().unwrap_or("").trim());
+            let whom = format::upper(vb.signature.on_behalf_of.as_deref().unwrap_or("").trim());
             let mut out = vec![format!("{} {whom}", a.prefix())];
             out.extend(titles);
             out
@@ -65,7 +65,7 @@ pub fn authority_lines(vb: &VanBan, ck: &Checked) -> Vec<String> {
 }
 
 pub fn signature_table(
-    vb: &VanBan,
+    vb: &DocumentSpec,
     ck: &Checked,
     st: &Style,
     tw: f32,
@@ -90,9 +90,9 @@ pub fn signature_table(
             }));
         }
         if let Some(k) = vb
-            .noi_nhan
+            .recipients
             .as_ref()
-            .and_then(|n| n.ky_hieu_nguoi_soan.as_deref())
+            .and_then(|n| n.drafter_mark.as_deref())
             .filter(|s| !s.trim().is_empty())
         {
             left.push(Block::Paragraph(Paragraph {
@@ -132,7 +132,7 @@ pub fn signature_table(
         None => right.push(Block::Spacer(st.signature_space)),
     }
     right.push(Block::Paragraph(st.centered(
-        vb.chu_ky.ho_ten.trim(),
+        vb.signature.name.trim(),
         st.signer_size,
         true,
         false,
@@ -197,7 +197,7 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    fn doc(chu_ky: &str, noi_nhan: &str) -> (VanBan, Checked) {
+    fn doc(chu_ky: &str, noi_nhan: &str) -> (DocumentSpec, Checked) {
         let y = format!(
             "loai: cong-van\nco_quan_ban_hanh: SỞ NỘI VỤ\nviet_tat: SNV\ndia_danh: Hà Lam\n\
              ngay: 2025-10-01\ntrich_yeu: Thử\nchu_ky:\n{chu_ky}\n{noi_nhan}"

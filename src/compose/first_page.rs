@@ -6,7 +6,7 @@ use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table, VAlign};
 use crate::kinds::DocKind;
-use crate::model::VanBan;
+use crate::model::DocumentSpec;
 use crate::validate::{Checked, DocDate};
 
 pub const QUOC_HIEU: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
@@ -19,18 +19,14 @@ pub const LEFT_SHARE: f32 = 0.4;
 pub const LAYOUT_PADDING: f32 = 5.4;
 
 /// "BC-UBND", "UBND-VX": the part of the ký hiệu after the number.
-pub fn ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
+pub fn ky_hieu(kind: &DocKind, vb: &DocumentSpec) -> String {
     let mut s = String::new();
     if let Some(a) = kind.abbr {
         s.push_str(a);
         s.push('-');
     }
-    s.push_str(vb.viet_tat.value.trim());
-    if let Some(u) = vb
-        .don_vi_soan_thao
-        .as_deref()
-        .filter(|u| !u.trim().is_empty())
-    {
+    s.push_str(vb.issuer_abbr.value.trim());
+    if let Some(u) = vb.drafting_unit.as_deref().filter(|u| !u.trim().is_empty()) {
         s.push('-');
         s.push_str(u.trim());
     }
@@ -38,10 +34,10 @@ pub fn ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
 }
 
 /// "05/BC-UBND", or "      /BC-UBND" for a document not yet numbered.
-pub fn so_ky_hieu(kind: &DocKind, vb: &VanBan) -> String {
+pub fn so_ky_hieu(kind: &DocKind, vb: &DocumentSpec) -> String {
     format!(
         "{}/{}",
-        format::doc_number(vb.so.as_ref().map(|s| s.value)),
+        format::doc_number(vb.number.as_ref().map(|s| s.value)),
         ky_hieu(kind, vb)
     )
 }
@@ -81,24 +77,24 @@ pub struct Head {
 
 impl Head {
     /// A document's header, from its data and checked values.
-    pub fn of(vb: &VanBan, ck: &Checked) -> Head {
+    pub fn of(vb: &DocumentSpec, ck: &Checked) -> Head {
         // "Số: 05/BC-UBND"; an unnumbered draft keeps six blanks: "Số:      /BC-UBND".
-        let number = match vb.so {
+        let number = match vb.number {
             Some(_) => format!("Số: {}", so_ky_hieu(ck.kind, vb)),
             None => format!("Số:{}", so_ky_hieu(ck.kind, vb)),
         };
         Head {
             kind: ck.kind,
-            parent: vb.co_quan_chu_quan.clone(),
-            issuer: vb.co_quan_ban_hanh.clone(),
+            parent: vb.parent_agency.clone(),
+            issuer: vb.issuer.clone(),
             number: Some(number),
-            subject: vb.trich_yeu.clone(),
-            stamps: [&vb.do_khan, &vb.do_mat]
+            subject: vb.subject.clone(),
+            stamps: [&vb.urgency, &vb.secrecy]
                 .into_iter()
                 .flatten()
                 .map(|s| s.value.clone())
                 .collect(),
-            place: vb.dia_danh.clone(),
+            place: vb.place.clone(),
             date: ck.date,
         }
     }
@@ -258,9 +254,9 @@ pub fn title(head: &Head, st: &Style, fonts: &FontSet, tw: f32) -> Vec<Block> {
 }
 
 /// "Kính gửi: X." on one line, or a list "- X;" … "- Y." for several recipients.
-pub fn kinh_gui(vb: &VanBan, st: &Style, fonts: &FontSet) -> Vec<Block> {
+pub fn kinh_gui(vb: &DocumentSpec, st: &Style, fonts: &FontSet) -> Vec<Block> {
     let r: Vec<&str> = vb
-        .kinh_gui
+        .addressees
         .iter()
         .map(|s| s.trim().trim_end_matches([';', '.']))
         .filter(|s| !s.is_empty())
@@ -307,9 +303,9 @@ pub fn kinh_gui(vb: &VanBan, st: &Style, fonts: &FontSet) -> Vec<Block> {
 }
 
 /// Căn cứ lines: italic, one per line, ";" after each and "." after the last.
-pub fn can_cu(vb: &VanBan, st: &Style) -> Vec<Block> {
-    let n = vb.can_cu.len();
-    vb.can_cu
+pub fn can_cu(vb: &DocumentSpec, st: &Style) -> Vec<Block> {
+    let n = vb.legal_bases.len();
+    vb.legal_bases
         .iter()
         .enumerate()
         .map(|(i, l)| {
@@ -326,11 +322,11 @@ pub fn can_cu(vb: &VanBan, st: &Style) -> Vec<Block> {
 
 /// The issuing authority of a decision ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH HÀ LAM"), UPPER, bold
 /// and centred between the title and the căn cứ.
-pub fn issuer(vb: &VanBan, st: &Style) -> Vec<Block> {
-    let Some(t) = vb.tham_quyen.as_ref().filter(|t| !t.ten.trim().is_empty()) else {
+pub fn issuer(vb: &DocumentSpec, st: &Style) -> Vec<Block> {
+    let Some(t) = vb.authority.as_ref().filter(|t| !t.name.trim().is_empty()) else {
         return Vec::new();
     };
-    lines_of(&t.ten)
+    lines_of(&t.name)
         .iter()
         .enumerate()
         .map(|(i, l)| {

@@ -23,7 +23,7 @@ pub use style::Style;
 /// The document model of a computed document and the markup its template rendered.
 pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     let (vb, ck) = (&doc.data, &doc.checked);
-    let st = Style::new(&vb.trinh_bay);
+    let st = Style::new(&vb.layout);
     let head = first_page::Head::of(vb, ck);
     let tw = st.page.text_width(markup.orientation);
 
@@ -59,12 +59,12 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
 
     let so_ky_hieu = first_page::so_ky_hieu(ck.kind, vb);
     // A decision issued by an office holder names it ("của Chủ tịch UBND tỉnh").
-    let agency = match &vb.tham_quyen {
+    let agency = match &vb.authority {
         Some(t) => t.short().to_string(),
         None => vb
-            .ten_co_quan
+            .issuer_name
             .clone()
-            .unwrap_or_else(|| vb.co_quan_ban_hanh.replace('\n', " ")),
+            .unwrap_or_else(|| vb.issuer.replace('\n', " ")),
     };
     let date = first_page::date_text(&ck.date);
     let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
@@ -96,8 +96,8 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
 
     Document {
         meta: meta(
-            &vb.trich_yeu,
-            &vb.co_quan_ban_hanh,
+            &vb.subject,
+            &vb.issuer,
             &ck.date,
             format!("{} {}", ck.kind.name, so_ky_hieu.trim()),
         ),

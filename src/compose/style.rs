@@ -33,25 +33,25 @@ pub struct Style {
 impl Style {
     pub fn new(l: &Layout) -> Style {
         let mut page = PageSetup::nd30_default();
-        if let Some(v) = &l.le_tren {
+        if let Some(v) = &l.margin_top {
             page.margin_top = mm(v.value);
         }
-        if let Some(v) = &l.le_duoi {
+        if let Some(v) = &l.margin_bottom {
             page.margin_bottom = mm(v.value);
         }
-        if let Some(v) = &l.le_trai {
+        if let Some(v) = &l.margin_left {
             page.margin_left = mm(v.value);
         }
-        if let Some(v) = &l.le_phai {
+        if let Some(v) = &l.margin_right {
             page.margin_right = mm(v.value);
         }
         Style {
             page,
-            body_size: l.co_chu.as_ref().map(|v| v.value).unwrap_or(14.0),
-            line_spacing: l.gian_dong.as_ref().map(|v| v.value).unwrap_or(1.15),
+            body_size: l.font_size.as_ref().map(|v| v.value).unwrap_or(14.0),
+            line_spacing: l.line_spacing.as_ref().map(|v| v.value).unwrap_or(1.15),
             para_after: 6.0,
             first_indent: mm(12.7),
-            table_size: l.co_chu_bang.as_ref().map(|v| v.value).unwrap_or(12.0),
+            table_size: l.table_font_size.as_ref().map(|v| v.value).unwrap_or(12.0),
             agency_size: 13.0,
             motto_size: 14.0,
             number_size: 13.0,

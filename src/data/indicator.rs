@@ -243,29 +243,29 @@ fn from_table(
     errs: &mut Diagnostics,
 ) -> Option<Option<f64>> {
     let f = &l.value;
-    match tables.get(f.bang.trim()) {
+    match tables.get(f.table.trim()) {
         None => errs.error(Code::BadReference, pos_of(l), format!(
                 "lay_tu: không có bảng mã \"{}\"; các bảng có mã: {}",
-                f.bang,
+                f.table,
                 tables.keys().cloned().collect::<Vec<_>>().join(", ")
             )),
-        Some(t) => match (t.col(f.cot.trim()), t.lookup(f.dong.as_deref().map(str::trim))) {
+        Some(t) => match (t.col(f.columns.trim()), t.lookup(f.rows.as_deref().map(str::trim))) {
             (None, _) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" không có cột mã \"{}\"",
-                    f.bang, f.cot
+                    f.table, f.columns
                 )),
             (_, Lookup::Repeated(at)) => errs.error(Code::BadReference, pos_of(l), format!(
                     "lay_tu: bảng \"{}\" có {} dòng \"{}\" ({}); không biết lấy dòng nào: đặt tên riêng cho từng dòng hoặc chọn cột khóa khác (khoa)",
-                    f.bang,
+                    f.table,
                     at.len(),
-                    f.dong.as_deref().unwrap_or("").trim(),
+                    f.rows.as_deref().unwrap_or("").trim(),
                     super::table::places(&at)
                 )),
-            (_, Lookup::Missing) => errs.error(Code::BadReference, pos_of(l), match &f.dong {
-                    Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.bang),
+            (_, Lookup::Missing) => errs.error(Code::BadReference, pos_of(l), match &f.rows {
+                    Some(d) => format!("lay_tu: bảng \"{}\" không có dòng \"{d}\"", f.table),
                     None => format!(
                         "lay_tu: bảng \"{}\" không có dòng tổng (thêm \"dong_tong\" hoặc ghi \"dong\")",
-                        f.bang
+                        f.table
                     ),
                 }),
             (Some(c), Lookup::Found(r)) => return Some(r.get(c).and_then(CellValue::number)),
@@ -323,15 +323,11 @@ pub fn compute(
     let mut totals: Vec<(String, Spanned<CellValue>)> = Vec::new();
     for s in list {
         let i = &s.value;
-        let unit = i
-            .don_vi
-            .as_ref()
-            .map(|u| u.value.clone())
-            .unwrap_or_default();
-        let decimals = i.so_le.unwrap_or(format::number::DEFAULT_DECIMALS);
+        let unit = i.unit.as_ref().map(|u| u.value.clone()).unwrap_or_default();
+        let decimals = i.decimals.unwrap_or(format::number::DEFAULT_DECIMALS);
         let value = indicator_value(i, tables, errs);
         let target = indicator_target(i, decimals, errs);
-        let as_of = match &i.tinh_den {
+        let as_of = match &i.as_of {
             None => None,
             Some(d) => match format::parse_date(&d.value) {
                 Ok(x) => Some(x),
@@ -343,21 +339,21 @@ pub fn compute(
         };
         let parts = register_parts(i, &unit, decimals, &mut reg, errs);
         check_parts_sum(s, value, &parts, decimals, errs);
-        if let Some(t) = &i.tren {
+        if let Some(t) = &i.of {
             totals.push((i.id.value.trim().to_string(), t.clone()));
         }
         reg.register(
             &i.id,
             Ind {
-                name: i.ten.clone().unwrap_or_default(),
+                name: i.name.clone().unwrap_or_default(),
                 unit,
                 value,
                 target,
-                has_total: i.tren.is_some(),
+                has_total: i.of.is_some(),
                 as_of,
                 parts,
                 decimals,
-                unit_pos: i.don_vi.as_ref().and_then(pos_of).or(pos_of(&i.id)),
+                unit_pos: i.unit.as_ref().and_then(pos_of).or(pos_of(&i.id)),
                 ..Default::default()
             },
             errs,
@@ -374,9 +370,9 @@ fn indicator_value(
     tables: &BTreeMap<String, TableData>,
     errs: &mut Diagnostics,
 ) -> Option<f64> {
-    let mut value = cell_number(&i.gia_tri, "giá trị", errs);
-    if let Some(l) = &i.lay_tu {
-        if i.gia_tri.is_some() {
+    let mut value = cell_number(&i.value, "giá trị", errs);
+    if let Some(l) = &i.from_table {
+        if i.value.is_some() {
             errs.error(
                 Code::Conflict,
                 pos_of(l),
@@ -386,7 +382,7 @@ fn indicator_value(
         if let Some(v) = from_table(l, tables, errs) {
             value = v;
         }
-    } else if i.gia_tri.is_none() {
+    } else if i.value.is_none() {
         errs.error(
             Code::MissingKey,
             pos_of(&i.id),
@@ -401,8 +397,8 @@ fn indicator_value(
 
 /// `muc_tieu`, which must be greater than 0.
 fn indicator_target(i: &Indicator, decimals: usize, errs: &mut Diagnostics) -> Option<f64> {
-    let target = cell_number(&i.muc_tieu, "chỉ tiêu giao (muc_tieu)", errs);
-    if let (Some(t), Some(m)) = (target, &i.muc_tieu)
+    let target = cell_number(&i.target, "chỉ tiêu giao (muc_tieu)", errs);
+    if let (Some(t), Some(m)) = (target, &i.target)
         && t <= 0.0
     {
         errs.error(Code::OutOfRange, pos_of(m), format!(
@@ -424,17 +420,17 @@ fn register_parts(
     errs: &mut Diagnostics,
 ) -> Vec<(String, Option<f64>)> {
     let mut parts = Vec::new();
-    for p in &i.thanh_phan {
-        let pv = cell_number(&Some(p.value.gia_tri.clone()), "giá trị thành phần", errs);
-        parts.push((p.value.ten.clone().unwrap_or_default(), pv));
+    for p in &i.parts {
+        let pv = cell_number(&Some(p.value.value.clone()), "giá trị thành phần", errs);
+        parts.push((p.value.name.clone().unwrap_or_default(), pv));
         reg.register(
             &p.value.id,
             Ind {
-                name: p.value.ten.clone().unwrap_or_default(),
+                name: p.value.name.clone().unwrap_or_default(),
                 unit: unit.to_string(),
                 value: pv,
                 decimals,
-                unit_pos: i.don_vi.as_ref().and_then(pos_of),
+                unit_pos: i.unit.as_ref().and_then(pos_of),
                 ..Default::default()
             },
             errs,
@@ -464,7 +460,7 @@ fn check_parts_sum(
             .map(|x| format::number(x, Some(decimals)))
             .collect::<Vec<_>>()
             .join(" + ");
-        errs.error(Code::Conflict, i.gia_tri.as_ref().and_then(pos_of).or(pos_of(s)), format!(
+        errs.error(Code::Conflict, i.value.as_ref().and_then(pos_of).or(pos_of(s)), format!(
                 "các thành phần của chỉ tiêu \"{}\" không cộng lại bằng giá trị: {terms} = {}, nhưng gia_tri là {}",
                 i.id.value,
                 format::number(sum, Some(decimals)),

@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Spanned;
 
 use crate::error::{Code, Diagnostics, Error, Pos};
-use crate::model::{Node, NodeList, TableSpec, VanBan};
+use crate::model::{DocumentSpec, Node, NodeList, TableSpec};
 use crate::sources::Sources;
 use crate::tasks::{Filter, TaskSet};
 use crate::validate::{Checked, CheckedDocument};
@@ -32,7 +32,7 @@ pub(crate) fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
 }
 
 /// Every table of a document, in reading order.
-fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
+fn tables_mut(vb: &mut DocumentSpec) -> Vec<&mut TableSpec> {
     fn walk<'a>(list: &'a mut NodeList, out: &mut Vec<&'a mut TableSpec>) {
         for n in list.iter_mut() {
             match &mut n.value {
@@ -53,11 +53,11 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
     }
     for a in annexes.iter_mut() {
         let a = &mut a.value;
-        walk(&mut a.mo_dau, &mut out);
-        if let Some(t) = &mut a.bang {
+        walk(&mut a.opening, &mut out);
+        if let Some(t) = &mut a.table {
             out.push(t);
         }
-        walk(&mut a.ghi_chu, &mut out);
+        walk(&mut a.notes, &mut out);
     }
     out
 }
@@ -66,7 +66,7 @@ fn tables_mut(vb: &mut VanBan) -> Vec<&mut TableSpec> {
 /// computed data of the ones with an id.
 fn compute_tables(
     sources: &dyn Sources,
-    vb: &mut VanBan,
+    vb: &mut DocumentSpec,
     yaml: &Path,
     src: &str,
     prev: Option<&BTreeMap<String, TableData>>,
@@ -100,10 +100,10 @@ fn load_previous(
     path: &Path,
 ) -> Result<(BTreeMap<String, TableData>, Indicators), Diagnostics> {
     let text = crate::load::read_text(sources, path)?;
-    let mut vb: VanBan = crate::load::parse_yaml(&text).map_err(|e| e.in_file(path))?;
+    let mut vb: DocumentSpec = crate::load::parse_yaml(&text).map_err(|e| e.in_file(path))?;
     let mut errs = Diagnostics::new();
     let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
-    let inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
+    let inds = indicator::compute(&vb.indicators, &tables, &mut errs);
     errs.in_file(path).finish((tables, inds))
 }
 
@@ -113,13 +113,13 @@ fn load_previous(
 /// without a file belong to `path`.
 fn fill(
     sources: &dyn Sources,
-    vb: &mut VanBan,
+    vb: &mut DocumentSpec,
     src: &str,
     path: &Path,
     previous: Option<&Path>,
 ) -> Result<Indicators, Diagnostics> {
     let base = path.parent().unwrap_or(Path::new("."));
-    let prev_path: Option<(PathBuf, Option<Pos>)> = match (previous, &vb.ky_truoc) {
+    let prev_path: Option<(PathBuf, Option<Pos>)> = match (previous, &vb.previous) {
         (Some(p), _) => Some((p.to_path_buf(), None)),
         (None, Some(k)) => Some((base.join(&k.value), pos_of(k))),
         (None, None) => None,
@@ -182,7 +182,7 @@ fn fill(
         prev.as_ref().map(|p| &p.0),
         &mut errs,
     );
-    let mut inds = indicator::compute(&vb.chi_tieu, &tables, &mut errs);
+    let mut inds = indicator::compute(&vb.indicators, &tables, &mut errs);
     if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
         indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);
     }
@@ -206,7 +206,7 @@ pub struct Computed {
     /// Its YAML text (messages quote and locate in it).
     pub source: String,
     /// The document with every table in its printed form and every reference replaced.
-    pub data: VanBan,
+    pub data: DocumentSpec,
     /// The typed values of the check stage, with the tasks filtered.
     pub checked: Checked,
     /// The indicators as template values (`chi_tieu`).

@@ -5,7 +5,7 @@
 
 use crate::error::line_col_of_byte;
 use crate::error::{Code, Diagnostics, Error, Pos};
-use crate::model::{CellValue, Node, NodeList, RowSpec, TableSpec, VanBan};
+use crate::model::{CellValue, DocumentSpec, Node, NodeList, RowSpec, TableSpec};
 
 use super::indicator::Indicators;
 use super::pos_of;
@@ -120,7 +120,7 @@ impl Resolver<'_> {
             let at = pos_of(n);
             match &mut n.value {
                 Node::Paragraph(t) => self.text(t, at),
-                Node::Styled(s) => self.text(&mut s.doan, at),
+                Node::Styled(s) => self.text(&mut s.text, at),
                 Node::Heading { title, children } | Node::Part { title, children } => {
                     self.text(title, at);
                     self.nodes(children);
@@ -138,7 +138,7 @@ impl Resolver<'_> {
     }
 
     pub fn table(&mut self, t: &mut TableSpec) {
-        for r in t.dong.iter_mut() {
+        for r in t.rows.iter_mut() {
             let at = pos_of(r);
             match &mut r.value {
                 RowSpec::Data(cells) | RowSpec::Total(cells) => {
@@ -154,18 +154,18 @@ impl Resolver<'_> {
         }
     }
 
-    pub fn document(&mut self, vb: &mut VanBan) {
+    pub fn document(&mut self, vb: &mut DocumentSpec) {
         let (bodies, annexes) = vb.parts_mut();
         for list in bodies {
             self.nodes(list);
         }
         for a in annexes.iter_mut() {
             let a = &mut a.value;
-            self.nodes(&mut a.mo_dau);
-            if let Some(t) = &mut a.bang {
+            self.nodes(&mut a.opening);
+            if let Some(t) = &mut a.table {
                 self.table(t);
             }
-            self.nodes(&mut a.ghi_chu);
+            self.nodes(&mut a.notes);
         }
     }
 }

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use calamine::{Data, Reader};
 
 use crate::error::{Code, Diagnostics, Error, Pos};
-use crate::model::{CellValue, Source};
+use crate::model::{CellValue, SheetSource};
 use crate::sources::Sources;
 
 use super::pos_of;
@@ -54,7 +54,7 @@ fn norm_header(s: &str) -> String {
 type Grid = Vec<Vec<CellValue>>;
 
 /// Where the mapped columns are in the file (0-based).
-struct Columns {
+struct SheetColumns {
     /// Table column id and file column, in the order of `cot`.
     mapping: Vec<(String, usize)>,
     /// The group column `nhom`.
@@ -64,7 +64,7 @@ struct Columns {
 /// Read the rows a source describes. `base` is the YAML file's directory.
 pub fn read(
     sources: &dyn Sources,
-    src: &serde_saphyr::Spanned<Source>,
+    src: &serde_saphyr::Spanned<SheetSource>,
     base: &Path,
 ) -> Result<SourceRows, Diagnostics> {
     let s = &src.value;
@@ -79,20 +79,20 @@ pub fn read(
 /// The source's file, read as a grid, with the sheet's name for a workbook.
 fn read_grid(
     sources: &dyn Sources,
-    s: &Source,
+    s: &SheetSource,
     base: &Path,
 ) -> Result<(PathBuf, Grid, Option<String>), Diagnostics> {
-    let path = base.join(&s.tep.value);
+    let path = base.join(&s.file.value);
     if !sources.exists(&path) {
         return Err(Error::new(
             Code::Read,
             format!(
                 "không tìm thấy tệp dữ liệu \"{}\" (đường dẫn tính từ thư mục của tệp YAML: {})",
-                s.tep.value,
+                s.file.value,
                 path.display()
             ),
         )
-        .with_pos(pos_of(&s.tep))
+        .with_pos(pos_of(&s.file))
         .into());
     }
     let ext = path
@@ -109,10 +109,10 @@ fn read_grid(
                 Code::Read,
                 format!(
                     "không đọc được tệp \"{}\": cần tệp .xlsx, .xls, .ods hoặc .csv",
-                    s.tep.value
+                    s.file.value
                 ),
             )
-            .with_pos(pos_of(&s.tep))
+            .with_pos(pos_of(&s.file))
             .into());
         }
     };
@@ -122,15 +122,15 @@ fn read_grid(
             e.code,
             format!(
                 "không đọc được tệp dữ liệu \"{}\": {}",
-                s.tep.value, e.message
+                s.file.value, e.message
             ),
         )
-        .with_pos(pos_of(&s.tep))
+        .with_pos(pos_of(&s.file))
     })?;
     // The parsers own their input (calamine reads through a `Cursor<Vec<u8>>`).
     let bytes = bytes.into_owned();
     if is_csv {
-        if let Some(t) = &s.trang {
+        if let Some(t) = &s.sheet {
             return Err(Error::new(
                 Code::Conflict,
                 "tệp CSV không có trang tính; bỏ khóa \"trang\"",
@@ -147,19 +147,19 @@ fn read_grid(
 }
 
 /// The 1-based line of the header row (`dong_tieu_de`, default 1), which must exist.
-fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, Diagnostics> {
+fn header_line(src: &serde_saphyr::Spanned<SheetSource>, grid: &Grid) -> Result<u64, Diagnostics> {
     let s = &src.value;
-    let header_line = s.dong_tieu_de.as_ref().map(|h| h.value).unwrap_or(1) as u64;
+    let header_line = s.header_row.as_ref().map(|h| h.value).unwrap_or(1) as u64;
     if header_line == 0 || header_line as usize > grid.len() {
         return Err(Error::new(
             Code::OutOfRange,
             format!(
                 "dòng tiêu đề {header_line} không có trong tệp \"{}\" (tệp có {} dòng)",
-                s.tep.value,
+                s.file.value,
                 grid.len()
             ),
         )
-        .with_pos(s.dong_tieu_de.as_ref().and_then(pos_of).or(pos_of(src)))
+        .with_pos(s.header_row.as_ref().and_then(pos_of).or(pos_of(src)))
         .into());
     }
     Ok(header_line)
@@ -167,11 +167,11 @@ fn header_line(src: &serde_saphyr::Spanned<Source>, grid: &Grid) -> Result<u64, 
 
 /// The file column of each table column named in `cot`, and of the group column `nhom`.
 fn map_columns(
-    s: &Source,
+    s: &SheetSource,
     header: &[CellValue],
     header_line: u64,
     sheet: Option<&str>,
-) -> Result<Columns, Diagnostics> {
+) -> Result<SheetColumns, Diagnostics> {
     let find = |name: &str| -> Option<usize> {
         let want = norm_header(name);
         header.iter().position(|c| match c {
@@ -192,12 +192,12 @@ fn map_columns(
             .join(", ")
     };
     let mut mapping: Vec<(String, usize)> = Vec::new();
-    for (id, name) in &s.cot.value {
+    for (id, name) in &s.columns.value {
         match find(name) {
             Some(i) => mapping.push((id.clone(), i)),
-            None => errs.error(Code::BadReference, pos_of(&s.cot), format!(
+            None => errs.error(Code::BadReference, pos_of(&s.columns), format!(
                     "không có cột \"{name}\" ở dòng tiêu đề {header_line} của tệp \"{}\"{}; các cột có: {}",
-                    s.tep.value,
+                    s.file.value,
                     sheet
                         .map(|n| format!(" (trang \"{n}\")"))
                         .unwrap_or_default(),
@@ -206,7 +206,7 @@ fn map_columns(
         }
     }
     let group_col =
-        match &s.nhom {
+        match &s.group {
             None => None,
             Some(g) => match find(&g.value) {
                 Some(i) => Some(i),
@@ -214,7 +214,7 @@ fn map_columns(
                     errs.error(Code::BadReference, pos_of(g), format!(
                         "không có cột nhóm \"{}\" ở dòng tiêu đề của tệp \"{}\"; các cột có: {}",
                         g.value,
-                        s.tep.value,
+                        s.file.value,
                         available()
                     ));
                     None
@@ -224,7 +224,7 @@ fn map_columns(
     if !errs.is_empty() {
         return Err(errs);
     }
-    Ok(Columns {
+    Ok(SheetColumns {
         mapping,
         group: group_col,
     })
@@ -234,7 +234,7 @@ fn map_columns(
 fn data_rows(
     grid: &Grid,
     header_line: u64,
-    columns: &Columns,
+    columns: &SheetColumns,
     path: &Path,
     sheet: Option<&str>,
 ) -> Result<Vec<SourceRow>, Diagnostics> {
@@ -305,7 +305,7 @@ fn read_sheet(
     path: &Path,
     ext: &str,
     bytes: Vec<u8>,
-    s: &Source,
+    s: &SheetSource,
 ) -> Result<(Vec<Vec<CellValue>>, String), Diagnostics> {
     crate::files::archive::check_unpacked_size(&bytes)
         .map_err(|m| Error::new(Code::OutOfRange, m).at(path, None))?;
@@ -318,7 +318,7 @@ fn read_sheet(
         .at(path, None)
     })?;
     let names = wb.sheet_names();
-    let name = match &s.trang {
+    let name = match &s.sheet {
         Some(t) => {
             let want = norm_header(&t.value);
             match names.iter().find(|n| norm_header(n) == want) {
@@ -328,7 +328,7 @@ fn read_sheet(
                         Code::BadReference,
                         format!(
                             "tệp \"{}\" không có trang tính \"{}\"; các trang có: {}",
-                            s.tep.value,
+                            s.file.value,
                             t.value,
                             names
                                 .iter()
@@ -347,9 +347,9 @@ fn read_sheet(
             None => {
                 return Err(Error::new(
                     Code::Empty,
-                    format!("tệp \"{}\" không có trang tính nào", s.tep.value),
+                    format!("tệp \"{}\" không có trang tính nào", s.file.value),
                 )
-                .with_pos(pos_of(&s.tep))
+                .with_pos(pos_of(&s.file))
                 .into());
             }
         },

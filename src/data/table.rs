@@ -122,7 +122,7 @@ fn spanned<T>(v: T) -> Spanned<T> {
     Spanned::new(v, Location::UNKNOWN, Location::UNKNOWN)
 }
 
-enum Row {
+enum BuiltRow {
     Data(Vec<Spanned<CellValue>>, RowPlace),
     Group(String),
     /// Cells, the key matched against the previous report (None: the label), and where.
@@ -130,7 +130,7 @@ enum Row {
 }
 
 /// A table's columns, checked: kinds, ids, formulas, change columns and the key column.
-struct Columns {
+struct CheckedColumns {
     kinds: Vec<ColumnKind>,
     ids: Vec<Option<String>>,
     formulas: Vec<Option<Formula>>,
@@ -143,7 +143,7 @@ struct Columns {
     key: Option<usize>,
 }
 
-impl Columns {
+impl CheckedColumns {
     fn len(&self) -> usize {
         self.kinds.len()
     }
@@ -185,7 +185,7 @@ pub fn materialize(
     let Some(cols) = columns(t, errs) else {
         return (None, TableData::default());
     };
-    let rows = match &t.nguon {
+    let rows = match &t.source {
         Some(src) => match source_rows(sources, t, src, base, &cols, errs) {
             Some(r) => r,
             None => return (None, TableData::default()),
@@ -198,19 +198,19 @@ pub fn materialize(
         rows: rows
             .iter()
             .filter_map(|r| match r {
-                Row::Data(c, place) => Some(DataRow {
+                BuiltRow::Data(c, place) => Some(DataRow {
                     key: cols.key_of(c),
                     cells: c.iter().map(|x| x.value.clone()).collect(),
                     total: false,
                     place: place.clone(),
                 }),
-                Row::Total(c, k, place) => Some(DataRow {
+                BuiltRow::Total(c, k, place) => Some(DataRow {
                     key: k.clone().or_else(|| cols.label_of(c)),
                     cells: c.iter().map(|x| x.value.clone()).collect(),
                     total: true,
                     place: place.clone(),
                 }),
-                Row::Group(_) => None,
+                BuiltRow::Group(_) => None,
             })
             .collect(),
     };
@@ -222,12 +222,12 @@ pub fn materialize(
 }
 
 /// Check the columns: unique ids, formulas, change columns, the key column.
-fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
-    let kinds: Vec<ColumnKind> = t.cot.iter().map(|c| c.value.kind()).collect();
-    let ids: Vec<Option<String>> = t.cot.iter().map(|c| c.value.id.clone()).collect();
-    let n = t.cot.len();
+fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<CheckedColumns> {
+    let kinds: Vec<ColumnKind> = t.columns.iter().map(|c| c.value.kind()).collect();
+    let ids: Vec<Option<String>> = t.columns.iter().map(|c| c.value.id.clone()).collect();
+    let n = t.columns.len();
     let before = errs.len();
-    for (i, c) in t.cot.iter().enumerate() {
+    for (i, c) in t.columns.iter().enumerate() {
         if let Some(id) = &c.value.id
             && ids[..i].iter().any(|x| x.as_deref() == Some(id))
         {
@@ -240,14 +240,14 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
     }
     let mut formulas: Vec<Option<Formula>> = vec![None; n];
     let mut changes: Vec<Option<usize>> = vec![None; n];
-    for (i, c) in t.cot.iter().enumerate() {
-        if let Some(f) = &c.value.cong_thuc {
+    for (i, c) in t.columns.iter().enumerate() {
+        if let Some(f) = &c.value.formula {
             match parse_formula(&f.value, &ids) {
                 Ok(x) => formulas[i] = Some(x),
                 Err(e) => errs.push(e.with_pos(pos_of(f))),
             }
         }
-        if let Some(of) = &c.value.thay_doi {
+        if let Some(of) = &c.value.change {
             match col_index(&ids, of.value.trim()) {
                 Some(j) => changes[i] = Some(j),
                 None => errs.error(
@@ -263,10 +263,10 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
         }
     }
     let input: Vec<usize> = (0..n)
-        .filter(|i| kinds[*i] != ColumnKind::RowNumber && !t.cot[*i].value.is_computed())
+        .filter(|i| kinds[*i] != ColumnKind::RowNumber && !t.columns[*i].value.is_computed())
         .collect();
     let label = (0..n).find(|i| kinds[*i] != ColumnKind::RowNumber);
-    let key = match &t.khoa {
+    let key = match &t.key {
         Some(k) => match col_index(&ids, k.value.trim()) {
             Some(i) => Some(i),
             None => {
@@ -285,9 +285,9 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
     };
     if changes.iter().any(Option::is_some) && t.id.is_none() {
         let at = t
-            .cot
+            .columns
             .iter()
-            .find(|c| c.value.thay_doi.is_some())
+            .find(|c| c.value.change.is_some())
             .and_then(pos_of);
         errs.error(
             Code::MissingKey,
@@ -295,7 +295,7 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
             "bảng có cột thay đổi cần khóa \"id\" để ghép với bảng của kỳ trước",
         );
     }
-    (errs.len() == before).then_some(Columns {
+    (errs.len() == before).then_some(CheckedColumns {
         kinds,
         ids,
         formulas,
@@ -308,7 +308,7 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<Columns> {
 
 /// The rows written in the YAML `src`, each spread over all columns; text columns keep
 /// what was typed (see [`super::typed`]).
-fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &Columns) -> Vec<Row> {
+fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &CheckedColumns) -> Vec<BuiltRow> {
     let spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
         let mut out = cols.blank_row();
         for (c, i) in cells.iter().zip(&cols.input) {
@@ -325,12 +325,12 @@ fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &Columns) -> Vec<Row> 
         file: yaml.to_path_buf(),
         pos: pos_of(r),
     };
-    t.dong
+    t.rows
         .iter()
         .map(|r| match &r.value {
-            RowSpec::Data(c) => Row::Data(spread(c), place(r)),
-            RowSpec::Group(g) => Row::Group(g.clone()),
-            RowSpec::Total(c) => Row::Total(spread(c), None, place(r)),
+            RowSpec::Data(c) => BuiltRow::Data(spread(c), place(r)),
+            RowSpec::Group(g) => BuiltRow::Group(g.clone()),
+            RowSpec::Total(c) => BuiltRow::Total(spread(c), None, place(r)),
         })
         .collect()
 }
@@ -340,12 +340,12 @@ fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &Columns) -> Vec<Row> 
 fn source_rows(
     sources: &dyn Sources,
     t: &TableSpec,
-    src: &Spanned<crate::model::Source>,
+    src: &Spanned<crate::model::SheetSource>,
     base: &Path,
-    cols: &Columns,
+    cols: &CheckedColumns,
     errs: &mut Diagnostics,
-) -> Option<Vec<Row>> {
-    if !t.dong.is_empty() {
+) -> Option<Vec<BuiltRow>> {
+    if !t.rows.is_empty() {
         errs.error(
             Code::Conflict,
             pos_of(src),
@@ -360,11 +360,11 @@ fn source_rows(
             return None;
         }
     };
-    for id in src.value.cot.value.keys() {
+    for id in src.value.columns.value.keys() {
         if col_index(&cols.ids, id).is_none() {
             errs.error(
                 Code::BadReference,
-                pos_of(&src.value.cot),
+                pos_of(&src.value.columns),
                 format!(
                     "nguon.cot: bảng không có cột mã \"{id}\"; các mã cột: {}",
                     id_list(&cols.ids)
@@ -377,10 +377,10 @@ fn source_rows(
     for r in &read.rows {
         if r.group.is_some() && r.group != group {
             group = r.group.clone();
-            rows.push(Row::Group(group.clone().unwrap_or_default()));
+            rows.push(BuiltRow::Group(group.clone().unwrap_or_default()));
         }
         let mut out = cols.blank_row();
-        for (i, c) in t.cot.iter().enumerate() {
+        for (i, c) in t.columns.iter().enumerate() {
             let Some(id) = &c.value.id else { continue };
             let Some((v, col)) = r.cells.get(id) else {
                 continue;
@@ -396,7 +396,7 @@ fn source_rows(
                                     format!(
                                         "{}cột bảng \"{}\" (cột số): {}",
                                         source::cell_place(&read, r.line, *col),
-                                        c.value.ten.replace('\n', " "),
+                                        c.value.name.replace('\n', " "),
                                         e.message(s, false)
                                     ),
                                 )
@@ -414,13 +414,18 @@ fn source_rows(
             file: read.path.clone(),
             pos: Some(Pos::new(r.line, 1)),
         };
-        rows.push(Row::Data(out, place));
+        rows.push(BuiltRow::Data(out, place));
     }
     Some(rows)
 }
 
 /// Formulas on every row, subtotals after each group and the total row at the end.
-fn computed_rows(t: &TableSpec, cols: &Columns, rows: Vec<Row>, yaml: &Path) -> Vec<Row> {
+fn computed_rows(
+    t: &TableSpec,
+    cols: &CheckedColumns,
+    rows: Vec<BuiltRow>,
+    yaml: &Path,
+) -> Vec<BuiltRow> {
     let computed_place = RowPlace {
         file: yaml.to_path_buf(),
         pos: None,
@@ -449,17 +454,17 @@ fn computed_rows(t: &TableSpec, cols: &Columns, rows: Vec<Row>, yaml: &Path) -> 
         compute(&mut out);
         out
     };
-    let mut out_rows: Vec<Row> = Vec::new();
+    let mut out_rows: Vec<BuiltRow> = Vec::new();
     let mut all: Vec<Vec<Spanned<CellValue>>> = Vec::new();
     let mut in_group: Vec<Vec<Spanned<CellValue>>> = Vec::new();
     // A subtotal's key names its group, so "Cộng" rows match the same group last month.
     let flush =
-        |in_group: &mut Vec<Vec<Spanned<CellValue>>>, out_rows: &mut Vec<Row>, group: &str| {
-            if let Some(label) = &t.cong_nhom
+        |in_group: &mut Vec<Vec<Spanned<CellValue>>>, out_rows: &mut Vec<BuiltRow>, group: &str| {
+            if let Some(label) = &t.subtotal
                 && !in_group.is_empty()
             {
                 let s = summed(in_group, label);
-                out_rows.push(Row::Total(
+                out_rows.push(BuiltRow::Total(
                     s,
                     Some(format!("{label} ({group})")),
                     computed_place.clone(),
@@ -471,37 +476,37 @@ fn computed_rows(t: &TableSpec, cols: &Columns, rows: Vec<Row>, yaml: &Path) -> 
     let mut seen_group = false;
     for r in rows {
         match r {
-            Row::Data(mut c, p) => {
+            BuiltRow::Data(mut c, p) => {
                 compute(&mut c);
                 all.push(c.clone());
                 in_group.push(c.clone());
-                out_rows.push(Row::Data(c, p));
+                out_rows.push(BuiltRow::Data(c, p));
             }
-            Row::Group(g) => {
+            BuiltRow::Group(g) => {
                 if seen_group {
                     flush(&mut in_group, &mut out_rows, &group_name);
                 }
                 seen_group = true;
                 in_group.clear();
                 group_name = g.clone();
-                out_rows.push(Row::Group(g));
+                out_rows.push(BuiltRow::Group(g));
             }
-            Row::Total(mut c, k, p) => {
+            BuiltRow::Total(mut c, k, p) => {
                 if seen_group {
                     flush(&mut in_group, &mut out_rows, &group_name);
                     seen_group = false;
                 }
                 compute(&mut c);
-                out_rows.push(Row::Total(c, k, p));
+                out_rows.push(BuiltRow::Total(c, k, p));
             }
         }
     }
     if seen_group {
         flush(&mut in_group, &mut out_rows, &group_name);
     }
-    if let Some(label) = &t.dong_tong {
+    if let Some(label) = &t.total_row {
         let s = summed(&all, label);
-        out_rows.push(Row::Total(s, None, computed_place));
+        out_rows.push(BuiltRow::Total(s, None, computed_place));
     }
     out_rows
 }
@@ -525,8 +530,8 @@ fn unique_keys(data: &TableData, errs: &mut Diagnostics) {
 /// Fill the change columns against the previous report's table with the same id.
 fn changes(
     t: &TableSpec,
-    cols: &Columns,
-    rows: &mut [Row],
+    cols: &CheckedColumns,
+    rows: &mut [BuiltRow],
     prev: Option<&BTreeMap<String, TableData>>,
     errs: &mut Diagnostics,
 ) {
@@ -534,15 +539,15 @@ fn changes(
     let prev_table = prev.and_then(|p| p.get(table_id));
     for r in rows.iter_mut() {
         let (cells, key, place) = match r {
-            Row::Data(c, place) => {
+            BuiltRow::Data(c, place) => {
                 let k = cols.key_of(c);
                 (c, k, &*place)
             }
-            Row::Total(c, k, place) => {
+            BuiltRow::Total(c, k, place) => {
                 let k = k.clone().or_else(|| cols.label_of(c));
                 (c, k, &*place)
             }
-            Row::Group(_) => continue,
+            BuiltRow::Group(_) => continue,
         };
         let before_row = match (prev_table, key.as_deref()) {
             (Some(pt), Some(k)) => match pt.lookup(Some(k)) {
@@ -577,7 +582,7 @@ fn changes(
 
 /// The table as it prints: the computed rows as plain rows, and computed columns as
 /// ordinary ones (a change column is signed text, right-aligned unless `can` says otherwise).
-fn printed(t: &TableSpec, cols: &Columns, rows: Vec<Row>) -> TableSpec {
+fn printed(t: &TableSpec, cols: &CheckedColumns, rows: Vec<BuiltRow>) -> TableSpec {
     let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
         c.into_iter()
             .enumerate()
@@ -589,22 +594,22 @@ fn printed(t: &TableSpec, cols: &Columns, rows: Vec<Row>) -> TableSpec {
         .into_iter()
         .map(|r| {
             spanned(match r {
-                Row::Data(c, _) => RowSpec::Data(strip(c)),
-                Row::Group(g) => RowSpec::Group(g),
-                Row::Total(c, ..) => RowSpec::Total(strip(c)),
+                BuiltRow::Data(c, _) => RowSpec::Data(strip(c)),
+                BuiltRow::Group(g) => RowSpec::Group(g),
+                BuiltRow::Total(c, ..) => RowSpec::Total(strip(c)),
             })
         })
         .collect();
     let cot = t
-        .cot
+        .columns
         .iter()
         .map(|c| {
-            let change = c.value.thay_doi.is_some();
+            let change = c.value.change.is_some();
             let column = ColumnSpec {
-                cong_thuc: None,
-                thay_doi: None,
-                loai: if change { None } else { c.value.loai.clone() },
-                can: match (&c.value.can, change) {
+                formula: None,
+                change: None,
+                kind: if change { None } else { c.value.kind.clone() },
+                align: match (&c.value.align, change) {
                     (None, true) => Some(spanned(Align::Right)),
                     (can, _) => can.clone(),
                 },
@@ -615,14 +620,14 @@ fn printed(t: &TableSpec, cols: &Columns, rows: Vec<Row>) -> TableSpec {
         .collect();
     TableSpec {
         id: t.id.clone(),
-        cot,
-        nguon: None,
-        khoa: t.khoa.clone(),
-        dong_tong: None,
-        cong_nhom: None,
-        dong,
-        danh_so: t.danh_so.clone(),
-        co_chu: t.co_chu.clone(),
+        columns: cot,
+        source: None,
+        key: t.key.clone(),
+        total_row: None,
+        subtotal: None,
+        rows: dong,
+        numbering: t.numbering.clone(),
+        font_size: t.font_size.clone(),
     }
 }
 
@@ -688,7 +693,7 @@ dong:
                 .join("|"),
             RowSpec::Group(g) => format!("# {g}"),
         };
-        let rows: Vec<String> = t.dong.iter().map(|r| text(&r.value)).collect();
+        let rows: Vec<String> = t.rows.iter().map(|r| text(&r.value)).collect();
         assert_eq!(
             rows,
             [
@@ -704,8 +709,8 @@ dong:
         );
         assert_eq!(data.row(None).unwrap()[2], CellValue::Number(10.0));
         // Computed columns became plain ones; the change column is text.
-        assert!(t.cot.iter().all(|c| !c.value.is_computed()));
-        assert!(t.cot[5].value.loai.is_none());
+        assert!(t.columns.iter().all(|c| !c.value.is_computed()));
+        assert!(t.columns[5].value.kind.is_none());
     }
 
     fn table(yaml: &str) -> TableSpec {

@@ -37,7 +37,7 @@ mod tests {
                     dong:\n  - [007, 1.50, true]\n  - [0x1F, \"Có\", ~]\n  - [text, 3, x]\n";
         let t: TableSpec = crate::load::parse_yaml(yaml).unwrap();
         let typed: Vec<Vec<Option<String>>> = t
-            .dong
+            .rows
             .iter()
             .map(|r| match &r.value {
                 RowSpec::Data(c) => c.iter().map(|x| typed_text(x, yaml)).collect(),

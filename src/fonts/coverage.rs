@@ -7,7 +7,7 @@ use std::collections::HashSet;
 use std::path::Path;
 
 use crate::error::{Code, Diagnostics, Error, Pos};
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 
 /// At most this many characters are reported, each at its first position.
@@ -50,7 +50,7 @@ impl Walk<'_> {
                             ir::Inline::Text(r) => self.run(r),
                             ir::Inline::LineBreak => {}
                             ir::Inline::FootnoteRef(f) => {
-                                self.text(&f.number.to_string(), Style::Regular);
+                                self.text(&f.number.to_string(), FontStyle::Regular);
                                 for r in &f.runs {
                                     self.run(r);
                                 }
@@ -74,10 +74,10 @@ impl Walk<'_> {
     }
 
     fn run(&mut self, r: &ir::Run) {
-        self.text(&r.text, Style::of(r.bold, r.italic));
+        self.text(&r.text, FontStyle::of(r.bold, r.italic));
     }
 
-    fn text(&mut self, text: &str, style: Style) {
+    fn text(&mut self, text: &str, style: FontStyle) {
         let face = self.fonts.face(style);
         for ch in crate::format::text::nfc_cow(text).chars() {
             if face.has_char(ch) || handled_by_layout(ch) || self.seen.contains(&ch) {

@@ -22,20 +22,20 @@ static BOLD_ITALIC: &[u8] = include_bytes!("../../fonts/LiberationSerif-BoldItal
 static SYMBOLS: &[u8] = include_bytes!("../../fonts/VanbanSymbols-Regular.ttf");
 
 /// The bundled file of a style.
-pub fn bundled_data(style: Style) -> &'static [u8] {
+pub fn bundled_data(style: FontStyle) -> &'static [u8] {
     match style {
-        Style::Regular => REGULAR,
-        Style::Bold => BOLD,
-        Style::Italic => ITALIC,
-        Style::BoldItalic => BOLD_ITALIC,
-        Style::Fallback => SYMBOLS,
+        FontStyle::Regular => REGULAR,
+        FontStyle::Bold => BOLD,
+        FontStyle::Italic => ITALIC,
+        FontStyle::BoldItalic => BOLD_ITALIC,
+        FontStyle::Fallback => SYMBOLS,
     }
 }
 
 /// Which of the four text faces, or the fallback face (used for every style: it has one
 /// face only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Style {
+pub enum FontStyle {
     /// Upright, normal weight.
     Regular,
     /// Bold.
@@ -48,32 +48,32 @@ pub enum Style {
     Fallback,
 }
 
-impl Style {
-    /// The text style of a run with these flags (never [`Style::Fallback`]).
-    pub fn of(bold: bool, italic: bool) -> Style {
+impl FontStyle {
+    /// The text style of a run with these flags (never [`FontStyle::Fallback`]).
+    pub fn of(bold: bool, italic: bool) -> FontStyle {
         match (bold, italic) {
-            (false, false) => Style::Regular,
-            (true, false) => Style::Bold,
-            (false, true) => Style::Italic,
-            (true, true) => Style::BoldItalic,
+            (false, false) => FontStyle::Regular,
+            (true, false) => FontStyle::Bold,
+            (false, true) => FontStyle::Italic,
+            (true, true) => FontStyle::BoldItalic,
         }
     }
 
     /// The four text styles.
-    pub const ALL: [Style; 4] = [
-        Style::Regular,
-        Style::Bold,
-        Style::Italic,
-        Style::BoldItalic,
+    pub const ALL: [FontStyle; 4] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
     ];
 
     /// Every face of a [`FontSet`], the fallback last; `style as usize` indexes it.
-    pub const FACES: [Style; 5] = [
-        Style::Regular,
-        Style::Bold,
-        Style::Italic,
-        Style::BoldItalic,
-        Style::Fallback,
+    pub const FACES: [FontStyle; 5] = [
+        FontStyle::Regular,
+        FontStyle::Bold,
+        FontStyle::Italic,
+        FontStyle::BoldItalic,
+        FontStyle::Fallback,
     ];
 }
 
@@ -280,7 +280,7 @@ pub struct FontSet {
     pub source: String,
 }
 
-fn parse_bundled(style: Style) -> Face {
+fn parse_bundled(style: FontStyle) -> Face {
     Face::parse(bundled_data(style)).expect("bundled font parses")
 }
 
@@ -288,11 +288,11 @@ impl FontSet {
     /// The Liberation Serif faces compiled into the binary.
     pub fn bundled() -> FontSet {
         FontSet {
-            regular: parse_bundled(Style::Regular),
-            bold: parse_bundled(Style::Bold),
-            italic: parse_bundled(Style::Italic),
-            bold_italic: parse_bundled(Style::BoldItalic),
-            fallback: parse_bundled(Style::Fallback),
+            regular: parse_bundled(FontStyle::Regular),
+            bold: parse_bundled(FontStyle::Bold),
+            italic: parse_bundled(FontStyle::Italic),
+            bold_italic: parse_bundled(FontStyle::BoldItalic),
+            fallback: parse_bundled(FontStyle::Fallback),
             source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
         }
     }
@@ -313,7 +313,7 @@ impl FontSet {
                 ),
             )
         })?;
-        let mut found: HashMap<Style, Face> = HashMap::new();
+        let mut found: HashMap<FontStyle, Face> = HashMap::new();
         let mut names: Vec<_> = entries
             .into_iter()
             .filter(|p| {
@@ -332,7 +332,7 @@ impl FontSet {
                 let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
                     continue;
                 };
-                Style::of(face.is_bold(), face.is_italic())
+                FontStyle::of(face.is_bold(), face.is_italic())
             };
             if found.contains_key(&style) {
                 continue;
@@ -345,7 +345,7 @@ impl FontSet {
             })?;
             found.insert(style, face);
         }
-        let mut take = |s: Style, label: &str| {
+        let mut take = |s: FontStyle, label: &str| {
             found.remove(&s).ok_or_else(|| {
                 Error::new(Code::Font, format!(
                     "thư mục phông chữ {} thiếu kiểu chữ {label} (cần đủ 4 tệp TTF: thường, đậm, nghiêng, đậm nghiêng)",
@@ -354,32 +354,32 @@ impl FontSet {
             })
         };
         Ok(FontSet {
-            regular: take(Style::Regular, "thường")?,
-            bold: take(Style::Bold, "đậm")?,
-            italic: take(Style::Italic, "nghiêng")?,
-            bold_italic: take(Style::BoldItalic, "đậm nghiêng")?,
-            fallback: parse_bundled(Style::Fallback),
+            regular: take(FontStyle::Regular, "thường")?,
+            bold: take(FontStyle::Bold, "đậm")?,
+            italic: take(FontStyle::Italic, "nghiêng")?,
+            bold_italic: take(FontStyle::BoldItalic, "đậm nghiêng")?,
+            fallback: parse_bundled(FontStyle::Fallback),
             source: dir.display().to_string(),
         })
     }
 
-    /// The face of `style` (the fallback face for [`Style::Fallback`]).
-    pub fn face(&self, style: Style) -> &Face {
+    /// The face of `style` (the fallback face for [`FontStyle::Fallback`]).
+    pub fn face(&self, style: FontStyle) -> &Face {
         match style {
-            Style::Regular => &self.regular,
-            Style::Bold => &self.bold,
-            Style::Italic => &self.italic,
-            Style::BoldItalic => &self.bold_italic,
-            Style::Fallback => &self.fallback,
+            FontStyle::Regular => &self.regular,
+            FontStyle::Bold => &self.bold,
+            FontStyle::Italic => &self.italic,
+            FontStyle::BoldItalic => &self.bold_italic,
+            FontStyle::Fallback => &self.fallback,
         }
     }
 
     /// The face whose vertical metrics (line height, ascent, underline) a piece of text in
     /// `style` uses: a fallback glyph sits on the line of the text around it and does not
     /// make the line taller (its face is only there for the glyph's outline and advance).
-    pub fn line_face(&self, style: Style) -> &Face {
+    pub fn line_face(&self, style: FontStyle) -> &Face {
         match style {
-            Style::Fallback => &self.regular,
+            FontStyle::Fallback => &self.regular,
             s => self.face(s),
         }
     }
@@ -388,7 +388,7 @@ impl FontSet {
     /// the styled face, else the regular face, else the fallback face. `None` when no face
     /// has the character ([`coverage`] reports those before anything is laid out).
     #[inline]
-    pub fn resolve(&self, ch: char, wanted: Style, size: f32) -> Option<(Style, f32)> {
+    pub fn resolve(&self, ch: char, wanted: FontStyle, size: f32) -> Option<(FontStyle, f32)> {
         if let Some(adv) = self.face(wanted).advance_if_present(ch, size) {
             return Some((wanted, adv));
         }
@@ -397,8 +397,8 @@ impl FontSet {
 
     /// [`FontSet::resolve`] for a character the styled face lacks: the regular face, then
     /// the fallback face.
-    pub fn resolve_outside(&self, ch: char, size: f32) -> Option<(Style, f32)> {
-        [Style::Regular, Style::Fallback]
+    pub fn resolve_outside(&self, ch: char, size: f32) -> Option<(FontStyle, f32)> {
+        [FontStyle::Regular, FontStyle::Fallback]
             .into_iter()
             .find_map(|s| self.face(s).advance_if_present(ch, size).map(|a| (s, a)))
     }
@@ -407,7 +407,7 @@ impl FontSet {
     /// [`FontSet::resolve`] picks (a character no face has counts as the styled face's
     /// .notdef).
     pub fn width(&self, text: &str, size: f32, bold: bool, italic: bool) -> f32 {
-        let style = Style::of(bold, italic);
+        let style = FontStyle::of(bold, italic);
         let face = self.face(style);
         // The styled face's characters are summed in font units, as `Face::width` does.
         let mut units = 0u32;
@@ -466,7 +466,7 @@ mod tests {
     fn bundled_faces_cover_vietnamese() {
         let f = bundled();
         for ch in "ĐđƠơƯưẠạẢảẤấẦầẨẩẪẫẬậẮắẰằẲẳẴẵẶặẸẹẺẻẼẽẾếỀềỂểỄễỆệỈỉỊịỌọỎỏỐốỒồỔổỖỗỘộỚớỜờỞởỠỡỢợỤụỦủỨứỪừỬửỮữỰựỲỳỴỵỶỷỸỹ".chars() {
-            for s in Style::ALL {
+            for s in FontStyle::ALL {
                 assert!(f.face(s).has_char(ch), "{ch} missing in {s:?}");
             }
         }

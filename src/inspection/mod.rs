@@ -9,4 +9,4 @@ pub mod outline;
 pub mod workdays;
 
 pub use check::Plan;
-pub use model::KiemTra;
+pub use model::InspectionSpec;

@@ -63,7 +63,7 @@ fn walk(list: &NodeList, depth: usize, c: &mut Counters, out: &mut Vec<OutlineIt
             }
             Node::Dashes(items) => dashes(items, depth, '-', out),
             Node::Paragraph(t) => out.push(text_item(t, depth)),
-            Node::Styled(s) => out.push(text_item(&s.doan, depth)),
+            Node::Styled(s) => out.push(text_item(&s.text, depth)),
             _ => {}
         }
     }
@@ -134,7 +134,7 @@ fn check_walk(list: &NodeList, depth: usize, code: &str, c: &mut Counters, errs:
             }
             Node::Dashes(items) => check_dashes(items, code, errs),
             Node::Paragraph(t) if t.trim().is_empty() => errs.push(empty("một đoạn văn")),
-            Node::Styled(s) if s.doan.trim().is_empty() => errs.push(empty("một đoạn văn")),
+            Node::Styled(s) if s.text.trim().is_empty() => errs.push(empty("một đoạn văn")),
             Node::Paragraph(_) | Node::Styled(_) => {}
             _ => errs.push(
                 Error::new(

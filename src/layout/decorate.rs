@@ -2,11 +2,11 @@
 //! page on (Decree 30: page 1 shows none; every annex restarts at 1).
 
 use super::{GlyphRun, Item, Page};
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 
 pub fn add_page_numbers(pages: &mut [Page], setup: &ir::PageSetup, fonts: &FontSet) {
-    let face = fonts.face(Style::Regular);
+    let face = fonts.face(FontStyle::Regular);
     let size = setup.page_number_size;
     for page in pages.iter_mut().filter(|p| p.number >= 2) {
         let text = page.number.to_string();
@@ -17,7 +17,7 @@ pub fn add_page_numbers(pages: &mut [Page], setup: &ir::PageSetup, fonts: &FontS
             // Like a header paragraph starting at the header distance.
             y: setup.header_distance + face.ascent(size),
             text,
-            style: Style::Regular,
+            style: FontStyle::Regular,
             size,
             width,
         }));

@@ -18,7 +18,7 @@ pub mod text;
 
 use std::sync::Arc;
 
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 
 /// A run of glyphs in one face and size, starting at `x` on the baseline `y`.
@@ -28,7 +28,7 @@ pub struct GlyphRun {
     /// text extraction keeps word separation. Spaces are never stretched: justified words
     /// are positioned individually.
     pub text: String,
-    pub style: Style,
+    pub style: FontStyle,
     pub size: f32,
     pub x: f32,
     /// Baseline.

@@ -2,7 +2,7 @@
 
 use super::text::{self, Word};
 use super::{GlyphRun, Item};
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 
 /// One line of a paragraph. Item coordinates are relative to the line's top-left corner
@@ -104,7 +104,7 @@ fn line_box(
         }
     }
     if single == 0.0 {
-        let f = fonts.face(Style::Regular);
+        let f = fonts.face(FontStyle::Regular);
         single = f.line_height(p.size);
         descent = single - f.ascent(p.size);
     }

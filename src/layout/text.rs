@@ -3,7 +3,7 @@
 
 use unicode_linebreak::{BreakOpportunity, linebreaks};
 
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 
 /// Superscript runs are drawn at this fraction of their size …
@@ -15,7 +15,7 @@ pub const SUPERSCRIPT_RISE: f32 = 0.33;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Piece {
     pub text: String,
-    pub style: Style,
+    pub style: FontStyle,
     /// Drawn size (already reduced for superscripts).
     pub size: f32,
     /// Baseline shift upwards (superscripts).
@@ -178,7 +178,7 @@ fn word(flat: &Flat, start: usize, end: usize, hard_break: bool, fonts: &FontSet
             word.footnotes.push(f.clone());
         }
         last_attr = ai;
-        let wanted = Style::of(a.bold, a.italic);
+        let wanted = FontStyle::of(a.bold, a.italic);
         // A character missing from the styled face falls back to the regular face, then
         // to the fallback face; one missing from every face (which `fonts::coverage`
         // reports before layout) would draw as the regular face's .notdef.
@@ -199,7 +199,7 @@ fn word(flat: &Flat, start: usize, end: usize, hard_break: bool, fonts: &FontSet
             Some(adv) => (wanted, adv),
             None => fonts
                 .resolve_outside(ch, size)
-                .unwrap_or_else(|| (Style::Regular, fonts.regular.advance(ch, size))),
+                .unwrap_or_else(|| (FontStyle::Regular, fonts.regular.advance(ch, size))),
         };
         let same = word.pieces.last().is_some_and(|p: &Piece| {
             p.style == style && p.size == size && p.rise == rise && p.underline == a.underline
@@ -334,19 +334,22 @@ mod tests {
         assert_eq!(w.len(), 2);
         let p = &w[0].pieces;
         assert_eq!(p.len(), 2, "{p:?}");
-        assert_eq!((p[0].text.as_str(), p[0].style), ("☐✓", Style::Fallback));
+        assert_eq!(
+            (p[0].text.as_str(), p[0].style),
+            ("☐✓", FontStyle::Fallback)
+        );
         let symbols = f.fallback.advance('☐', 14.0) + f.fallback.advance('✓', 14.0);
         assert!(symbols > 10.0, "a real glyph, not .notdef: {symbols}");
         assert!((p[0].width - symbols).abs() < 1e-4);
         // The space after the symbols is the bold face's.
-        assert_eq!((p[1].text.as_str(), p[1].style), (" ", Style::Bold));
-        assert_eq!(w[1].pieces[0].style, Style::Bold);
+        assert_eq!((p[1].text.as_str(), p[1].style), (" ", FontStyle::Bold));
+        assert_eq!(w[1].pieces[0].style, FontStyle::Bold);
         // Rule lengths measured by the composer agree with the layout.
         let laid: f32 = w.iter().flat_map(|w| &w.pieces).map(|p| p.width).sum();
         assert!((f.width("☐✓ Đạt", 14.0, true, false) - laid).abs() < 1e-3);
         // Line height comes from the text face, not the fallback face's taller metrics.
         assert_eq!(
-            f.line_face(Style::Fallback).line_height(14.0),
+            f.line_face(FontStyle::Fallback).line_height(14.0),
             f.regular.line_height(14.0)
         );
     }

@@ -20,34 +20,41 @@ use super::NodeList;
 /// agency in the header (a Quyết định of the Chủ tịch).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ThamQuyen {
+pub struct DecidingBody {
     /// "Chủ tịch Ủy ban nhân dân tỉnh Hà Lam": printed UPPER above the căn cứ.
     #[serde(deserialize_with = "super::required::ten")]
-    pub ten: String,
+    #[serde(rename = "ten")]
+    pub name: String,
     /// "Chủ tịch UBND tỉnh": used in the "(Ban hành kèm theo …)" and annex lines
     /// (default: `ten`).
     #[serde(default)]
-    pub ten_ngan: Option<String>,
+    #[serde(rename = "ten_ngan")]
+    pub short_name: Option<String>,
 }
 
-impl ThamQuyen {
+impl DecidingBody {
     pub fn short(&self) -> &str {
-        self.ten_ngan.as_deref().unwrap_or(&self.ten).trim()
+        self.short_name.as_deref().unwrap_or(&self.name).trim()
     }
 }
 
 /// The attached document: its own type name and title, then its body.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KemTheo {
+pub struct AttachmentSpec {
     /// Kind of the attached document (ke-hoach, quy-che, quy-dinh, …).
-    pub loai: Spanned<String>,
+    #[serde(rename = "loai")]
+    pub kind: Spanned<String>,
     #[serde(deserialize_with = "super::required::trich_yeu")]
-    pub trich_yeu: String,
+    #[serde(rename = "trich_yeu")]
+    pub subject: String,
     #[serde(default)]
-    pub mo_dau: NodeList,
+    #[serde(rename = "mo_dau")]
+    pub opening: NodeList,
     #[serde(default)]
-    pub noi_dung: NodeList,
+    #[serde(rename = "noi_dung")]
+    pub body: NodeList,
     #[serde(default)]
-    pub ket_thuc: NodeList,
+    #[serde(rename = "ket_thuc")]
+    pub closing: NodeList,
 }

@@ -58,17 +58,22 @@ pub enum Node {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StyledParagraph {
-    pub doan: String,
+    #[serde(rename = "doan")]
+    pub text: String,
     /// "trai", "giua", "phai", "deu" (justified, the default).
     #[serde(default, deserialize_with = "super::choice::align_plain")]
-    pub can: Option<crate::ir::Align>,
+    #[serde(rename = "can")]
+    pub align: Option<crate::ir::Align>,
     #[serde(default)]
-    pub dam: bool,
+    #[serde(rename = "dam")]
+    pub bold: bool,
     #[serde(default)]
-    pub nghieng: bool,
+    #[serde(rename = "nghieng")]
+    pub italic: bool,
     /// First-line indent; on by default for body paragraphs.
     #[serde(default)]
-    pub thut_dau: Option<bool>,
+    #[serde(rename = "thut_dau")]
+    pub indent: Option<bool>,
 }
 
 /// Every key a node may have; exactly one of the kind keys must be present.
@@ -76,25 +81,39 @@ pub struct StyledParagraph {
 #[serde(deny_unknown_fields)]
 struct NodeMap {
     #[serde(default, deserialize_with = "super::required::muc")]
-    muc: Option<String>,
-    y: Option<String>,
+    #[serde(rename = "muc")]
+    heading: Option<String>,
+    #[serde(rename = "y")]
+    item: Option<String>,
     #[serde(default, deserialize_with = "super::required::phan")]
-    phan: Option<String>,
-    dieu: Option<String>,
-    gach: Option<NodeList>,
-    bang: Option<Box<TableSpec>>,
-    doan: Option<String>,
+    #[serde(rename = "phan")]
+    part: Option<String>,
+    #[serde(rename = "dieu")]
+    article: Option<String>,
+    #[serde(rename = "gach")]
+    dashes: Option<NodeList>,
+    #[serde(rename = "bang")]
+    table: Option<Box<TableSpec>>,
+    #[serde(rename = "doan")]
+    paragraph: Option<String>,
     #[serde(default, deserialize_with = "super::choice::align_plain")]
-    can: Option<crate::ir::Align>,
+    #[serde(rename = "can")]
+    align: Option<crate::ir::Align>,
     #[serde(default)]
-    dam: bool,
+    #[serde(rename = "dam")]
+    bold: bool,
     #[serde(default)]
-    nghieng: bool,
-    thut_dau: Option<bool>,
-    ngat_trang: Option<bool>,
-    cau_nhiem_vu: Option<String>,
+    #[serde(rename = "nghieng")]
+    italic: bool,
+    #[serde(rename = "thut_dau")]
+    indent: Option<bool>,
+    #[serde(rename = "ngat_trang")]
+    page_break: Option<bool>,
+    #[serde(rename = "cau_nhiem_vu")]
+    task_sentences: Option<String>,
     #[serde(default)]
-    noi_dung: NodeList,
+    #[serde(rename = "noi_dung")]
+    children: NodeList,
 }
 
 impl<'de> Deserialize<'de> for Node {
@@ -142,15 +161,15 @@ impl<'de> Visitor<'de> for NodeVisitor {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Node, A::Error> {
         let m = NodeMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
         let kinds = [
-            m.muc.is_some(),
-            m.y.is_some(),
-            m.phan.is_some(),
-            m.dieu.is_some(),
-            m.gach.is_some(),
-            m.bang.is_some(),
-            m.doan.is_some(),
-            m.ngat_trang.is_some(),
-            m.cau_nhiem_vu.is_some(),
+            m.heading.is_some(),
+            m.item.is_some(),
+            m.part.is_some(),
+            m.article.is_some(),
+            m.dashes.is_some(),
+            m.table.is_some(),
+            m.paragraph.is_some(),
+            m.page_break.is_some(),
+            m.task_sentences.is_some(),
         ];
         let n = kinds.iter().filter(|k| **k).count();
         if n != 1 {
@@ -167,7 +186,7 @@ impl<'de> Visitor<'de> for NodeVisitor {
             });
         }
         let no_children = |what: &str| -> Result<(), A::Error> {
-            if m.noi_dung.is_empty() {
+            if m.children.is_empty() {
                 Ok(())
             } else {
                 Err(crate::error::de(
@@ -176,42 +195,42 @@ impl<'de> Visitor<'de> for NodeVisitor {
                 ))
             }
         };
-        if let Some(title) = m.muc {
+        if let Some(title) = m.heading {
             return Ok(Node::Heading {
                 title,
-                children: m.noi_dung,
+                children: m.children,
             });
         }
-        if let Some(text) = m.y {
+        if let Some(text) = m.item {
             return Ok(Node::Item {
                 text,
-                children: m.noi_dung,
+                children: m.children,
             });
         }
-        if let Some(title) = m.phan {
+        if let Some(title) = m.part {
             return Ok(Node::Part {
                 title,
-                children: m.noi_dung,
+                children: m.children,
             });
         }
-        if let Some(text) = m.dieu {
+        if let Some(text) = m.article {
             return Ok(Node::Article {
                 text,
-                children: m.noi_dung,
+                children: m.children,
             });
         }
-        if let Some(items) = m.gach {
+        if let Some(items) = m.dashes {
             no_children("gach")?;
             return Ok(Node::Dashes(items));
         }
-        if let Some(t) = m.bang {
+        if let Some(t) = m.table {
             no_children("bang")?;
             return Ok(Node::Table(t));
         }
-        if m.ngat_trang.is_some() {
+        if m.page_break.is_some() {
             return Ok(Node::PageBreak);
         }
-        if let Some(kind) = m.cau_nhiem_vu {
+        if let Some(kind) = m.task_sentences {
             no_children("cau_nhiem_vu")?;
             let kind = kind.trim().to_string();
             if !tasks::SENTENCES.iter().any(|(k, _)| *k == kind) {
@@ -231,11 +250,11 @@ impl<'de> Visitor<'de> for NodeVisitor {
         }
         no_children("doan")?;
         Ok(Node::Styled(StyledParagraph {
-            doan: m.doan.unwrap_or_default(),
-            can: m.can,
-            dam: m.dam,
-            nghieng: m.nghieng,
-            thut_dau: m.thut_dau,
+            text: m.paragraph.unwrap_or_default(),
+            align: m.align,
+            bold: m.bold,
+            italic: m.italic,
+            indent: m.indent,
         }))
     }
 }

@@ -46,31 +46,40 @@ pub struct Indicator {
     pub id: Spanned<String>,
     /// What is counted ("lượt tra cứu"); used by the `ten` and `thanh_phan` phrases.
     #[serde(default)]
-    pub ten: Option<String>,
+    #[serde(rename = "ten")]
+    pub name: Option<String>,
     /// Unit ("lượt", "cơ sở", "%"). A "%" indicator is a rate: its change is in points.
     #[serde(default)]
-    pub don_vi: Option<Spanned<String>>,
+    #[serde(rename = "don_vi")]
+    pub unit: Option<Spanned<String>>,
     /// The value; `~` (or omitted with `lay_tu`) when there is no figure yet.
     #[serde(default)]
-    pub gia_tri: Option<Spanned<CellValue>>,
+    #[serde(rename = "gia_tri")]
+    pub value: Option<Spanned<CellValue>>,
     /// Take the value from a table instead of `gia_tri`.
     #[serde(default)]
-    pub lay_tu: Option<Spanned<FromTable>>,
+    #[serde(rename = "lay_tu")]
+    pub from_table: Option<Spanned<FromTable>>,
     /// Target (chỉ tiêu giao) for "đạt 101,86%", "vượt chỉ tiêu 715.471 hồ sơ".
     #[serde(default)]
-    pub muc_tieu: Option<Spanned<CellValue>>,
+    #[serde(rename = "muc_tieu")]
+    pub target: Option<Spanned<CellValue>>,
     /// The total this value is a share of: another indicator's id, or a number.
     #[serde(default)]
-    pub tren: Option<Spanned<CellValue>>,
+    #[serde(rename = "tren")]
+    pub of: Option<Spanned<CellValue>>,
     /// As-of date ("15/9/2025" or "2025-09-15") for "tính đến ngày 15/9/2025".
     #[serde(default)]
-    pub tinh_den: Option<Spanned<String>>,
+    #[serde(rename = "tinh_den")]
+    pub as_of: Option<Spanned<String>>,
     /// Parts that must add up to the value; each part is an indicator of its own.
     #[serde(default)]
-    pub thanh_phan: Vec<Spanned<Part>>,
+    #[serde(rename = "thanh_phan")]
+    pub parts: Vec<Spanned<Part>>,
     /// Decimals for the value and its change (0–6, default 2, trailing zeros dropped).
     #[serde(default, deserialize_with = "super::bounds::so_le")]
-    pub so_le: Option<usize>,
+    #[serde(rename = "so_le")]
+    pub decimals: Option<usize>,
 }
 
 /// A part of an indicator (same unit).
@@ -79,8 +88,10 @@ pub struct Indicator {
 pub struct Part {
     pub id: Spanned<String>,
     #[serde(default)]
-    pub ten: Option<String>,
-    pub gia_tri: Spanned<CellValue>,
+    #[serde(rename = "ten")]
+    pub name: Option<String>,
+    #[serde(rename = "gia_tri")]
+    pub value: Spanned<CellValue>,
 }
 
 /// Where an indicator's value comes from in a table with an `id`.
@@ -88,12 +99,15 @@ pub struct Part {
 #[serde(deny_unknown_fields)]
 pub struct FromTable {
     /// The table's `id`.
-    pub bang: String,
+    #[serde(rename = "bang")]
+    pub table: String,
     /// The column's `id`.
-    pub cot: String,
+    #[serde(rename = "cot")]
+    pub columns: String,
     /// The row's key (the text in the table's key column); the total row when omitted.
     #[serde(default)]
-    pub dong: Option<String>,
+    #[serde(rename = "dong")]
+    pub rows: Option<String>,
 }
 
 /// A table's rows read from a file (path relative to the YAML file).
@@ -110,13 +124,18 @@ pub struct FromTable {
 /// ```
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Source {
-    pub tep: Spanned<String>,
+pub struct SheetSource {
+    #[serde(rename = "tep")]
+    pub file: Spanned<String>,
     #[serde(default)]
-    pub trang: Option<Spanned<String>>,
+    #[serde(rename = "trang")]
+    pub sheet: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "super::bounds::dong_tieu_de")]
-    pub dong_tieu_de: Option<Spanned<u32>>,
+    #[serde(rename = "dong_tieu_de")]
+    pub header_row: Option<Spanned<u32>>,
     #[serde(default)]
-    pub nhom: Option<Spanned<String>>,
-    pub cot: Spanned<BTreeMap<String, String>>,
+    #[serde(rename = "nhom")]
+    pub group: Option<Spanned<String>>,
+    #[serde(rename = "cot")]
+    pub columns: Spanned<BTreeMap<String, String>>,
 }

@@ -30,55 +30,73 @@ use crate::model::{NodeList, bounds, required};
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct KiemTra {
+pub struct InspectionSpec {
     /// I. 1. Mục đích / 2. Yêu cầu.
     #[serde(default)]
-    pub muc_dich: NodeList,
+    #[serde(rename = "muc_dich")]
+    pub purpose: NodeList,
     #[serde(default)]
-    pub yeu_cau: NodeList,
+    #[serde(rename = "yeu_cau")]
+    pub requirements: NodeList,
     /// II. NỘI DUNG KIỂM TRA.
     #[serde(default)]
-    pub noi_dung: NodeList,
+    #[serde(rename = "noi_dung")]
+    pub contents: NodeList,
     /// III. PHƯƠNG PHÁP KIỂM TRA.
     #[serde(default)]
-    pub phuong_phap: NodeList,
+    #[serde(rename = "phuong_phap")]
+    pub method: NodeList,
     /// IV.1: paragraphs after the generated "Thành lập 05 Đoàn kiểm tra …" line.
     #[serde(default)]
-    pub thanh_phan: NodeList,
+    #[serde(rename = "thanh_phan")]
+    pub members: NodeList,
     /// IV.2: paragraphs after the generated time and object lines (place, who attends).
     #[serde(default)]
-    pub doi_tuong: NodeList,
+    #[serde(rename = "doi_tuong")]
+    pub subjects: NodeList,
     /// V: items before the generated duties of the team leads and inspected units.
     #[serde(default)]
-    pub to_chuc_thuc_hien: NodeList,
+    #[serde(rename = "to_chuc_thuc_hien")]
+    pub implementation: NodeList,
     /// V: items after them.
     #[serde(default)]
-    pub to_chuc_thuc_hien_cuoi: NodeList,
+    #[serde(rename = "to_chuc_thuc_hien_cuoi")]
+    pub implementation_end: NodeList,
     /// The inspection round.
-    pub thoi_gian: Spanned<Round>,
+    #[serde(rename = "thoi_gian")]
+    pub round: Spanned<Round>,
     #[serde(default)]
-    pub quy_tac: Rules,
+    #[serde(rename = "quy_tac")]
+    pub rules: Rules,
     #[serde(deserialize_with = "required::nhom_don_vi")]
-    pub nhom_don_vi: Vec<Spanned<UnitGroup>>,
+    #[serde(rename = "nhom_don_vi")]
+    pub unit_groups: Vec<Spanned<UnitGroup>>,
     #[serde(deserialize_with = "required::doan")]
-    pub doan: Vec<Spanned<Team>>,
+    #[serde(rename = "doan")]
+    pub teams: Vec<Spanned<Team>>,
     #[serde(deserialize_with = "required::de_cuong")]
-    pub de_cuong: Vec<Spanned<Outline>>,
+    #[serde(rename = "de_cuong")]
+    pub outlines: Vec<Spanned<Outline>>,
     /// Render the schedule (units, visit and notice dates per team) as an annex.
     #[serde(default)]
-    pub phu_luc_lich: bool,
+    #[serde(rename = "phu_luc_lich")]
+    pub schedule_annex: bool,
     /// An edited holiday file (path relative to the plan) instead of the built-in one.
     #[serde(default)]
-    pub tep_ngay_nghi: Option<Spanned<String>>,
+    #[serde(rename = "tep_ngay_nghi")]
+    pub holiday_file: Option<Spanned<String>>,
     #[serde(default)]
-    pub phieu: ChecklistOptions,
+    #[serde(rename = "phieu")]
+    pub checklist: ChecklistOptions,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Round {
-    pub tu_ngay: Spanned<String>,
-    pub den_ngay: Spanned<String>,
+    #[serde(rename = "tu_ngay")]
+    pub from: Spanned<String>,
+    #[serde(rename = "den_ngay")]
+    pub to: Spanned<String>,
 }
 
 /// The schedule rules of the plan (defaults from the model plan).
@@ -87,29 +105,34 @@ pub struct Round {
 pub struct Rules {
     /// The notice reaches a unit at least this many working days before its visit (1–30).
     #[serde(default = "two", deserialize_with = "bounds::thong_bao_truoc")]
-    pub thong_bao_truoc: u32,
+    #[serde(rename = "thong_bao_truoc")]
+    pub notice_days: u32,
     /// The results notice is due this many working days after a team's last visit (1–60).
     #[serde(default = "five", deserialize_with = "bounds::thong_bao_ket_qua")]
-    pub thong_bao_ket_qua: u32,
+    #[serde(rename = "thong_bao_ket_qua")]
+    pub results_days: u32,
     /// Team leads register their schedules by this date.
     #[serde(default)]
-    pub han_dang_ky_lich: Option<Spanned<String>>,
+    #[serde(rename = "han_dang_ky_lich")]
+    pub schedule_deadline_days: Option<Spanned<String>>,
     /// Team reports are due by this date.
     #[serde(default)]
-    pub han_bao_cao: Option<Spanned<String>>,
+    #[serde(rename = "han_bao_cao")]
+    pub report_deadline_days: Option<Spanned<String>>,
     /// Where schedules and reports are sent ("Cơ quan Thường trực Tổ công tác (qua …)").
     #[serde(default)]
-    pub noi_nhan_bao_cao: Option<String>,
+    #[serde(rename = "noi_nhan_bao_cao")]
+    pub report_recipient: Option<String>,
 }
 
 impl Default for Rules {
     fn default() -> Self {
         Rules {
-            thong_bao_truoc: 2,
-            thong_bao_ket_qua: 5,
-            han_dang_ky_lich: None,
-            han_bao_cao: None,
-            noi_nhan_bao_cao: None,
+            notice_days: 2,
+            results_days: 5,
+            schedule_deadline_days: None,
+            report_deadline_days: None,
+            report_recipient: None,
         }
     }
 }
@@ -126,10 +149,12 @@ fn five() -> u32 {
 pub struct ChecklistOptions {
     /// Blank lines left for the team's findings (1–30).
     #[serde(default = "eight", deserialize_with = "bounds::so_dong_nhan_xet")]
-    pub so_dong_nhan_xet: u32,
+    #[serde(rename = "so_dong_nhan_xet")]
+    pub finding_lines: u32,
     /// Title line under "PHIẾU KIỂM TRA"; "{don_vi}" is replaced by the unit's name.
     #[serde(default)]
-    pub trich_yeu: Option<String>,
+    #[serde(rename = "trich_yeu")]
+    pub subject: Option<String>,
 }
 
 fn eight() -> u32 {
@@ -139,8 +164,8 @@ fn eight() -> u32 {
 impl Default for ChecklistOptions {
     fn default() -> Self {
         ChecklistOptions {
-            so_dong_nhan_xet: 8,
-            trich_yeu: None,
+            finding_lines: 8,
+            subject: None,
         }
     }
 }
@@ -151,26 +176,31 @@ impl Default for ChecklistOptions {
 pub struct UnitGroup {
     /// Shown in the teams table: "Các sở, ban, ngành cấp tỉnh", "UBND cấp xã".
     #[serde(deserialize_with = "required::ten")]
-    pub ten: String,
+    #[serde(rename = "ten")]
+    pub name: String,
     /// The `ma` of the outline these units answer.
-    pub de_cuong: Spanned<String>,
+    #[serde(rename = "de_cuong")]
+    pub outline: Spanned<String>,
     #[serde(deserialize_with = "required::don_vi")]
-    pub don_vi: Vec<Spanned<UnitSpec>>,
+    #[serde(rename = "don_vi")]
+    pub units: Vec<Spanned<UnitSpec>>,
 }
 
 /// An inspected unit: a name, or a name with a kind that extra questions may target.
 #[derive(Debug, Clone)]
 pub struct UnitSpec {
-    pub ten: String,
-    pub loai: Option<String>,
+    pub name: String,
+    pub kind: Option<String>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct UnitMap {
-    ten: String,
+    #[serde(rename = "ten")]
+    name: String,
     #[serde(default)]
-    loai: Option<String>,
+    #[serde(rename = "loai")]
+    kind: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for UnitSpec {
@@ -183,15 +213,15 @@ impl<'de> Deserialize<'de> for UnitSpec {
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<UnitSpec, E> {
                 Ok(UnitSpec {
-                    ten: v.to_string(),
-                    loai: None,
+                    name: v.to_string(),
+                    kind: None,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<UnitSpec, A::Error> {
                 let m = UnitMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(UnitSpec {
-                    ten: m.ten,
-                    loai: m.loai,
+                    name: m.name,
+                    kind: m.kind,
                 })
             }
         }
@@ -204,39 +234,48 @@ impl<'de> Deserialize<'de> for UnitSpec {
 pub struct Team {
     /// Team number (1–999); defaults to its place in the list (1, 2, …).
     #[serde(default, deserialize_with = "bounds::so_doan")]
-    pub so: Option<Spanned<u32>>,
+    #[serde(rename = "so")]
+    pub number: Option<Spanned<u32>>,
     /// Lead agency ("Công an tỉnh"), marked "(Trưởng đoàn)" in the teams table.
     #[serde(deserialize_with = "required::truong_doan")]
-    pub truong_doan: String,
+    #[serde(rename = "truong_doan")]
+    pub lead: String,
     /// The team lead's name, printed under the lead's signature on the checklists.
     #[serde(default)]
-    pub ho_ten_truong_doan: Option<String>,
+    #[serde(rename = "ho_ten_truong_doan")]
+    pub lead_name: Option<String>,
     #[serde(default)]
-    pub thanh_vien: Vec<String>,
+    #[serde(rename = "thanh_vien")]
+    pub members: Vec<String>,
     #[serde(default)]
-    pub thu_ky: Option<String>,
+    #[serde(rename = "thu_ky")]
+    pub secretary: Option<String>,
     /// The units the team inspects, in visiting order.
     #[serde(deserialize_with = "required::don_vi")]
-    pub don_vi: Vec<Spanned<Visit>>,
+    #[serde(rename = "don_vi")]
+    pub units: Vec<Spanned<Visit>>,
 }
 
 /// One visit: a unit's name, or the name with the visit date and (optionally) the date the
 /// notice is sent.
 #[derive(Debug, Clone)]
 pub struct Visit {
-    pub ten: Spanned<String>,
-    pub ngay: Option<Spanned<String>>,
-    pub thong_bao: Option<Spanned<String>>,
+    pub name: Spanned<String>,
+    pub date: Option<Spanned<String>>,
+    pub notice: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct VisitMap {
-    ten: Spanned<String>,
+    #[serde(rename = "ten")]
+    name: Spanned<String>,
     #[serde(default)]
-    ngay: Option<Spanned<String>>,
+    #[serde(rename = "ngay")]
+    date: Option<Spanned<String>>,
     #[serde(default)]
-    thong_bao: Option<Spanned<String>>,
+    #[serde(rename = "thong_bao")]
+    notice: Option<Spanned<String>>,
 }
 
 impl<'de> Deserialize<'de> for Visit {
@@ -250,21 +289,21 @@ impl<'de> Deserialize<'de> for Visit {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Visit, E> {
                 Ok(Visit {
                     // The position comes from the enclosing Spanned<Visit>.
-                    ten: Spanned::new(
+                    name: Spanned::new(
                         v.to_string(),
                         serde_saphyr::Location::UNKNOWN,
                         serde_saphyr::Location::UNKNOWN,
                     ),
-                    ngay: None,
-                    thong_bao: None,
+                    date: None,
+                    notice: None,
                 })
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Visit, A::Error> {
                 let m = VisitMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 Ok(Visit {
-                    ten: m.ten,
-                    ngay: m.ngay,
-                    thong_bao: m.thong_bao,
+                    name: m.name,
+                    date: m.date,
+                    notice: m.notice,
                 })
             }
         }
@@ -277,16 +316,21 @@ impl<'de> Deserialize<'de> for Visit {
 #[serde(deny_unknown_fields)]
 pub struct Outline {
     /// Its letter in the annex: "A", "B".
-    pub ma: Spanned<String>,
+    #[serde(rename = "ma")]
+    pub code: Spanned<String>,
     #[serde(deserialize_with = "required::tieu_de")]
-    pub tieu_de: String,
+    #[serde(rename = "tieu_de")]
+    pub title: String,
     /// The data period, e.g. "Số liệu báo cáo được lấy từ ngày 01/01/2025 đến hết tháng 9/2025".
     #[serde(default)]
-    pub so_lieu: Option<String>,
+    #[serde(rename = "so_lieu")]
+    pub figures: Option<String>,
     /// Items: `muc` (1., 1.1., bold), `y` (numbered, upright), `gach` (- then +), text.
-    pub noi_dung: NodeList,
+    #[serde(rename = "noi_dung")]
+    pub body: NodeList,
     #[serde(default)]
-    pub cau_hoi_them: Vec<Spanned<ExtraQuestions>>,
+    #[serde(rename = "cau_hoi_them")]
+    pub extra_questions: Vec<Spanned<ExtraQuestions>>,
 }
 
 /// Extra questions for named units, unit kinds, or the units no other set applies to.
@@ -295,16 +339,21 @@ pub struct Outline {
 pub struct ExtraQuestions {
     /// Unit names or unit kinds (`loai`).
     #[serde(default)]
-    pub ap_dung: Vec<Spanned<String>>,
+    #[serde(rename = "ap_dung")]
+    pub applies_to: Vec<Spanned<String>>,
     /// Applies to the outline's units that no other set names.
     #[serde(default)]
-    pub con_lai: bool,
+    #[serde(rename = "con_lai")]
+    pub others: bool,
     /// Heading after "*) "; defaults to "Đối với <units>".
     #[serde(default)]
-    pub tieu_de: Option<String>,
+    #[serde(rename = "tieu_de")]
+    pub title: Option<String>,
     /// The documents the questions rest on, shown in brackets after the heading.
     #[serde(default)]
-    pub can_cu: Option<String>,
+    #[serde(rename = "can_cu")]
+    pub legal_bases: Option<String>,
     #[serde(deserialize_with = "required::cau_hoi")]
-    pub cau_hoi: Vec<Spanned<String>>,
+    #[serde(rename = "cau_hoi")]
+    pub questions: Vec<Spanned<String>>,
 }

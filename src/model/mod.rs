@@ -12,9 +12,9 @@ pub mod required;
 mod table;
 pub mod tasks;
 
-pub use attachment::{KemTheo, ThamQuyen};
+pub use attachment::{AttachmentSpec, DecidingBody};
 pub use body::{Node, NodeList};
-pub use data::{FromTable, Indicator, Part, Source};
+pub use data::{FromTable, Indicator, Part, SheetSource};
 pub use table::{CellValue, ColumnKind, ColumnSpec, Numbering, RowSpec, TableSpec};
 
 use serde::Deserialize;
@@ -23,110 +23,140 @@ use serde_saphyr::Spanned;
 /// One document file.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct VanBan {
+pub struct DocumentSpec {
     /// Document kind: selects the template, the type name and its abbreviation.
-    pub loai: Spanned<String>,
+    #[serde(rename = "loai")]
+    pub kind: Spanned<String>,
     /// Overrides the built-in template of the kind (a template name from `vanban templates`).
     #[serde(default)]
-    pub mau: Option<Spanned<String>>,
+    #[serde(rename = "mau")]
+    pub template: Option<Spanned<String>>,
     /// Parent agency ("UBND TỈNH BẮC SƠN"); omitted for agencies without one.
     #[serde(default)]
-    pub co_quan_chu_quan: Option<String>,
+    #[serde(rename = "co_quan_chu_quan")]
+    pub parent_agency: Option<String>,
     /// Issuing agency; a "\n" splits it over two lines.
     #[serde(deserialize_with = "required::co_quan_ban_hanh")]
-    pub co_quan_ban_hanh: String,
+    #[serde(rename = "co_quan_ban_hanh")]
+    pub issuer: String,
     /// The issuing agency's name in normal case, for sentences such as the annex line
     /// "(Kèm theo Báo cáo số … của Tổ công tác Đề án 06 tỉnh Bắc Sơn)". Defaults to
     /// `co_quan_ban_hanh` as written.
     #[serde(default)]
-    pub ten_co_quan: Option<String>,
+    #[serde(rename = "ten_co_quan")]
+    pub issuer_name: Option<String>,
     /// The agency's abbreviation in the ký hiệu ("UBND", "TCTĐA06").
-    pub viet_tat: Spanned<String>,
+    #[serde(rename = "viet_tat")]
+    pub issuer_abbr: Spanned<String>,
     /// Optional drafting-unit suffix of the ký hiệu ("VX" in "125/UBND-VX").
     #[serde(default)]
-    pub don_vi_soan_thao: Option<String>,
+    #[serde(rename = "don_vi_soan_thao")]
+    pub drafting_unit: Option<String>,
     /// Number (1–9 999 999); empty or missing keeps the blank for a draft.
     #[serde(default, deserialize_with = "bounds::so")]
-    pub so: Option<Spanned<u32>>,
+    #[serde(rename = "so")]
+    pub number: Option<Spanned<u32>>,
     /// Place name in the date line ("Bắc Sơn").
     #[serde(deserialize_with = "required::dia_danh")]
-    pub dia_danh: String,
+    #[serde(rename = "dia_danh")]
+    pub place: String,
     /// Date: "2023-09-25", "25/9/2023", or partial "/9/2023" (blank day), "//2023".
-    pub ngay: Spanned<String>,
+    #[serde(rename = "ngay")]
+    pub date: Spanned<String>,
     /// Trích yếu (the subject line). For a Công văn it follows "V/v ".
     #[serde(deserialize_with = "required::trich_yeu")]
-    pub trich_yeu: String,
+    #[serde(rename = "trich_yeu")]
+    pub subject: String,
     /// The reporting period ("tháng 9/2023"), free text available to templates.
     #[serde(default)]
-    pub ky_bao_cao: Option<String>,
+    #[serde(rename = "ky_bao_cao")]
+    pub period: Option<String>,
     /// Secrecy and urgency stamps (MẬT, TỐI MẬT; KHẨN, THƯỢNG KHẨN, HỎA TỐC).
     #[serde(default)]
-    pub do_mat: Option<Spanned<String>>,
+    #[serde(rename = "do_mat")]
+    pub secrecy: Option<Spanned<String>>,
     #[serde(default)]
-    pub do_khan: Option<Spanned<String>>,
+    #[serde(rename = "do_khan")]
+    pub urgency: Option<Spanned<String>>,
     /// Recipients after "Kính gửi:" (Công văn, Tờ trình, and reports sent upward).
     #[serde(default)]
-    pub kinh_gui: Vec<String>,
+    #[serde(rename = "kinh_gui")]
+    pub addressees: Vec<String>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
-    pub can_cu: Vec<String>,
+    #[serde(rename = "can_cu")]
+    pub legal_bases: Vec<String>,
     /// Opening paragraphs before the numbered parts.
     #[serde(default)]
-    pub mo_dau: NodeList,
+    #[serde(rename = "mo_dau")]
+    pub opening: NodeList,
     /// The body: parts, items, paragraphs, lists and tables (see `Node`).
     #[serde(default)]
-    pub noi_dung: NodeList,
+    #[serde(rename = "noi_dung")]
+    pub body: NodeList,
     /// Closing paragraphs; "./." is added after the last one.
     #[serde(default)]
-    pub ket_thuc: NodeList,
-    pub chu_ky: Signature,
+    #[serde(rename = "ket_thuc")]
+    pub closing: NodeList,
+    #[serde(rename = "chu_ky")]
+    pub signature: Signature,
     #[serde(default)]
-    pub noi_nhan: Option<NoiNhan>,
+    #[serde(rename = "noi_nhan")]
+    pub recipients: Option<Recipients>,
     #[serde(default)]
-    pub phu_luc: Vec<Spanned<Annex>>,
+    #[serde(rename = "phu_luc")]
+    pub annexes: Vec<Spanned<Annex>>,
     /// Layout overrides within the ranges of Decree 30.
     #[serde(default)]
-    pub trinh_bay: Layout,
+    #[serde(rename = "trinh_bay")]
+    pub layout: Layout,
     /// Free data available to templates as `du_lieu`.
     #[serde(default)]
-    pub du_lieu: Option<serde_json::Value>,
+    #[serde(rename = "du_lieu")]
+    pub data: Option<serde_json::Value>,
     /// Indicators (chỉ tiêu): figures whose sentences, changes and rates are computed.
     #[serde(default)]
-    pub chi_tieu: Vec<Spanned<Indicator>>,
+    #[serde(rename = "chi_tieu")]
+    pub indicators: Vec<Spanned<Indicator>>,
     /// The previous report (path relative to this file) that changes are computed against;
     /// `vanban render --previous FILE` takes precedence.
     #[serde(default)]
-    pub ky_truoc: Option<Spanned<String>>,
+    #[serde(rename = "ky_truoc")]
+    pub previous: Option<Spanned<String>>,
     /// Tasks (of a plan, a progress table, a report's status annex): see `crate::tasks`.
     #[serde(default)]
-    pub nhiem_vu: Option<Spanned<tasks::TaskSource>>,
+    #[serde(rename = "nhiem_vu")]
+    pub tasks: Option<Spanned<tasks::TaskSource>>,
     /// The issuing authority of a decision ("Chủ tịch Ủy ban nhân dân tỉnh …").
     #[serde(default)]
-    pub tham_quyen: Option<ThamQuyen>,
+    #[serde(rename = "tham_quyen")]
+    pub authority: Option<DecidingBody>,
     /// A document attached to this one (the plan a Quyết định promulgates).
     #[serde(default)]
-    pub kem_theo: Option<Spanned<KemTheo>>,
+    #[serde(rename = "kem_theo")]
+    pub attachment: Option<Spanned<AttachmentSpec>>,
     /// Inspection plan data (teams, units, schedule, outlines); `loai: ke-hoach-kiem-tra`.
     #[serde(default)]
-    pub kiem_tra: Option<Spanned<inspection::KiemTra>>,
+    #[serde(rename = "kiem_tra")]
+    pub inspection: Option<Spanned<inspection::InspectionSpec>>,
 }
 
-impl VanBan {
+impl DocumentSpec {
     /// The document's own bodies in reading order (opening, body, closing, then those of an
     /// attached document) and, borrowed alongside, its annexes.
     pub fn parts_mut(&mut self) -> (Vec<&mut NodeList>, &mut [Spanned<Annex>]) {
-        let VanBan {
-            mo_dau,
-            noi_dung,
-            ket_thuc,
-            kem_theo,
-            phu_luc,
+        let DocumentSpec {
+            opening: mo_dau,
+            body: noi_dung,
+            closing: ket_thuc,
+            attachment: kem_theo,
+            annexes: phu_luc,
             ..
         } = self;
         let mut bodies = vec![mo_dau, noi_dung, ket_thuc];
         if let Some(k) = kem_theo {
             let k = &mut k.value;
-            bodies.extend([&mut k.mo_dau, &mut k.noi_dung, &mut k.ket_thuc]);
+            bodies.extend([&mut k.opening, &mut k.body, &mut k.closing]);
         }
         (bodies, phu_luc)
     }
@@ -138,18 +168,23 @@ impl VanBan {
 pub struct Signature {
     /// Authority prefix: TM, KT, TL, TUQ, Q (with or without the dot), or omitted.
     #[serde(default)]
-    pub quyen_han: Option<Spanned<String>>,
+    #[serde(rename = "quyen_han")]
+    pub authority: Option<Spanned<String>>,
     /// Who the prefix acts for: "ỦY BAN NHÂN DÂN" (TM.), "CHỦ TỊCH" (KT., TL., TUQ.).
     #[serde(default)]
-    pub thay_mat: Option<String>,
+    #[serde(rename = "thay_mat")]
+    pub on_behalf_of: Option<String>,
     /// The signer's title line(s): "PHÓ CHỦ TỊCH", or ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"].
     #[serde(deserialize_with = "required::chuc_vu")]
-    pub chuc_vu: OneOrMany,
+    #[serde(rename = "chuc_vu")]
+    pub titles: OneOrMany,
     #[serde(deserialize_with = "required::ho_ten")]
-    pub ho_ten: String,
+    #[serde(rename = "ho_ten")]
+    pub name: String,
     /// A PNG of the signature (path relative to the YAML file).
     #[serde(default)]
-    pub anh_chu_ky: Option<Spanned<String>>,
+    #[serde(rename = "anh_chu_ky")]
+    pub image: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -171,16 +206,19 @@ impl OneOrMany {
 /// Nơi nhận: recipients, then "- Lưu: VT, …." built from `luu`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct NoiNhan {
+pub struct Recipients {
     /// Recipients, without the leading "- " and the trailing ";" (added automatically).
     #[serde(default)]
-    pub gui: Vec<String>,
+    #[serde(rename = "gui")]
+    pub to: Vec<String>,
     /// Units after "Lưu: " ("VT", "KSTTHCNC").
     #[serde(default = "default_luu")]
-    pub luu: Vec<String>,
+    #[serde(rename = "luu")]
+    pub archive: Vec<String>,
     /// Drafter's initials and number of copies, e.g. "PL.(30)".
     #[serde(default)]
-    pub ky_hieu_nguoi_soan: Option<String>,
+    #[serde(rename = "ky_hieu_nguoi_soan")]
+    pub drafter_mark: Option<String>,
 }
 
 fn default_luu() -> Vec<String> {
@@ -193,28 +231,34 @@ fn default_luu() -> Vec<String> {
 pub struct Annex {
     /// Title (UPPER case is applied); "\n" splits lines.
     #[serde(deserialize_with = "required::tieu_de")]
-    pub tieu_de: String,
+    #[serde(rename = "tieu_de")]
+    pub title: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
     #[serde(default, deserialize_with = "choice::orientation")]
-    pub huong: Option<Spanned<crate::ir::Orientation>>,
+    #[serde(rename = "huong")]
+    pub orientation: Option<Spanned<crate::ir::Orientation>>,
     /// Paragraphs before the table.
     #[serde(default)]
-    pub mo_dau: NodeList,
+    #[serde(rename = "mo_dau")]
+    pub opening: NodeList,
     #[serde(default)]
-    pub bang: Option<TableSpec>,
+    #[serde(rename = "bang")]
+    pub table: Option<TableSpec>,
     /// Paragraphs after the table.
     #[serde(default)]
-    pub ghi_chu: NodeList,
+    #[serde(rename = "ghi_chu")]
+    pub notes: NodeList,
     /// The table is the document's task list in this style (ke_hoach, theo_doi, tinh_trang,
     /// tong_hop) instead of `bang`.
     #[serde(default)]
-    pub nhiem_vu: Option<Spanned<String>>,
+    #[serde(rename = "nhiem_vu")]
+    pub task_table: Option<Spanned<String>>,
 }
 
 impl Annex {
     /// The annex's page orientation (portrait unless `huong: ngang`).
     pub fn orientation(&self) -> crate::ir::Orientation {
-        self.huong
+        self.orientation
             .as_ref()
             .map_or(crate::ir::Orientation::Portrait, |h| h.value)
     }
@@ -226,20 +270,27 @@ impl Annex {
 pub struct Layout {
     /// Body text size, 13–14 pt.
     #[serde(default, deserialize_with = "bounds::co_chu")]
-    pub co_chu: Option<Spanned<f32>>,
+    #[serde(rename = "co_chu")]
+    pub font_size: Option<Spanned<f32>>,
     /// Line spacing multiple, 1.0–1.5.
     #[serde(default, deserialize_with = "bounds::gian_dong")]
-    pub gian_dong: Option<Spanned<f32>>,
+    #[serde(rename = "gian_dong")]
+    pub line_spacing: Option<Spanned<f32>>,
     /// Margins in mm: top and bottom 20–25, left 30–35, right 15–20.
     #[serde(default, deserialize_with = "bounds::le_tren")]
-    pub le_tren: Option<Spanned<f32>>,
+    #[serde(rename = "le_tren")]
+    pub margin_top: Option<Spanned<f32>>,
     #[serde(default, deserialize_with = "bounds::le_duoi")]
-    pub le_duoi: Option<Spanned<f32>>,
+    #[serde(rename = "le_duoi")]
+    pub margin_bottom: Option<Spanned<f32>>,
     #[serde(default, deserialize_with = "bounds::le_trai")]
-    pub le_trai: Option<Spanned<f32>>,
+    #[serde(rename = "le_trai")]
+    pub margin_left: Option<Spanned<f32>>,
     #[serde(default, deserialize_with = "bounds::le_phai")]
-    pub le_phai: Option<Spanned<f32>>,
+    #[serde(rename = "le_phai")]
+    pub margin_right: Option<Spanned<f32>>,
     /// Text size in tables, 10–14 pt.
     #[serde(default, deserialize_with = "bounds::co_chu_bang")]
-    pub co_chu_bang: Option<Spanned<f32>>,
+    #[serde(rename = "co_chu_bang")]
+    pub table_font_size: Option<Spanned<f32>>,
 }

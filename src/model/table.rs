@@ -27,28 +27,36 @@ pub struct TableSpec {
     #[serde(default)]
     pub id: Option<Spanned<String>>,
     #[serde(deserialize_with = "super::required::cot")]
-    pub cot: Vec<Spanned<ColumnSpec>>,
+    #[serde(rename = "cot")]
+    pub columns: Vec<Spanned<ColumnSpec>>,
     /// Rows read from an Excel sheet or a CSV file instead of `dong`.
     #[serde(default)]
-    pub nguon: Option<Spanned<super::Source>>,
+    #[serde(rename = "nguon")]
+    pub source: Option<Spanned<super::SheetSource>>,
     /// The column (id) whose text identifies a row; the first text column by default.
     #[serde(default)]
-    pub khoa: Option<Spanned<String>>,
+    #[serde(rename = "khoa")]
+    pub key: Option<Spanned<String>>,
     /// Label of a computed total row appended at the end ("Tổng cộng").
     #[serde(default)]
-    pub dong_tong: Option<String>,
+    #[serde(rename = "dong_tong")]
+    pub total_row: Option<String>,
     /// Label of a computed subtotal row after each group ("Cộng").
     #[serde(default)]
-    pub cong_nhom: Option<String>,
+    #[serde(rename = "cong_nhom")]
+    pub subtotal: Option<String>,
     #[serde(default)]
-    pub dong: Vec<Spanned<RowSpec>>,
+    #[serde(rename = "dong")]
+    pub rows: Vec<Spanned<RowSpec>>,
     /// STT numbering across groups ("lien_tuc", the default) or restarting in each group
     /// ("theo_nhom").
     #[serde(default, deserialize_with = "super::choice::numbering")]
-    pub danh_so: Option<Spanned<Numbering>>,
+    #[serde(rename = "danh_so")]
+    pub numbering: Option<Spanned<Numbering>>,
     /// Text size in the table (10–14 pt).
     #[serde(default, deserialize_with = "super::bounds::bang_co_chu")]
-    pub co_chu: Option<Spanned<f32>>,
+    #[serde(rename = "co_chu")]
+    pub font_size: Option<Spanned<f32>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -56,57 +64,65 @@ pub struct TableSpec {
 pub struct ColumnSpec {
     /// Header text.
     #[serde(deserialize_with = "super::required::ten_cot")]
-    pub ten: String,
+    #[serde(rename = "ten")]
+    pub name: String,
     /// Identifier used by formulas, sources, indicators and changes.
     #[serde(default)]
     pub id: Option<String>,
     /// Computed column: "truc_tuyen / tong_ho_so" (a rate when `loai: ty_le`), "a + b",
     /// "a - b", "a * b". Rows leave this cell out.
     #[serde(default)]
-    pub cong_thuc: Option<Spanned<String>>,
+    #[serde(rename = "cong_thuc")]
+    pub formula: Option<Spanned<String>>,
     /// Change column: the difference of the named column against the previous report's row
     /// with the same key ("+120", "-3"; in points for a rate column). Rows leave it out.
     #[serde(default)]
-    pub thay_doi: Option<Spanned<String>>,
+    #[serde(rename = "thay_doi")]
+    pub change: Option<Spanned<String>>,
     /// Relative width (any unit, 0.01–1000; widths are scaled to the text width).
     #[serde(default, deserialize_with = "super::bounds::rong")]
-    pub rong: Option<f32>,
+    #[serde(rename = "rong")]
+    pub width: Option<f32>,
     /// "van_ban" (text, default), "so" (number), "ty_le" (percentage), "stt" (row number,
     /// filled automatically: data rows then omit this cell).
     #[serde(default, deserialize_with = "super::choice::column_kind")]
-    pub loai: Option<Spanned<ColumnKind>>,
+    #[serde(rename = "loai")]
+    pub kind: Option<Spanned<ColumnKind>>,
     /// Alignment override: "trai", "giua", "phai", "deu".
     #[serde(default, deserialize_with = "super::choice::align")]
-    pub can: Option<Spanned<Align>>,
+    #[serde(rename = "can")]
+    pub align: Option<Spanned<Align>>,
     /// Upper header shared by consecutive columns with the same text (merged across).
     #[serde(default)]
-    pub nhom: Option<String>,
+    #[serde(rename = "nhom")]
+    pub group: Option<String>,
     /// Decimals for numbers and percentages (0–6).
     #[serde(default, deserialize_with = "super::bounds::so_le")]
-    pub so_le: Option<usize>,
+    #[serde(rename = "so_le")]
+    pub decimals: Option<usize>,
 }
 
 impl ColumnSpec {
     /// A cell computed by vanban rather than written in a row.
     pub fn is_computed(&self) -> bool {
-        self.cong_thuc.is_some() || self.thay_doi.is_some()
+        self.formula.is_some() || self.change.is_some()
     }
 
     /// The column's kind (text unless `loai` says otherwise).
     pub fn kind(&self) -> ColumnKind {
-        self.loai.as_ref().map_or(ColumnKind::Text, |k| k.value)
+        self.kind.as_ref().map_or(ColumnKind::Text, |k| k.value)
     }
 
     /// The alignment written for the column, if any.
     pub fn align(&self) -> Option<Align> {
-        self.can.as_ref().map(|a| a.value)
+        self.align.as_ref().map(|a| a.value)
     }
 }
 
 impl TableSpec {
     /// How the STT column counts (on through the groups unless `danh_so` says otherwise).
     pub fn numbering(&self) -> Numbering {
-        self.danh_so
+        self.numbering
             .as_ref()
             .map_or(Numbering::Continuous, |n| n.value)
     }
@@ -196,8 +212,10 @@ impl<'de> Deserialize<'de> for CellValue {
 #[serde(deny_unknown_fields)]
 struct RowMap {
     #[serde(default, deserialize_with = "super::required::nhom")]
-    nhom: Option<String>,
-    tong: Option<Vec<Spanned<CellValue>>>,
+    #[serde(rename = "nhom")]
+    group: Option<String>,
+    #[serde(rename = "tong")]
+    total: Option<Vec<Spanned<CellValue>>>,
 }
 
 impl<'de> Deserialize<'de> for RowSpec {
@@ -217,7 +235,7 @@ impl<'de> Deserialize<'de> for RowSpec {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RowSpec, A::Error> {
                 let m = RowMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                match (m.nhom, m.tong) {
+                match (m.group, m.total) {
                     (Some(g), None) => Ok(RowSpec::Group(g)),
                     (None, Some(t)) => Ok(RowSpec::Total(t)),
                     (nhom, _) => Err(crate::error::de(

@@ -12,26 +12,34 @@ use super::OneOrMany;
 pub struct TaskSource {
     /// A tasks file (path relative to the document) with `nhom:` and `nhiem_vu:`.
     #[serde(default)]
-    pub tep: Option<Spanned<String>>,
+    #[serde(rename = "tep")]
+    pub file: Option<Spanned<String>>,
     /// Overrides the tasks file's numbering when given.
     #[serde(default, deserialize_with = "super::choice::numbering")]
-    pub danh_so: Option<Spanned<super::Numbering>>,
+    #[serde(rename = "danh_so")]
+    pub numbering: Option<Spanned<super::Numbering>>,
     #[serde(default)]
-    pub nhom: Vec<Spanned<GroupSpec>>,
+    #[serde(rename = "nhom")]
+    pub group: Vec<Spanned<GroupSpec>>,
     #[serde(default)]
-    pub nhiem_vu: Vec<Spanned<TaskSpec>>,
+    #[serde(rename = "nhiem_vu")]
+    pub tasks: Vec<Spanned<TaskSpec>>,
     #[serde(default)]
-    pub cach_viet: Vec<Spanned<ClauseSpec>>,
+    #[serde(rename = "cach_viet")]
+    pub wording: Vec<Spanned<ClauseSpec>>,
     /// What the tasks carry out, for the plan's sentence "Chi tiết 41 nhiệm vụ cụ thể thuộc
     /// 07 nhóm nhiệm vụ <mo_ta>" (overrides the tasks file's).
     #[serde(default)]
-    pub mo_ta: Option<String>,
+    #[serde(rename = "mo_ta")]
+    pub description: Option<String>,
     /// Report date for overdue tasks (default: the document's date).
     #[serde(default)]
-    pub tinh_den: Option<Spanned<String>>,
+    #[serde(rename = "tinh_den")]
+    pub as_of: Option<Spanned<String>>,
     /// Keep only matching tasks: `loc: {chu_tri: Sở Y tế}`.
     #[serde(default)]
-    pub loc: Option<Spanned<std::collections::BTreeMap<String, String>>>,
+    #[serde(rename = "loc")]
+    pub filter: Option<Spanned<std::collections::BTreeMap<String, String>>>,
 }
 
 /// A tasks file (and the inline form).
@@ -40,16 +48,21 @@ pub struct TaskSource {
 pub struct TaskFileBody {
     /// "lien_tuc" (1..N across groups, the default) or "theo_nhom".
     #[serde(default, deserialize_with = "super::choice::numbering")]
-    pub danh_so: Option<Spanned<super::Numbering>>,
+    #[serde(rename = "danh_so")]
+    pub numbering: Option<Spanned<super::Numbering>>,
     #[serde(default)]
-    pub nhom: Vec<Spanned<GroupSpec>>,
+    #[serde(rename = "nhom")]
+    pub group: Vec<Spanned<GroupSpec>>,
     #[serde(default)]
-    pub nhiem_vu: Vec<Spanned<TaskSpec>>,
+    #[serde(rename = "nhiem_vu")]
+    pub tasks: Vec<Spanned<TaskSpec>>,
     /// Wording of the status sentence: which statuses share a clause and how it reads.
     #[serde(default)]
-    pub cach_viet: Vec<Spanned<ClauseSpec>>,
+    #[serde(rename = "cach_viet")]
+    pub wording: Vec<Spanned<ClauseSpec>>,
     #[serde(default)]
-    pub mo_ta: Option<String>,
+    #[serde(rename = "mo_ta")]
+    pub description: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -57,37 +70,50 @@ pub struct TaskFileBody {
 pub struct GroupSpec {
     pub id: Spanned<String>,
     /// Title, e.g. "Về công tác chỉ đạo, điều hành" (the annex prints it UPPER).
-    pub ten: String,
+    #[serde(rename = "ten")]
+    pub name: String,
     /// Short name for sentences ("nhiệm vụ chung", "công tác chỉ đạo, điều hành").
     #[serde(default)]
-    pub ten_ngan: Option<String>,
+    #[serde(rename = "ten_ngan")]
+    pub short_name: Option<String>,
     /// Order of the group (default: as listed).
     #[serde(default)]
-    pub thu_tu: Option<i64>,
+    #[serde(rename = "thu_tu")]
+    pub order: Option<i64>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TaskSpec {
     pub id: Spanned<String>,
-    pub nhom: Spanned<String>,
-    pub noi_dung: OneOrMany,
+    #[serde(rename = "nhom")]
+    pub group: Spanned<String>,
+    #[serde(rename = "noi_dung")]
+    pub body: OneOrMany,
     #[serde(default)]
-    pub chu_tri: Option<OneOrMany>,
+    #[serde(rename = "chu_tri")]
+    pub lead: Option<OneOrMany>,
     #[serde(default)]
-    pub phoi_hop: Option<OneOrMany>,
+    #[serde(rename = "phoi_hop")]
+    pub partners: Option<OneOrMany>,
     #[serde(default)]
-    pub san_pham: Option<String>,
+    #[serde(rename = "san_pham")]
+    pub product: Option<String>,
     #[serde(default)]
-    pub han: Option<Spanned<DeadlineInput>>,
+    #[serde(rename = "han")]
+    pub deadline: Option<Spanned<DeadlineInput>>,
     #[serde(default)]
-    pub van_ban_giao: Option<OneOrMany>,
+    #[serde(rename = "van_ban_giao")]
+    pub assigned_by: Option<OneOrMany>,
     #[serde(default)]
-    pub trang_thai: Option<Spanned<String>>,
+    #[serde(rename = "trang_thai")]
+    pub status: Option<Spanned<String>>,
     #[serde(default)]
-    pub ket_qua: Option<OneOrMany>,
+    #[serde(rename = "ket_qua")]
+    pub result: Option<OneOrMany>,
     #[serde(default)]
-    pub ghi_chu: Option<String>,
+    #[serde(rename = "ghi_chu")]
+    pub notes: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -100,8 +126,10 @@ pub enum DeadlineInput {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClauseSpec {
-    pub trang_thai: Vec<Spanned<String>>,
-    pub viet: String,
+    #[serde(rename = "trang_thai")]
+    pub status: Vec<Spanned<String>>,
+    #[serde(rename = "viet")]
+    pub text: String,
 }
 
 /// The sentence kinds a body node (`- cau_nhiem_vu: …`) can ask for.

@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Group, Status, Task};
+use super::{Status, Task, TaskGroup};
 
 /// The fields a filter may name.
 pub const FIELDS: &[(&str, &str)] = &[
@@ -74,7 +74,7 @@ impl Filter {
         }
     }
 
-    pub fn accepts(&self, t: &Task, groups: &[Group], as_of: Option<NaiveDate>) -> bool {
+    pub fn accepts(&self, t: &Task, groups: &[TaskGroup], as_of: Option<NaiveDate>) -> bool {
         let any = |list: &[String], v: &str| list.iter().any(|x| key(x) == key(v));
         match self {
             Filter::Lead(v) => any(&t.lead, v),

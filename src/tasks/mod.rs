@@ -48,7 +48,7 @@ use crate::sources::Sources;
 
 /// A checked group.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Group {
+pub struct TaskGroup {
     pub id: String,
     pub title: String,
     pub short: String,
@@ -94,7 +94,7 @@ pub struct Clause {
 /// The checked, numbered (and possibly filtered) tasks of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TaskSet {
-    pub groups: Vec<Group>,
+    pub groups: Vec<TaskGroup>,
     pub tasks: Vec<Task>,
     pub numbering: Numbering,
     pub as_of: Option<NaiveDate>,
@@ -112,7 +112,7 @@ impl TaskSet {
     }
 
     /// Groups that have at least one task, with their tasks.
-    pub fn nonempty_groups(&self) -> Vec<(usize, &Group, Vec<&Task>)> {
+    pub fn nonempty_groups(&self) -> Vec<(usize, &TaskGroup, Vec<&Task>)> {
         self.groups
             .iter()
             .enumerate()
@@ -199,17 +199,17 @@ pub fn load(
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
     let numbering = s
-        .danh_so
+        .numbering
         .as_ref()
-        .or(body.danh_so.as_ref())
+        .or(body.numbering.as_ref())
         .map_or(Numbering::Continuous, |d| d.value);
-    let clauses = if s.cach_viet.is_empty() {
-        parse_clauses(&body.cach_viet, false, &mut errs)
+    let clauses = if s.wording.is_empty() {
+        parse_clauses(&body.wording, false, &mut errs)
     } else {
-        parse_clauses(&s.cach_viet, true, &mut errs)
+        parse_clauses(&s.wording, true, &mut errs)
     };
-    let groups = check_groups(&body.nhom, &mut errs);
-    if body.nhiem_vu.is_empty() {
+    let groups = check_groups(&body.group, &mut errs);
+    if body.tasks.is_empty() {
         errs.body(
             Error::new(
                 Code::Empty,
@@ -218,7 +218,7 @@ pub fn load(
             .with_pos(if file.is_some() { None } else { pos_of(src) }),
         );
     }
-    let mut tasks = check_tasks(&body.nhiem_vu, &groups, &mut errs);
+    let mut tasks = check_tasks(&body.tasks, &groups, &mut errs);
     let as_of = report_date(s, doc_date, &mut errs);
     let filters = parse_filters(s, &mut errs);
     errs.into_result()?;
@@ -232,9 +232,9 @@ pub fn load(
         clauses,
         filters: Vec::new(),
         describe: s
-            .mo_ta
+            .description
             .clone()
-            .or(body.mo_ta.clone())
+            .or(body.description.clone())
             .filter(|d| !d.trim().is_empty()),
     };
     // The filters the document itself writes select its list once, here.
@@ -248,17 +248,17 @@ fn read_body(
     s: &TaskSource,
     base_dir: &Path,
 ) -> Result<(TaskFileBody, Option<PathBuf>), Diagnostics> {
-    let Some(tep) = &s.tep else {
+    let Some(tep) = &s.file else {
         let body = TaskFileBody {
-            danh_so: None,
-            nhom: s.nhom.clone(),
-            nhiem_vu: s.nhiem_vu.clone(),
-            cach_viet: Vec::new(),
-            mo_ta: None,
+            numbering: None,
+            group: s.group.clone(),
+            tasks: s.tasks.clone(),
+            wording: Vec::new(),
+            description: None,
         };
         return Ok((body, None));
     };
-    if !s.nhom.is_empty() || !s.nhiem_vu.is_empty() {
+    if !s.group.is_empty() || !s.tasks.is_empty() {
         return Err(Error::new(
             Code::Conflict,
             "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
@@ -293,7 +293,7 @@ fn parse_clauses(
     let mut clauses = Vec::new();
     for c in specs {
         let mut statuses = Vec::new();
-        for st in &c.value.trang_thai {
+        for st in &c.value.status {
             match Status::parse(&st.value) {
                 Ok(v) => statuses.push(v),
                 Err(m) => errs.push(
@@ -304,7 +304,7 @@ fn parse_clauses(
         }
         clauses.push(Clause {
             statuses,
-            words: c.value.viet.trim().to_string(),
+            words: c.value.text.trim().to_string(),
         });
     }
     for s in Status::ALL {
@@ -319,14 +319,14 @@ fn parse_clauses(
 }
 
 /// The groups in their order (`thu_tu`, else as listed), without duplicated ids.
-fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Group> {
+fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<TaskGroup> {
     let mut order: Vec<(i64, usize)> = specs
         .iter()
         .enumerate()
-        .map(|(i, g)| (g.value.thu_tu.unwrap_or(i as i64), i))
+        .map(|(i, g)| (g.value.order.unwrap_or(i as i64), i))
         .collect();
     order.sort();
-    let mut groups: Vec<Group> = Vec::new();
+    let mut groups: Vec<TaskGroup> = Vec::new();
     for (_, i) in order {
         let g = &specs[i].value;
         let id = g.id.value.trim().to_string();
@@ -340,19 +340,19 @@ fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Grou
             );
             continue;
         }
-        if g.ten.trim().is_empty() {
+        if g.name.trim().is_empty() {
             errs.body(
                 Error::new(Code::Empty, format!("nhóm \"{id}\" thiếu tên (ten)"))
                     .with_pos(pos_of(&g.id)),
             );
         }
-        groups.push(Group {
+        groups.push(TaskGroup {
             id,
-            title: g.ten.trim().to_string(),
+            title: g.name.trim().to_string(),
             short: g
-                .ten_ngan
+                .short_name
                 .clone()
-                .unwrap_or_else(|| default_short(&g.ten))
+                .unwrap_or_else(|| default_short(&g.name))
                 .trim()
                 .to_string(),
         });
@@ -361,7 +361,11 @@ fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Grou
 }
 
 /// The tasks that belong to a known group (numbered later), reporting duplicated ids.
-fn check_tasks(specs: &[Spanned<TaskSpec>], groups: &[Group], errs: &mut LoadErrors) -> Vec<Task> {
+fn check_tasks(
+    specs: &[Spanned<TaskSpec>],
+    groups: &[TaskGroup],
+    errs: &mut LoadErrors,
+) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::new();
     let mut seen: Vec<(String, Option<Pos>)> = Vec::new();
     for t in specs {
@@ -388,13 +392,18 @@ fn check_tasks(specs: &[Spanned<TaskSpec>], groups: &[Group], errs: &mut LoadErr
 }
 
 /// One task, or None when its group is unknown.
-fn check_task(t: &TaskSpec, id: String, groups: &[Group], errs: &mut LoadErrors) -> Option<Task> {
-    let Some(group) = groups.iter().position(|g| g.id == t.nhom.value.trim()) else {
+fn check_task(
+    t: &TaskSpec,
+    id: String,
+    groups: &[TaskGroup],
+    errs: &mut LoadErrors,
+) -> Option<Task> {
+    let Some(group) = groups.iter().position(|g| g.id == t.group.value.trim()) else {
         errs.body(Error::new(
             Code::BadReference,
             format!(
                 "nhiệm vụ \"{id}\" thuộc nhóm \"{}\" không có trong danh sách nhóm; các nhóm: {}",
-                t.nhom.value.trim(),
+                t.group.value.trim(),
                 if groups.is_empty() {
                     "(chưa khai báo nhóm nào trong \"nhom\")".to_string()
                 } else {
@@ -406,24 +415,24 @@ fn check_task(t: &TaskSpec, id: String, groups: &[Group], errs: &mut LoadErrors)
                 }
             ),
         )
-        .with_pos(pos_of(&t.nhom)));
+        .with_pos(pos_of(&t.group)));
         return None;
     };
-    let deadline = t.han.as_ref().and_then(|h| parse_deadline(h, errs));
-    let status = t.trang_thai.as_ref().and_then(|s| parse_status(s, errs));
+    let deadline = t.deadline.as_ref().and_then(|h| parse_deadline(h, errs));
+    let status = t.status.as_ref().and_then(|s| parse_status(s, errs));
     Some(Task {
         id,
         group,
         number: 0,
-        content: lines(&Some(t.noi_dung.clone())),
-        lead: lines(&t.chu_tri),
-        partners: lines(&t.phoi_hop),
-        product: t.san_pham.clone().unwrap_or_default().trim().to_string(),
+        content: lines(&Some(t.body.clone())),
+        lead: lines(&t.lead),
+        partners: lines(&t.partners),
+        product: t.product.clone().unwrap_or_default().trim().to_string(),
         deadline,
-        assigned_by: lines(&t.van_ban_giao),
+        assigned_by: lines(&t.assigned_by),
         status,
-        result: lines(&t.ket_qua),
-        note: t.ghi_chu.clone().unwrap_or_default().trim().to_string(),
+        result: lines(&t.result),
+        note: t.notes.clone().unwrap_or_default().trim().to_string(),
     })
 }
 
@@ -475,7 +484,7 @@ fn report_date(
     doc_date: Option<NaiveDate>,
     errs: &mut LoadErrors,
 ) -> Option<NaiveDate> {
-    let Some(d) = &s.tinh_den else {
+    let Some(d) = &s.as_of else {
         return doc_date;
     };
     match crate::format::parse_date(&d.value) {
@@ -490,7 +499,7 @@ fn report_date(
 /// The filters of `loc`.
 fn parse_filters(s: &TaskSource, errs: &mut LoadErrors) -> Vec<Filter> {
     let mut out = Vec::new();
-    if let Some(l) = &s.loc {
+    if let Some(l) = &s.filter {
         for (k, v) in &l.value {
             match Filter::new(k, v) {
                 Ok(f) => out.push(f),
@@ -546,23 +555,23 @@ pub fn sentence_nodes_in(list: &crate::model::NodeList, out: &mut Vec<Option<Pos
 /// that use tasks have some. Returns the tasks (None when the document has none).
 pub fn check_document(
     sources: &dyn Sources,
-    vb: &crate::model::VanBan,
+    vb: &crate::model::DocumentSpec,
     base_dir: &Path,
     doc_date: Option<NaiveDate>,
     errs: &mut Diagnostics,
 ) -> Option<TaskSet> {
-    let set = match &vb.nhiem_vu {
+    let set = match &vb.tasks {
         None => None,
         Some(src) => errs.take(load(sources, src, base_dir, doc_date)),
     };
     let mut users: Vec<Option<Pos>> = Vec::new();
-    let mut bodies = vec![&vb.mo_dau, &vb.noi_dung, &vb.ket_thuc];
-    if let Some(k) = &vb.kem_theo {
-        bodies.extend([&k.value.mo_dau, &k.value.noi_dung, &k.value.ket_thuc]);
+    let mut bodies = vec![&vb.opening, &vb.body, &vb.closing];
+    if let Some(k) = &vb.attachment {
+        bodies.extend([&k.value.opening, &k.value.body, &k.value.closing]);
     }
-    for a in &vb.phu_luc {
-        bodies.extend([&a.value.mo_dau, &a.value.ghi_chu]);
-        if let Some(style) = &a.value.nhiem_vu {
+    for a in &vb.annexes {
+        bodies.extend([&a.value.opening, &a.value.notes]);
+        if let Some(style) = &a.value.task_table {
             users.push(pos_of(style));
             if !context::TABLES
                 .iter()
@@ -584,7 +593,7 @@ pub fn check_document(
                     .with_pos(pos_of(style)),
                 );
             }
-            if a.value.bang.is_some() {
+            if a.value.table.is_some() {
                 errs.push(
                     Error::new(
                         Code::Conflict,
@@ -598,7 +607,7 @@ pub fn check_document(
     for b in bodies {
         sentence_nodes_in(b, &mut users);
     }
-    if vb.nhiem_vu.is_none() {
+    if vb.tasks.is_none() {
         for p in users {
             errs.push(
                 Error::new(

@@ -140,7 +140,7 @@ pub fn status_counts(tasks: &[&Task]) -> (Vec<(Status, usize)>, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Clause, Deadline, Group};
+    use super::super::{Clause, Deadline, TaskGroup};
     use super::*;
     use chrono::NaiveDate;
 
@@ -164,12 +164,12 @@ mod tests {
     fn set(tasks: Vec<Task>, clauses: Vec<Clause>) -> TaskSet {
         TaskSet {
             groups: vec![
-                Group {
+                TaskGroup {
                     id: "chung".into(),
                     title: "Nhiệm vụ chung".into(),
                     short: "chung".into(),
                 },
-                Group {
+                TaskGroup {
                     id: "bo_sung".into(),
                     title: "Nhiệm vụ bổ sung".into(),
                     short: "bổ sung".into(),

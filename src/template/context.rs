@@ -27,7 +27,7 @@ pub fn build(doc: &Computed) -> Value {
     let tk = ck.tasks.as_ref();
     let nodes = |l: &NodeList| nodes(l, tk);
     let mut annexes: Vec<Value> = vb
-        .phu_luc
+        .annexes
         .iter()
         .enumerate()
         .map(|(i, a)| {
@@ -37,17 +37,17 @@ pub fn build(doc: &Computed) -> Value {
                 (
                     "tieu_de",
                     json!(
-                        a.tieu_de
+                        a.title
                             .lines()
                             .map(|l| format::upper_title(l.trim()))
                             .collect::<Vec<_>>()
                     ),
                 ),
                 ("ngang", json!(a.orientation() == Orientation::Landscape)),
-                ("mo_dau", nodes(&a.mo_dau)),
+                ("mo_dau", nodes(&a.opening)),
                 (
                     "bang",
-                    match (&a.bang, &a.nhiem_vu, tk) {
+                    match (&a.table, &a.task_table, tk) {
                         (Some(t), _, _) => table(t),
                         (_, Some(style), Some(set)) => {
                             crate::tasks::context::table(set, style.value.trim())
@@ -55,13 +55,13 @@ pub fn build(doc: &Computed) -> Value {
                         _ => Value::Null,
                     },
                 ),
-                ("ghi_chu", nodes(&a.ghi_chu)),
+                ("ghi_chu", nodes(&a.notes)),
             ])
         })
         .collect();
     if let Some(set) = tk
         && ck.kind.lists_tasks_in_annex()
-        && !vb.phu_luc.iter().any(|a| a.value.nhiem_vu.is_some())
+        && !vb.annexes.iter().any(|a| a.value.task_table.is_some())
     {
         annexes.push(task_annex(set));
     }
@@ -69,18 +69,15 @@ pub fn build(doc: &Computed) -> Value {
         ("loai", json!(ck.kind.id)),
         ("ten_loai", json!(ck.kind.name)),
         ("cong_van", json!(ck.kind.is_cong_van())),
-        ("dia_danh", json!(vb.dia_danh)),
-        ("trich_yeu", json!(vb.trich_yeu)),
-        ("ky_bao_cao", json!(vb.ky_bao_cao)),
-        (
-            "co_quan_ban_hanh",
-            json!(vb.co_quan_ban_hanh.replace('\n', " ")),
-        ),
-        ("mo_dau", nodes(&vb.mo_dau)),
-        ("noi_dung", nodes(&vb.noi_dung)),
-        ("ket_thuc", nodes(&vb.ket_thuc)),
+        ("dia_danh", json!(vb.place)),
+        ("trich_yeu", json!(vb.subject)),
+        ("ky_bao_cao", json!(vb.period)),
+        ("co_quan_ban_hanh", json!(vb.issuer.replace('\n', " "))),
+        ("mo_dau", nodes(&vb.opening)),
+        ("noi_dung", nodes(&vb.body)),
+        ("ket_thuc", nodes(&vb.closing)),
         ("phu_luc", Value::Array(annexes)),
-        ("du_lieu", vb.du_lieu.clone().unwrap_or(Value::Null)),
+        ("du_lieu", vb.data.clone().unwrap_or(Value::Null)),
         ("chi_tieu", doc.indicators.clone()),
         (
             "nhiem_vu",
@@ -88,30 +85,30 @@ pub fn build(doc: &Computed) -> Value {
         ),
         (
             "kem_theo",
-            match (&vb.kem_theo, ck.attachment) {
+            match (&vb.attachment, ck.attachment) {
                 (Some(k), Some(kind)) => object([
                     ("ten_loai", json!(kind.name)),
                     (
                         "trich_yeu",
                         json!(
                             k.value
-                                .trich_yeu
+                                .subject
                                 .lines()
                                 .map(str::trim)
                                 .filter(|l| !l.is_empty())
                                 .collect::<Vec<_>>()
                         ),
                     ),
-                    ("mo_dau", nodes(&k.value.mo_dau)),
-                    ("noi_dung", nodes(&k.value.noi_dung)),
-                    ("ket_thuc", nodes(&k.value.ket_thuc)),
+                    ("mo_dau", nodes(&k.value.opening)),
+                    ("noi_dung", nodes(&k.value.body)),
+                    ("ket_thuc", nodes(&k.value.closing)),
                 ]),
                 _ => Value::Null,
             },
         ),
         (
             "kiem_tra",
-            match (&vb.kiem_tra, &ck.inspection) {
+            match (&vb.inspection, &ck.inspection) {
                 (Some(kt), Some(p)) => super::inspection::plan(&kt.value, p),
                 _ => Value::Null,
             },
@@ -157,8 +154,8 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
             "k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null,
         }),
         Node::Styled(s) => json!({
-            "k": "doan", "text": s.doan, "can": s.can.map(align_name), "dam": s.dam, "nghieng": s.nghieng,
-            "thut_dau": s.thut_dau,
+            "k": "doan", "text": s.text, "can": s.align.map(align_name), "dam": s.bold, "nghieng": s.italic,
+            "thut_dau": s.indent,
         }),
         Node::Heading { title, children } => object([
             ("k", json!("muc")),
@@ -215,7 +212,7 @@ fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String
 
 /// Compute a table's rows: header cells with spans, numbered and formatted body cells.
 pub fn table(t: &TableSpec) -> Value {
-    let cols = &t.cot;
+    let cols = &t.columns;
     let kinds: Vec<ColumnKind> = cols.iter().map(|c| c.value.kind()).collect();
     let default_align = |k: ColumnKind| match k {
         ColumnKind::RowNumber => Align::Center,
@@ -229,7 +226,7 @@ pub fn table(t: &TableSpec) -> Value {
     let widths: Vec<f32> = cols
         .iter()
         .map(|c| {
-            c.value.rong.unwrap_or(match c.value.kind() {
+            c.value.width.unwrap_or(match c.value.kind() {
                 ColumnKind::RowNumber => 5.0,
                 ColumnKind::Number | ColumnKind::Percent => 10.0,
                 ColumnKind::Text => 25.0,
@@ -239,22 +236,23 @@ pub fn table(t: &TableSpec) -> Value {
 
     // Header: columns sharing an upper header ("nhom") are merged across in a first row;
     // the others span both rows.
-    let two_rows = cols.iter().any(|c| c.value.nhom.is_some());
+    let two_rows = cols.iter().any(|c| c.value.group.is_some());
     let mut rows = Vec::new();
     if two_rows {
         let mut top = Vec::new();
         let mut bottom = Vec::new();
         let mut i = 0;
         while i < cols.len() {
-            match &cols[i].value.nhom {
+            match &cols[i].value.group {
                 None => {
-                    top.push(json!({"text": cols[i].value.ten, "colspan": 1, "rowspan": 2}));
+                    top.push(json!({"text": cols[i].value.name, "colspan": 1, "rowspan": 2}));
                     i += 1;
                 }
                 Some(g) => {
                     let mut j = i;
-                    while j < cols.len() && cols[j].value.nhom.as_ref() == Some(g) {
-                        bottom.push(json!({"text": cols[j].value.ten, "colspan": 1, "rowspan": 1}));
+                    while j < cols.len() && cols[j].value.group.as_ref() == Some(g) {
+                        bottom
+                            .push(json!({"text": cols[j].value.name, "colspan": 1, "rowspan": 1}));
                         j += 1;
                     }
                     top.push(json!({"text": g, "colspan": j - i, "rowspan": 1}));
@@ -273,7 +271,7 @@ pub fn table(t: &TableSpec) -> Value {
     } else {
         let cells: Vec<Value> = cols
             .iter()
-            .map(|c| json!({"text": c.value.ten, "colspan": 1, "rowspan": 1}))
+            .map(|c| json!({"text": c.value.name, "colspan": 1, "rowspan": 1}))
             .collect();
         rows.push(object([
             ("loai", json!("header")),
@@ -284,7 +282,7 @@ pub fn table(t: &TableSpec) -> Value {
 
     let stt_col = kinds.iter().position(|k| *k == ColumnKind::RowNumber);
     let mut n = 0usize;
-    for r in &t.dong {
+    for r in &t.rows {
         match &r.value {
             RowSpec::Group(g) => {
                 if t.numbering() == Numbering::PerGroup {
@@ -312,7 +310,7 @@ pub fn table(t: &TableSpec) -> Value {
                         .next()
                         .map(|s| s.value.clone())
                         .unwrap_or(CellValue::Blank);
-                    let text = cell_text(&v, *kind, cols[ci].value.so_le);
+                    let text = cell_text(&v, *kind, cols[ci].value.decimals);
                     let colspan = if skip_stt && Some(ci) == stt_col.map(|s| s + 1) {
                         2
                     } else {
@@ -339,7 +337,7 @@ pub fn table(t: &TableSpec) -> Value {
     object([
         ("rong", json!(widths)),
         ("so_dong_tieu_de", json!(header_rows)),
-        ("co_chu", json!(t.co_chu)),
+        ("co_chu", json!(t.font_size)),
         ("dong", Value::Array(rows)),
     ])
 }

@@ -7,9 +7,9 @@ use serde_json::{Value, json};
 use super::context::nodes;
 use crate::format::{date_long, date_short, integer_padded};
 use crate::inspection::check::{Plan, join_and};
-use crate::inspection::model::KiemTra;
+use crate::inspection::model::InspectionSpec;
 use crate::inspection::outline::ItemKind;
-use crate::model::VanBan;
+use crate::model::DocumentSpec;
 
 /// The check box printed before "Đạt" and "Chưa đạt". U+2610 (☐) is missing from Liberation
 /// Serif; U+25A1 (□) is in both Liberation Serif and Times New Roman.
@@ -22,7 +22,7 @@ fn padded(n: usize) -> String {
 /// The plan's values. Its own annexes (teams, outlines, the schedule when `phu_luc_lich`)
 /// are the template's to lay out; the template refers to them by id (`<annexref>`) and
 /// compose prints the labels they get.
-pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
+pub fn plan(kt: &InspectionSpec, p: &Plan) -> Value {
     let mut teams: Vec<_> = p.teams.iter().collect();
     teams.sort_by_key(|t| t.number);
     // Schedule rows are numbered straight through all teams.
@@ -85,7 +85,7 @@ pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
     let de_cuong: Vec<Value> = p
         .outlines
         .iter()
-        .zip(&kt.de_cuong)
+        .zip(&kt.outlines)
         .map(|(o, src)| {
             let users: Vec<String> = p
                 .groups
@@ -98,7 +98,7 @@ pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
                 "ap_dung": join_and(&users),
                 "tieu_de": crate::format::upper(&o.title),
                 "so_lieu": o.period,
-                "noi_dung": nodes(&src.value.noi_dung, None),
+                "noi_dung": nodes(&src.value.body, None),
                 "cau_hoi_them": o.extras.iter().map(|x| json!({
                     "tieu_de": x.heading,
                     "can_cu": x.basis,
@@ -109,14 +109,14 @@ pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
         })
         .collect();
     json!({
-        "muc_dich": nodes(&kt.muc_dich, None),
-        "yeu_cau": nodes(&kt.yeu_cau, None),
-        "noi_dung": nodes(&kt.noi_dung, None),
-        "phuong_phap": nodes(&kt.phuong_phap, None),
-        "thanh_phan": nodes(&kt.thanh_phan, None),
-        "doi_tuong": nodes(&kt.doi_tuong, None),
-        "to_chuc_thuc_hien": nodes(&kt.to_chuc_thuc_hien, None),
-        "to_chuc_thuc_hien_cuoi": nodes(&kt.to_chuc_thuc_hien_cuoi, None),
+        "muc_dich": nodes(&kt.purpose, None),
+        "yeu_cau": nodes(&kt.requirements, None),
+        "noi_dung": nodes(&kt.contents, None),
+        "phuong_phap": nodes(&kt.method, None),
+        "thanh_phan": nodes(&kt.members, None),
+        "doi_tuong": nodes(&kt.subjects, None),
+        "to_chuc_thuc_hien": nodes(&kt.implementation, None),
+        "to_chuc_thuc_hien_cuoi": nodes(&kt.implementation_end, None),
         "so_doan": padded(p.teams.len()),
         "truong_doan": join_and(&leads),
         "doan": doan,
@@ -136,7 +136,7 @@ pub fn plan(kt: &KiemTra, p: &Plan) -> Value {
 }
 
 /// The context of the checklist of unit `u`.
-pub fn checklist(vb: &VanBan, p: &Plan, u: usize) -> Value {
+pub fn checklist(vb: &DocumentSpec, p: &Plan, u: usize) -> Value {
     let unit = &p.units[u];
     let team = p.team_of(u);
     let outline = p.outline_of(u);
@@ -171,7 +171,7 @@ pub fn checklist(vb: &VanBan, p: &Plan, u: usize) -> Value {
         })
         .collect();
     json!({
-        "co_quan_ban_hanh": vb.co_quan_ban_hanh.replace('\n', " "),
+        "co_quan_ban_hanh": vb.issuer.replace('\n', " "),
         "don_vi": unit.name,
         "nhom": p.groups[unit.group].label,
         "doan": team.name(),

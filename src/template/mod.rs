@@ -71,7 +71,7 @@ const RENDER_STACK: usize = 256 * 1024 * 1024;
 
 /// One template: its name, its source as written, where it came from and its checked,
 /// rewritten form (see [`guard`]).
-struct Source {
+struct TemplateSource {
     name: String,
     text: String,
     /// The file shown in messages: the override's path, or `templates/NAME` for a built-in.
@@ -83,7 +83,7 @@ struct Source {
 /// imports): compiling every built-in template took a tenth of a whole render.
 pub struct Engine {
     /// Template sources by name (built-in, replaced or added by `--templates`).
-    sources: Vec<Source>,
+    sources: Vec<TemplateSource>,
     /// The macro definitions of every source, by the index they pass `__vb_enter`.
     sites: Vec<guard::Site>,
     compiled: std::sync::Mutex<std::collections::HashMap<String, std::sync::Arc<Tera>>>,
@@ -132,7 +132,7 @@ impl Engine {
         let mut sites = Vec::new();
         let sources = raw
             .into_iter()
-            .map(|(name, text, origin)| Source {
+            .map(|(name, text, origin)| TemplateSource {
                 prepared: guard::prepare(&name, &text, &mut sites),
                 name,
                 text,
@@ -181,8 +181,8 @@ impl Engine {
     }
 
     /// `name` and every template it imports, includes or extends, transitively.
-    fn closure(&self, name: &str) -> Vec<&Source> {
-        let mut out: Vec<&Source> = Vec::new();
+    fn closure(&self, name: &str) -> Vec<&TemplateSource> {
+        let mut out: Vec<&TemplateSource> = Vec::new();
         let mut todo = vec![name.to_string()];
         while let Some(n) = todo.pop() {
             if out.iter().any(|s| s.name == n) {

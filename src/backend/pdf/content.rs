@@ -123,7 +123,7 @@ pub(crate) fn usage_text(used: &BTreeSet<char>) -> String {
     used.iter().rev().collect()
 }
 
-/// The operators drawing `page`. `codes` is indexed by [`crate::fonts::Style`]; image
+/// The operators drawing `page`. `codes` is indexed by [`crate::fonts::FontStyle`]; image
 /// resource names are looked up by the PNG's hash.
 pub(crate) fn page_content(
     page: &Page,
@@ -198,12 +198,12 @@ pub(crate) fn page_content(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::fonts::Style;
+    use crate::fonts::FontStyle;
 
     fn run(text: &str, x: f32, y: f32) -> Item {
         Item::Text(GlyphRun {
             text: text.into(),
-            style: Style::Regular,
+            style: FontStyle::Regular,
             size: 10.0,
             x,
             y,
@@ -249,7 +249,7 @@ mod tests {
                 run("kỹ", 100.0, 70.0),
             ],
         };
-        let mut all: Vec<Option<Codes>> = Style::FACES.iter().map(|_| None).collect();
+        let mut all: Vec<Option<Codes>> = FontStyle::FACES.iter().map(|_| None).collect();
         all[0] = Some(codes);
         let out = String::from_utf8(page_content(&page, &all, |_| String::new())).unwrap();
         let lines: Vec<&str> = out.lines().collect();

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 
 use printpdf::ParsedFont;
 
-use crate::fonts::{FontSet, Style};
+use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 use crate::layout::{self, Item, Page};
 
@@ -80,8 +80,8 @@ const BUNDLED_FACE_HASHES: [u64; 5] = [
 ];
 
 /// `bundled`: the text faces are the bundled ones. The fallback face always is.
-fn face_hash(style: Style, data: &[u8], bundled: bool) -> u64 {
-    if bundled || style == Style::Fallback {
+fn face_hash(style: FontStyle, data: &[u8], bundled: bool) -> u64 {
+    if bundled || style == FontStyle::Fallback {
         BUNDLED_FACE_HASHES[style as usize]
     } else {
         fnv(data, style as u64 + 1)
@@ -90,7 +90,7 @@ fn face_hash(style: Style, data: &[u8], bundled: bool) -> u64 {
 
 /// A font resource name whose first six letters serve as the subset tag; derived from the
 /// face so that output does not depend on anything but the face.
-fn font_id(style: Style, data: &[u8], bundled: bool) -> String {
+fn font_id(style: FontStyle, data: &[u8], bundled: bool) -> String {
     let mut h = face_hash(style, data, bundled);
     (0..6)
         .map(|_| {
@@ -110,7 +110,7 @@ fn pdf_date(created: &str) -> String {
     date.format("D:%Y%m%d%H%M%S+00'00'").to_string()
 }
 
-/// printpdf's parse of each bundled text face (by [`Style`]), made once per process.
+/// printpdf's parse of each bundled text face (by [`FontStyle`]), made once per process.
 static BUNDLED_PARSED: OnceLock<Vec<Option<ParsedFont>>> = OnceLock::new();
 /// printpdf's parse of the fallback face, made when a document first uses it.
 static FALLBACK_PARSED: OnceLock<Option<ParsedFont>> = OnceLock::new();
@@ -129,7 +129,7 @@ pub fn preload(fonts: &FontSet) {
 
 fn bundled_parsed(fonts: &FontSet) -> &'static [Option<ParsedFont>] {
     BUNDLED_PARSED.get_or_init(|| {
-        Style::ALL
+        FontStyle::ALL
             .iter()
             .map(|s| parse_face(&fonts.face(*s).data))
             .collect()
@@ -138,7 +138,7 @@ fn bundled_parsed(fonts: &FontSet) -> &'static [Option<ParsedFont>] {
 
 /// A face in use: printpdf's parse, the characters shown, its resource name.
 struct UsedFace {
-    style: Style,
+    style: FontStyle,
     resource: String,
     parsed: Cow<'static, ParsedFont>,
     /// The characters, in the order their glyphs are collected ([`content::usage_text`]).
@@ -155,7 +155,7 @@ pub fn write_pages(
     let mut faces = used_faces(fonts, &used)?;
     // Objects in resource-name order.
     faces.sort_by(|a, b| a.resource.cmp(&b.resource));
-    let mut codes: Vec<Option<content::Codes>> = Style::FACES.iter().map(|_| None).collect();
+    let mut codes: Vec<Option<content::Codes>> = FontStyle::FACES.iter().map(|_| None).collect();
     for f in &faces {
         let chars = &used[f.style as usize];
         let face = fonts.face(f.style);
@@ -222,10 +222,10 @@ pub fn write_pages(
     document::save(doc)
 }
 
-/// The characters shown in each face (indexed by [`Style`]), every one of which the face
+/// The characters shown in each face (indexed by [`FontStyle`]), every one of which the face
 /// must have.
 fn used_chars(pages: &[Page], fonts: &FontSet) -> Result<Vec<BTreeSet<char>>, PdfError> {
-    let mut used: Vec<BTreeSet<char>> = Style::FACES.iter().map(|_| BTreeSet::new()).collect();
+    let mut used: Vec<BTreeSet<char>> = FontStyle::FACES.iter().map(|_| BTreeSet::new()).collect();
     for page in pages {
         for run in page.runs() {
             used[run.style as usize].extend(run.text.chars());
@@ -233,7 +233,7 @@ fn used_chars(pages: &[Page], fonts: &FontSet) -> Result<Vec<BTreeSet<char>>, Pd
     }
     // Never a blank where the DOCX has a character (`fonts::coverage` reports these with
     // their position before layout; this is the last line of defence).
-    for style in Style::FACES {
+    for style in FontStyle::FACES {
         let face = fonts.face(style);
         if let Some(c) = used[style as usize].iter().find(|c| !face.has_char(**c)) {
             return Err(PdfError::Font(crate::fonts::coverage::uncovered_message(
@@ -249,13 +249,13 @@ fn used_chars(pages: &[Page], fonts: &FontSet) -> Result<Vec<BTreeSet<char>>, Pd
 fn used_faces(fonts: &FontSet, used: &[BTreeSet<char>]) -> Result<Vec<UsedFace>, PdfError> {
     let bundled = crate::fonts::is_bundled(fonts);
     let mut out = Vec::new();
-    for style in Style::FACES {
+    for style in FontStyle::FACES {
         let chars = &used[style as usize];
         if chars.is_empty() {
             continue;
         }
         let face = fonts.face(style);
-        let parsed = if style == Style::Fallback {
+        let parsed = if style == FontStyle::Fallback {
             FALLBACK_PARSED
                 .get_or_init(|| parse_face(&face.data))
                 .as_ref()
@@ -319,7 +319,7 @@ mod tests {
 
     #[test]
     fn bundled_face_hashes() {
-        for s in Style::FACES {
+        for s in FontStyle::FACES {
             let data = crate::fonts::bundled_data(s);
             assert_eq!(
                 BUNDLED_FACE_HASHES[s as usize],
@@ -332,9 +332,9 @@ mod tests {
     #[test]
     fn font_ids_are_stable_tags() {
         let f = crate::fonts::bundled();
-        let a = font_id(Style::Bold, &f.bold.data, true);
-        assert_eq!(a, font_id(Style::Bold, &f.bold.data, false));
-        assert_ne!(a, font_id(Style::Regular, &f.regular.data, true));
+        let a = font_id(FontStyle::Bold, &f.bold.data, true);
+        assert_eq!(a, font_id(FontStyle::Bold, &f.bold.data, false));
+        assert_ne!(a, font_id(FontStyle::Regular, &f.regular.data, true));
         assert_eq!(a.len(), 6);
         assert!(a.chars().all(|c| c.is_ascii_uppercase()));
     }
@@ -384,7 +384,7 @@ mod tests {
         assert_eq!(pages.len(), 2);
         let fallback: String = pages[0]
             .runs()
-            .filter(|r| r.style == Style::Fallback)
+            .filter(|r| r.style == FontStyle::Fallback)
             .map(|r| r.text.as_str())
             .collect();
         assert_eq!(fallback.replace(' ', ""), "☐✓①");

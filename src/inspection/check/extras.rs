@@ -6,17 +6,17 @@ use serde_saphyr::Spanned;
 use super::units::Roster;
 use super::{Errors, Extra, OutlinePlan, join_and, pos};
 use crate::error::Code;
-use crate::inspection::model::{ExtraQuestions, KiemTra};
+use crate::inspection::model::{ExtraQuestions, InspectionSpec};
 
 /// Check every outline's extra-question sets, add them to `outlines[_].extras` and record on
 /// each unit the sets it answers.
 pub(super) fn attach(
-    kt: &KiemTra,
+    kt: &InspectionSpec,
     outlines: &mut [OutlinePlan],
     roster: &mut Roster,
     errs: &mut Errors,
 ) {
-    for (oi, o) in kt.de_cuong.iter().enumerate() {
+    for (oi, o) in kt.outlines.iter().enumerate() {
         if oi >= outlines.len() {
             break;
         }
@@ -26,11 +26,11 @@ pub(super) fn attach(
             .collect();
         let mut named_any = vec![false; roster.units.len()];
         let mut rest_sets = Vec::new();
-        for set in &o.value.cau_hoi_them {
+        for set in &o.value.extra_questions {
             let s = &set.value;
             let xi = outlines[oi].extras.len();
             let mut targets = targets(set, oi, &code, &own, outlines, roster, errs);
-            for q in &s.cau_hoi {
+            for q in &s.questions {
                 if q.value.trim().is_empty() {
                     errs.push(
                         Code::Empty,
@@ -42,17 +42,17 @@ pub(super) fn attach(
             outlines[oi].extras.push(Extra {
                 heading: heading(s),
                 basis: s
-                    .can_cu
+                    .legal_bases
                     .as_ref()
                     .map(|c| c.trim().to_string())
                     .filter(|c| !c.is_empty()),
                 questions: s
-                    .cau_hoi
+                    .questions
                     .iter()
                     .map(|q| q.value.trim().to_string())
                     .collect(),
             });
-            if s.con_lai {
+            if s.others {
                 rest_sets.push(xi);
             }
             targets.sort_unstable();
@@ -85,7 +85,7 @@ fn targets(
 ) -> Vec<usize> {
     let s = &set.value;
     let mut targets: Vec<usize> = Vec::new();
-    if s.con_lai && !s.ap_dung.is_empty() {
+    if s.others && !s.applies_to.is_empty() {
         errs.push(
             Code::Conflict,
             pos(set),
@@ -93,7 +93,7 @@ fn targets(
                 "đề cương {code}: câu hỏi bổ sung dùng \"ap_dung\" hoặc \"con_lai\", không dùng cả hai"
             ),
         );
-    } else if !s.con_lai && s.ap_dung.is_empty() {
+    } else if !s.others && s.applies_to.is_empty() {
         errs.push(
             Code::MissingKey,
             pos(set),
@@ -103,7 +103,7 @@ fn targets(
         );
     }
     let units = &roster.units;
-    for a in &s.ap_dung {
+    for a in &s.applies_to {
         let name = a.value.trim();
         if let Some(&ui) = roster.by_name.get(name) {
             let answers = roster.groups[units[ui].group].outline;
@@ -142,18 +142,13 @@ fn targets(
 
 /// The set's heading: as given, or "Đối với" the names it applies to.
 fn heading(s: &ExtraQuestions) -> String {
-    match s
-        .tieu_de
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    match s.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         Some(t) => t.to_string(),
-        None if s.con_lai => "Đối với các cơ quan, đơn vị khác".to_string(),
+        None if s.others => "Đối với các cơ quan, đơn vị khác".to_string(),
         None => format!(
             "Đối với {}",
             join_and(
-                &s.ap_dung
+                &s.applies_to
                     .iter()
                     .map(|a| a.value.trim().to_string())
                     .collect::<Vec<_>>()

@@ -20,10 +20,10 @@ use std::path::Path;
 use chrono::NaiveDate;
 use serde_saphyr::Spanned;
 
-use super::model::KiemTra;
+use super::model::InspectionSpec;
 use crate::error::{Code, Diagnostics, Error, Pos};
 
-pub use plan::{Extra, Group, OutlinePlan, Plan, TeamPlan, Unit, join_and, team_name};
+pub use plan::{Extra, OutlinePlan, Plan, TeamPlan, Unit, UnitGroupPlan, join_and, team_name};
 
 /// Errors in the order they are found, which is the order they are printed: the steps of
 /// [`check`] run in document order (round, outlines, units, teams, extra questions).
@@ -54,7 +54,7 @@ fn pos<T>(s: &Spanned<T>) -> Option<Pos> {
 /// before it); `base_dir` resolves `tep_ngay_nghi`.
 pub fn check(
     sources: &dyn crate::sources::Sources,
-    kt: &KiemTra,
+    kt: &InspectionSpec,
     plan_date: Option<NaiveDate>,
     base_dir: &Path,
 ) -> Result<Plan, Diagnostics> {
@@ -63,14 +63,14 @@ pub fn check(
     let round = round::check(kt, &calendar, &mut errs);
     let (mut outlines, outline_index) = outlines::check(kt, &mut errs);
     let mut roster = units::check(kt, &outlines, &outline_index, &mut errs);
-    let rules = &kt.quy_tac;
+    let rules = &kt.rules;
     let schedule = schedule::Schedule {
         calendar: &calendar,
         round: &round,
-        notice_days: rules.thong_bao_truoc,
-        results_days: rules.thong_bao_ket_qua,
+        notice_days: rules.notice_days,
+        results_days: rules.results_days,
         plan_date,
-        annex: kt.phu_luc_lich,
+        annex: kt.schedule_annex,
     };
     let teams = teams::check(kt, &schedule, &mut roster, &mut errs);
     extras::attach(kt, &mut outlines, &mut roster, &mut errs);
@@ -85,19 +85,19 @@ pub fn check(
         register_by: round.register_by,
         report_by: round.report_by,
         report_to: rules
-            .noi_nhan_bao_cao
+            .report_recipient
             .as_ref()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty()),
-        notice_days: rules.thong_bao_truoc,
-        results_days: rules.thong_bao_ket_qua,
+        notice_days: rules.notice_days,
+        results_days: rules.results_days,
         groups: roster.groups,
         units: roster.units,
         teams,
         outlines,
-        schedule_annex: kt.phu_luc_lich,
-        findings_lines: kt.phieu.so_dong_nhan_xet,
-        checklist_subject: kt.phieu.trich_yeu.clone(),
+        schedule_annex: kt.schedule_annex,
+        findings_lines: kt.checklist.finding_lines,
+        checklist_subject: kt.checklist.subject.clone(),
     })
 }
 
@@ -138,7 +138,7 @@ de_cuong:
     }
 
     fn run(yaml: &str) -> Result<Plan, Diagnostics> {
-        let kt: KiemTra = crate::load::parse_yaml(yaml).unwrap();
+        let kt: InspectionSpec = crate::load::parse_yaml(yaml).unwrap();
         check(
             &crate::sources::FileSystem,
             &kt,

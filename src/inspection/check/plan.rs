@@ -16,7 +16,7 @@ pub struct Plan {
     pub report_to: Option<String>,
     pub notice_days: u32,
     pub results_days: u32,
-    pub groups: Vec<Group>,
+    pub groups: Vec<UnitGroupPlan>,
     pub units: Vec<Unit>,
     pub teams: Vec<TeamPlan>,
     pub outlines: Vec<OutlinePlan>,
@@ -26,7 +26,7 @@ pub struct Plan {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Group {
+pub struct UnitGroupPlan {
     pub label: String,
     pub outline: usize,
     pub units: Vec<usize>,

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Errors, pos};
 use crate::error::{Code, Diagnostics};
 use crate::format::date_short;
-use crate::inspection::model::KiemTra;
+use crate::inspection::model::InspectionSpec;
 use crate::inspection::workdays::Calendar;
 
 /// The round and its deadlines; `None` where the date could not be read (already reported).
@@ -22,10 +22,10 @@ pub(super) struct RoundDates {
 /// check: every date rule depends on it.
 pub(super) fn calendar(
     sources: &dyn crate::sources::Sources,
-    kt: &KiemTra,
+    kt: &InspectionSpec,
     base_dir: &Path,
 ) -> Result<Calendar, Diagnostics> {
-    let Some(p) = &kt.tep_ngay_nghi else {
+    let Some(p) = &kt.holiday_file else {
         return Ok(Calendar::builtin());
     };
     Calendar::from_file(sources, &base_dir.join(&p.value)).map_err(|file_errs| {
@@ -39,16 +39,16 @@ pub(super) fn calendar(
 
 /// Read the round's dates and deadlines: the round must not end before it starts, both ends
 /// must be in the calendar, and reports cannot be due before the round ends.
-pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> RoundDates {
-    let round = &kt.thoi_gian.value;
-    let start = errs.date(&round.tu_ngay);
-    let end = errs.date(&round.den_ngay);
+pub(super) fn check(kt: &InspectionSpec, calendar: &Calendar, errs: &mut Errors) -> RoundDates {
+    let round = &kt.round.value;
+    let start = errs.date(&round.from);
+    let end = errs.date(&round.to);
     if let (Some(a), Some(b)) = (start, end)
         && b < a
     {
         errs.push(
             Code::Conflict,
-            pos(&round.den_ngay),
+            pos(&round.to),
             format!(
                 "ngày kết thúc đợt kiểm tra {} trước ngày bắt đầu {}",
                 date_short(b),
@@ -56,22 +56,28 @@ pub(super) fn check(kt: &KiemTra, calendar: &Calendar, errs: &mut Errors) -> Rou
             ),
         );
     }
-    for (d, s) in [(start, &round.tu_ngay), (end, &round.den_ngay)] {
+    for (d, s) in [(start, &round.from), (end, &round.to)] {
         if let Some(d) = d
             && let Err(m) = calendar.check_covered(d)
         {
             errs.push(Code::OutOfRange, pos(s), m);
         }
     }
-    let rules = &kt.quy_tac;
-    let register_by = rules.han_dang_ky_lich.as_ref().and_then(|s| errs.date(s));
-    let report_by = rules.han_bao_cao.as_ref().and_then(|s| errs.date(s));
+    let rules = &kt.rules;
+    let register_by = rules
+        .schedule_deadline_days
+        .as_ref()
+        .and_then(|s| errs.date(s));
+    let report_by = rules
+        .report_deadline_days
+        .as_ref()
+        .and_then(|s| errs.date(s));
     if let (Some(r), Some(e)) = (report_by, end)
         && r < e
     {
         errs.push(
             Code::Conflict,
-            rules.han_bao_cao.as_ref().and_then(pos),
+            rules.report_deadline_days.as_ref().and_then(pos),
             format!(
                 "hạn gửi báo cáo {} trước ngày kết thúc đợt kiểm tra {}",
                 date_short(r),

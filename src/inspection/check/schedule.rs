@@ -47,7 +47,7 @@ pub(super) fn check_visit(
     errs: &mut Errors,
 ) {
     let (tname, name) = (v.team, v.name);
-    let Some(ds) = &v.spec.ngay else {
+    let Some(ds) = &v.spec.date else {
         if s.annex {
             errs.push(
                 Code::MissingKey,
@@ -142,7 +142,7 @@ fn notice(
             return None;
         }
     };
-    let (notice, notice_pos) = match &v.spec.thong_bao {
+    let (notice, notice_pos) = match &v.spec.notice {
         Some(ns) => {
             let n = errs.date(ns)?;
             if n > latest {

@@ -9,7 +9,7 @@ use super::schedule::{self, Schedule, VisitAt};
 use super::units::Roster;
 use super::{Errors, TeamPlan, pos, team_name};
 use crate::error::{Code, Pos};
-use crate::inspection::model::{KiemTra, Team, Visit};
+use crate::inspection::model::{InspectionSpec, Team, Visit};
 
 /// Per unit: the index of the team that took it and where.
 type Assignments = Vec<Option<(usize, Option<Pos>)>>;
@@ -17,7 +17,7 @@ type Assignments = Vec<Option<(usize, Option<Pos>)>>;
 /// Check every team and its visits (dates included, see [`schedule`]), then report units no
 /// team took. Sets each unit's team, visit and notice dates in `roster`.
 pub(super) fn check(
-    kt: &KiemTra,
+    kt: &InspectionSpec,
     sched: &Schedule,
     roster: &mut Roster,
     errs: &mut Errors,
@@ -26,15 +26,15 @@ pub(super) fn check(
     // Team number -> where it was last given.
     let mut numbers: BTreeMap<u32, Option<Pos>> = BTreeMap::new();
     let mut assigned_at: Assignments = vec![None; roster.units.len()];
-    for (ti, t) in kt.doan.iter().enumerate() {
+    for (ti, t) in kt.teams.iter().enumerate() {
         let number = t
             .value
-            .so
+            .number
             .as_ref()
             .map(|s| s.value)
             .unwrap_or(ti as u32 + 1);
         let tname = team_name(number);
-        let npos = t.value.so.as_ref().and_then(pos).or(pos(t));
+        let npos = t.value.number.as_ref().and_then(pos).or(pos(t));
         if let Some(first) = numbers.get(&number) {
             errs.push(
                 Code::Duplicate,
@@ -78,7 +78,7 @@ struct TeamVisits<'a> {
 }
 
 fn visit_pos(v: &Spanned<Visit>) -> Option<Pos> {
-    pos(&v.value.ten).or_else(|| pos(v))
+    pos(&v.value.name).or_else(|| pos(v))
 }
 
 /// The team's units in visiting order. A unit must be declared and not already taken by a
@@ -94,9 +94,9 @@ fn visits(
     let tname = team.name;
     let mut visits: Vec<usize> = Vec::new();
     let mut by_day = HashMap::new();
-    for v in &team.spec.value.don_vi {
+    for v in &team.spec.value.units {
         let vp = visit_pos(v);
-        let name = v.value.ten.value.trim();
+        let name = v.value.name.value.trim();
         let Some(&ui) = roster.by_name.get(name) else {
             errs.push(
                 Code::BadReference,
@@ -168,16 +168,16 @@ fn plan_team(
     };
     TeamPlan {
         number,
-        lead: t.value.truong_doan.trim().to_string(),
-        lead_person: trimmed(&t.value.ho_ten_truong_doan),
+        lead: t.value.lead.trim().to_string(),
+        lead_person: trimmed(&t.value.lead_name),
         members: t
             .value
-            .thanh_vien
+            .members
             .iter()
             .map(|s| s.trim().to_string())
             .filter(|s| !s.is_empty())
             .collect(),
-        secretary: trimmed(&t.value.thu_ky),
+        secretary: trimmed(&t.value.secretary),
         units: visits,
         last_visit,
         results_due,

@@ -3,13 +3,13 @@
 
 use std::collections::HashMap;
 
-use super::{Errors, Group, OutlinePlan, Unit, pos};
+use super::{Errors, OutlinePlan, Unit, UnitGroupPlan, pos};
 use crate::error::{Code, Pos};
-use crate::inspection::model::KiemTra;
+use crate::inspection::model::InspectionSpec;
 
 /// The declared units, found by name; teams and extra questions refer to them.
 pub(super) struct Roster {
-    pub groups: Vec<Group>,
+    pub groups: Vec<UnitGroupPlan>,
     pub units: Vec<Unit>,
     /// Where each unit was declared, for "first declared at line N" and "not assigned".
     pub declared_at: Vec<Option<Pos>>,
@@ -17,7 +17,7 @@ pub(super) struct Roster {
 }
 
 pub(super) fn check(
-    kt: &KiemTra,
+    kt: &InspectionSpec,
     outlines: &[OutlinePlan],
     outline_index: &HashMap<String, usize>,
     errs: &mut Errors,
@@ -28,15 +28,15 @@ pub(super) fn check(
         declared_at: Vec::new(),
         by_name: HashMap::new(),
     };
-    for g in &kt.nhom_don_vi {
-        let label = g.value.ten.trim().to_string();
-        let code = g.value.de_cuong.value.trim();
+    for g in &kt.unit_groups {
+        let label = g.value.name.trim().to_string();
+        let code = g.value.outline.value.trim();
         let outline = match outline_index.get(code) {
             Some(i) => *i,
             None => {
                 errs.push(
                     Code::BadReference,
-                    pos(&g.value.de_cuong),
+                    pos(&g.value.outline),
                     format!(
                         "nhóm \"{label}\": không có đề cương mã \"{code}\"; các mã đã khai báo: {}",
                         outlines
@@ -51,8 +51,8 @@ pub(super) fn check(
         };
         let gi = r.groups.len();
         let mut members = Vec::new();
-        for u in &g.value.don_vi {
-            let name = u.value.ten.trim().to_string();
+        for u in &g.value.units {
+            let name = u.value.name.trim().to_string();
             if name.is_empty() {
                 errs.push(
                     Code::Empty,
@@ -79,7 +79,7 @@ pub(super) fn check(
                 name,
                 kind: u
                     .value
-                    .loai
+                    .kind
                     .as_ref()
                     .map(|k| k.trim().to_string())
                     .filter(|k| !k.is_empty()),
@@ -91,7 +91,7 @@ pub(super) fn check(
                 extras: Vec::new(),
             });
         }
-        r.groups.push(Group {
+        r.groups.push(UnitGroupPlan {
             label,
             outline,
             units: members,
@@ -100,7 +100,7 @@ pub(super) fn check(
     if r.units.is_empty() {
         errs.push(
             Code::Empty,
-            kt.nhom_don_vi.first().and_then(pos),
+            kt.unit_groups.first().and_then(pos),
             "kiem_tra chưa có đơn vị được kiểm tra (nhom_don_vi)".into(),
         );
     }
