@@ -20,11 +20,14 @@ const PARALLEL_LIMIT: usize = 2000;
 /// Output formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// Office Open XML (Word, LibreOffice).
     Docx,
+    /// PDF, laid out by vanban itself, paginated as LibreOffice paginates the DOCX.
     Pdf,
 }
 
 impl Format {
+    /// The file name extension, without the dot.
     pub fn extension(&self) -> &'static str {
         match self {
             Format::Docx => "docx",
@@ -37,8 +40,11 @@ impl Format {
 /// templates and the fonts.
 #[derive(Clone, Copy)]
 pub struct Inputs<'a> {
+    /// Where every input file is read from (disk or memory).
     pub sources: &'a dyn Sources,
+    /// The templates: built-in, or a `--templates` override.
     pub engine: &'a Engine,
+    /// The bundled fonts or a `--font-dir` set.
     pub fonts: Fonts<'a>,
 }
 

@@ -15,6 +15,7 @@ pub struct Diagnostics {
 }
 
 impl Diagnostics {
+    /// An empty sink.
     pub fn new() -> Diagnostics {
         Diagnostics::default()
     }

@@ -14,15 +14,19 @@ use std::path::{Path, PathBuf};
 /// A position in a source file (1-based).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Pos {
+    /// Line, from 1.
     pub line: u64,
+    /// Column in characters (not bytes), from 1.
     pub column: u64,
 }
 
 impl Pos {
+    /// The position at `line` and `column` (both from 1).
     pub fn new(line: u64, column: u64) -> Self {
         Pos { line, column }
     }
 
+    /// The YAML parser's location, or `None` when it has none (line 0).
     pub fn from_saphyr(loc: &serde_saphyr::Location) -> Option<Pos> {
         if loc.line() == 0 {
             None
@@ -37,9 +41,11 @@ impl Pos {
 /// `lỗi: FILE:LINE:COLUMN: MESSAGE [mã lỗi: ID]`, each hint on a line of its own below.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Error {
+    /// An error (the input is refused) or a note.
     pub severity: Severity,
     /// What kind of problem it is: tests match this, not the message.
     pub code: Code,
+    /// The file the problem is in, as the user named it; `None` for the command line.
     pub file: Option<PathBuf>,
     /// Where the offending text starts in `file`.
     pub pos: Option<Pos>,
@@ -57,6 +63,7 @@ pub const INTERNAL: &str = "lỗi nội bộ (xin báo lỗi cho nhà phát tri�
 const TAG: char = '\u{1F}';
 
 impl Error {
+    /// An error with `code` and a Vietnamese `message`, not yet placed in a file.
     pub fn new(code: Code, message: impl Into<String>) -> Self {
         Error {
             severity: Severity::Error,
@@ -86,6 +93,7 @@ impl Error {
         self
     }
 
+    /// Placed in `file` at `pos` (a `None` position keeps the one it has).
     pub fn at(mut self, file: &Path, pos: Option<Pos>) -> Self {
         self.file = Some(file.to_path_buf());
         if pos.is_some() {
@@ -94,6 +102,7 @@ impl Error {
         self
     }
 
+    /// Placed in `file` unless it already names one (an error from a file read by this one).
     pub fn in_file(mut self, file: &Path) -> Self {
         if self.file.is_none() {
             self.file = Some(file.to_path_buf());
@@ -101,6 +110,7 @@ impl Error {
         self
     }
 
+    /// Placed at `pos` unless it already has a position.
     pub fn with_pos(mut self, pos: Option<Pos>) -> Self {
         if self.pos.is_none() {
             self.pos = pos;
@@ -193,6 +203,7 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// A result whose error is one [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// 1-based line and column of a byte offset.

@@ -51,7 +51,7 @@ pub fn place_date_partial(place: &str, day: Option<u32>, month: Option<u32>, yea
     with_place(place, date_long_partial(day, month, year))
 }
 
-/// Prefixes "<place>, " unless the place is blank.
+/// Prefixes `"<place>, "` unless the place is blank.
 fn with_place(place: &str, date: String) -> String {
     let place = super::text::nfc(place.trim());
     if place.is_empty() {

@@ -160,7 +160,7 @@ fn difference(current: f64, previous: Option<f64>, decimals: usize) -> Option<Ro
     round_decimal(current - previous, decimals)
 }
 
-/// Words for a rounded change: "tăng <n>[ <unit>]", "giảm <n>[ <unit>]" or "không thay đổi".
+/// Words for a rounded change: `"tăng <n>[ <unit>]"`, `"giảm <n>[ <unit>]"` or "không thay đổi".
 fn change_phrase(diff: Rounded, unit: &str) -> String {
     if diff.int == "0" && diff.frac.bytes().all(|b| b == b'0') {
         return "không thay đổi".to_string();

@@ -62,7 +62,7 @@ fn parse_quarter(s: &str) -> Option<u32> {
     }
 }
 
-/// Splits "<a>/<yyyy>" or "<a> năm <yyyy>" into (a, year).
+/// Splits `"<a>/<yyyy>"` or `"<a> năm <yyyy>"` into (a, year).
 fn split_year(s: &str) -> Option<(&str, i32)> {
     let (a, y) = s.split_once('/').or_else(|| s.split_once(" năm "))?;
     Some((a.trim(), parse_year(y.trim())?))

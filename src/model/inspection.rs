@@ -345,7 +345,7 @@ pub struct ExtraQuestions {
     #[serde(default)]
     #[serde(rename = "con_lai")]
     pub others: bool,
-    /// Heading after "*) "; defaults to "Đối với <units>".
+    /// Heading after "*) "; defaults to `"Đối với <units>"`.
     #[serde(default)]
     #[serde(rename = "tieu_de")]
     pub title: Option<String>,

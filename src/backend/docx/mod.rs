@@ -6,10 +6,10 @@
 //! writes the package parts it writes correctly (content types, relationships, font table,
 //! comments, custom properties). Nothing is patched after it is written.
 //!
-//! Module jobs: [`writer`] the part buffer, paragraph and run properties; [`body`]
-//! document.xml and the pictures it refers to; [`paragraph`] paragraphs, runs, footnote
-//! marks, rules, spacers, images, page breaks; [`table`] tables; [`section`] section
-//! properties and the page-number headers; [`package`] the other parts and the zip.
+//! Module jobs: `writer` the part buffer, paragraph and run properties; `body`
+//! document.xml and the pictures it refers to; `paragraph` paragraphs, runs, footnote
+//! marks, rules, spacers, images, page breaks; `table` tables; `section` section
+//! properties and the page-number headers; `package` the other parts and the zip.
 
 mod body;
 mod package;

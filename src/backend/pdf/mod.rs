@@ -1,12 +1,13 @@
 //! PDF output: the pages from [`crate::layout`] as one PDF document that vanban builds
-//! itself ([`document`]): the page content streams written by [`content`], every word at an
+//! itself (`document`): the page content streams written by `content`, every word at an
 //! absolute position (`Tw` has no effect with two-byte fonts, so justified lines use
 //! kerning numbers in one `TJ` array per line); the faces subset by printpdf and embedded
-//! by [`embed`]; images, metadata. Reproducible to the byte.
+//! by `embed`; images, metadata. Reproducible to the byte.
 
 mod content;
 mod document;
 mod embed;
+#[doc(hidden)]
 pub mod png;
 
 use std::borrow::Cow;
@@ -20,6 +21,7 @@ use crate::fonts::{FontSet, FontStyle};
 use crate::ir;
 use crate::layout::{self, Item, Page};
 
+/// Why the PDF backend failed (after validation, a bug: reported as `noi-bo`).
 #[derive(Debug, Clone, PartialEq)]
 pub enum PdfError {
     /// A font could not be parsed for embedding.
