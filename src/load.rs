@@ -1,4 +1,5 @@
-//! Stage 1: read a YAML file into the data model.
+//! Stage 1: read a YAML file (from [`crate::sources::Sources`]) into the raw model
+//! ([`crate::model::DocumentSpec`]), which [`crate::validate`] checks next.
 //!
 //! The source text is NFC-normalised before parsing, so every string in the model is NFC
 //! (Vietnamese typed on some systems arrives decomposed, which breaks glyph lookup in PDF and

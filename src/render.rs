@@ -1,4 +1,8 @@
-//! The whole pipeline for one file, and writing its outputs safely.
+//! The whole pipeline for one file, and writing its outputs safely: [`load_and_check`]
+//! (load → check → compute), [`build`] (template context → Tera → markup → compose →
+//! `ir::Document`), [`write_format`] (layout and a backend), and [`render_outputs`], which
+//! runs them all and writes every output or none. [`stages`] keeps each stage's output for
+//! the snapshot tests.
 
 use std::path::{Path, PathBuf};
 

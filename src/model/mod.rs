@@ -1,6 +1,9 @@
-//! The data a document is made from, as written in YAML (field names are Vietnamese, as the
-//! secretariat writes them). Loading fills these types; validation checks what serde cannot;
-//! the template and compose stages read them.
+//! The raw model: the data a document is made from, as written in YAML, with spans. Field
+//! names are English; each keeps the Vietnamese YAML key the secretariat writes in a serde
+//! rename (`docs/glossary.md`). [`crate::load`] fills these types (numeric bounds and
+//! closed-list words already checked and typed, `bounds` and `choice`); [`crate::validate`]
+//! checks what serde cannot and wraps them in a `CheckedDocument`; later stages read them
+//! only through that and the `Computed` document.
 
 mod attachment;
 mod body;
