@@ -31,19 +31,6 @@ fn case(yaml: &str) -> Case {
     Case { dir, yaml: path }
 }
 
-/// The line of `err` that starts with `prefix`, which must end with error code `code`.
-fn line_with_code<'a>(err: &'a str, prefix: &str, code: &str) -> &'a str {
-    let line = err
-        .lines()
-        .find(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
-    assert!(
-        line.ends_with(&format!(" [mã lỗi: {code}]")),
-        "expected code {code} at the end of: {line}"
-    );
-    line
-}
-
 /// Render a mutated example where an old output already exists; check the error (at `line`,
 /// with `error_code`) and that nothing was written or overwritten.
 fn assert_rejected(yaml: &str, line: u64, error_code: &str, expect: &[&str]) -> String {
@@ -63,7 +50,7 @@ fn assert_rejected(yaml: &str, line: u64, error_code: &str, expect: &[&str]) -> 
     );
     assert_eq!(code, 1, "stderr: {err}");
     let prefix = format!("lỗi: {}:{line}:", c.yaml.display());
-    line_with_code(&err, &prefix, error_code);
+    common::line_with_code(&err, &prefix, error_code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }
@@ -234,7 +221,7 @@ fn unreadable_file() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = vanban(&["render", "khong-co.yaml"], dir.path());
     assert_eq!(code, 1);
-    let line = line_with_code(&err, "lỗi: khong-co.yaml: ", "doc-tep");
+    let line = common::line_with_code(&err, "lỗi: khong-co.yaml: ", "doc-tep");
     assert!(line.contains("không tìm thấy tệp"), "{err}");
     assert!(!dir.path().join("out").exists());
 }
@@ -244,15 +231,15 @@ fn usage_errors_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let (code, _, err) = vanban(&["render"], dir.path());
     assert_eq!(code, 2);
-    line_with_code(&err, "lỗi: ", "dong-lenh");
+    common::line_with_code(&err, "lỗi: ", "dong-lenh");
     let (code, _, err) = vanban(&["render", "a.yaml", "--format", "odt"], dir.path());
     assert_eq!(code, 2);
-    let line = line_with_code(&err, "lỗi: ", "dong-lenh");
+    let line = common::line_with_code(&err, "lỗi: ", "dong-lenh");
     assert!(line.contains("định dạng \"odt\" không hỗ trợ"), "{err}");
     // A bad --where is the command line's too, though it exits 1 like a data error.
     let (code, _, err) = vanban(&["validate", "a.yaml", "--where", "x"], dir.path());
     assert_eq!(code, 1);
-    let line = line_with_code(&err, "lỗi: --where", "dong-lenh");
+    let line = common::line_with_code(&err, "lỗi: --where", "dong-lenh");
     assert!(line.contains("không đúng dạng"), "{err}");
 }
 
@@ -266,7 +253,7 @@ fn validate_accepts_example_and_rejects_bad() {
     let (code, _, err) = vanban(&["validate", c.yaml.to_str().unwrap()], c.dir.path());
     assert_eq!(code, 1);
     let prefix = format!("lỗi: {}:", c.yaml.display());
-    let line = line_with_code(&err, &prefix, "gia-tri-la");
+    let line = common::line_with_code(&err, &prefix, "gia-tri-la");
     assert!(line.contains("không được hỗ trợ"), "{err}");
 }
 
@@ -313,12 +300,12 @@ fn init_writes_starters_that_render() {
         // A second init refuses to overwrite the edited file.
         let (code, _, err) = vanban(&["init", kind], dir.path());
         assert_eq!(code, 1);
-        let line = line_with_code(&err, &format!("lỗi: ./{file}: "), "ghi-tep");
+        let line = common::line_with_code(&err, &format!("lỗi: ./{file}: "), "ghi-tep");
         assert!(line.contains("đã tồn tại"), "{err}");
     }
     let (code, _, err) = vanban(&["init", "bao-ca"], dir.path());
     assert_eq!(code, 2);
-    let line = line_with_code(&err, "lỗi: ", "dong-lenh");
+    let line = common::line_with_code(&err, "lỗi: ", "dong-lenh");
     assert!(line.contains("không được hỗ trợ"), "{err}");
     assert!(err.contains("\n  gợi ý: có phải là \"bao-cao\"?"), "{err}");
 }
@@ -383,7 +370,7 @@ fn templates_dir_overrides_a_builtin() {
     // The user's file, not the built-in it replaces.
     let file = format!("lỗi: {}: ", tpl.join("van-ban.xml").display());
     assert!(err.starts_with(&file) && err.contains("markup"), "{err}");
-    line_with_code(&err, &file, "mau");
+    common::line_with_code(&err, &file, "mau");
     assert!(err.contains("dòng 1, cột"), "{err}");
 }
 
@@ -415,7 +402,7 @@ fn font_dir_must_hold_four_faces() {
         dir.path(),
     );
     assert_eq!(code, 1);
-    let line = line_with_code(&err, "lỗi: ", "phong-chu");
+    let line = common::line_with_code(&err, "lỗi: ", "phong-chu");
     assert!(line.contains("thiếu kiểu chữ đậm"), "{err}");
     for (n, f) in ["Bold", "Italic", "BoldItalic"].iter().enumerate() {
         std::fs::copy(

@@ -461,18 +461,6 @@ fn pos_of(yaml: &str, line_needle: &str, col_needle: &str) -> (usize, usize) {
     (i + 1, line[..b].chars().count() + 1)
 }
 
-/// The line of `err` that starts with `prefix` ends with error code `code`.
-fn assert_code(err: &str, prefix: &str, code: &str) {
-    let line = err
-        .lines()
-        .find(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
-    assert!(
-        line.ends_with(&format!(" [mã lỗi: {code}]")),
-        "expected code {code} at the end of: {line}"
-    );
-}
-
 /// Render the mutated plan, as a plan and as checklists, into a directory holding an old
 /// output: exit 1, "lỗi: FILE:LINE:COL: …", nothing written or overwritten.
 fn assert_rejected(yaml: &str, at: (usize, usize), code: &str, expect: &[&str]) -> Rejected {
@@ -494,7 +482,7 @@ fn assert_rejected(yaml: &str, at: (usize, usize), code: &str, expect: &[&str]) 
         let (exit, _, err) = vanban(&args, dir.path());
         assert_eq!(exit, 1, "{extra:?}: {err}");
         let prefix = format!("lỗi: {}:{}:{}: ", path.display(), at.0, at.1);
-        assert_code(&err, &prefix, code);
+        common::assert_code(&err, &prefix, code);
         for e in expect {
             assert!(err.contains(e), "expected {e:?} in:\n{err}");
         }

@@ -330,18 +330,6 @@ fn where_filter_keeps_one_agency_with_plan_numbers() {
     assert_eq!(numbers, vec![24, 32, 33]);
 }
 
-/// The line of `err` that starts with `prefix` ends with error code `code`.
-fn assert_code(err: &str, prefix: &str, code: &str) {
-    let line = err
-        .lines()
-        .find(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
-    assert!(
-        line.ends_with(&format!(" [mã lỗi: {code}]")),
-        "expected code {code} at the end of: {line}"
-    );
-}
-
 /// Render in a scratch dir holding an old output: exit 1, the message names `file:line:` and
 /// ends with error code `code`, and the old output is untouched.
 fn rejected(
@@ -362,7 +350,7 @@ fn rejected(
     let (exit, _, err) = vanban(&args, dir.path());
     assert_eq!(exit, 1, "{err}");
     let prefix = format!("lỗi: {}:{}:", at.0, at.1);
-    assert_code(&err, &prefix, code);
+    common::assert_code(&err, &prefix, code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }

@@ -284,18 +284,6 @@ fn csv_import_with_vietnamese_text_and_total() {
 
 // ---- Bad input ----
 
-/// The line of `err` that starts with `prefix` ends with error code `code`.
-fn assert_code(err: &str, prefix: &str, code: &str) {
-    let line = err
-        .lines()
-        .find(|l| l.starts_with(prefix))
-        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
-    assert!(
-        line.ends_with(&format!(" [mã lỗi: {code}]")),
-        "expected code {code} at the end of: {line}"
-    );
-}
-
 /// Render and expect exit 1 with `lỗi: <file>:<line>:` ending with error code `code` and
 /// every `expect`, writing nothing.
 fn assert_rejected(
@@ -321,7 +309,7 @@ fn assert_rejected(
     );
     assert_eq!(exit, 1, "stderr: {err}");
     let prefix = format!("lỗi: {}:{line}:", file.display());
-    assert_code(&err, &prefix, code);
+    common::assert_code(&err, &prefix, code);
     for e in expect {
         assert!(err.contains(e), "expected {e:?} in: {err}");
     }

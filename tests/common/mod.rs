@@ -326,3 +326,21 @@ pub fn tables(doc: &roxmltree::Document, mode: CellText) -> Vec<Vec<Vec<String>>
         .map(|t| table_rows(t, mode))
         .collect()
 }
+
+/// The line of `err` that starts with `prefix`, which must end with error code `code`.
+pub fn line_with_code<'a>(err: &'a str, prefix: &str, code: &str) -> &'a str {
+    let line = err
+        .lines()
+        .find(|l| l.starts_with(prefix))
+        .unwrap_or_else(|| panic!("expected {prefix:?} in: {err}"));
+    assert!(
+        line.ends_with(&format!(" [mã lỗi: {code}]")),
+        "expected code {code} at the end of: {line}"
+    );
+    line
+}
+
+/// The line of `err` that starts with `prefix` ends with error code `code`.
+pub fn assert_code(err: &str, prefix: &str, code: &str) {
+    line_with_code(err, prefix, code);
+}
