@@ -63,15 +63,21 @@ pub enum Command {
 // command's help text).
 #[derive(clap::Args, Debug)]
 pub struct RenderArgs {
-    /// Tệp YAML mô tả văn bản
+    /// Tệp YAML mô tả văn bản; "-" đọc từ đầu vào chuẩn (đường dẫn tương đối tính từ thư mục hiện tại)
     #[arg(required = true)]
     pub files: Vec<PathBuf>,
-    /// Thư mục ghi kết quả
-    #[arg(short = 'o', long = "out", default_value = "out")]
+    /// Nơi ghi kết quả: một thư mục (mặc định out), một tệp .docx/.pdf (khi chỉ có một tệp
+    /// vào; định dạng theo đuôi tệp) hoặc "-" (đầu ra chuẩn, một định dạng)
+    #[arg(
+        short = 'o',
+        long = "output",
+        visible_alias = "out",
+        default_value = "out"
+    )]
     pub out: PathBuf,
-    /// Định dạng: docx, pdf hoặc docx,pdf
-    #[arg(long, default_value = "docx,pdf", value_parser = parse_formats)]
-    pub format: Formats,
+    /// Định dạng: docx, pdf hoặc docx,pdf (mặc định docx,pdf)
+    #[arg(long, value_parser = parse_formats)]
+    pub format: Option<Formats>,
     /// Thư mục chứa mẫu thay thế mẫu có sẵn (cùng tên tệp)
     #[arg(long)]
     pub templates: Option<PathBuf>,
@@ -228,24 +234,131 @@ pub fn run(cli: Cli) -> ExitCode {
     }
 }
 
+/// Where `vanban render` writes: a directory (one file per input and format), one file
+/// (the format from its extension), or standard output (one format).
+#[derive(Debug, Clone, PartialEq)]
+enum Target {
+    Dir(PathBuf),
+    File(PathBuf, Format),
+    Stdout(Format),
+}
+
+/// The path standard input is read as (`vanban render -`): messages name it, and its
+/// relative paths resolve from the working directory (it has no parent).
+const STDIN_PATH: &str = "<stdin>";
+
+/// The output target and the formats, from `-o` and `--format`; a combination that cannot
+/// be honoured is a usage error (exit 2), never silently reinterpreted.
+fn target(args: &RenderArgs) -> Result<(Target, Vec<Format>), Error> {
+    let usage = |m: &str| Error::new(Code::Usage, m.to_string());
+    let given = args.format.as_ref().map(|f| f.0.clone());
+    let single = |what: &str| -> Result<(), Error> {
+        if args.files.len() != 1 {
+            return Err(usage(&format!(
+                "{what} chỉ dùng được khi có đúng một tệp vào"
+            )));
+        }
+        if args.checklists || args.combine {
+            return Err(usage(&format!(
+                "{what} không dùng được với --checklists (mỗi đơn vị một tệp): hãy cho -o một thư mục"
+            )));
+        }
+        Ok(())
+    };
+    if args.out.as_os_str() == "-" {
+        single("-o - (ghi ra đầu ra chuẩn)")?;
+        return match given.as_deref() {
+            Some([f]) => Ok((Target::Stdout(*f), vec![*f])),
+            _ => Err(usage(
+                "-o - ghi một định dạng ra đầu ra chuẩn: cần --format docx hoặc --format pdf",
+            )),
+        };
+    }
+    let ext = args
+        .out
+        .extension()
+        .map(|e| e.to_string_lossy().to_ascii_lowercase());
+    let by_ext = match ext.as_deref() {
+        Some("docx") => Some(Format::Docx),
+        Some("pdf") => Some(Format::Pdf),
+        _ => None,
+    };
+    if let Some(f) = by_ext {
+        single(&format!("-o {}", args.out.display()))?;
+        if given.as_ref().is_some_and(|g| g.as_slice() != [f]) {
+            return Err(usage(&format!(
+                "-o {} là tệp .{}, trái với --format; bỏ --format hoặc đổi đuôi tệp",
+                args.out.display(),
+                f.extension()
+            )));
+        }
+        return Ok((Target::File(args.out.clone(), f), vec![f]));
+    }
+    let formats = given.unwrap_or_else(|| vec![Format::Docx, Format::Pdf]);
+    Ok((Target::Dir(args.out.clone()), formats))
+}
+
+/// Standard input, when `-` is among the inputs (once, and alone).
+fn stdin_input(files: &[PathBuf]) -> Result<Option<Vec<u8>>, Error> {
+    let n = files.iter().filter(|f| f.as_os_str() == "-").count();
+    if n == 0 {
+        return Ok(None);
+    }
+    if files.len() > 1 {
+        return Err(Error::new(
+            Code::Usage,
+            "\"-\" (đầu vào chuẩn) phải là tệp vào duy nhất",
+        ));
+    }
+    let limit = crate::files::TEXT.limit;
+    let mut bytes = Vec::new();
+    let read = std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), limit + 1),
+        &mut bytes,
+    );
+    if let Err(e) = read {
+        let m = format!(
+            "không đọc được đầu vào chuẩn: {}",
+            crate::files::io_reason(&e)
+        );
+        return Err(Error::new(Code::Read, m).in_file(Path::new(STDIN_PATH)));
+    }
+    Ok(Some(bytes))
+}
+
 /// `vanban render`: every input is checked and built in memory first; only when all succeed
 /// are all outputs written together ([`crate::files::write::commit`]).
-fn render_cmd(args: RenderArgs) -> ExitCode {
+fn render_cmd(mut args: RenderArgs) -> ExitCode {
+    let planned = target(&args).and_then(|t| Ok((t, stdin_input(&args.files)?)));
+    let ((target, formats), stdin) = match planned {
+        Ok(p) => p,
+        Err(e) => {
+            report([&e]);
+            return ExitCode::from(if e.code == Code::Usage { 2 } else { 1 });
+        }
+    };
+    if stdin.is_some() {
+        args.files = vec![PathBuf::from(STDIN_PATH)];
+    }
     let Ok(filters) = parse_filters(&args.filters).map_err(|e| report(&e)) else {
         return ExitCode::from(1);
     };
+    let out_dir = match &target {
+        Target::Dir(d) => d.clone(),
+        Target::File(p, _) => p.parent().map(Path::to_path_buf).unwrap_or_default(),
+        Target::Stdout(_) => PathBuf::new(),
+    };
     let checklists = args.checklists || args.combine;
-    if !checklists {
+    if !checklists && matches!(target, Target::Dir(_)) {
         // The names are known before anything is built: refuse a clash at once.
-        let planned: Vec<Vec<PathBuf>> = args
+        let targets: Vec<(PathBuf, &Path)> = args
             .files
             .iter()
-            .map(|f| render::output_paths(f, &args.out, &args.format.0))
-            .collect();
-        let targets: Vec<(PathBuf, &Path)> = planned
-            .into_iter()
-            .zip(&args.files)
-            .flat_map(|(ps, f)| ps.into_iter().map(move |p| (p, f.as_path())))
+            .flat_map(|f| {
+                render::output_paths(&output_stem(f), &out_dir, &formats)
+                    .into_iter()
+                    .map(move |p| (p, f.as_path()))
+            })
             .collect();
         if let Err(e) = crate::files::write::check_unique(&targets) {
             report(&e);
@@ -272,8 +385,16 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
             Fonts::Bundled
         }
     };
+    let overlay;
+    let sources: &dyn crate::sources::Sources = match stdin {
+        Some(bytes) => {
+            overlay = crate::sources::Overlay::new(&FileSystem, STDIN_PATH, bytes);
+            &overlay
+        }
+        None => &FileSystem,
+    };
     let inputs = Inputs {
-        sources: &FileSystem,
+        sources,
         engine: &engine,
         fonts,
     };
@@ -285,8 +406,8 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
             crate::checklists::output::checklist_outputs(
                 inputs,
                 f,
-                &args.out,
-                &args.format.0,
+                &out_dir,
+                &formats,
                 args.combine,
             )
         } else {
@@ -295,8 +416,8 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
                 f,
                 args.previous.as_deref(),
                 &filters,
-                &args.out,
-                &args.format.0,
+                &out_dir,
+                &formats,
             )
         };
         match result {
@@ -320,7 +441,53 @@ fn render_cmd(args: RenderArgs) -> ExitCode {
         }
         return ExitCode::from(1);
     }
-    commit_and_list(&outputs)
+    deliver(outputs, &target)
+}
+
+/// The file name an input's outputs take in a directory: its own stem, or "van-ban" for
+/// standard input.
+fn output_stem(input: &Path) -> PathBuf {
+    if input.as_os_str() == STDIN_PATH {
+        PathBuf::from("van-ban")
+    } else {
+        input.to_path_buf()
+    }
+}
+
+/// Write the outputs where the target says: all together into files, or the one output to
+/// standard output.
+fn deliver(mut outputs: Vec<Output>, target: &Target) -> ExitCode {
+    match target {
+        Target::Stdout(_) => {
+            let bytes = outputs.pop().map(|o| o.bytes).unwrap_or_default();
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(&bytes).and_then(|_| out.flush()) {
+                let m = format!(
+                    "không ghi được ra đầu ra chuẩn: {}",
+                    crate::files::io_reason(&e)
+                );
+                report([&Error::new(Code::Write, m)]);
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Target::File(path, _) => {
+            for o in &mut outputs {
+                o.path = path.clone();
+            }
+            commit_and_list(&outputs)
+        }
+        Target::Dir(dir) => {
+            for o in &mut outputs {
+                if o.input.as_os_str() == STDIN_PATH
+                    && let Some(ext) = o.path.extension()
+                {
+                    o.path = dir.join("van-ban").with_extension(ext);
+                }
+            }
+            commit_and_list(&outputs)
+        }
+    }
 }
 
 /// `vanban init KIND [DIR]`: the starter files, never over a file the user may have edited.

@@ -139,6 +139,54 @@ impl Sources for InMemory {
     }
 }
 
+/// One file served from memory, every other from `base`: standard input read as the
+/// document (`vanban render -`), whose relative paths resolve from the working directory.
+pub struct Overlay<'a> {
+    base: &'a dyn Sources,
+    path: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl<'a> Overlay<'a> {
+    /// `bytes` served as the file at `path`; everything else read from `base`.
+    pub fn new(base: &'a dyn Sources, path: impl Into<PathBuf>, bytes: Vec<u8>) -> Overlay<'a> {
+        Overlay {
+            base,
+            path: path.into(),
+            bytes,
+        }
+    }
+}
+
+impl Sources for Overlay<'_> {
+    fn read(&self, path: &Path, kind: FileKind) -> Result<Cow<'_, [u8]>, Error> {
+        if path != self.path {
+            return self.base.read(path, kind);
+        }
+        if self.bytes.len() as u64 > kind.limit {
+            let m = crate::files::too_large(kind, self.bytes.len() as u64);
+            return Err(Error::new(Code::Read, m).in_file(path));
+        }
+        Ok(Cow::Borrowed(&self.bytes))
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        path == self.path || self.base.exists(path)
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        self.base.list(dir)
+    }
+
+    fn same_file(&self, a: &Path, b: &Path) -> bool {
+        if a == self.path || b == self.path {
+            a == b
+        } else {
+            self.base.same_file(a, b)
+        }
+    }
+}
+
 /// `path` without `.` components and with each `..` taking off the component before it
 /// (a `..` above the root stays at the root; one above a relative path is kept).
 fn normalize(path: &Path) -> PathBuf {

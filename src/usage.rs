@@ -14,7 +14,7 @@ fn usage_of(name: &str) -> Option<&'static str> {
     Some(match name {
         "vanban" => "vanban LỆNH [TÙY_CHỌN]…  (xem: vanban LỆNH --help)",
         "render" => {
-            "vanban render TỆP… [-o THƯ_MỤC] [--format docx|pdf|docx,pdf] [--templates THƯ_MỤC] \
+            "vanban render TỆP… [-o THƯ_MỤC|TỆP.docx|TỆP.pdf|-] [--format docx|pdf|docx,pdf] [--templates THƯ_MỤC] \
              [--font-dir THƯ_MỤC] [--previous TỆP] [--where TRƯỜNG=GIÁ_TRỊ]… [--checklists [--combine]]"
         }
         "validate" => {
@@ -76,7 +76,8 @@ fn localize_arg(a: Arg) -> Arg {
     };
     let value_name = match a.get_id().as_str() {
         "files" | "previous" => Some("TỆP"),
-        "out" | "templates" | "font_dir" | "dir" => Some("THƯ_MỤC"),
+        "templates" | "font_dir" | "dir" => Some("THƯ_MỤC"),
+        "out" => Some("ĐÍCH"),
         "format" => Some("ĐỊNH_DẠNG"),
         "filters" => Some("TRƯỜNG=GIÁ_TRỊ"),
         "kind" => Some("LOẠI"),
