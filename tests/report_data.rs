@@ -580,3 +580,34 @@ fn missing_previous_report() {
         &["không tìm thấy tệp báo cáo kỳ trước"],
     );
 }
+
+#[test]
+fn a_previous_file_that_is_not_a_report_is_refused() {
+    // A Công văn has no indicators and no tables to compare with.
+    let cong_van = std::fs::read_to_string(root().join("data/examples/cong-van.yaml")).unwrap();
+    let (dir, yaml) = workspace(EXAMPLE, &cong_van);
+    let prev = dir.path().join("bao-cao-thang-truoc.yaml");
+    assert_rejected(
+        dir.path(),
+        &yaml,
+        &prev,
+        line_of(&cong_van, "loai: cong-van"),
+        "tham-chieu",
+        &["tệp kỳ trước phải là một báo cáo", "loai: cong-van"],
+    );
+    // A report with nothing to compare with.
+    let bare = "loai: bao-cao\nco_quan_ban_hanh: UBND XÃ HOA MAI\nviet_tat: UBND\n\
+                dia_danh: Hoa Mai\nngay: 05/10/2025\ntrich_yeu: Báo cáo\nnoi_dung: [Văn bản.]\n"
+        .to_string()
+        + REPORT_TAIL;
+    let (dir, yaml) = workspace(EXAMPLE, &bare);
+    let prev = dir.path().join("bao-cao-thang-truoc.yaml");
+    assert_rejected(
+        dir.path(),
+        &yaml,
+        &prev,
+        1,
+        "tham-chieu",
+        &["không có chỉ tiêu hay bảng có id nào"],
+    );
+}

@@ -104,6 +104,28 @@ fn load_previous(
     let mut errs = Diagnostics::new();
     let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
     let inds = indicator::compute(&vb.indicators, &tables, &mut errs);
+    // A file with nothing to compare against would silently give a report without any
+    // change: refuse it, whatever its kind.
+    if errs.is_empty()
+        && (vb.kind.value.trim() != "bao-cao" || (vb.indicators.is_empty() && tables.is_empty()))
+    {
+        errs.push(
+            Error::new(
+                Code::BadReference,
+                format!(
+                    "tệp kỳ trước phải là một báo cáo (loai: bao-cao) có chỉ tiêu (chi_tieu) \
+                     hoặc bảng có id để so sánh; tệp này là loai: {}{}",
+                    vb.kind.value.trim(),
+                    if vb.indicators.is_empty() && tables.is_empty() {
+                        ", không có chỉ tiêu hay bảng có id nào"
+                    } else {
+                        ""
+                    }
+                ),
+            )
+            .at(path, pos_of(&vb.kind)),
+        );
+    }
     errs.in_file(path).finish((tables, inds))
 }
 
