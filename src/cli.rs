@@ -56,7 +56,11 @@ pub enum Command {
         dir: Option<PathBuf>,
     },
     /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
-    Templates,
+    Templates {
+        /// Chép các mẫu có sẵn vào thư mục này để sửa rồi dùng với --templates (không ghi đè tệp có sẵn)
+        #[arg(long)]
+        export: Option<PathBuf>,
+    },
 }
 
 // The arguments of `vanban render` (a plain comment: a doc comment would replace the
@@ -213,7 +217,8 @@ pub fn run(cli: Cli) -> ExitCode {
             exit(failed)
         }
         Command::Init { kind, dir } => init_cmd(&kind, dir),
-        Command::Templates => {
+        Command::Templates { export: Some(dir) } => export_templates(&dir),
+        Command::Templates { export: None } => {
             say!("Mẫu có sẵn (templates):");
             for (name, _) in template::BUILTIN {
                 say!("  {name:<22} {}", template::describe(name));
@@ -524,6 +529,35 @@ fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
             input: path.clone(),
             path,
         });
+    }
+    commit_and_list(&outputs)
+}
+
+/// `vanban templates --export DIR`: the built-in templates as files, to start a
+/// `--templates DIR` override from; refuses to overwrite a file the user may have edited.
+fn export_templates(dir: &Path) -> ExitCode {
+    let mut outputs = Vec::new();
+    let mut errs = Diagnostics::new();
+    for (name, text) in template::BUILTIN {
+        let path = dir.join(name);
+        if path.exists() {
+            errs.push(
+                Error::new(
+                    Code::Write,
+                    "tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn thư mục khác)",
+                )
+                .in_file(&path),
+            );
+        }
+        outputs.push(Output {
+            bytes: text.as_bytes().to_vec(),
+            input: PathBuf::from(name),
+            path,
+        });
+    }
+    if !errs.is_empty() {
+        report(&errs);
+        return ExitCode::from(1);
     }
     commit_and_list(&outputs)
 }

@@ -21,7 +21,7 @@ fn usage_of(name: &str) -> Option<&'static str> {
             "vanban validate TỆP… [--templates THƯ_MỤC] [--previous TỆP] [--where TRƯỜNG=GIÁ_TRỊ]…"
         }
         "init" => "vanban init LOẠI [THƯ_MỤC]",
-        "templates" => "vanban templates",
+        "templates" => "vanban templates [--export THƯ_MỤC]",
         _ => return None,
     })
 }
@@ -76,7 +76,7 @@ fn localize_arg(a: Arg) -> Arg {
     };
     let value_name = match a.get_id().as_str() {
         "files" | "previous" => Some("TỆP"),
-        "templates" | "font_dir" | "dir" => Some("THƯ_MỤC"),
+        "templates" | "font_dir" | "dir" | "export" => Some("THƯ_MỤC"),
         "out" => Some("ĐÍCH"),
         "format" => Some("ĐỊNH_DẠNG"),
         "filters" => Some("TRƯỜNG=GIÁ_TRỊ"),

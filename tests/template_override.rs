@@ -371,3 +371,42 @@ fn markup_nested_deeper_than_the_parser_can_take() {
         );
     }
 }
+
+/// `vanban templates --export DIR` writes every built-in template; rendering with them as
+/// the override gives the very bytes of the built-ins, and a second export overwrites
+/// nothing.
+#[test]
+fn exported_templates_are_the_built_ins() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, err) = common::vanban(&["templates", "--export", "mau"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let mau = dir.path().join("mau");
+    for (name, text) in vanban::template::BUILTIN {
+        assert!(out.contains(&format!("đã ghi mau/{name}")), "{out}");
+        assert_eq!(&std::fs::read_to_string(mau.join(name)).unwrap(), text);
+    }
+    let ex = common::root().join("data/examples/ke-hoach-kiem-tra.yaml");
+    let ex = ex.to_str().unwrap();
+    let (code, _, err) = common::vanban(&["render", ex, "-o", "a"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let (code, _, err) =
+        common::vanban(&["render", ex, "-o", "b", "--templates", "mau"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    for f in ["ke-hoach-kiem-tra.docx", "ke-hoach-kiem-tra.pdf"] {
+        let a = std::fs::read(dir.path().join("a").join(f)).unwrap();
+        assert_eq!(
+            a,
+            std::fs::read(dir.path().join("b").join(f)).unwrap(),
+            "{f}"
+        );
+    }
+    // Edited once: a second export refuses and leaves the edit alone.
+    std::fs::write(mau.join("bao-cao.xml"), "đã sửa").unwrap();
+    let (code, _, err) = common::vanban(&["templates", "--export", "mau"], dir.path());
+    assert_eq!(code, 1);
+    common::assert_code(&err, "lỗi: mau/bao-cao.xml: ", "ghi-tep");
+    assert_eq!(
+        std::fs::read_to_string(mau.join("bao-cao.xml")).unwrap(),
+        "đã sửa"
+    );
+}
