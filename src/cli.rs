@@ -37,8 +37,10 @@ pub enum Command {
     Render(RenderArgs),
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
+        /// Tệp YAML cần kiểm tra
         #[arg(required = true)]
         files: Vec<PathBuf>,
+        /// Thư mục chứa mẫu thay thế mẫu có sẵn, như ở lệnh render
         #[arg(long)]
         templates: Option<PathBuf>,
         /// Báo cáo kỳ trước (YAML) để tính tăng/giảm
@@ -50,10 +52,16 @@ pub enum Command {
     },
     /// Tạo tệp YAML mẫu có chú thích cho một loại văn bản (starter file)
     Init {
-        /// Loại văn bản, ví dụ bao-cao, cong-van, ke-hoach
+        /// Loại văn bản, ví dụ bao-cao, cong-van, ke-hoach (danh sách ở dưới)
         kind: String,
         /// Thư mục ghi tệp (mặc định: thư mục hiện tại)
         dir: Option<PathBuf>,
+    },
+    /// In đoạn mã gợi ý lệnh (tab completion) cho shell: bash, zsh, fish hoặc powershell
+    Completions {
+        /// Shell: bash, zsh, fish hoặc powershell (cả elvish)
+        #[arg(hide_possible_values = true)]
+        shell: clap_complete::Shell,
     },
     /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
     Templates {
@@ -217,6 +225,12 @@ pub fn run(cli: Cli) -> ExitCode {
             exit(failed)
         }
         Command::Init { kind, dir } => init_cmd(&kind, dir),
+        Command::Completions { shell } => {
+            let mut cmd = crate::usage::localize(<Cli as clap::CommandFactory>::command());
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut cmd, "vanban", &mut out);
+            ExitCode::SUCCESS
+        }
         Command::Templates { export: Some(dir) } => export_templates(&dir),
         Command::Templates { export: None } => {
             say!("Mẫu có sẵn (templates):");

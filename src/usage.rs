@@ -22,6 +22,7 @@ fn usage_of(name: &str) -> Option<&'static str> {
         }
         "init" => "vanban init LOẠI [THƯ_MỤC]",
         "templates" => "vanban templates [--export THƯ_MỤC]",
+        "completions" => "vanban completions bash|zsh|fish|powershell",
         _ => return None,
     })
 }
@@ -57,6 +58,11 @@ pub fn localize(cmd: Command) -> Command {
     if let Some(u) = usage_of(&name) {
         cmd = cmd.override_usage(u);
     }
+    if name == "init" {
+        // The kinds are data (kinds.rs): listed from there, never a copy in a doc comment.
+        let ids = crate::kinds::ids();
+        cmd = cmd.after_help(format!("Các loại văn bản (LOẠI): {}", ids.join(", ")));
+    }
     let subs: Vec<String> = cmd
         .get_subcommands()
         .map(|s| s.get_name().to_string())
@@ -81,6 +87,7 @@ fn localize_arg(a: Arg) -> Arg {
         "format" => Some("ĐỊNH_DẠNG"),
         "filters" => Some("TRƯỜNG=GIÁ_TRỊ"),
         "kind" => Some("LOẠI"),
+        "shell" => Some("SHELL"),
         _ => None,
     };
     let defaults: Vec<String> = a
@@ -240,5 +247,40 @@ mod tests {
         assert!(help.contains("Cách dùng: vanban render TỆP…"), "{help}");
         assert!(help.contains("Tùy chọn"), "{help}");
         assert!(!help.contains("Options:"), "{help}");
+    }
+
+    #[test]
+    fn init_help_lists_every_kind() {
+        let mut cmd = localize(crate::cli::Cli::command());
+        let init = cmd.find_subcommand_mut("init").unwrap();
+        let help = init.render_help().to_string();
+        for id in crate::kinds::ids() {
+            assert!(help.contains(id), "{id} in: {help}");
+        }
+    }
+
+    #[test]
+    fn completions_cover_the_commands_and_options() {
+        for shell in [
+            clap_complete::Shell::Bash,
+            clap_complete::Shell::Zsh,
+            clap_complete::Shell::Fish,
+            clap_complete::Shell::PowerShell,
+        ] {
+            let mut cmd = localize(crate::cli::Cli::command());
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut cmd, "vanban", &mut out);
+            let text = String::from_utf8(out).unwrap();
+            for word in [
+                "render",
+                "validate",
+                "templates",
+                "output",
+                "checklists",
+                "export",
+            ] {
+                assert!(text.contains(word), "{shell:?}: {word}");
+            }
+        }
     }
 }
