@@ -36,6 +36,8 @@ pub enum Filter {
 #[derive(Debug, Clone, PartialEq)]
 pub struct StatusQuery {
     pub written: String,
+    /// The office's label it names, once resolved ([`super::TaskSet::filtered`]).
+    pub label: Option<String>,
 }
 
 fn key(s: &str) -> String {
@@ -56,7 +58,10 @@ impl Filter {
                 if v.is_empty() {
                     return Err(status::unknown(&v));
                 }
-                Filter::Status(StatusQuery { written: v })
+                Filter::Status(StatusQuery {
+                    written: v,
+                    label: None,
+                })
             }
             "qua_han" => Filter::Overdue(match key(&v).as_str() {
                 "co" | "có" | "true" | "1" => true,
@@ -124,9 +129,10 @@ impl Filter {
             Filter::Partner(v) => format!("đơn vị phối hợp: {v}"),
             Filter::Agency(v) => format!("đơn vị chủ trì hoặc phối hợp: {v}"),
             Filter::Group(v) => format!("nhóm: {v}"),
-            Filter::Status(q) => match Status::parse(&q.written) {
-                Ok(s) => format!("tình trạng: {}", s.name().to_lowercase()),
-                Err(_) => format!("tình trạng: {}", crate::format::lower_first(&q.written)),
+            Filter::Status(q) => match (&q.label, Status::parse(&q.written)) {
+                (Some(l), _) => format!("tình trạng: {}", crate::format::lower_first(l)),
+                (None, Ok(s)) => format!("tình trạng: {}", s.name().to_lowercase()),
+                (None, Err(_)) => format!("tình trạng: {}", q.written),
             },
             Filter::Overdue(true) => "nhiệm vụ quá hạn".to_string(),
             Filter::Overdue(false) => "nhiệm vụ chưa quá hạn".to_string(),

@@ -171,7 +171,15 @@ impl TaskSet {
         let (groups, as_of, labels) = (&self.groups, self.as_of, &self.labels);
         self.tasks
             .retain(|t| filters.iter().all(|f| f.accepts(t, groups, labels, as_of)));
-        self.filters.extend(filters.iter().cloned());
+        // A status filter names the office's label it matched, for the sentences.
+        let resolved = filters.iter().cloned().map(|f| match f {
+            Filter::Status(mut q) => {
+                q.label = status::find_label(&self.labels, &q.written).map(|l| l.label.clone());
+                Filter::Status(q)
+            }
+            f => f,
+        });
+        self.filters.extend(resolved.collect::<Vec<_>>());
         self
     }
 }
