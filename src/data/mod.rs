@@ -251,7 +251,7 @@ fn filtered_tasks(
         (Some(set), _) => {
             for f in filters {
                 if let Err((message, hint)) = set.check_filter(f) {
-                    let e = Error::new(Code::UnknownValue, format!("--where: {message}"));
+                    let e = Error::new(Code::Usage, format!("--where: {message}"));
                     return Err(match hint {
                         Some(h) => e.hint(h),
                         None => e,

@@ -197,7 +197,8 @@ impl Deadline {
 
 /// A day written "30/6/2024" or "2024-06-30" (folded text).
 fn date_in(t: &str) -> Option<NaiveDate> {
-    (t.chars().all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+    (t.chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
         && t.chars().filter(|c| *c == '/' || *c == '-').count() == 2)
         .then(|| format::parse_date(t).ok())
         .flatten()
@@ -339,6 +340,8 @@ mod tests {
         ),
         ("Từ tháng 02/2023", "Từ tháng 02/2023", None),
         ("Từ ngày 01/6/2022", "Từ ngày 01/6/2022", None),
+        ("Từ quý II/2024", "Từ quý II/2024", None),
+        ("Từ năm 2024", "Từ năm 2024", None),
         (
             "Từ tháng 3/2024 đến tháng 6/2024",
             "Từ tháng 3/2024 đến tháng 6/2024",

@@ -111,9 +111,9 @@ impl Filter {
             Filter::Agency(v) => any(&t.lead, v) || any(&t.partners, v),
             Filter::Group(v) => groups[t.group].id == v.trim(),
             Filter::Status(q) => match status::resolve(labels, &q.written) {
-                Ok(status::Resolved {
-                    label: Some(l), ..
-                }) => t.status_label.as_ref().is_some_and(|x| key(x) == key(&l)),
+                Ok(status::Resolved { label: Some(l), .. }) => {
+                    t.status_label.as_ref().is_some_and(|x| key(x) == key(&l))
+                }
                 Ok(r) => t.status == Some(r.class),
                 Err(_) => false,
             },

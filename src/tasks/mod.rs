@@ -487,7 +487,10 @@ fn check_task(
         return None;
     };
     let deadline = t.deadline.as_ref().and_then(|h| parse_deadline(h, errs));
-    let status = t.status.as_ref().and_then(|s| parse_status(s, labels, errs));
+    let status = t
+        .status
+        .as_ref()
+        .and_then(|s| parse_status(s, labels, errs));
     Some(Task {
         id,
         group,

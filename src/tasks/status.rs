@@ -215,7 +215,10 @@ mod tests {
         let r = resolve(&labels, "hoan_thanh").unwrap();
         assert_eq!((r.class, r.label), (Status::HoanThanh, None));
         let (m, hint) = resolve(&labels, "Đã trien khai").unwrap_err();
-        assert!(m.contains("nhan_trang_thai") && m.contains("Đã triển khai"), "{m}");
+        assert!(
+            m.contains("nhan_trang_thai") && m.contains("Đã triển khai"),
+            "{m}"
+        );
         assert_eq!(hint.as_deref(), Some("có phải ý bạn là \"Đã triển khai\"?"));
         let (_, hint) = resolve(&[], "sắp xong").unwrap_err();
         assert_eq!(hint, None);
