@@ -445,6 +445,7 @@ examples! {
     ke_hoach => "ke-hoach",
     ke_hoach_kiem_tra => "ke-hoach-kiem-tra",
     quyet_dinh_ban_hanh_ke_hoach => "quyet-dinh-ban-hanh-ke-hoach",
+    theo_doi_nhiem_vu_tinh => "theo-doi-nhiem-vu-tinh",
     theo_doi_tien_do => "theo-doi-tien-do",
 }
 

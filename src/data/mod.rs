@@ -270,7 +270,19 @@ fn filtered_tasks(
 ) -> Result<Option<TaskSet>, Error> {
     match (tasks, filters) {
         (tasks, []) => Ok(tasks),
-        (Some(set), _) => Ok(Some(set.filtered(filters))),
+        (Some(set), _) => {
+            for f in filters {
+                if let Err((message, hint)) = set.check_filter(f) {
+                    let e = Error::new(Code::Usage, format!("--where: {message}"));
+                    return Err(match hint {
+                        Some(h) => e.hint(h),
+                        None => e,
+                    }
+                    .in_file(path));
+                }
+            }
+            Ok(Some(set.filtered(filters)))
+        }
         (None, _) => Err(Error::new(
             Code::Conflict,
             "--where: văn bản không có danh sách nhiệm vụ (khóa nhiem_vu) để lọc",

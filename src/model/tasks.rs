@@ -27,6 +27,10 @@ pub struct TaskSource {
     #[serde(default)]
     #[serde(rename = "cach_viet")]
     pub wording: Vec<Spanned<ClauseSpec>>,
+    /// The office's own status labels, for tasks written in the document.
+    #[serde(default)]
+    #[serde(rename = "nhan_trang_thai")]
+    pub status_labels: Vec<Spanned<StatusLabelSpec>>,
     /// What the tasks carry out, for the plan's sentence "Chi tiết 41 nhiệm vụ cụ thể thuộc
     /// 07 nhóm nhiệm vụ <mo_ta>" (overrides the tasks file's).
     #[serde(default)]
@@ -63,6 +67,22 @@ pub struct TaskFileBody {
     #[serde(default)]
     #[serde(rename = "mo_ta")]
     pub description: Option<String>,
+    /// The office's own status labels, each counted in one of the four classes.
+    #[serde(default)]
+    #[serde(rename = "nhan_trang_thai")]
+    pub status_labels: Vec<Spanned<StatusLabelSpec>>,
+}
+
+/// One of `nhan_trang_thai`: `{nhan: Đã triển khai, loai: hoan_thanh}`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusLabelSpec {
+    /// The label as the office writes it, printed in the tables.
+    #[serde(rename = "nhan")]
+    pub label: Spanned<String>,
+    /// The counting class: hoan_thanh, thuong_xuyen, dang_thuc_hien or chua_hoan_thanh.
+    #[serde(rename = "loai")]
+    pub class: Spanned<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

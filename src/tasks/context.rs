@@ -128,7 +128,7 @@ pub fn table(set: &TaskSet, style: &str) -> Value {
                     // The last column: the status (progress table) or the note, with the
                     // overdue mark below it.
                     let mut last = if style == "theo_doi" {
-                        t.status.map(|s| s.name().to_string()).unwrap_or_default()
+                        t.status_text().unwrap_or_default()
                     } else {
                         t.note.clone()
                     };
@@ -157,8 +157,9 @@ pub fn table(set: &TaskSet, style: &str) -> Value {
 
 /// Tasks per group and status, with the overdue ones and a total row.
 fn summary_table(set: &TaskSet) -> Value {
+    let classes: Vec<String> = Status::ALL.iter().map(|s| set.class_name(*s)).collect();
     let mut names = vec!["STT", "Nhóm nhiệm vụ", "Tổng số"];
-    names.extend(Status::ALL.iter().map(|s| s.name()));
+    names.extend(classes.iter().map(String::as_str));
     names.push("Chưa cập nhật");
     names.push("Quá hạn");
     let mut widths = vec![5.0, 35.0, 9.0];
@@ -256,7 +257,7 @@ pub fn build(set: &TaskSet) -> Value {
         "danh_so": if set.numbering == Numbering::PerGroup { "theo_nhom" } else { "lien_tuc" },
         "tinh_den": set.as_of.map(format::date_short),
         "tinh_den_dai": set.as_of.map(format::date_long),
-        "tinh_trang": per.iter().map(|(s, n)| json!({"ma": s.code(), "ten": s.name(), "so": count(*n)})).collect::<Vec<_>>(),
+        "tinh_trang": per.iter().map(|(s, n)| json!({"ma": s.code(), "ten": set.class_name(*s), "so": count(*n)})).collect::<Vec<_>>(),
         "chua_cap_nhat": count(none),
         "qua_han": count(overdue.len()),
         "co_qua_han": !overdue.is_empty(),

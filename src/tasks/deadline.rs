@@ -3,32 +3,87 @@
 //! | written                                   | kind        | last day          |
 //! |-------------------------------------------|-------------|-------------------|
 //! | 30/6/2024, Ngày 30/6/2024, 2024-06-30      | date        | that day          |
+//! | Chậm nhất ngày 30/6/2024                  | date        | that day          |
 //! | Trước ngày 30/6/2024                      | date        | the day before    |
 //! | Tháng 3/2024, Trong tháng 03/2024          | month       | 31/3/2024         |
 //! | Quý I/2024, Trong quý 1/2024               | quarter     | 31/3/2024         |
 //! | 6 tháng đầu năm 2024, 6 tháng cuối năm 2024| half year   | 30/6, 31/12       |
 //! | Năm 2024, Trong năm 2024                  | year        | 31/12/2024        |
+//! | Từ tháng 02/2023, Từ ngày 01/6/2022        | start       | none              |
+//! | Từ tháng 3/2024 đến tháng 6/2024, Từ nay đến hết năm 2024 | range | the end's |
 //! | Thường xuyên, Thực hiện thường xuyên       | recurring   | none              |
 //! | Hằng tháng, Ngày 22 hàng tháng, Định kỳ hằng quý | recurring | none         |
 //! | `{tu_do: "Theo lộ trình của Chính phủ"}`  | free text   | none              |
 //!
 //! A deadline without a last day is never overdue. Anything else is an error, so a typo
-//! ("Qúy I/2024") is caught instead of silently never being overdue.
+//! ("Qúy I/2024") is caught instead of silently never being overdue. The page prints a
+//! deadline as it was written ("Tháng 02/2023" stays so), see [`Deadline::display`].
 
 use chrono::NaiveDate;
 
 use crate::format::{self, Period};
 
+/// A deadline: what it means and how it was written.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Deadline {
+pub struct Deadline {
+    pub form: Form,
+    /// The text as written (trimmed), printed on the page.
+    pub written: String,
+}
+
+/// What a deadline means.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Form {
     /// A day; `before` for "Trước ngày …" (the last day is the day before).
     Date { day: NaiveDate, before: bool },
     /// A month, quarter, half year, nine months or year; `within` for "Trong …".
     Period { period: Period, within: bool },
+    /// "Từ tháng 02/2023", "Từ ngày 01/6/2022": a start, with no last day.
+    Since(Point),
+    /// "Từ … đến …" (`from` is None for "Từ nay đến …"): the last day is the end's.
+    Range { from: Option<Point>, to: Point },
     /// A recurring duty: never overdue.
     Recurring(Recurring),
     /// Free text, shown as written and never overdue.
-    Free(String),
+    Free,
+}
+
+/// One end of a "Từ … đến …" range: a day or a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Point {
+    Day(NaiveDate),
+    Period(Period),
+}
+
+impl Point {
+    fn first_day(&self) -> Option<NaiveDate> {
+        match self {
+            Point::Day(d) => Some(*d),
+            Point::Period(p) => p.first_day(),
+        }
+    }
+
+    fn last_day(&self) -> Option<NaiveDate> {
+        match self {
+            Point::Day(d) => Some(*d),
+            Point::Period(p) => p.last_day(),
+        }
+    }
+
+    /// A day ("ngày 01/6/2022", "01/6/2022") or a period ("tháng 02/2023", "năm 2024") in
+    /// folded text; "hết" ("đến hết năm 2024") is allowed before it.
+    fn parse(t: &str) -> Option<Point> {
+        let t = t.strip_prefix("hết ").unwrap_or(t);
+        let day = t.strip_prefix("ngày ").unwrap_or(t);
+        if let Some(d) = date_in(day) {
+            return Some(Point::Day(d));
+        }
+        if t.chars().all(|c| c.is_ascii_digit()) {
+            // A bare year is a year only with "năm" ("Từ năm 2023 đến năm 2025").
+            return None;
+        }
+        Period::parse(t).ok().map(Point::Period)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -55,45 +110,47 @@ pub enum Every {
     Year,
 }
 
-impl Every {
-    fn word(&self) -> &'static str {
-        match self {
-            Every::Always => "thường xuyên",
-            Every::Day => "ngày",
-            Every::Week => "tuần",
-            Every::Month => "tháng",
-            Every::Quarter => "quý",
-            Every::Year => "năm",
-        }
-    }
-}
-
 /// The message for a deadline in no known form.
 pub fn unknown_form(s: &str) -> String {
     format!(
-        "thời hạn \"{s}\" không đúng dạng đã biết; cần một ngày (30/6/2024, Trước ngày 30/6/2024), \
-         tháng (Tháng 3/2024), quý (Quý I/2024), nửa năm (6 tháng đầu năm 2024), năm \
-         (Năm 2024, Trong năm 2024) hoặc định kỳ (Thường xuyên, Hằng tháng, Ngày 22 hằng tháng, \
-         Định kỳ hằng quý); nếu là văn bản tự do, viết: han: {{tu_do: \"{s}\"}}"
+        "thời hạn \"{s}\" không đúng dạng đã biết; cần một ngày (30/6/2024, Trước ngày 30/6/2024, \
+         Chậm nhất ngày 30/6/2024), tháng (Tháng 3/2024), quý (Quý I/2024), nửa năm (6 tháng đầu \
+         năm 2024), năm (Năm 2024, Trong năm 2024), mốc bắt đầu (Từ tháng 02/2023, Từ ngày \
+         01/6/2022), khoảng (Từ tháng 3/2024 đến tháng 6/2024) hoặc định kỳ (Thường xuyên, Hằng \
+         tháng, Ngày 22 hằng tháng, Định kỳ hằng quý); nếu là văn bản tự do, viết: han: \
+         {{tu_do: \"{s}\"}}"
     )
 }
 
 impl Deadline {
     /// Parse a deadline written as text (free text must be marked and does not come here).
     pub fn parse(s: &str) -> Result<Deadline, String> {
-        let original = s.trim();
-        let t = crate::format::fold(original);
+        let original = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let t = crate::format::fold(&original);
         let t = t.trim_end_matches('.').trim();
-        parse_normalised(t).ok_or_else(|| unknown_form(original))
+        let form = parse_normalised(t).ok_or_else(|| unknown_form(&original))?;
+        Ok(Deadline {
+            form,
+            written: original,
+        })
+    }
+
+    /// Free text (`han: {tu_do: …}`): printed as written, never overdue.
+    pub fn free(text: &str) -> Deadline {
+        Deadline {
+            form: Form::Free,
+            written: text.trim().to_string(),
+        }
     }
 
     /// The last day the task may be done on, if the deadline has one.
     pub fn last_day(&self) -> Option<NaiveDate> {
-        match self {
-            Deadline::Date { day, before: false } => Some(*day),
-            Deadline::Date { day, before: true } => day.pred_opt(),
-            Deadline::Period { period, .. } => period.last_day(),
-            Deadline::Recurring(_) | Deadline::Free(_) => None,
+        match &self.form {
+            Form::Date { day, before: false } => Some(*day),
+            Form::Date { day, before: true } => day.pred_opt(),
+            Form::Period { period, .. } => period.last_day(),
+            Form::Range { to, .. } => to.last_day(),
+            Form::Since(_) | Form::Recurring(_) | Form::Free => None,
         }
     }
 
@@ -109,51 +166,50 @@ impl Deadline {
         self.days_late(as_of).is_some()
     }
 
-    /// The deadline as it is printed: a normalised form of what was written.
+    /// The deadline as it is printed: what was written, with its first letter capitalised
+    /// and a final "." dropped ("Tháng 02/2023" stays "Tháng 02/2023"). Only the machine
+    /// forms "2024-06-30", "2024-06", "2024-Q1" and "2024-H1" are printed the Vietnamese way
+    /// ("30/6/2024", "Tháng 6/2024", "Quý I/2024", "6 tháng đầu năm 2024").
     pub fn display(&self) -> String {
-        match self {
-            Deadline::Date { day, before } => {
-                let d = format::date_short(*day);
-                if *before {
-                    format!("Trước ngày {d}")
-                } else {
-                    d
-                }
-            }
-            Deadline::Period { period, within } => {
-                let p = period.display();
-                if *within {
-                    format!("Trong {}", format::lower_first(&p))
-                } else {
-                    format::capitalize_first(&p)
-                }
-            }
-            Deadline::Recurring(r) => {
-                let mut s = String::new();
-                if r.thuc_hien {
-                    s.push_str("thực hiện ");
-                }
-                if r.dinh_ky {
-                    s.push_str("định kỳ ");
-                }
-                if let Some(d) = r.day {
-                    s.push_str(&format!("ngày {d} "));
-                }
-                if r.every != Every::Always {
-                    s.push_str(r.hang);
-                    s.push(' ');
-                }
-                s.push_str(r.every.word());
-                format::capitalize_first(&s)
-            }
-            Deadline::Free(t) => t.clone(),
+        if self.form == Form::Free {
+            return self.written.clone();
+        }
+        let w = self.written.trim_end_matches('.').trim_end();
+        let machine = w.starts_with(|c: char| c.is_ascii_digit())
+            && w.contains('-')
+            && w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        if machine {
+            self.normalised()
+        } else {
+            format::capitalize_first(w)
+        }
+    }
+
+    /// A normalised form of the meaning (for the machine forms).
+    fn normalised(&self) -> String {
+        match &self.form {
+            Form::Date { day, .. } => format::date_short(*day),
+            Form::Period { period, .. } => format::capitalize_first(&period.display()),
+            _ => self.written.clone(),
         }
     }
 }
 
-fn parse_normalised(t: &str) -> Option<Deadline> {
+/// A day written "30/6/2024" or "2024-06-30" (folded text).
+fn date_in(t: &str) -> Option<NaiveDate> {
+    (t.chars()
+        .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
+        && t.chars().filter(|c| *c == '/' || *c == '-').count() == 2)
+        .then(|| format::parse_date(t).ok())
+        .flatten()
+}
+
+fn parse_normalised(t: &str) -> Option<Form> {
     if t.is_empty() {
         return None;
+    }
+    if let Some(rest) = t.strip_prefix("từ ") {
+        return since_or_range(rest);
     }
     // A day, possibly "ngày …", "trước ngày …", "chậm nhất ngày …".
     let (rest, before) = if let Some(r) = t.strip_prefix("trước ngày ") {
@@ -162,18 +218,15 @@ fn parse_normalised(t: &str) -> Option<Deadline> {
         (r, true)
     } else if let Some(r) = t.strip_prefix("chậm nhất ngày ") {
         (r, false)
+    } else if let Some(r) = t.strip_prefix("chậm nhất ") {
+        (r, false)
     } else if let Some(r) = t.strip_prefix("ngày ") {
         (r, false)
     } else {
         (t, false)
     };
-    if rest
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '/' || c == '-')
-        && rest.chars().filter(|c| *c == '/' || *c == '-').count() == 2
-        && let Ok(day) = format::parse_date(rest)
-    {
-        return Some(Deadline::Date { day, before });
+    if let Some(day) = date_in(rest) {
+        return Some(Form::Date { day, before });
     }
     // A period, possibly "trong …". A bare year ("2024") is not accepted as a deadline.
     let (rest, within) = match t.strip_prefix("trong ") {
@@ -183,9 +236,28 @@ fn parse_normalised(t: &str) -> Option<Deadline> {
     if !rest.chars().all(|c| c.is_ascii_digit())
         && let Ok(period) = Period::parse(rest)
     {
-        return Some(Deadline::Period { period, within });
+        return Some(Form::Period { period, within });
     }
-    recurring(t).map(Deadline::Recurring)
+    recurring(t).map(Form::Recurring)
+}
+
+/// After "từ ": "tháng 02/2023" (a start), "tháng 3/2024 đến tháng 6/2024", "nay đến hết năm
+/// 2024" (a range, whose end may not come before its start).
+fn since_or_range(rest: &str) -> Option<Form> {
+    let Some((from, to)) = rest.split_once(" đến ") else {
+        return Point::parse(rest).map(Form::Since);
+    };
+    let to = Point::parse(to.trim())?;
+    let from = match from.trim() {
+        "nay" | "bây giờ" => None,
+        f => Some(Point::parse(f)?),
+    };
+    if let Some(f) = from
+        && f.first_day()? > to.last_day()?
+    {
+        return None;
+    }
+    Some(Form::Range { from, to })
 }
 
 fn recurring(t: &str) -> Option<Recurring> {
@@ -259,25 +331,55 @@ mod tests {
         ("30/6/2024", "30/6/2024", Some((2024, 6, 30))),
         ("05/01/2024", "05/01/2024", Some((2024, 1, 5))),
         ("2024-06-30", "30/6/2024", Some((2024, 6, 30))),
-        ("Ngày 30/6/2024", "30/6/2024", Some((2024, 6, 30))),
+        ("2024-Q1", "Quý I/2024", Some((2024, 3, 31))),
+        ("Ngày 30/6/2024", "Ngày 30/6/2024", Some((2024, 6, 30))),
+        (
+            "Chậm nhất ngày 30/6/2024",
+            "Chậm nhất ngày 30/6/2024",
+            Some((2024, 6, 30)),
+        ),
+        ("Từ tháng 02/2023", "Từ tháng 02/2023", None),
+        ("Từ ngày 01/6/2022", "Từ ngày 01/6/2022", None),
+        ("Từ quý II/2024", "Từ quý II/2024", None),
+        ("Từ năm 2024", "Từ năm 2024", None),
+        (
+            "Từ tháng 3/2024 đến tháng 6/2024",
+            "Từ tháng 3/2024 đến tháng 6/2024",
+            Some((2024, 6, 30)),
+        ),
+        (
+            "Từ ngày 01/6/2022 đến ngày 15/8/2022",
+            "Từ ngày 01/6/2022 đến ngày 15/8/2022",
+            Some((2022, 8, 15)),
+        ),
+        (
+            "Từ năm 2023 đến năm 2025",
+            "Từ năm 2023 đến năm 2025",
+            Some((2025, 12, 31)),
+        ),
+        (
+            "từ nay đến hết Quý III/2025",
+            "Từ nay đến hết Quý III/2025",
+            Some((2025, 9, 30)),
+        ),
         (
             "Trước ngày 30/6/2024",
             "Trước ngày 30/6/2024",
             Some((2024, 6, 29)),
         ),
         ("Tháng 3/2024", "Tháng 3/2024", Some((2024, 3, 31))),
-        ("Tháng 02/2024", "Tháng 2/2024", Some((2024, 2, 29))),
-        ("tháng 2 năm 2023", "Tháng 2/2023", Some((2023, 2, 28))),
+        ("Tháng 02/2024", "Tháng 02/2024", Some((2024, 2, 29))),
+        ("tháng 2 năm 2023", "Tháng 2 năm 2023", Some((2023, 2, 28))),
         (
             "Trong tháng 12/2024",
             "Trong tháng 12/2024",
             Some((2024, 12, 31)),
         ),
         ("Quý I/2024", "Quý I/2024", Some((2024, 3, 31))),
-        ("quý 2/2024", "Quý II/2024", Some((2024, 6, 30))),
+        ("quý 2/2024", "Quý 2/2024", Some((2024, 6, 30))),
         (
             "Trong Quý IV/2024",
-            "Trong quý IV/2024",
+            "Trong Quý IV/2024",
             Some((2024, 12, 31)),
         ),
         (
@@ -299,6 +401,7 @@ mod tests {
         ("hằng tháng", "Hằng tháng", None),
         ("Ngày 22 hàng tháng", "Ngày 22 hàng tháng", None),
         ("Định kỳ hằng quý", "Định kỳ hằng quý", None),
+        ("  Tháng   02/2023 ", "Tháng 02/2023", Some((2023, 2, 28))),
         ("Hằng năm", "Hằng năm", None),
     ];
 
@@ -312,8 +415,12 @@ mod tests {
                 last.map(|(y, m, day)| d(y, m, day)),
                 "{written}"
             );
-            // What is printed reads back as the same deadline.
-            assert_eq!(Deadline::parse(&dl.display()).unwrap(), dl, "{written}");
+            // What is printed reads back as the same meaning.
+            assert_eq!(
+                Deadline::parse(&dl.display()).unwrap().form,
+                dl.form,
+                "{written}"
+            );
         }
     }
 
@@ -328,16 +435,25 @@ mod tests {
         let day = Deadline::parse("30/6/2024").unwrap();
         assert!(!day.passed(d(2024, 6, 30)));
         assert!(day.passed(d(2024, 7, 1)));
+        let range = Deadline::parse("Từ tháng 3/2024 đến tháng 6/2024").unwrap();
+        assert!(!range.passed(d(2024, 6, 30)));
+        assert_eq!(range.days_late(d(2024, 7, 2)), Some(2));
         let year = Deadline::parse("Trong năm 2024").unwrap();
         assert!(!year.passed(d(2024, 12, 31)));
         assert!(year.passed(d(2025, 1, 1)));
-        for never in ["Thường xuyên", "Ngày 22 hàng tháng", "Định kỳ hằng quý"] {
+        for never in [
+            "Thường xuyên",
+            "Ngày 22 hàng tháng",
+            "Định kỳ hằng quý",
+            "Từ tháng 02/2023",
+            "Từ ngày 01/6/2022",
+        ] {
             assert!(
                 !Deadline::parse(never).unwrap().passed(d(2099, 1, 1)),
                 "{never}"
             );
         }
-        let free = Deadline::Free("Theo lộ trình của Chính phủ".into());
+        let free = Deadline::free("Theo lộ trình của Chính phủ");
         assert!(!free.passed(d(2099, 1, 1)));
         assert_eq!(free.display(), "Theo lộ trình của Chính phủ");
         assert_eq!(free.last_day(), None);
@@ -355,6 +471,11 @@ mod tests {
             "Ngày 5 hằng quý",
             "",
             "sớm",
+            "Từ tháng 13/2023",
+            "Từ 2023",
+            "Từ tháng 6/2024 đến tháng 3/2024",
+            "Từ tháng 3/2024 đến",
+            "Chậm nhất",
         ] {
             let e = Deadline::parse(bad).unwrap_err();
             assert!(e.contains("tu_do"), "{bad}: {e}");

@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use super::status::{self, StatusLabel};
 use super::{Status, Task, TaskGroup};
 
 /// The fields a filter may name.
@@ -11,7 +12,10 @@ pub const FIELDS: &[(&str, &str)] = &[
     ("phoi_hop", "đơn vị phối hợp (một trong các đơn vị)"),
     ("don_vi", "đơn vị chủ trì hoặc phối hợp"),
     ("nhom", "mã nhóm"),
-    ("trang_thai", "tình trạng (hoan_thanh, dang_thuc_hien, …)"),
+    (
+        "trang_thai",
+        "tình trạng (hoan_thanh, dang_thuc_hien, … hoặc một nhãn của nhan_trang_thai)",
+    ),
     ("qua_han", "co hoặc khong"),
     ("id", "mã nhiệm vụ"),
 ];
@@ -22,9 +26,18 @@ pub enum Filter {
     Partner(String),
     Agency(String),
     Group(String),
-    Status(Status),
+    Status(StatusQuery),
     Overdue(bool),
     Id(String),
+}
+
+/// `trang_thai=…`: a status label of the tasks file or a class, resolved against the labels
+/// when the tasks are filtered (`--where` is read before the tasks file).
+#[derive(Debug, Clone, PartialEq)]
+pub struct StatusQuery {
+    pub written: String,
+    /// The office's label it names, once resolved ([`super::TaskSet::filtered`]).
+    pub label: Option<String>,
 }
 
 fn key(s: &str) -> String {
@@ -41,7 +54,15 @@ impl Filter {
             "don_vi" => Filter::Agency(v),
             "nhom" => Filter::Group(v),
             "id" => Filter::Id(v),
-            "trang_thai" => Filter::Status(Status::parse(&v)?),
+            "trang_thai" => {
+                if v.is_empty() {
+                    return Err(status::unknown(&v));
+                }
+                Filter::Status(StatusQuery {
+                    written: v,
+                    label: None,
+                })
+            }
             "qua_han" => Filter::Overdue(match key(&v).as_str() {
                 "co" | "có" | "true" | "1" => true,
                 "khong" | "không" | "false" | "0" => false,
@@ -74,14 +95,28 @@ impl Filter {
         }
     }
 
-    pub fn accepts(&self, t: &Task, groups: &[TaskGroup], as_of: Option<NaiveDate>) -> bool {
+    /// Whether task `t` passes; a status names a label of `labels` or a class (a value that is
+    /// neither accepts nothing: [`super::TaskSet::check_filter`] reports it).
+    pub fn accepts(
+        &self,
+        t: &Task,
+        groups: &[TaskGroup],
+        labels: &[StatusLabel],
+        as_of: Option<NaiveDate>,
+    ) -> bool {
         let any = |list: &[String], v: &str| list.iter().any(|x| key(x) == key(v));
         match self {
             Filter::Lead(v) => any(&t.lead, v),
             Filter::Partner(v) => any(&t.partners, v),
             Filter::Agency(v) => any(&t.lead, v) || any(&t.partners, v),
             Filter::Group(v) => groups[t.group].id == v.trim(),
-            Filter::Status(s) => t.status == Some(*s),
+            Filter::Status(q) => match status::resolve(labels, &q.written) {
+                Ok(status::Resolved { label: Some(l), .. }) => {
+                    t.status_label.as_ref().is_some_and(|x| key(x) == key(&l))
+                }
+                Ok(r) => t.status == Some(r.class),
+                Err(_) => false,
+            },
             Filter::Overdue(b) => t.days_late(as_of).is_some() == *b,
             Filter::Id(v) => t.id == v.trim(),
         }
@@ -94,7 +129,11 @@ impl Filter {
             Filter::Partner(v) => format!("đơn vị phối hợp: {v}"),
             Filter::Agency(v) => format!("đơn vị chủ trì hoặc phối hợp: {v}"),
             Filter::Group(v) => format!("nhóm: {v}"),
-            Filter::Status(s) => format!("tình trạng: {}", s.name().to_lowercase()),
+            Filter::Status(q) => match (&q.label, Status::parse(&q.written)) {
+                (Some(l), _) => format!("tình trạng: {}", crate::format::lower_first(l)),
+                (None, Ok(s)) => format!("tình trạng: {}", s.name().to_lowercase()),
+                (None, Err(_)) => format!("tình trạng: {}", q.written),
+            },
             Filter::Overdue(true) => "nhiệm vụ quá hạn".to_string(),
             Filter::Overdue(false) => "nhiệm vụ chưa quá hạn".to_string(),
             Filter::Id(v) => format!("nhiệm vụ {v}"),

@@ -37,7 +37,7 @@ use serde_saphyr::Spanned;
 
 pub use deadline::Deadline;
 pub use filter::Filter;
-pub use status::Status;
+pub use status::{Status, StatusLabel};
 
 use crate::error::{Code, Diagnostics, Error, Pos};
 pub use crate::model::tasks::{
@@ -69,12 +69,22 @@ pub struct Task {
     pub product: String,
     pub deadline: Option<Deadline>,
     pub assigned_by: Vec<String>,
+    /// The counting class of the status.
     pub status: Option<Status>,
+    /// The office's label (`nhan_trang_thai`) the status was written as, printed as written.
+    pub status_label: Option<String>,
     pub result: Vec<String>,
     pub note: String,
 }
 
 impl Task {
+    /// The status as printed: the office's label, else the class's name.
+    pub fn status_text(&self) -> Option<String> {
+        self.status_label
+            .clone()
+            .or_else(|| self.status.map(|s| s.name().to_string()))
+    }
+
     /// Days late as of `as_of`, when the task is not done and its deadline has passed.
     pub fn days_late(&self, as_of: Option<NaiveDate>) -> Option<i64> {
         if !self.status.is_none_or(|s| s.can_be_late()) {
@@ -103,6 +113,8 @@ pub struct TaskSet {
     pub filters: Vec<Filter>,
     /// What the tasks carry out (for the plan's sentence).
     pub describe: Option<String>,
+    /// The office's own status labels (`nhan_trang_thai`).
+    pub labels: Vec<StatusLabel>,
 }
 
 impl TaskSet {
@@ -121,6 +133,31 @@ impl TaskSet {
             .collect()
     }
 
+    /// The office's one label for class `s` (None when it has none, or several).
+    pub fn only_label(&self, s: Status) -> Option<&str> {
+        let mut of = self.labels.iter().filter(|l| l.class == s);
+        match (of.next(), of.next()) {
+            (Some(l), None) => Some(&l.label),
+            _ => None,
+        }
+    }
+
+    /// How class `s` is named in a table heading: the office's one label for it, else the
+    /// class's own name.
+    pub fn class_name(&self, s: Status) -> String {
+        self.only_label(s)
+            .map_or_else(|| s.name().to_string(), str::to_string)
+    }
+
+    /// Whether the filter names something this set knows (a status label or class); the
+    /// message says what is known.
+    pub fn check_filter(&self, f: &Filter) -> Result<(), (String, Option<String>)> {
+        match f {
+            Filter::Status(q) => status::resolve(&self.labels, &q.written).map(|_| ()),
+            _ => Ok(()),
+        }
+    }
+
     pub fn overdue(&self) -> Vec<&Task> {
         self.tasks
             .iter()
@@ -131,10 +168,18 @@ impl TaskSet {
     /// The set with only the tasks every filter accepts (the filters are recorded, for the
     /// sentences that say what was selected).
     pub fn filtered(mut self, filters: &[Filter]) -> TaskSet {
-        let (groups, as_of) = (&self.groups, self.as_of);
+        let (groups, as_of, labels) = (&self.groups, self.as_of, &self.labels);
         self.tasks
-            .retain(|t| filters.iter().all(|f| f.accepts(t, groups, as_of)));
-        self.filters.extend(filters.iter().cloned());
+            .retain(|t| filters.iter().all(|f| f.accepts(t, groups, labels, as_of)));
+        // A status filter names the office's label it matched, for the sentences.
+        let resolved = filters.iter().cloned().map(|f| match f {
+            Filter::Status(mut q) => {
+                q.label = status::find_label(&self.labels, &q.written).map(|l| l.label.clone());
+                Filter::Status(q)
+            }
+            f => f,
+        });
+        self.filters.extend(resolved.collect::<Vec<_>>());
         self
     }
 }
@@ -203,10 +248,15 @@ pub fn load(
         .as_ref()
         .or(body.numbering.as_ref())
         .map_or(Numbering::Continuous, |d| d.value);
+    let mut label_errs = Vec::new();
+    let labels = status::check_labels(&body.status_labels, &mut label_errs);
+    for e in label_errs {
+        errs.body(e);
+    }
     let clauses = if s.wording.is_empty() {
-        parse_clauses(&body.wording, false, &mut errs)
+        parse_clauses(&body.wording, &labels, false, &mut errs)
     } else {
-        parse_clauses(&s.wording, true, &mut errs)
+        parse_clauses(&s.wording, &labels, true, &mut errs)
     };
     let groups = check_groups(&body.group, &mut errs);
     if body.tasks.is_empty() {
@@ -218,9 +268,9 @@ pub fn load(
             .with_pos(if file.is_some() { None } else { pos_of(src) }),
         );
     }
-    let mut tasks = check_tasks(&body.tasks, &groups, &mut errs);
+    let mut tasks = check_tasks(&body.tasks, &groups, &labels, &mut errs);
     let as_of = report_date(s, doc_date, &mut errs);
-    let filters = parse_filters(s, &mut errs);
+    let filters = parse_filters(s, &labels, &mut errs);
     errs.into_result()?;
 
     number_tasks(&mut tasks, numbering);
@@ -236,6 +286,7 @@ pub fn load(
             .clone()
             .or(body.description.clone())
             .filter(|d| !d.trim().is_empty()),
+        labels,
     };
     // The filters the document itself writes select its list once, here.
     Ok(set.filtered(&filters))
@@ -255,14 +306,15 @@ fn read_body(
             tasks: s.tasks.clone(),
             wording: Vec::new(),
             description: None,
+            status_labels: s.status_labels.clone(),
         };
         return Ok((body, None));
     };
-    if !s.group.is_empty() || !s.tasks.is_empty() {
+    if !s.group.is_empty() || !s.tasks.is_empty() || !s.status_labels.is_empty() {
         return Err(Error::new(
             Code::Conflict,
-            "đã có \"tep\" thì không viết \"nhom\" và \"nhiem_vu\" ngay trong văn bản \
-                 (chọn một trong hai cách)",
+            "đã có \"tep\" thì không viết \"nhom\", \"nhiem_vu\" và \"nhan_trang_thai\" ngay \
+                 trong văn bản (viết chúng trong tệp nhiệm vụ)",
         )
         .with_pos(pos_of(tep))
         .into());
@@ -287,6 +339,7 @@ fn read_body(
 /// they do not name.
 fn parse_clauses(
     specs: &[Spanned<ClauseSpec>],
+    labels: &[StatusLabel],
     in_doc: bool,
     errs: &mut LoadErrors,
 ) -> Vec<Clause> {
@@ -294,12 +347,9 @@ fn parse_clauses(
     for c in specs {
         let mut statuses = Vec::new();
         for st in &c.value.status {
-            match Status::parse(&st.value) {
-                Ok(v) => statuses.push(v),
-                Err(m) => errs.push(
-                    in_doc,
-                    Error::new(Code::UnknownValue, m).with_pos(pos_of(st)),
-                ),
+            match status::resolve(labels, &st.value) {
+                Ok(v) => statuses.push(v.class),
+                Err(m) => errs.push(in_doc, status_error(m, pos_of(st))),
             }
         }
         clauses.push(Clause {
@@ -309,13 +359,29 @@ fn parse_clauses(
     }
     for s in Status::ALL {
         if !clauses.iter().any(|c| c.statuses.contains(&s)) {
+            // The office's one label for the class reads in the sentence too ("05 nhiệm vụ
+            // đã triển khai").
+            let mut of = labels.iter().filter(|l| l.class == s);
+            let words = match (of.next(), of.next()) {
+                (Some(l), None) => crate::format::lower_first(&l.label),
+                _ => s.phrase().to_string(),
+            };
             clauses.push(Clause {
                 statuses: vec![s],
-                words: s.phrase().to_string(),
+                words,
             });
         }
     }
     clauses
+}
+
+/// A status that is neither a label nor a class, with its "có phải ý bạn là …?" hint.
+fn status_error((message, hint): (String, Option<String>), pos: Option<Pos>) -> Error {
+    let e = Error::new(Code::UnknownValue, message).with_pos(pos);
+    match hint {
+        Some(h) => e.hint(h),
+        None => e,
+    }
 }
 
 /// The groups in their order (`thu_tu`, else as listed), without duplicated ids.
@@ -364,6 +430,7 @@ fn check_groups(specs: &[Spanned<GroupSpec>], errs: &mut LoadErrors) -> Vec<Task
 fn check_tasks(
     specs: &[Spanned<TaskSpec>],
     groups: &[TaskGroup],
+    labels: &[StatusLabel],
     errs: &mut LoadErrors,
 ) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::new();
@@ -384,7 +451,7 @@ fn check_tasks(
             );
         }
         seen.push((id.clone(), pos_of(&t.id)));
-        if let Some(task) = check_task(t, id, groups, errs) {
+        if let Some(task) = check_task(t, id, groups, labels, errs) {
             tasks.push(task);
         }
     }
@@ -396,6 +463,7 @@ fn check_task(
     t: &TaskSpec,
     id: String,
     groups: &[TaskGroup],
+    labels: &[StatusLabel],
     errs: &mut LoadErrors,
 ) -> Option<Task> {
     let Some(group) = groups.iter().position(|g| g.id == t.group.value.trim()) else {
@@ -419,7 +487,10 @@ fn check_task(
         return None;
     };
     let deadline = t.deadline.as_ref().and_then(|h| parse_deadline(h, errs));
-    let status = t.status.as_ref().and_then(|s| parse_status(s, errs));
+    let status = t
+        .status
+        .as_ref()
+        .and_then(|s| parse_status(s, labels, errs));
     Some(Task {
         id,
         group,
@@ -430,7 +501,8 @@ fn check_task(
         product: t.product.clone().unwrap_or_default().trim().to_string(),
         deadline,
         assigned_by: lines(&t.assigned_by),
-        status,
+        status: status.as_ref().map(|s| s.class),
+        status_label: status.and_then(|s| s.label),
         result: lines(&t.result),
         note: t.notes.clone().unwrap_or_default().trim().to_string(),
     })
@@ -439,7 +511,7 @@ fn check_task(
 /// `han`; blank means no deadline.
 fn parse_deadline(h: &Spanned<DeadlineInput>, errs: &mut LoadErrors) -> Option<Deadline> {
     match &h.value {
-        DeadlineInput::Free { tu_do } => Some(Deadline::Free(tu_do.trim().to_string())),
+        DeadlineInput::Free { tu_do } => Some(Deadline::free(tu_do)),
         DeadlineInput::Text(s) if s.trim().is_empty() => None,
         DeadlineInput::Text(s) => match Deadline::parse(s) {
             Ok(d) => Some(d),
@@ -452,14 +524,18 @@ fn parse_deadline(h: &Spanned<DeadlineInput>, errs: &mut LoadErrors) -> Option<D
 }
 
 /// `trang_thai`; blank means no status.
-fn parse_status(s: &Spanned<String>, errs: &mut LoadErrors) -> Option<Status> {
+fn parse_status(
+    s: &Spanned<String>,
+    labels: &[StatusLabel],
+    errs: &mut LoadErrors,
+) -> Option<status::Resolved> {
     if s.value.trim().is_empty() {
         return None;
     }
-    match Status::parse(&s.value) {
+    match status::resolve(labels, &s.value) {
         Ok(v) => Some(v),
         Err(m) => {
-            errs.body(Error::new(Code::UnknownValue, m).with_pos(pos_of(s)));
+            errs.body(status_error(m, pos_of(s)));
             None
         }
     }
@@ -497,12 +573,21 @@ fn report_date(
 }
 
 /// The filters of `loc`.
-fn parse_filters(s: &TaskSource, errs: &mut LoadErrors) -> Vec<Filter> {
+fn parse_filters(s: &TaskSource, labels: &[StatusLabel], errs: &mut LoadErrors) -> Vec<Filter> {
     let mut out = Vec::new();
     if let Some(l) = &s.filter {
         for (k, v) in &l.value {
             match Filter::new(k, v) {
-                Ok(f) => out.push(f),
+                Ok(f) => {
+                    let unknown = match &f {
+                        Filter::Status(q) => status::resolve(labels, &q.written).err(),
+                        _ => None,
+                    };
+                    match unknown {
+                        Some(m) => errs.doc(status_error(m, pos_of(l))),
+                        None => out.push(f),
+                    }
+                }
                 Err(m) => errs.doc(Error::new(Code::UnknownValue, m).with_pos(pos_of(l))),
             }
         }

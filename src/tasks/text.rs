@@ -156,6 +156,7 @@ mod tests {
             deadline: Some(Deadline::parse(han).unwrap()),
             assigned_by: vec![],
             status,
+            status_label: None,
             result: vec![],
             note: String::new(),
         }
@@ -181,6 +182,7 @@ mod tests {
             clauses,
             filters: vec![],
             describe: None,
+            labels: vec![],
         }
     }
 
