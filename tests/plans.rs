@@ -515,3 +515,37 @@ fn where_on_an_unknown_field_is_rejected_before_anything_is_written() {
     );
     assert!(!dir.path().join("out").exists());
 }
+
+/// A filter value no task has is a typo, not an empty list: refused, naming the nearest
+/// values; a value that exists but selects nothing with another filter is a valid document.
+#[test]
+fn where_on_a_value_no_task_has_names_the_nearest() {
+    let dir = scratch(&[("theo-doi.yaml", TRACKING)]);
+    let run = |args: &[&str]| {
+        let mut all = vec!["render", "theo-doi.yaml", "-o", "out"];
+        all.extend(args);
+        vanban(&all, dir.path())
+    };
+    let (code, out, err) = run(&["--where", "chu_tri=Sở Y tê"]);
+    assert_eq!(code, 1, "{out}");
+    let line = common::line_with_code(&err, "lỗi: theo-doi.yaml: --where: ", "dong-lenh");
+    assert!(
+        line.contains("không nhiệm vụ nào có đơn vị chủ trì \"Sở Y tê\""),
+        "{err}"
+    );
+    assert!(
+        line.contains("gần nhất trong danh sách: \"Sở Y tế\""),
+        "{err}"
+    );
+    assert!(err.contains("gợi ý: có phải là \"Sở Y tế\"?"), "{err}");
+    assert!(!dir.path().join("out").exists());
+    for bad in ["nhom=XYZ", "id=NV-9999", "phoi_hop=Không Ai"] {
+        let (code, _, err) = run(&["--where", bad]);
+        assert_eq!(code, 1, "{bad}: {err}");
+        common::assert_code(&err, "lỗi: theo-doi.yaml: --where: ", "dong-lenh");
+        assert!(!dir.path().join("out").exists(), "{bad}");
+    }
+    // Every value exists; together they may select nothing, which is still a document.
+    let (code, _, err) = run(&["--where", "chu_tri=Sở Y tế", "--where", "qua_han=co"]);
+    assert_eq!(code, 0, "{err}");
+}

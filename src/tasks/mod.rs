@@ -151,11 +151,67 @@ impl TaskSet {
 
     /// Whether the filter names something this set knows (a status label or class); the
     /// message says what is known.
+    ///
+    /// A value no task has (a typo: `chu_tri="Sở Không Có"`) is refused, naming the nearest
+    /// values the tasks do have, rather than giving an empty list; a combination of filters
+    /// that merely selects nothing is still a valid document.
     pub fn check_filter(&self, f: &Filter) -> Result<(), (String, Option<String>)> {
-        match f {
-            Filter::Status(q) => status::resolve(&self.labels, &q.written).map(|_| ()),
-            _ => Ok(()),
+        let leads = || {
+            self.tasks
+                .iter()
+                .flat_map(|t| t.lead.iter().map(String::as_str))
+        };
+        let partners = || {
+            self.tasks
+                .iter()
+                .flat_map(|t| t.partners.iter().map(String::as_str))
+        };
+        let (what, wanted, values): (&str, &str, Vec<&str>) = match f {
+            Filter::Status(q) => return status::resolve(&self.labels, &q.written).map(|_| ()),
+            Filter::Overdue(_) => return Ok(()),
+            Filter::Lead(v) => ("đơn vị chủ trì", v, leads().collect()),
+            Filter::Partner(v) => ("đơn vị phối hợp", v, partners().collect()),
+            Filter::Agency(v) => (
+                "đơn vị chủ trì hoặc phối hợp",
+                v,
+                leads().chain(partners()).collect(),
+            ),
+            Filter::Group(v) => (
+                "mã nhóm",
+                v,
+                self.groups.iter().map(|g| g.id.as_str()).collect(),
+            ),
+            Filter::Id(v) => (
+                "mã nhiệm vụ",
+                v,
+                self.tasks.iter().map(|t| t.id.as_str()).collect(),
+            ),
+        };
+        let key = |s: &str| crate::format::fold(s.trim());
+        if values.iter().any(|x| key(x) == key(wanted)) {
+            return Ok(());
         }
+        let mut known: Vec<&str> = Vec::new();
+        for v in values {
+            if !known.iter().any(|k| key(k) == key(v)) {
+                known.push(v);
+            }
+        }
+        let near = crate::error::nearest(wanted, &known, 3);
+        let message = if near.is_empty() {
+            format!("không nhiệm vụ nào có {what} \"{}\"", wanted.trim())
+        } else {
+            format!(
+                "không nhiệm vụ nào có {what} \"{}\"; gần nhất trong danh sách: {}",
+                wanted.trim(),
+                near.iter()
+                    .map(|v| format!("\"{v}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        };
+        let hint = crate::error::closest(wanted, &known).map(|c| format!("có phải là \"{c}\"?"));
+        Err((message, hint))
     }
 
     pub fn overdue(&self) -> Vec<&Task> {
