@@ -419,7 +419,11 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
     };
     let mut outputs = Vec::new();
     let mut failed = 0;
+    let started = std::time::Instant::now();
+    let bar = progress_bar(args.files.len());
     for f in &args.files {
+        bar.set_message(f.display().to_string());
+        bar.inc(1);
         guard::set_current(Some(f));
         let result = if checklists {
             crate::checklists::output::checklist_outputs(
@@ -451,16 +455,39 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
         }
     }
     guard::set_current(None);
+    bar.finish_and_clear();
+    let n = args.files.len();
+    let secs = format!("{:.1}", started.elapsed().as_secs_f64()).replace('.', ",");
     if failed > 0 {
-        if args.files.len() > 1 {
+        if n > 1 {
             eprintln!(
-                "vanban: {failed}/{} tệp có lỗi; không tệp kết quả nào được ghi",
-                args.files.len()
+                "vanban: {failed}/{n} văn bản có lỗi; không tệp kết quả nào được ghi ({secs} giây)"
             );
         }
         return ExitCode::from(1);
     }
-    deliver(outputs, &target)
+    let files = outputs.len();
+    let code = deliver(outputs, &target);
+    if n > 1 && code == ExitCode::SUCCESS {
+        eprintln!("vanban: đã ghi {n} văn bản ({files} tệp), 0 lỗi, {secs} giây");
+    }
+    code
+}
+
+/// A progress bar on standard error for a batch, drawn only on a terminal (hidden when
+/// stderr is a file or a pipe, so logs and tests see only the summary line).
+fn progress_bar(len: usize) -> indicatif::ProgressBar {
+    use std::io::IsTerminal;
+    if len < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} văn bản  {wide_msg}")
+    {
+        bar.set_style(style);
+    }
+    bar
 }
 
 /// The file name an input's outputs take in a directory: its own stem, or "van-ban" for

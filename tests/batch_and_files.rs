@@ -176,11 +176,21 @@ fn a_batch_with_bad_files_writes_nothing_and_lists_every_error() {
         before,
         "a batch with errors changed the folder"
     );
-    assert_clean_failure(&r, &["lỗi: b.yaml:5:", "lỗi: c.yaml:1:", "2/3 tệp có lỗi"]);
+    assert_clean_failure(
+        &r,
+        &["lỗi: b.yaml:5:", "lỗi: c.yaml:1:", "2/3 văn bản có lỗi"],
+    );
     assert!(r.stdout.is_empty(), "{}", r.stdout);
-    // Without the bad files the batch is written.
-    let r = vanban(&["render", "x.yaml", "-o", "out"], d);
+    // Without the bad files the batch is written, and a one-line summary ends it.
+    std::fs::copy(d.join("x.yaml"), d.join("y.yaml")).unwrap();
+    let r = vanban(&["render", "x.yaml", "y.yaml", "-o", "out"], d);
     assert_eq!(r.code, Some(0), "{}", r.stderr);
+    let last = r.stderr.lines().last().unwrap_or_default();
+    assert!(
+        last.starts_with("vanban: đã ghi 2 văn bản (4 tệp), 0 lỗi, ") && last.ends_with(" giây"),
+        "{}",
+        r.stderr
+    );
     assert!(
         std::fs::read(d.join("out/x.pdf"))
             .unwrap()
