@@ -4,7 +4,8 @@
 use roxmltree::Node;
 
 use super::{
-    Content, MBlock, MCell, MCellParagraph, MDash, MRow, MTable, Parser, align_attr, attr_num, err_at, flag,
+    Content, MBlock, MCell, MCellParagraph, MDash, MRow, MTable, Parser, align_attr, attr_num,
+    err_at, flag,
 };
 use crate::error::Error;
 use crate::ir::{Align, RowKind, Run, VAlign};
