@@ -193,6 +193,14 @@ fn example_inspection_plan_matches_libreoffice() {
     check_example("data/examples/ke-hoach-kiem-tra.yaml");
 }
 
+#[test]
+fn example_list_cells_match_libreoffice() {
+    if !needs(LO_TOOLS) {
+        return;
+    }
+    check_example("data/examples/bang-nhom.yaml");
+}
+
 /// A checklist section starts on the page showing its title.
 fn checklist_sections(pages: &[String]) -> Vec<usize> {
     sections_by(pages, |p| p.contains("PHIẾU KIỂM TRA"))

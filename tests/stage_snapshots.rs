@@ -447,6 +447,7 @@ examples! {
     quyet_dinh_ban_hanh_ke_hoach => "quyet-dinh-ban-hanh-ke-hoach",
     theo_doi_nhiem_vu_tinh => "theo-doi-nhiem-vu-tinh",
     theo_doi_tien_do => "theo-doi-tien-do",
+    bang_nhom => "bang-nhom",
 }
 
 /// Every document in `data/examples` has a test above (the tasks files `nhiem-vu-*.yaml` are

@@ -10,6 +10,10 @@ use crate::format::numbering::Counters;
 use crate::ir::{Align, Block, Cell, Footnote, Inline, Paragraph, Row, RowKind, Run, Table};
 use crate::markup::{Content, MBlock, MInline, MTable};
 
+/// The hanging indent of a dash item in a table cell, in ems of the table's text: the width
+/// of "- " in Times New Roman (hyphen 0.333 em, space 0.25 em).
+const DASH_HANG_EM: f32 = 0.583;
+
 /// Converts blocks in document order, carrying numbering and footnote counters across the
 /// body and the annexes.
 pub struct Builder<'a> {
@@ -195,22 +199,36 @@ impl<'a> Builder<'a> {
                     .cells
                     .iter()
                     .map(|c| {
-                        let mut runs = self.inlines(&c.content);
-                        if r.kind == RowKind::Total {
-                            runs = restyle(runs, true, false);
-                        }
-                        let p = Paragraph {
-                            runs,
-                            align: c.align,
-                            space_before: 2.0,
-                            space_after: 2.0,
-                            ..Paragraph::new(size)
-                        };
+                        let blocks = c
+                            .paragraphs
+                            .iter()
+                            .map(|p| {
+                                let mut runs = self.inlines(&p.content);
+                                if r.kind == RowKind::Total {
+                                    runs = restyle(runs, true, false);
+                                }
+                                // A dash item hangs: its next lines start under its text.
+                                let (left, first) = if p.dash {
+                                    (size * DASH_HANG_EM, -size * DASH_HANG_EM)
+                                } else {
+                                    (0.0, 0.0)
+                                };
+                                Block::Paragraph(Paragraph {
+                                    runs,
+                                    align: c.align,
+                                    left_indent: left,
+                                    first_line_indent: first,
+                                    space_before: 2.0,
+                                    space_after: 2.0,
+                                    ..Paragraph::new(size)
+                                })
+                            })
+                            .collect();
                         Cell {
                             colspan: c.colspan,
                             rowspan: c.rowspan,
                             valign: c.valign,
-                            ..Cell::new(vec![Block::Paragraph(p)])
+                            ..Cell::new(blocks)
                         }
                     })
                     .collect(),

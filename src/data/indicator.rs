@@ -220,6 +220,14 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Diagnostic
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
+        CellValue::Paragraphs(_) => {
+            errs.error(
+                Code::WrongType,
+                pos_of(v),
+                format!("{what}: cần một số, không phải một danh sách"),
+            );
+            None
+        }
         CellValue::Number(n) => Some(*n),
         CellValue::Text(s) => match format::check_vn_number(s) {
             Ok(n) => Some(n),

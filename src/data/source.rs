@@ -177,7 +177,7 @@ fn map_columns(
         header.iter().position(|c| match c {
             CellValue::Text(t) => norm_header(t) == want,
             CellValue::Number(n) => norm_header(&n.to_string()) == want,
-            CellValue::Blank => false,
+            CellValue::Blank | CellValue::Paragraphs(_) => false,
         })
     };
     let mut errs = Diagnostics::new();
@@ -255,6 +255,7 @@ fn data_rows(
             Some(c) => match get(c) {
                 CellValue::Text(t) => Some(t),
                 CellValue::Number(n) => Some(crate::format::number(n, None)),
+                CellValue::Paragraphs(p) => Some(p.join(" ")),
                 CellValue::Blank => {
                     let col = c as u64 + 1;
                     let place = match sheet {

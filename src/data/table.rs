@@ -157,6 +157,7 @@ impl CheckedColumns {
         match &c[self.key?].value {
             CellValue::Text(s) => Some(s.trim().to_string()),
             CellValue::Number(x) => Some(format::number(*x, None)),
+            CellValue::Paragraphs(p) => Some(p.join(" ")),
             CellValue::Blank => None,
         }
     }
@@ -190,7 +191,7 @@ pub fn materialize(
             Some(r) => r,
             None => return (None, TableData::default()),
         },
-        None => yaml_rows(t, yaml, src, &cols),
+        None => yaml_rows(t, yaml, src, &cols, errs),
     };
     let mut rows = computed_rows(t, &cols, rows, yaml);
     let data = TableData {
@@ -307,11 +308,31 @@ fn columns(t: &TableSpec, errs: &mut Diagnostics) -> Option<CheckedColumns> {
 }
 
 /// The rows written in the YAML `src`, each spread over all columns; text columns keep
-/// what was typed (see [`super::typed`]).
-fn yaml_rows(t: &TableSpec, yaml: &Path, src: &str, cols: &CheckedColumns) -> Vec<BuiltRow> {
-    let spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
+/// what was typed (see [`super::typed`]). A list (a cell of several paragraphs) in a number
+/// or rate column is an error.
+fn yaml_rows(
+    t: &TableSpec,
+    yaml: &Path,
+    src: &str,
+    cols: &CheckedColumns,
+    errs: &mut Diagnostics,
+) -> Vec<BuiltRow> {
+    let mut spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
         let mut out = cols.blank_row();
         for (c, i) in cells.iter().zip(&cols.input) {
+            if matches!(c.value, CellValue::Paragraphs(_))
+                && matches!(cols.kinds[*i], ColumnKind::Number | ColumnKind::Percent)
+            {
+                errs.error(
+                    Code::WrongType,
+                    pos_of(c),
+                    format!(
+                        "cột \"{}\" là cột số: ô không viết được dạng danh sách đoạn",
+                        t.columns[*i].value.name.replace('\n', " ")
+                    ),
+                );
+                continue;
+            }
             out[*i] = c.clone();
             if cols.kinds[*i] == ColumnKind::Text
                 && let Some(typed) = super::typed::typed_text(c, src)

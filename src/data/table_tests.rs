@@ -55,6 +55,7 @@ dong:
                 CellValue::Number(x) => format::number(*x, None),
                 CellValue::Text(s) => s.clone(),
                 CellValue::Blank => "~".into(),
+                CellValue::Paragraphs(p) => p.join("/"),
             })
             .collect::<Vec<_>>()
             .join("|"),

@@ -4,7 +4,8 @@
 use roxmltree::Node;
 
 use super::{
-    Content, MBlock, MCell, MDash, MRow, MTable, Parser, align_attr, attr_num, err_at, flag,
+    Content, MBlock, MCell, MCellParagraph, MDash, MRow, MTable, Parser, align_attr, attr_num,
+    err_at, flag,
 };
 use crate::error::Error;
 use crate::ir::{Align, RowKind, Run, VAlign};
@@ -203,8 +204,24 @@ impl Parser<'_, '_> {
                 italic: flag(c, "italic"),
                 ..Run::default()
             };
+            let paragraphs = if c.children().any(|p| p.has_tag_name("p")) {
+                c.children()
+                    .filter(|p| p.has_tag_name("p"))
+                    .map(|p| {
+                        Ok(MCellParagraph {
+                            content: self.inlines(p, &base)?,
+                            dash: flag(p, "dash"),
+                        })
+                    })
+                    .collect::<Result<Vec<_>, Error>>()?
+            } else {
+                vec![MCellParagraph {
+                    content: self.inlines(c, &base)?,
+                    dash: false,
+                }]
+            };
             cells.push(MCell {
-                content: self.inlines(c, &base)?,
+                paragraphs,
                 colspan: attr_num(c, "colspan", 1usize).max(1),
                 rowspan: attr_num(c, "rowspan", 1usize).max(1),
                 align: align_attr(c).unwrap_or(Align::Left),

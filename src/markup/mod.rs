@@ -18,6 +18,7 @@
 //!     <lines count="8"/>            <!-- blank full-width lines to write on -->
 //!     <table widths="5,40,10" header-rows="1" size="12">
 //!       <tr kind="header|body|group|total"><td colspan="2" rowspan="1" align="center" valign="center" bold="1">…</td></tr>
+//!       <tr><td><p>a cell of several paragraphs</p><p dash="1">- a dash item</p></td></tr>
 //!     </table>
 //!     <p>… tại <annexref to="doan"/> kèm theo …</p>   <!-- "Phụ lục I": the label of annex "doan" -->
 //!   </body>
@@ -155,11 +156,19 @@ pub struct MRow {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct MCell {
-    pub content: Content,
+    /// The cell's paragraphs: one for inline content, one per `<p>` child otherwise.
+    pub paragraphs: Vec<MCellParagraph>,
     pub colspan: usize,
     pub rowspan: usize,
     pub align: Align,
     pub valign: VAlign,
+}
+
+/// A paragraph in a table cell; a dash item (`<p dash="1">`, text starting "- ") hangs.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MCellParagraph {
+    pub content: Content,
+    pub dash: bool,
 }
 
 /// roxmltree's errors in Vietnamese, by kind.

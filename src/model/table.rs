@@ -155,6 +155,9 @@ pub enum CellValue {
     Blank,
     Number(f64),
     Text(String),
+    /// A cell of several paragraphs, written as a list of strings; a string starting with
+    /// "- " is a dash item (the "- " stays in the text).
+    Paragraphs(Vec<String>),
 }
 
 impl CellValue {
@@ -163,7 +166,7 @@ impl CellValue {
         match self {
             CellValue::Number(n) => Some(*n),
             CellValue::Text(s) => crate::format::parse_vn_number(s),
-            CellValue::Blank => None,
+            CellValue::Blank | CellValue::Paragraphs(_) => None,
         }
     }
 }
@@ -174,7 +177,23 @@ impl<'de> Deserialize<'de> for CellValue {
         impl<'de> Visitor<'de> for V {
             type Value = CellValue;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("một ô: chữ, số hoặc để trống")
+                f.write_str("một ô: chữ, số, danh sách đoạn hoặc để trống")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CellValue, A::Error> {
+                let mut paragraphs = Vec::new();
+                while let Some(p) = seq.next_element::<CellValue>()? {
+                    match p {
+                        CellValue::Text(t) => paragraphs.push(t),
+                        CellValue::Number(n) => paragraphs.push(crate::format::number(n, None)),
+                        _ => {
+                            return Err(crate::error::de(
+                                crate::error::Code::WrongType,
+                                "ô viết dạng danh sách: mỗi phần tử là một đoạn chữ",
+                            ));
+                        }
+                    }
+                }
+                Ok(CellValue::Paragraphs(paragraphs))
             }
             fn visit_str<E: de::Error>(self, v: &str) -> Result<CellValue, E> {
                 Ok(CellValue::Text(v.to_string()))

@@ -207,7 +207,17 @@ fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String
         },
         (_, CellValue::Number(n)) => format::number(*n, decimals),
         (_, CellValue::Text(s)) => s.clone(),
+        (_, CellValue::Paragraphs(p)) => p.join("\n"),
     }
+}
+
+/// A cell's paragraphs: each with its text and whether it is a dash item ("- …").
+fn paragraphs(list: &[String]) -> Value {
+    Value::Array(
+        list.iter()
+            .map(|p| object([("text", json!(p)), ("gach", json!(p.starts_with("- ")))]))
+            .collect(),
+    )
 }
 
 /// Compute a table's rows: header cells with spans, numbered and formatted body cells.
@@ -321,11 +331,15 @@ pub fn table(t: &TableSpec) -> Value {
                     } else {
                         aligns[ci]
                     };
-                    out.push(object([
+                    let mut cell = object([
                         ("text", Value::String(text)),
                         ("align", json!(align_name(align))),
                         ("colspan", json!(colspan)),
-                    ]));
+                    ]);
+                    if let (CellValue::Paragraphs(p), Value::Object(m)) = (&v, &mut cell) {
+                        m.insert("doan".into(), paragraphs(p));
+                    }
+                    out.push(cell);
                 }
                 rows.push(object([
                     ("loai", json!(if total { "total" } else { "body" })),
