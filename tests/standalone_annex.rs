@@ -56,14 +56,20 @@ fn pdf_pages(out: &Path) -> Option<Vec<String>> {
 }
 
 fn first_line(page: &str) -> &str {
-    page.lines().map(str::trim).find(|l| !l.is_empty()).unwrap_or("")
+    page.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
 }
 
 #[test]
 fn the_example_is_annex_01_landscape_without_quoc_hieu_or_signature() {
     let (_d, out) = common::render("data/examples/phu-luc-theo-doi.yaml", "docx,pdf");
     let xml = document_xml(&out);
-    assert!(!xml.contains("CỘNG HÒA") && !xml.contains("Độc lập"), "{xml}");
+    assert!(
+        !xml.contains("CỘNG HÒA") && !xml.contains("Độc lập"),
+        "{xml}"
+    );
     assert!(xml.contains(r#"w:orient="landscape""#));
     assert!(!xml.contains(r#"w:orient="portrait""#));
     let doc = roxmltree::Document::parse(&xml).unwrap();
@@ -84,7 +90,10 @@ fn the_example_is_annex_01_landscape_without_quoc_hieu_or_signature() {
     let all = pages.join("\n");
     assert_eq!(first_line(&pages[0]), "Phụ lục 01");
     assert!(all.contains("BẢNG THEO DÕI TIẾN ĐỘ"));
-    assert!(!all.contains("CỘNG HÒA") && !all.contains("Độc lập"), "{all}");
+    assert!(
+        !all.contains("CỘNG HÒA") && !all.contains("Độc lập"),
+        "{all}"
+    );
     for (w, h) in common::page_sizes(&out.with_extension("pdf")) {
         assert!(w > h, "landscape page: {w} × {h}");
     }
@@ -117,7 +126,11 @@ fn pages_are_numbered_from_the_second_page_of_each_annex() {
     assert!(pages.len() >= 3, "{} pages", pages.len());
     assert_eq!(first_line(&pages[0]), "Phụ lục 01");
     assert_eq!(first_line(&pages[1]), "Phụ lục 02", "annex 01 is one page");
-    assert_eq!(first_line(&pages[2]), "2", "the second page of annex 02 shows 2");
+    assert_eq!(
+        first_line(&pages[2]),
+        "2",
+        "the second page of annex 02 shows 2"
+    );
     if pages.len() > 3 {
         assert_eq!(first_line(&pages[3]), "3");
     }
@@ -214,20 +227,32 @@ fn annex_numbers_of_a_report_are_printed_in_headings_and_references() {
         "{texts:?}"
     );
     let after = |label: &str| {
-        let i = texts.iter().position(|t| t == label).unwrap_or_else(|| panic!("{label}: {texts:?}"));
+        let i = texts
+            .iter()
+            .position(|t| t == label)
+            .unwrap_or_else(|| panic!("{label}: {texts:?}"));
         texts[i + 1].clone()
     };
     assert_eq!(after("Phụ lục 01"), "BẢNG MỘT");
-    assert_eq!(after("BẢNG MỘT"), "(Kèm theo Báo cáo số 07/BC-UBND ngày 26 tháng 9 năm 2025 của UBND TỈNH HÀ LAM)");
+    assert_eq!(
+        after("BẢNG MỘT"),
+        "(Kèm theo Báo cáo số 07/BC-UBND ngày 26 tháng 9 năm 2025 của UBND TỈNH HÀ LAM)"
+    );
     assert_eq!(after("Phụ lục số 2"), "BẢNG HAI");
     assert_eq!(after("BẢNG HAI"), "Hai.", "dong_kem_theo: false");
-    assert_eq!(after("Phụ lục III: BẢNG BA"), "(Kèm theo Công văn số 5/UBND)");
+    assert_eq!(
+        after("Phụ lục III: BẢNG BA"),
+        "(Kèm theo Công văn số 5/UBND)"
+    );
     assert!(xml.contains("CỘNG HÒA"), "a report keeps its header");
     let Some(pages) = pdf_pages(&out) else { return };
     let flat = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(flat(&pages[0]).contains(reference), "{}", pages[0]);
     let heads: Vec<&str> = pages[1..].iter().map(|p| first_line(p)).collect();
-    assert_eq!(heads, ["Phụ lục 01", "Phụ lục số 2", "Phụ lục III: BẢNG BA"]);
+    assert_eq!(
+        heads,
+        ["Phụ lục 01", "Phụ lục số 2", "Phụ lục III: BẢNG BA"]
+    );
 }
 
 #[test]

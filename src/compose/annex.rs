@@ -90,7 +90,10 @@ pub fn reference_line(type_name: &str, so_ky_hieu: &str, date: &str, agency: &st
 /// `None` for annexes sent on their own) unless the annex's `dong_kem_theo` says otherwise.
 /// A text of the user's is printed as written, in parentheses unless it has them.
 pub fn reference_of(spec: Option<&Annex>, parent: Option<&str>) -> Option<String> {
-    match spec.and_then(|a| a.reference_line.as_ref()).map(|r| &r.value) {
+    match spec
+        .and_then(|a| a.reference_line.as_ref())
+        .map(|r| &r.value)
+    {
         None | Some(ReferenceLine::Shown(true)) => parent.map(str::to_string),
         Some(ReferenceLine::Shown(false)) => None,
         Some(ReferenceLine::Text(t)) => {
@@ -170,6 +173,67 @@ mod tests {
         assert_eq!(labels.of_id("b"), "Phụ lục I");
         assert_eq!(labels.at(2), "Phụ lục III");
         assert_eq!(Labels::of(&[annex("a")], &[]).of_id("a"), "Phụ lục");
+    }
+
+    fn spec(yaml: &str) -> Annex {
+        crate::load::parse_yaml::<Annex>(yaml).unwrap()
+    }
+
+    #[test]
+    fn numbers_and_words_of_the_user_make_the_label() {
+        let a = spec("tieu_de: A\nso: \"01\"\n");
+        assert_eq!(label_of(0, 1, Some(&a)), "Phụ lục 01");
+        assert_eq!(
+            label_of(2, 3, Some(&spec("tieu_de: A\nso: 2\n"))),
+            "Phụ lục 2"
+        );
+        let b = spec("tieu_de: A\nso: 1\nnhan: Phụ lục số\n");
+        assert_eq!(label_of(0, 2, Some(&b)), "Phụ lục số 1");
+        let c = spec("tieu_de: A\nnhan: Biểu\n");
+        assert_eq!(label_of(1, 2, Some(&c)), "Biểu II");
+        assert_eq!(label_of(1, 2, Some(&spec("tieu_de: A\n"))), "Phụ lục II");
+    }
+
+    #[test]
+    fn the_reference_line_is_the_parents_none_or_the_users() {
+        let parent = Some("(Kèm theo Báo cáo số 07/BC-UBND)");
+        let plain = spec("tieu_de: A\n");
+        assert_eq!(reference_of(Some(&plain), parent).as_deref(), parent);
+        assert_eq!(reference_of(None, parent).as_deref(), parent);
+        assert_eq!(reference_of(Some(&plain), None), None);
+        let off = spec("tieu_de: A\ndong_kem_theo: false\n");
+        assert_eq!(reference_of(Some(&off), parent), None);
+        let own = spec("tieu_de: A\ndong_kem_theo: Kèm theo Công văn số 5/UBND\n");
+        assert_eq!(
+            reference_of(Some(&own), parent).as_deref(),
+            Some("(Kèm theo Công văn số 5/UBND)")
+        );
+        let wrapped = spec("tieu_de: A\ndong_kem_theo: \"(Kèm theo X)\"\n");
+        assert_eq!(
+            reference_of(Some(&wrapped), None).as_deref(),
+            Some("(Kèm theo X)")
+        );
+    }
+
+    #[test]
+    fn labels_read_the_entry_the_markup_names() {
+        let specs: Vec<Spanned<Annex>> =
+            crate::load::parse_yaml("- {tieu_de: A, so: \"01\"}\n- {tieu_de: B}\n").unwrap();
+        let annex = |id: &str| MAnnex {
+            id: Some(id.to_string()),
+            orientation: crate::ir::Orientation::Portrait,
+            titles: Vec::new(),
+            blocks: Vec::new(),
+        };
+        let labels = Labels::of(
+            &[annex("doan"), annex("phu-luc-2"), annex("phu-luc-1")],
+            &specs,
+        );
+        assert_eq!(labels.of_id("doan"), "Phụ lục I");
+        assert_eq!(labels.of_id("phu-luc-2"), "Phụ lục II");
+        assert_eq!(labels.of_id("phu-luc-1"), "Phụ lục 01");
+        assert!(spec_of(&specs, Some("phu-luc-0")).is_none());
+        assert!(spec_of(&specs, Some("phu-luc-3")).is_none());
     }
 
     #[test]

@@ -30,7 +30,12 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     if ck.kind.is_annexes_only() {
         // Annexes sent on their own: no first page, no signature, no parent to name.
         let sections = annex_sections(&mut b, markup, &vb.annexes, None, &st);
-        let mut meta = meta(&vb.subject, &vb.issuer, &ck.date, b.labels.at(0).to_string());
+        let mut meta = meta(
+            &vb.subject,
+            &vb.issuer,
+            &ck.date,
+            b.labels.at(0).to_string(),
+        );
         if ck.date == DocDate::UNDATED {
             meta.created = String::new();
         }
