@@ -182,6 +182,8 @@ fn header_keys_and_a_parent_reference_are_refused_by_name() {
     assert!(err.contains("dong_kem_theo"), "{err}");
     refused("loai: phu-luc\nso: \"01\"\n", "thieu-khoa", 1);
     refused("loai: phu-luc\ntieu_de: A\nso: \"\"\n", "de-trong", 3);
+    let err = refused("loai: phu-luc\ntieu_de: A\nso: 01\n", "sai-kieu", 3);
+    assert!(err.contains("so: \"01\""), "{err}");
 }
 
 /// A report whose three annexes are numbered "01", "số 2" and by position (III); its own

@@ -137,6 +137,13 @@ fn annex_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
             }
             Ok(Some(s.trim().to_string()))
         }
+        // YAML reads `so: 01` as a number without its zero: ask for the text as written.
+        fn visit_f64<E: de::Error>(self, _: f64) -> Result<Option<String>, E> {
+            Err(crate::error::de(
+                Code::WrongType,
+                "số phụ lục (so) cần viết trong ngoặc kép để in đúng như viết, ví dụ so: \"01\"",
+            ))
+        }
         fn visit_unit<E: de::Error>(self) -> Result<Option<String>, E> {
             Ok(None)
         }
