@@ -143,6 +143,9 @@ fn label_and_title_on_one_line_and_no_reference_line() {
     let (_d, out) = render_text(yaml, &[], &[]);
     let texts = docx_texts(&document_xml(&out));
     assert_eq!(texts[0], "Phụ lục số 3: BẢNG TỔNG HỢP");
+    // Without `ngay` the file carries no date (an empty one would not be a date).
+    let core = common::zip_part(&out.with_extension("docx"), "docProps/core.xml").unwrap();
+    assert!(!core.contains("dcterms:created"), "{core}");
     assert_eq!(texts[1], "Nội dung.", "no (Kèm theo …) line: {texts:?}");
     let Some(pages) = pdf_pages(&out) else { return };
     assert_eq!(first_line(&pages[0]), "Phụ lục số 3: BẢNG TỔNG HỢP");
