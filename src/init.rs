@@ -27,6 +27,12 @@ pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
             ),
         ];
     }
+    if kind.is_annexes_only() {
+        return vec![(
+            "phu-luc.yaml".to_string(),
+            include_bytes!("../data/examples/phu-luc-theo-doi.yaml").to_vec(),
+        )];
+    }
     if kind.id == "ke-hoach-kiem-tra" {
         return vec![(
             "ke-hoach-kiem-tra.yaml".to_string(),

@@ -7,7 +7,7 @@ pub struct DocKind {
     pub id: &'static str,
     /// The type name in normal case ("Báo cáo"); the first page prints it UPPER.
     pub name: &'static str,
-    /// Abbreviation in the ký hiệu; `None` for a Công văn.
+    /// Abbreviation in the ký hiệu; `None` for a Công văn and for annexes sent on their own.
     pub abbr: Option<&'static str>,
     /// Built-in template rendering the body.
     pub template: &'static str,
@@ -22,9 +22,18 @@ impl DocKind {
 
     /// Công văn has no type name on the page: its subject goes under the number as "V/v …".
     pub fn is_cong_van(&self) -> bool {
-        self.abbr.is_none()
+        self.id == "cong-van"
+    }
+
+    /// A document that is only annexes (`loai: phu-luc`, a table sent on its own): no first
+    /// page, no signature, no ký hiệu.
+    pub fn is_annexes_only(&self) -> bool {
+        self.id == ANNEXES_ONLY
     }
 }
+
+/// The `loai:` of a document that is only annexes.
+pub const ANNEXES_ONLY: &str = "phu-luc";
 
 const fn k(
     id: &'static str,
@@ -72,6 +81,12 @@ pub const KINDS: &[DocKind] = &[
     k("thong-cao", "Thông cáo", "TC", "van-ban.xml"),
     k("giay-moi", "Giấy mời", "GM", "van-ban.xml"),
     k("cong-dien", "Công điện", "CĐ", "van-ban.xml"),
+    DocKind {
+        id: ANNEXES_ONLY,
+        name: "Phụ lục",
+        abbr: None,
+        template: "phu-luc.xml",
+    },
 ];
 
 pub fn find(id: &str) -> Option<&'static DocKind> {

@@ -15,6 +15,7 @@ use crate::model::DocumentSpec;
 
 pub mod chars;
 mod messages;
+pub mod standalone;
 
 pub use messages::MAX_DEPTH;
 
@@ -33,8 +34,9 @@ pub fn read_text(sources: &dyn crate::sources::Sources, path: &Path) -> Result<S
     })
 }
 
+/// Parse a document file: a `loai: phu-luc` one (only annexes, [`standalone`]) or any other.
 pub fn parse_str(text: &str) -> Result<DocumentSpec, Error> {
-    parse_yaml(text)
+    standalone::parse(text).unwrap_or_else(|| parse_yaml(text))
 }
 
 /// Parse YAML into any model type with Vietnamese errors. Characters that cannot go into a

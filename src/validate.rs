@@ -11,7 +11,8 @@ use serde_saphyr::Spanned;
 use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::kinds::{self, DocKind};
 use crate::model::{
-    CellValue, ColumnKind, ColumnSpec, DocumentSpec, Node, NodeList, RowSpec, TableSpec,
+    CellValue, ColumnKind, ColumnSpec, DocumentSpec, Node, NodeList, ReferenceLine, RowSpec,
+    TableSpec,
 };
 use crate::sources::Sources;
 
@@ -24,6 +25,14 @@ pub struct DocDate {
 }
 
 impl DocDate {
+    /// The date of a `loai: phu-luc` document written without `ngay`: it prints no date,
+    /// and its files carry none.
+    pub const UNDATED: DocDate = DocDate {
+        day: None,
+        month: None,
+        year: 0,
+    };
+
     pub fn full(&self) -> Option<chrono::NaiveDate> {
         chrono::NaiveDate::from_ymd_opt(self.year, self.month?, self.day?)
     }
@@ -117,14 +126,21 @@ pub fn check(
     let mut err = |e: Error| errs.push(e);
 
     let kind = check_kind(vb, &mut err);
+    let annexes_only = kind.is_some_and(DocKind::is_annexes_only);
     let date = match parse_doc_date(&vb.date.value) {
         Ok(d) => Some(d),
+        // Annexes sent on their own print no date: `ngay` only dates the files.
+        Err(_) if annexes_only && vb.date.value.trim().is_empty() => Some(DocDate::UNDATED),
         Err(e) => {
             err(e.with_pos(pos_of(&vb.date)));
             None
         }
     };
-    check_header_marks(vb, &mut err);
+    if annexes_only {
+        check_standalone_annexes(vb, &mut err);
+    } else {
+        check_header_marks(vb, &mut err);
+    }
     let authority = check_authority(vb, &mut err);
 
     // Decoded completely here, so that both backends only meet images that decode.
@@ -180,6 +196,23 @@ fn check_kind(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<&'static
         err(unknown_kind("loại văn bản", &vb.kind));
     }
     found
+}
+
+/// Annexes sent on their own have no parent document for a "(Kèm theo …)" line to name.
+fn check_standalone_annexes(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
+    for a in &vb.annexes {
+        if let Some(r) = &a.value.reference_line
+            && r.value == ReferenceLine::Shown(true)
+        {
+            err(Error::new(
+                Code::Conflict,
+                "phụ lục gửi riêng (loai: phu-luc) không có văn bản chính để ghi \"(Kèm theo …)\": \
+                 ghi dong_kem_theo là một dòng chữ, ví dụ \"Kèm theo Kế hoạch số 15/KH-UBND ngày \
+                 10/3/2025 của UBND tỉnh\", hoặc bỏ khóa này",
+            )
+            .with_pos(pos_of(r)));
+        }
+    }
 }
 
 /// The issuer's abbreviation and the secrecy and urgency stamps.

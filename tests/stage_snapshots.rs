@@ -444,6 +444,7 @@ examples! {
     cong_van => "cong-van",
     ke_hoach => "ke-hoach",
     ke_hoach_kiem_tra => "ke-hoach-kiem-tra",
+    phu_luc_theo_doi => "phu-luc-theo-doi",
     quyet_dinh_ban_hanh_ke_hoach => "quyet-dinh-ban-hanh-ke-hoach",
     theo_doi_nhiem_vu_tinh => "theo-doi-nhiem-vu-tinh",
     theo_doi_tien_do => "theo-doi-tien-do",

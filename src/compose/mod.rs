@@ -24,39 +24,29 @@ pub use style::Style;
 pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     let (vb, ck) = (&doc.data, &doc.checked);
     let st = Style::new(&vb.layout);
-    let head = first_page::Head::of(vb, ck);
-    let tw = st.page.text_width(markup.orientation);
-
-    // A document that starts with a table makes LibreOffice insert a full-height empty
-    // paragraph above it (Word does not); a 1 pt spacer first keeps every renderer equal.
-    let mut main = vec![
-        Block::Spacer(1.0),
-        Block::Table(first_page::header(&head, &st, fonts, tw)),
-    ];
-    main.extend(first_page::title(&head, &st, fonts, tw));
-    main.extend(first_page::kinh_gui(vb, &st, fonts));
-    main.extend(first_page::issuer(vb, &st));
-    main.extend(first_page::can_cu(vb, &st));
-
     let mut b = blocks::Builder::new(&st);
-    b.labels = annex::Labels::of(&markup.annexes);
-    let mut body = b.blocks(&markup.body, tw);
-    blocks::add_end_mark(&mut body);
-    main.extend(body);
+    b.labels = annex::Labels::of(&markup.annexes, &vb.annexes);
 
-    // Validation decoded the image: its size is known to be right.
-    let png = ck.signature_png.as_ref().map(|p| {
-        let (w, h) = closing::png_size(p);
-        (p.bytes().to_vec(), w, h)
-    });
-    main.push(Block::Table(closing::signature_table(vb, ck, &st, tw, png)));
+    if ck.kind.is_annexes_only() {
+        // Annexes sent on their own: no first page, no signature, no parent to name.
+        let sections = annex_sections(&mut b, markup, &vb.annexes, None, &st);
+        let mut meta = meta(
+            &vb.subject,
+            &vb.issuer,
+            &ck.date,
+            b.labels.at(0).to_string(),
+        );
+        if ck.date == DocDate::UNDATED {
+            meta.created = String::new();
+        }
+        return Document {
+            meta,
+            page: st.page.clone(),
+            sections,
+        };
+    }
 
-    let mut sections = vec![Section {
-        kind: SectionKind::Main,
-        orientation: markup.orientation,
-        blocks: main,
-    }];
-
+    let mut sections = vec![main_section(doc, markup, fonts, &st, &mut b)];
     let so_ky_hieu = first_page::so_ky_hieu(ck.kind, vb);
     // A decision issued by an office holder names it ("của Chủ tịch UBND tỉnh").
     let agency = match &vb.authority {
@@ -68,6 +58,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     };
     let date = first_page::date_text(&ck.date);
     let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());
+    let tw = st.page.text_width(markup.orientation);
     for a in &markup.attachments {
         // The attached document numbers its parts afresh; footnotes run on.
         b.counters = crate::format::numbering::Counters::default();
@@ -82,17 +73,13 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
             blocks,
         });
     }
-    for (i, a) in markup.annexes.iter().enumerate() {
-        let label = b.labels.at(i).to_string();
-        let atw = st.page.text_width(a.orientation);
-        let mut blocks = annex::heading(&label, &a.titles, &reference, &st);
-        blocks.extend(b.blocks(&a.blocks, atw));
-        sections.push(Section {
-            kind: SectionKind::Annex { label },
-            orientation: a.orientation,
-            blocks,
-        });
-    }
+    sections.extend(annex_sections(
+        &mut b,
+        markup,
+        &vb.annexes,
+        Some(&reference),
+        &st,
+    ));
 
     Document {
         meta: meta(
@@ -104,6 +91,78 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
         page: st.page.clone(),
         sections,
     }
+}
+
+/// The main document's section: the first page, the body and the signature.
+fn main_section(
+    doc: &Computed,
+    markup: &Markup,
+    fonts: &FontSet,
+    st: &Style,
+    b: &mut blocks::Builder,
+) -> Section {
+    let (vb, ck) = (&doc.data, &doc.checked);
+    let head = first_page::Head::of(vb, ck);
+    let tw = st.page.text_width(markup.orientation);
+
+    // A document that starts with a table makes LibreOffice insert a full-height empty
+    // paragraph above it (Word does not); a 1 pt spacer first keeps every renderer equal.
+    let mut main = vec![
+        Block::Spacer(1.0),
+        Block::Table(first_page::header(&head, st, fonts, tw)),
+    ];
+    main.extend(first_page::title(&head, st, fonts, tw));
+    main.extend(first_page::kinh_gui(vb, st, fonts));
+    main.extend(first_page::issuer(vb, st));
+    main.extend(first_page::can_cu(vb, st));
+
+    let mut body = b.blocks(&markup.body, tw);
+    blocks::add_end_mark(&mut body);
+    main.extend(body);
+
+    // Validation decoded the image: its size is known to be right.
+    let png = ck.signature_png.as_ref().map(|p| {
+        let (w, h) = closing::png_size(p);
+        (p.bytes().to_vec(), w, h)
+    });
+    main.push(Block::Table(closing::signature_table(vb, ck, st, tw, png)));
+    Section {
+        kind: SectionKind::Main,
+        orientation: markup.orientation,
+        blocks: main,
+    }
+}
+
+/// One section per annex of the markup, each under its heading; `parent` is the
+/// "(Kèm theo …)" line naming the document the annexes go with.
+fn annex_sections(
+    b: &mut blocks::Builder,
+    markup: &Markup,
+    specs: &[serde_saphyr::Spanned<crate::model::Annex>],
+    parent: Option<&str>,
+    st: &Style,
+) -> Vec<Section> {
+    let mut sections = Vec::new();
+    for (i, a) in markup.annexes.iter().enumerate() {
+        let label = b.labels.at(i).to_string();
+        let spec = annex::spec_of(specs, a.id.as_deref());
+        let reference = annex::reference_of(spec, parent);
+        let heading = annex::Heading {
+            label: &label,
+            titles: &a.titles,
+            reference: reference.as_deref(),
+            same_line: spec.is_some_and(|s| s.same_line),
+        };
+        let atw = st.page.text_width(a.orientation);
+        let mut blocks = annex::heading(&heading, st);
+        blocks.extend(b.blocks(&a.blocks, atw));
+        sections.push(Section {
+            kind: SectionKind::Annex { label },
+            orientation: a.orientation,
+            blocks,
+        });
+    }
+    sections
 }
 
 /// Document properties: the subject (`trich_yeu`) and author (the issuing agency) as

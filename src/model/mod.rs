@@ -5,6 +5,7 @@
 //! checks what serde cannot and wraps them in a `CheckedDocument`; later stages read them
 //! only through that and the `Computed` document.
 
+mod annex;
 mod attachment;
 mod body;
 pub mod bounds;
@@ -15,6 +16,7 @@ pub mod required;
 mod table;
 pub mod tasks;
 
+pub use annex::{Annex, AnnexDocumentSpec, ReferenceLine};
 pub use attachment::{AttachmentSpec, DecidingBody};
 pub use body::{Node, NodeList};
 pub use data::{FromTable, Indicator, Part, SheetSource};
@@ -226,45 +228,6 @@ pub struct Recipients {
 
 fn default_luu() -> Vec<String> {
     vec!["VT".to_string()]
-}
-
-/// One annex (Phụ lục).
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Annex {
-    /// Title (UPPER case is applied); "\n" splits lines.
-    #[serde(deserialize_with = "required::tieu_de")]
-    #[serde(rename = "tieu_de")]
-    pub title: String,
-    /// "ngang" (landscape) or "doc" (portrait, the default).
-    #[serde(default, deserialize_with = "choice::orientation")]
-    #[serde(rename = "huong")]
-    pub orientation: Option<Spanned<crate::ir::Orientation>>,
-    /// Paragraphs before the table.
-    #[serde(default)]
-    #[serde(rename = "mo_dau")]
-    pub opening: NodeList,
-    #[serde(default)]
-    #[serde(rename = "bang")]
-    pub table: Option<TableSpec>,
-    /// Paragraphs after the table.
-    #[serde(default)]
-    #[serde(rename = "ghi_chu")]
-    pub notes: NodeList,
-    /// The table is the document's task list in this style (ke_hoach, theo_doi, tinh_trang,
-    /// tong_hop) instead of `bang`.
-    #[serde(default)]
-    #[serde(rename = "nhiem_vu")]
-    pub task_table: Option<Spanned<String>>,
-}
-
-impl Annex {
-    /// The annex's page orientation (portrait unless `huong: ngang`).
-    pub fn orientation(&self) -> crate::ir::Orientation {
-        self.orientation
-            .as_ref()
-            .map_or(crate::ir::Orientation::Portrait, |h| h.value)
-    }
 }
 
 /// Layout overrides (within Decree 30's ranges; see `bounds` for each range).

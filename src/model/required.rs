@@ -56,6 +56,8 @@ texts! {
     muc => optional_text -> Option<String>, "tên mục (muc)";
     phan => optional_text -> Option<String>, "tên phần (phan)";
     nhom => optional_text -> Option<String>, "tên nhóm của dòng (nhom)";
+    optional_tieu_de => optional_text -> Option<String>, "tiêu đề (tieu_de)";
+    nhan_phu_luc => optional_text -> Option<String>, "nhãn phụ lục (nhan)";
 }
 
 macro_rules! lists {

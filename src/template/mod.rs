@@ -38,6 +38,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../../templates/quyet-dinh.xml"),
     ),
     ("theo-doi.xml", include_str!("../../templates/theo-doi.xml")),
+    ("phu-luc.xml", include_str!("../../templates/phu-luc.xml")),
     (
         "ke-hoach-kiem-tra.xml",
         include_str!("../../templates/ke-hoach-kiem-tra.xml"),
@@ -57,6 +58,7 @@ pub fn describe(name: &str) -> &'static str {
         "ke-hoach.xml" => "kế hoạch với phụ lục danh mục nhiệm vụ (nhiem_vu)",
         "quyet-dinh.xml" => "quyết định: căn cứ, QUYẾT ĐỊNH:, các Điều; văn bản ban hành kèm theo",
         "theo-doi.xml" => "theo dõi tiến độ nhiệm vụ (trang ngang, quá hạn, lọc theo đơn vị)",
+        "phu-luc.xml" => "phụ lục gửi riêng: chỉ các phụ lục, không Quốc hiệu, không chữ ký",
         "ke-hoach-kiem-tra.xml" => {
             "kế hoạch kiểm tra: đoàn kiểm tra, đề cương, lịch kiểm tra (loai: ke-hoach-kiem-tra)"
         }

@@ -296,15 +296,29 @@ fn core_xml(meta: &ir::Meta) -> String {
             r#"<dc:title>{title}</dc:title><dc:subject>{subject}</dc:subject><dc:creator>{author}</dc:creator>"#,
             r#"<cp:lastModifiedBy>{author}</cp:lastModifiedBy><cp:revision>1</cp:revision>"#,
             r#"<dc:language>{language}</dc:language>"#,
-            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
-            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>"#,
+            "{dates}",
             r#"</cp:coreProperties>"#
         ),
         title = escape(&meta.title),
         subject = escape(&meta.subject),
         author = escape(&meta.author),
         language = escape(&meta.language),
-        created = escape(&meta.created),
+        dates = dates_xml(&meta.created),
+    )
+}
+
+/// The created and modified dates; none for a document without a date (annexes sent on
+/// their own, written without `ngay`), since an empty W3CDTF date is not a date.
+fn dates_xml(created: &str) -> String {
+    if created.is_empty() {
+        return String::new();
+    }
+    format!(
+        concat!(
+            r#"<dcterms:created xsi:type="dcterms:W3CDTF">{created}</dcterms:created>"#,
+            r#"<dcterms:modified xsi:type="dcterms:W3CDTF">{created}</dcterms:modified>"#,
+        ),
+        created = escape(created),
     )
 }
 
