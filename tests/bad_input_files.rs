@@ -210,7 +210,10 @@ fn run_case(case: &Path) -> Vec<String> {
         }
         let count = err.lines().filter(|l| l.starts_with("lỗi: ")).count();
         if expect.errors.is_some_and(|n| n != count) {
-            fail(format!("{count} errors, expected {:?}: {err}", expect.errors));
+            fail(format!(
+                "{count} errors, expected {:?}: {err}",
+                expect.errors
+            ));
         }
         for m in &expect.messages {
             if !err.contains(m.as_str()) {

@@ -46,7 +46,9 @@ fn five_missing_keys_give_five_errors_from_one_validate() {
     assert_eq!(errors.len(), expected.len(), "{err}");
     for (line, (pos, key)) in errors.iter().zip(expected) {
         assert!(
-            line.starts_with(&format!("lỗi: van-ban.yaml:{pos}: thiếu khóa bắt buộc \"{key}\"")),
+            line.starts_with(&format!(
+                "lỗi: van-ban.yaml:{pos}: thiếu khóa bắt buộc \"{key}\""
+            )),
             "{line}"
         );
         assert!(line.ends_with("[mã lỗi: thieu-khoa]"), "{line}");
@@ -54,8 +56,14 @@ fn five_missing_keys_give_five_errors_from_one_validate() {
     // Once they are written, the same file is valid.
     let fixed = yaml
         .replace("ngay:", "viet_tat: UBND\ndia_danh: Tân Lập\nngay:")
-        .replace("  chuc_vu: CHỦ TỊCH\n", "  chuc_vu: CHỦ TỊCH\n  ho_ten: Lê Văn An\n")
-        .replace("  - huong: ngang\n", "  - huong: ngang\n    tieu_de: Số liệu\n")
+        .replace(
+            "  chuc_vu: CHỦ TỊCH\n",
+            "  chuc_vu: CHỦ TỊCH\n  ho_ten: Lê Văn An\n",
+        )
+        .replace(
+            "  - huong: ngang\n",
+            "  - huong: ngang\n    tieu_de: Số liệu\n",
+        )
         .replace("        - loai: so\n", "        - {ten: Số, loai: so}\n");
     write(dir.path(), &fixed);
     let (code, _, err) = common::vanban(&["validate", "van-ban.yaml"], dir.path());
@@ -90,7 +98,11 @@ chu_ky: {{chuc_vu: CHỦ TỊCH, ho_ten: Lê Văn An}}\n"
     if common::needs(&["pdftotext"]) {
         let text = common::tool(
             "pdftotext",
-            &["-layout", dir.path().join("out/van-ban.pdf").to_str().unwrap(), "-"],
+            &[
+                "-layout",
+                dir.path().join("out/van-ban.pdf").to_str().unwrap(),
+                "-",
+            ],
         );
         assert_eq!(text.matches("Tiếp nhận hồ sơ").count(), 2, "{text}");
     }

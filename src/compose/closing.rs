@@ -57,7 +57,14 @@ pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
             t
         }
         Some(a) => {
-            let whom = format::upper(vb.signature.value.on_behalf_of.as_deref().unwrap_or("").trim());
+            let whom = format::upper(
+                vb.signature
+                    .value
+                    .on_behalf_of
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim(),
+            );
             let mut out = vec![format!("{} {whom}", a.prefix())];
             out.extend(titles);
             out

@@ -258,7 +258,7 @@ mod tests {
         assert_eq!(closest("co_quan_ban_hnah", &keys), Some("co_quan_ban_hanh"));
         assert_eq!(closest("xy", &keys), None);
         assert_eq!(closest("noi_dung", &keys), None);
-        assert_eq!(closest("so", &keys), None);        // Diacritics typed with a Vietnamese keyboard do not count.
+        assert_eq!(closest("so", &keys), None); // Diacritics typed with a Vietnamese keyboard do not count.
         assert_eq!(closest("trích_yếu", &keys), Some("trich_yeu"));
         assert_eq!(closest("cơ_quan_ban_hành", &keys), Some("co_quan_ban_hanh"));
         assert_eq!(closest("ngày", &keys), Some("ngay"));

@@ -76,7 +76,12 @@ pub fn missing_keys(vb: &DocumentSpec) -> Diagnostics {
         tables_in(&a.notes, &mut errs);
     }
     for i in &vb.indicators {
-        block(&mut errs, "chi_tieu", pos_of(i), &[("id", absent(&i.value.id))]);
+        block(
+            &mut errs,
+            "chi_tieu",
+            pos_of(i),
+            &[("id", absent(&i.value.id))],
+        );
     }
     errs
 }
