@@ -35,8 +35,26 @@ pub fn read_text(sources: &dyn crate::sources::Sources, path: &Path) -> Result<S
 }
 
 /// Parse a document file: a `loai: phu-luc` one (only annexes, [`standalone`]) or any other.
+/// Its required keys are checked by [`crate::validate`], at the start of their blocks; the
+/// top-level block's start is recorded here.
 pub fn parse_str(text: &str) -> Result<DocumentSpec, Error> {
-    standalone::parse(text).unwrap_or_else(|| parse_yaml(text))
+    let mut doc = standalone::parse(text).unwrap_or_else(|| parse_yaml(text))?;
+    doc.start = Some(first_key(text));
+    Ok(doc)
+}
+
+/// The place of the first key of a file: its first line that is neither blank nor a comment.
+fn first_key(text: &str) -> Pos {
+    text.lines()
+        .enumerate()
+        .find(|(_, l)| {
+            let t = l.trim_start();
+            !t.is_empty() && !t.starts_with('#') && t != "---"
+        })
+        .map_or(Pos::new(1, 1), |(i, l)| {
+            let indent = l.chars().take_while(|c| *c == ' ').count() as u64;
+            Pos::new(i as u64 + 1, indent + 1)
+        })
 }
 
 /// Parse YAML into any model type with Vietnamese errors. Characters that cannot go into a

@@ -9,6 +9,8 @@ use std::path::{Path, PathBuf};
 use serde_saphyr::Spanned;
 
 use crate::error::{Code, Diagnostics, Error, Pos};
+
+mod required;
 use crate::kinds::{self, DocKind};
 use crate::model::{
     CellValue, ColumnKind, ColumnSpec, DocumentSpec, Node, NodeList, ReferenceLine, RowSpec,
@@ -122,6 +124,11 @@ pub fn check(
     vb: &DocumentSpec,
     base_dir: &Path,
 ) -> Result<Checked, Diagnostics> {
+    // Values left by missing keys would only give misleading errors below.
+    let missing = required::missing_keys(vb);
+    if missing.has_errors() {
+        return Err(missing);
+    }
     let mut errs = Diagnostics::new();
     let mut err = |e: Error| errs.push(e);
 
@@ -144,7 +151,7 @@ pub fn check(
     let authority = check_authority(vb, &mut err);
 
     // Decoded completely here, so that both backends only meet images that decode.
-    let signature_png = vb.signature.image.as_ref().and_then(|p| {
+    let signature_png = vb.signature.value.image.as_ref().and_then(|p| {
         let path = base_dir.join(&p.value);
         crate::backend::pdf::png::read_checked(sources, &path, "ảnh chữ ký")
             .map_err(|e| err(e.with_pos(pos_of(p))))
@@ -254,7 +261,7 @@ fn check_header_marks(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
 /// The signer's authority (`chu_ky.quyen_han`); all but Q sign on behalf of someone
 /// (`thay_mat`).
 fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Authority> {
-    let q = vb.signature.authority.as_ref()?;
+    let q = vb.signature.value.authority.as_ref()?;
     let Some(a) = parse_authority(&q.value) else {
         err(Error::new(
             Code::UnknownValue,
@@ -269,6 +276,7 @@ fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Aut
     let needs_whom = a != Authority::Q;
     let has_whom = vb
         .signature
+        .value
         .on_behalf_of
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());

@@ -14,9 +14,13 @@
 //!                                  # optional)
 //! # args: --templates mau          # extra arguments after the input file
 //! # render-args: --checklists      # extra arguments for render only
+//! # errors: 5                      # how many errors (lines "lỗi: …") exactly (optional)
 //! # exit: 1                        # the exit code (default 1)
 //! # commands: render validate      # the commands to run (default both)
 //! ```
+//!
+//! Several `# expect:` lines each expect an error at their place, all with the one code:
+//! an input with several problems of one kind must report each of them in the same run.
 
 mod common;
 
@@ -55,8 +59,9 @@ const ENGLISH_MARKERS: &[&str] = &[
 
 #[derive(Debug, Default)]
 struct Expect {
-    file: Option<String>,
-    pos: Option<(u64, u64)>,
+    /// Each expected error's file and line:column.
+    places: Vec<(String, Option<(u64, u64)>)>,
+    errors: Option<usize>,
     code: Option<vanban::error::Code>,
     messages: Vec<String>,
     args: Vec<String>,
@@ -82,13 +87,15 @@ fn parse_header(text: &str, case: &str) -> Expect {
         match key {
             "expect" => {
                 let mut parts = value.splitn(3, ':');
-                e.file = parts.next().map(str::to_string);
-                if let (Some(l), Some(c)) = (parts.next(), parts.next()) {
-                    e.pos = Some((
+                let file = parts.next().unwrap_or_default().to_string();
+                let pos = match (parts.next(), parts.next()) {
+                    (Some(l), Some(c)) => Some((
                         l.parse().unwrap_or_else(|_| panic!("{case}: bad line")),
                         c.parse().unwrap_or_else(|_| panic!("{case}: bad column")),
-                    ));
-                }
+                    )),
+                    _ => None,
+                };
+                e.places.push((file, pos));
             }
             "code" => {
                 e.code = Some(
@@ -99,12 +106,13 @@ fn parse_header(text: &str, case: &str) -> Expect {
             "message" => e.messages.push(value.to_string()),
             "args" => e.args = value.split_whitespace().map(str::to_string).collect(),
             "render-args" => e.render_args = value.split_whitespace().map(str::to_string).collect(),
+            "errors" => e.errors = Some(value.parse().expect("number of errors")),
             "exit" => e.exit = value.parse().expect("exit code"),
             "commands" => e.commands = value.split_whitespace().map(str::to_string).collect(),
             _ => {}
         }
     }
-    assert!(e.file.is_some(), "{case}: no '# expect:' line");
+    assert!(!e.places.is_empty(), "{case}: no '# expect:' line");
     assert!(e.code.is_some(), "{case}: no '# code:' line");
     e
 }
@@ -177,21 +185,35 @@ fn run_case(case: &Path) -> Vec<String> {
         if code != expect.exit {
             fail(format!("exit {code}, expected {}: {err}", expect.exit));
         }
-        let file = expect.file.as_deref().unwrap();
-        let prefix = match expect.pos {
-            _ if file == "-" => "lỗi: ".to_string(),
-            Some((l, c)) => format!("lỗi: {file}:{l}:{c}: "),
-            None => format!("lỗi: {file}"),
-        };
-        // The error at the expected place carries the expected code.
+        // Each error at an expected place carries the expected code; errors at the same
+        // place are matched in turn.
         let code = expect.code.expect("checked by parse_header");
         let suffix = format!(" [mã lỗi: {}]", code.id());
-        match err.lines().find(|l| l.starts_with(&prefix)) {
-            None => fail(format!("no {prefix:?} in: {err}")),
-            Some(line) if !line.ends_with(&suffix) => {
-                fail(format!("no {suffix:?} at the end of: {line}"))
+        let mut used = Vec::new();
+        for (file, pos) in &expect.places {
+            let prefix = match pos {
+                _ if file == "-" => "lỗi: ".to_string(),
+                Some((l, c)) => format!("lỗi: {file}:{l}:{c}: "),
+                None => format!("lỗi: {file}"),
+            };
+            let found = err
+                .lines()
+                .enumerate()
+                .find(|(i, l)| l.starts_with(&prefix) && !used.contains(i));
+            match found {
+                None => fail(format!("no (further) {prefix:?} in: {err}")),
+                Some((_, line)) if !line.ends_with(&suffix) => {
+                    fail(format!("no {suffix:?} at the end of: {line}"))
+                }
+                Some((i, _)) => used.push(i),
             }
-            Some(_) => {}
+        }
+        let count = err.lines().filter(|l| l.starts_with("lỗi: ")).count();
+        if expect.errors.is_some_and(|n| n != count) {
+            fail(format!(
+                "{count} errors, expected {:?}: {err}",
+                expect.errors
+            ));
         }
         for m in &expect.messages {
             if !err.contains(m.as_str()) {

@@ -40,6 +40,7 @@ pub fn noi_nhan_lines(vb: &DocumentSpec) -> Vec<String> {
 pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
     let titles: Vec<String> = vb
         .signature
+        .value
         .titles
         .lines()
         .iter()
@@ -56,7 +57,14 @@ pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
             t
         }
         Some(a) => {
-            let whom = format::upper(vb.signature.on_behalf_of.as_deref().unwrap_or("").trim());
+            let whom = format::upper(
+                vb.signature
+                    .value
+                    .on_behalf_of
+                    .as_deref()
+                    .unwrap_or("")
+                    .trim(),
+            );
             let mut out = vec![format!("{} {whom}", a.prefix())];
             out.extend(titles);
             out
@@ -132,7 +140,7 @@ pub fn signature_table(
         None => right.push(Block::Spacer(st.signature_space)),
     }
     right.push(Block::Paragraph(st.centered(
-        vb.signature.name.trim(),
+        vb.signature.value.name.trim(),
         st.signer_size,
         true,
         false,

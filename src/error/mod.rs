@@ -147,19 +147,18 @@ pub fn de<E: serde::de::Error>(code: Code, message: impl Into<String>) -> E {
 }
 
 /// The candidate closest to `word` when it is close enough to be a typing slip (at most one
-/// edit in three characters, and never the whole word), for a "có phải là …?" hint.
+/// edit in three characters, and never the whole word), for a "có phải là …?" hint. Tone
+/// marks and other diacritics are ignored ("tiêu_đề" is "tieu_de" typed with a Vietnamese
+/// keyboard), as is case; `word` written exactly as a candidate suggests nothing.
 pub fn closest<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
-    let w: Vec<char> = word.trim().to_lowercase().chars().collect();
+    let w: Vec<char> = plain(word.trim()).chars().collect();
     let limit = (w.len() / 3).max(1);
     candidates
         .iter()
-        .map(|c| {
-            (
-                edit_distance(&w, &c.to_lowercase().chars().collect::<Vec<_>>()),
-                *c,
-            )
-        })
-        .filter(|(d, _)| *d > 0 && *d <= limit && *d < w.len())
+        .filter(|c| **c != word.trim())
+        .map(|c| (edit_distance(&w, &plain(c).chars().collect::<Vec<_>>()), *c))
+        .filter(|(d, _)| *d <= limit && *d < w.len())
+        .filter(|(d, c)| *d > 0 || plain(c) == plain(word.trim()))
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c)
 }
@@ -181,6 +180,16 @@ pub fn nearest<'a>(word: &str, candidates: &[&'a str], n: usize) -> Vec<&'a str>
         .collect();
     scored.sort();
     scored.into_iter().take(n).map(|(_, _, c)| c).collect()
+}
+
+/// Lower case without diacritics: "Tiêu_Đề" → "tieu_de".
+fn plain(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.to_lowercase()
+        .nfd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
 }
 
 /// Levenshtein distance, with a swap of two neighbours counted as one edit.
@@ -268,7 +277,12 @@ mod tests {
         assert_eq!(closest("co_quan_ban_hnah", &keys), Some("co_quan_ban_hanh"));
         assert_eq!(closest("xy", &keys), None);
         assert_eq!(closest("noi_dung", &keys), None);
-        assert_eq!(closest("so", &keys), None);
+        assert_eq!(closest("so", &keys), None); // Diacritics typed with a Vietnamese keyboard do not count.
+        assert_eq!(closest("trích_yếu", &keys), Some("trich_yeu"));
+        assert_eq!(closest("cơ_quan_ban_hành", &keys), Some("co_quan_ban_hanh"));
+        assert_eq!(closest("ngày", &keys), Some("ngay"));
+        assert_eq!(closest("Trich_Yeu", &keys), Some("trich_yeu"));
+        assert_eq!(closest("trích_yêú", &keys), Some("trich_yeu"));
     }
 
     #[test]

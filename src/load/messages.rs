@@ -305,21 +305,20 @@ fn scan_message(kind: &Scan) -> String {
 }
 
 fn unknown_field(field: &str, expected: &[&str]) -> Error {
-    let e = if expected.is_empty() {
-        Error::new(
+    if expected.is_empty() {
+        return Error::new(
             Code::UnknownKey,
             format!("khóa \"{field}\" không hợp lệ ở đây (không có khóa nào được phép)"),
-        )
-    } else {
-        Error::new(
-            Code::UnknownKey,
-            format!(
-                "khóa \"{field}\" không hợp lệ ở đây; các khóa hợp lệ: {}",
-                expected.join(", ")
-            ),
-        )
-    };
-    with_suggestion(e, field, expected)
+        );
+    }
+    Error::new(
+        Code::UnknownKey,
+        format!(
+            "khóa \"{field}\" không hợp lệ ở đây; {}các khóa hợp lệ: {}",
+            suggestion(field, expected),
+            expected.join(", ")
+        ),
+    )
 }
 
 /// An unknown word of a closed list (`shown` is how the message quotes it).
@@ -331,14 +330,18 @@ fn unknown_variant(shown: &str, word: &str, expected: &[&str]) -> Error {
             expected.join(", ")
         ),
     );
-    with_suggestion(e, word, expected)
-}
-
-/// With the hint "có phải là …?" when one of `candidates` is close to `word`.
-fn with_suggestion(e: Error, word: &str, candidates: &[&str]) -> Error {
-    match crate::error::closest(word, candidates) {
+    match crate::error::closest(word, expected) {
         Some(c) => e.hint(format!("có phải là \"{c}\"?")),
         None => e,
+    }
+}
+
+/// "có phải là …? " when one of `candidates` is close to `word` (ignoring diacritics): put
+/// ahead of the list of valid words, where it is read first.
+fn suggestion(word: &str, candidates: &[&str]) -> String {
+    match crate::error::closest(word, candidates) {
+        Some(c) => format!("có phải là \"{c}\"? "),
+        None => String::new(),
     }
 }
 
@@ -490,7 +493,13 @@ mod tests {
         let e = translate("unknown field `trich_yue`, expected one of `so`, `trich_yeu`");
         assert_eq!(e.code, Code::UnknownKey);
         assert!(e.message.contains("\"trich_yue\""));
-        assert_eq!(e.hints, ["có phải là \"trich_yeu\"?"]);
+        // The suggestion leads, ahead of the list of valid keys.
+        assert!(
+            e.message
+                .ends_with("; có phải là \"trich_yeu\"? các khóa hợp lệ: so, trich_yeu"),
+            "{}",
+            e.message
+        );
         let e = translate("unknown variant `mta`, expected one of `mat`, `toi_mat`");
         assert_eq!((e.code, e.hints.len()), (Code::UnknownValue, 1));
         assert!(!translate("some other english text").message.is_ascii());

@@ -22,7 +22,7 @@ use crate::error::{Code, Error, Pos};
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Title (UPPER case is applied); "\n" splits lines.
-    #[serde(deserialize_with = "super::required::tieu_de")]
+    #[serde(default, deserialize_with = "super::required::tieu_de")]
     #[serde(rename = "tieu_de")]
     pub title: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
@@ -270,13 +270,17 @@ impl AnnexDocumentSpec {
             opening: NodeList::default(),
             body: NodeList::default(),
             closing: NodeList::default(),
-            signature: Signature {
-                authority: None,
-                on_behalf_of: None,
-                titles: super::OneOrMany::Many(Vec::new()),
-                name: String::new(),
-                image: None,
-            },
+            signature: Spanned::new(
+                Signature {
+                    authority: None,
+                    on_behalf_of: None,
+                    titles: super::OneOrMany::Many(Vec::new()),
+                    name: String::new(),
+                    image: None,
+                },
+                self.kind.referenced,
+                self.kind.defined,
+            ),
             recipients: None,
             annexes,
             layout: self.layout,
@@ -287,6 +291,7 @@ impl AnnexDocumentSpec {
             authority: None,
             attachment: None,
             inspection: None,
+            start: None,
         })
     }
 }

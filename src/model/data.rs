@@ -43,6 +43,7 @@ use super::CellValue;
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Identifier used in references: `[[id]]`, `[[id.thay_doi]]`, `chi_tieu.id` in templates.
+    #[serde(default = "super::required::absent")]
     pub id: Spanned<String>,
     /// What is counted ("lượt tra cứu"); used by the `ten` and `thanh_phan` phrases.
     #[serde(default)]

@@ -30,6 +30,7 @@ use serde_saphyr::Spanned;
 #[serde(deny_unknown_fields)]
 pub struct DocumentSpec {
     /// Document kind: selects the template, the type name and its abbreviation.
+    #[serde(default = "required::absent")]
     #[serde(rename = "loai")]
     pub kind: Spanned<String>,
     /// Overrides the built-in template of the kind (a template name from `vanban templates`).
@@ -41,7 +42,7 @@ pub struct DocumentSpec {
     #[serde(rename = "co_quan_chu_quan")]
     pub parent_agency: Option<String>,
     /// Issuing agency; a "\n" splits it over two lines.
-    #[serde(deserialize_with = "required::co_quan_ban_hanh")]
+    #[serde(default, deserialize_with = "required::co_quan_ban_hanh")]
     #[serde(rename = "co_quan_ban_hanh")]
     pub issuer: String,
     /// The issuing agency's name in normal case, for sentences such as the annex line
@@ -51,6 +52,7 @@ pub struct DocumentSpec {
     #[serde(rename = "ten_co_quan")]
     pub issuer_name: Option<String>,
     /// The agency's abbreviation in the ký hiệu ("UBND", "TCTĐA06").
+    #[serde(default = "required::absent")]
     #[serde(rename = "viet_tat")]
     pub issuer_abbr: Spanned<String>,
     /// Optional drafting-unit suffix of the ký hiệu ("VX" in "125/UBND-VX").
@@ -62,14 +64,15 @@ pub struct DocumentSpec {
     #[serde(rename = "so")]
     pub number: Option<Spanned<u32>>,
     /// Place name in the date line ("Bắc Sơn").
-    #[serde(deserialize_with = "required::dia_danh")]
+    #[serde(default, deserialize_with = "required::dia_danh")]
     #[serde(rename = "dia_danh")]
     pub place: String,
     /// Date: "2023-09-25", "25/9/2023", or partial "/9/2023" (blank day), "//2023".
+    #[serde(default = "required::absent")]
     #[serde(rename = "ngay")]
     pub date: Spanned<String>,
     /// Trích yếu (the subject line). For a Công văn it follows "V/v ".
-    #[serde(deserialize_with = "required::trich_yeu")]
+    #[serde(default, deserialize_with = "required::trich_yeu")]
     #[serde(rename = "trich_yeu")]
     pub subject: String,
     /// The reporting period ("tháng 9/2023"), free text available to templates.
@@ -103,8 +106,11 @@ pub struct DocumentSpec {
     #[serde(default)]
     #[serde(rename = "ket_thuc")]
     pub closing: NodeList,
+    /// The signature block (`Location::UNKNOWN` when the key is missing, which the check
+    /// stage refuses).
+    #[serde(default = "required::absent")]
     #[serde(rename = "chu_ky")]
-    pub signature: Signature,
+    pub signature: Spanned<Signature>,
     #[serde(default)]
     #[serde(rename = "noi_nhan")]
     pub recipients: Option<Recipients>,
@@ -144,6 +150,10 @@ pub struct DocumentSpec {
     #[serde(default)]
     #[serde(rename = "kiem_tra")]
     pub inspection: Option<Spanned<inspection::InspectionSpec>>,
+    /// Where the document's top-level block starts (its first key), set by the loader: the
+    /// place of a missing top-level key.
+    #[serde(skip)]
+    pub start: Option<crate::error::Pos>,
 }
 
 impl DocumentSpec {
@@ -168,7 +178,7 @@ impl DocumentSpec {
 }
 
 /// The signature block.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// Authority prefix: TM, KT, TL, TUQ, Q (with or without the dot), or omitted.
@@ -180,10 +190,10 @@ pub struct Signature {
     #[serde(rename = "thay_mat")]
     pub on_behalf_of: Option<String>,
     /// The signer's title line(s): "PHÓ CHỦ TỊCH", or ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"].
-    #[serde(deserialize_with = "required::chuc_vu")]
+    #[serde(default, deserialize_with = "required::chuc_vu")]
     #[serde(rename = "chuc_vu")]
     pub titles: OneOrMany,
-    #[serde(deserialize_with = "required::ho_ten")]
+    #[serde(default, deserialize_with = "required::ho_ten")]
     #[serde(rename = "ho_ten")]
     pub name: String,
     /// A PNG of the signature (path relative to the YAML file).
@@ -197,6 +207,13 @@ pub struct Signature {
 pub enum OneOrMany {
     One(String),
     Many(Vec<String>),
+}
+
+/// No line at all: what a missing key leaves (a written one is never empty).
+impl Default for OneOrMany {
+    fn default() -> Self {
+        OneOrMany::Many(Vec::new())
+    }
 }
 
 impl OneOrMany {

@@ -1,10 +1,25 @@
 //! Texts and lists that must not be empty. Each is checked as it is read
 //! (`#[serde(deserialize_with = …)]`), so a `ho_ten: "  "` or a `cot: []` is an error at the
 //! value's own line and column: a text is blank when nothing is left after trimming spaces.
+//!
+//! Required keys that the check stage reports (`crate::validate`, every missing one in a
+//! run) are read with `#[serde(default)]`: a missing text is left empty, a missing spanned
+//! value gets [`absent`]'s unknown location. A written value is never like that (blank
+//! texts are refused here, a written value has a place), so the check stage can tell that
+//! the key was not written.
 
 use serde::de::{self, Deserialize, Deserializer};
 
 use crate::error::{self, Code};
+
+/// What a missing spanned key is read as: the default value at `Location::UNKNOWN`.
+pub fn absent<T: Default>() -> serde_saphyr::Spanned<T> {
+    serde_saphyr::Spanned::new(
+        T::default(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
 
 fn blank_error<E: de::Error>(what: &str) -> E {
     error::de(Code::Empty, format!("{what} không được để trống"))

@@ -63,7 +63,7 @@ pub struct TableSpec {
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     /// Header text.
-    #[serde(deserialize_with = "super::required::ten_cot")]
+    #[serde(default, deserialize_with = "super::required::ten_cot")]
     #[serde(rename = "ten")]
     pub name: String,
     /// Identifier used by formulas, sources, indicators and changes.
