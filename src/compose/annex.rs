@@ -9,6 +9,8 @@
 use serde_saphyr::Spanned;
 
 use super::style::Style;
+use super::title_lines;
+use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::Block;
 use crate::markup::MAnnex;
@@ -121,7 +123,7 @@ pub struct Heading<'a> {
 
 /// The heading's paragraphs (Decree 30: centred, the label in bold normal case, the title
 /// UPPER and bold, the "(Kèm theo …)" line in italics), then the short rule under it.
-pub fn heading(h: &Heading, st: &Style) -> Vec<Block> {
+pub fn heading(h: &Heading, st: &Style, fonts: &FontSet, width: f32) -> Vec<Block> {
     let titles: Vec<String> = h.titles.iter().map(|t| format::upper_title(t)).collect();
     let mut lines: Vec<(String, bool)> = Vec::new();
     match titles.split_first() {
@@ -140,7 +142,7 @@ pub fn heading(h: &Heading, st: &Style) -> Vec<Block> {
     let mut out: Vec<Block> = lines
         .into_iter()
         .map(|(text, italic)| {
-            let mut p = st.centered(&text, st.title_size, !italic, italic);
+            let mut p = title_lines::paragraph(st, fonts, &text, width, !italic, italic);
             p.keep_with_next = true;
             Block::Paragraph(p)
         })

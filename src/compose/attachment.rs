@@ -3,6 +3,7 @@
 //! của …)" line built from the main document's number and date, and a short rule.
 
 use super::style::Style;
+use super::title_lines;
 use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::Block;
@@ -26,16 +27,16 @@ pub fn heading(
     name.keep_with_next = true;
     out.push(Block::Paragraph(name));
     for l in subject {
-        let mut p = st.centered(l, st.title_size, true, false);
+        let mut p = title_lines::paragraph(st, fonts, l, tw, true, false);
         p.keep_with_next = true;
         out.push(Block::Paragraph(p));
     }
-    let mut r = st.centered(line, st.title_size, false, true);
+    let mut r = title_lines::paragraph(st, fonts, line, tw, false, true);
     r.keep_with_next = true;
     out.push(Block::Paragraph(r));
     let widest = subject
         .iter()
-        .map(|l| fonts.width(l, st.title_size, true, false))
+        .map(|l| title_lines::widest(fonts, l, tw, st.title_size, true))
         .fold(0.0f32, f32::max)
         .min(tw);
     out.push(Block::Rule(st.rule(

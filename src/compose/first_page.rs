@@ -2,6 +2,7 @@
 //! name and trích yếu, Kính gửi and căn cứ (Decree 30, Phụ lục I).
 
 use super::style::{Style, run};
+use super::title_lines;
 use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Align, Block, Cell, Inline, Paragraph, Row, RowKind, Run, Table, VAlign};
@@ -238,9 +239,9 @@ pub fn title(head: &Head, st: &Style, fonts: &FontSet, tw: f32) -> Vec<Block> {
     let lines = lines_of(&head.subject);
     let mut widest = 0.0f32;
     for l in &lines {
-        let mut p = st.centered(l, st.title_size, true, false);
+        let mut p = title_lines::paragraph(st, fonts, l, tw, true, false);
         p.keep_with_next = true;
-        widest = widest.max(fonts.width(l, st.title_size, true, false));
+        widest = widest.max(title_lines::widest(fonts, l, tw, st.title_size, true));
         out.push(Block::Paragraph(p));
     }
     let widest = widest.min(tw);

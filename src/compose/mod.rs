@@ -10,6 +10,7 @@ pub mod closing;
 pub mod first_page;
 pub mod levels;
 pub mod style;
+mod title_lines;
 
 use crate::data::Computed;
 use crate::fonts::FontSet;
@@ -29,7 +30,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
 
     if ck.kind.is_annexes_only() {
         // Annexes sent on their own: no first page, no signature, no parent to name.
-        let sections = annex_sections(&mut b, markup, &vb.annexes, None, &st);
+        let sections = annex_sections(&mut b, markup, &vb.annexes, None, &st, fonts);
         let mut meta = meta(
             &vb.subject,
             &vb.issuer,
@@ -79,6 +80,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
         &vb.annexes,
         Some(&reference),
         &st,
+        fonts,
     ));
 
     Document {
@@ -141,6 +143,7 @@ fn annex_sections(
     specs: &[serde_saphyr::Spanned<crate::model::Annex>],
     parent: Option<&str>,
     st: &Style,
+    fonts: &FontSet,
 ) -> Vec<Section> {
     let mut sections = Vec::new();
     for (i, a) in markup.annexes.iter().enumerate() {
@@ -154,7 +157,7 @@ fn annex_sections(
             same_line: spec.is_some_and(|s| s.same_line),
         };
         let atw = st.page.text_width(a.orientation);
-        let mut blocks = annex::heading(&heading, st);
+        let mut blocks = annex::heading(&heading, st, fonts, atw);
         blocks.extend(b.blocks(&a.blocks, atw));
         sections.push(Section {
             kind: SectionKind::Annex { label },
