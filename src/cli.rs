@@ -110,6 +110,9 @@ pub struct RenderArgs {
     /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
     #[arg(long)]
     pub combine: bool,
+    /// Số văn bản dựng song song (mặc định: số lõi CPU); kết quả như khi dựng lần lượt
+    #[arg(short = 'j', long, value_name = "SO_LUONG", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    pub jobs: Option<u16>,
 }
 
 #[derive(Debug, Clone)]
@@ -417,14 +420,12 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
         engine: &engine,
         fonts,
     };
-    let mut outputs = Vec::new();
-    let mut failed = 0;
     let started = std::time::Instant::now();
-    let bar = progress_bar(args.files.len());
-    for f in &args.files {
-        bar.set_message(f.display().to_string());
-        bar.inc(1);
+    let n = args.files.len();
+    let bar = progress_bar(n);
+    let render_one = |f: &Path| {
         guard::set_current(Some(f));
+        bar.set_message(f.display().to_string());
         let result = if checklists {
             crate::checklists::output::checklist_outputs(
                 inputs,
@@ -443,35 +444,69 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
                 &formats,
             )
         };
-        match result {
-            // After a failure nothing will be written: keep no bytes.
-            Ok(o) if failed == 0 => outputs.extend(o),
-            Ok(_) => {}
-            Err(errs) => {
-                report(&errs);
-                failed += 1;
-                outputs.clear();
+        bar.inc(1);
+        guard::set_current(None);
+        result
+    };
+    let Target::Dir(dir) = &target else {
+        // One output file or standard output: one input, delivered from memory.
+        let mut outputs = Vec::new();
+        for f in &args.files {
+            match render_one(f) {
+                Ok(o) => outputs.extend(o),
+                Err(errs) => {
+                    report(&errs);
+                    return ExitCode::from(1);
+                }
             }
         }
-    }
-    guard::set_current(None);
+        bar.finish_and_clear();
+        return deliver(outputs, &target);
+    };
+    let jobs = args.jobs.map(usize::from);
+    let result = crate::batch::run(&args.files, jobs, |f| {
+        render_one(f).map(|o| stdin_names(o, dir))
+    });
     bar.finish_and_clear();
-    let n = args.files.len();
     let secs = format!("{:.1}", started.elapsed().as_secs_f64()).replace('.', ",");
-    if failed > 0 {
-        if n > 1 {
-            eprintln!(
-                "vanban: {failed}/{n} văn bản có lỗi; không tệp kết quả nào được ghi ({secs} giây)"
-            );
+    match result {
+        Err(failure) => {
+            for e in &failure.errors {
+                report(e);
+            }
+            if n > 1 && failure.documents > 0 {
+                eprintln!(
+                    "vanban: {}/{n} văn bản có lỗi; không tệp kết quả nào được ghi ({secs} giây)",
+                    failure.documents
+                );
+            }
+            ExitCode::from(1)
         }
-        return ExitCode::from(1);
+        Ok(paths) => {
+            for p in &paths {
+                say!("đã ghi {}", p.display());
+            }
+            if n > 1 {
+                eprintln!(
+                    "vanban: đã ghi {n} văn bản ({} tệp), 0 lỗi, {secs} giây",
+                    paths.len()
+                );
+            }
+            ExitCode::SUCCESS
+        }
     }
-    let files = outputs.len();
-    let code = deliver(outputs, &target);
-    if n > 1 && code == ExitCode::SUCCESS {
-        eprintln!("vanban: đã ghi {n} văn bản ({files} tệp), 0 lỗi, {secs} giây");
+}
+
+/// The outputs of standard input in a directory are named "van-ban".
+fn stdin_names(mut outputs: Vec<Output>, dir: &Path) -> Vec<Output> {
+    for o in &mut outputs {
+        if o.input.as_os_str() == STDIN_PATH
+            && let Some(ext) = o.path.extension()
+        {
+            o.path = dir.join("van-ban").with_extension(ext);
+        }
     }
-    code
+    outputs
 }
 
 /// A progress bar on standard error for a batch, drawn only on a terminal (hidden when
@@ -523,16 +558,7 @@ fn deliver(mut outputs: Vec<Output>, target: &Target) -> ExitCode {
             }
             commit_and_list(&outputs)
         }
-        Target::Dir(dir) => {
-            for o in &mut outputs {
-                if o.input.as_os_str() == STDIN_PATH
-                    && let Some(ext) = o.path.extension()
-                {
-                    o.path = dir.join("van-ban").with_extension(ext);
-                }
-            }
-            commit_and_list(&outputs)
-        }
+        Target::Dir(dir) => commit_and_list(&stdin_names(outputs, dir)),
     }
 }
 

@@ -41,6 +41,8 @@
 
 pub mod backend;
 #[doc(hidden)]
+pub mod batch;
+#[doc(hidden)]
 pub mod checklists;
 #[doc(hidden)]
 pub mod cli;

@@ -171,7 +171,8 @@ fn decision_articles_bases_issuer_and_attached_plan() {
     let body: Vec<&ParaInfo> = ps.iter().filter(|p| !p.in_table).collect();
     let at = |text: &str| {
         body.iter()
-            .position(|p| p.text == text)
+            // Long title lines carry explicit breaks (w:br) where the line is broken.
+            .position(|p| p.text.replace('\n', " ") == text)
             .unwrap_or_else(|| panic!("no paragraph {text:?}"))
     };
     // Issuer line, UPPER and bold, above the căn cứ.

@@ -6,6 +6,7 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::error::{Code, Diagnostics, Error};
@@ -165,18 +166,29 @@ pub fn checklist_outputs(
             }
             names.push((s, u));
         }
-        let mut progress = Progress::new(names.len() * formats.len(), 10);
-        for (s, u) in &names {
-            let doc = super::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
-            check_glyphs(inputs.sources, &doc, fonts, path)?;
-            for f in formats {
-                let name = format!("{s}.{}", f.extension());
-                outputs.push(output(
-                    &name,
-                    render::write_format(&doc, *f, fonts).map_err(in_file)?,
-                ));
-                progress.step(&name);
-            }
+        // Units render in parallel (on the batch's pool when there is one) and come back
+        // in plan order; the first error in that order is the one reported.
+        let progress = std::sync::Mutex::new(Progress::new(names.len() * formats.len(), 10));
+        let per_unit: Vec<Result<Vec<Output>, Diagnostics>> = names
+            .par_iter()
+            .map(|(s, u)| {
+                let doc = super::document(&loaded, plan, &[*u], engine, fonts).map_err(in_file)?;
+                check_glyphs(inputs.sources, &doc, fonts, path)?;
+                let mut files = Vec::with_capacity(formats.len());
+                for f in formats {
+                    let name = format!("{s}.{}", f.extension());
+                    let bytes = render::write_format(&doc, *f, fonts).map_err(in_file)?;
+                    files.push(output(&name, bytes));
+                    progress
+                        .lock()
+                        .unwrap_or_else(|p| p.into_inner())
+                        .step(&name);
+                }
+                Ok(files)
+            })
+            .collect();
+        for unit in per_unit {
+            outputs.extend(unit?);
         }
     }
     Ok(outputs)

@@ -20,8 +20,12 @@ struct State {
     committing: bool,
     /// A signal that arrived during the commit phase.
     pending: Option<i32>,
-    /// The input being processed, for the internal-error report.
-    current: Option<PathBuf>,
+}
+
+thread_local! {
+    /// The input this thread is processing, for the internal-error report (documents of a
+    /// batch render on several threads; the panic hook runs on the panicking one).
+    static CURRENT: std::cell::RefCell<Option<PathBuf>> = const { std::cell::RefCell::new(None) };
 }
 
 static STATE: Mutex<State> = Mutex::new(State {
@@ -29,7 +33,6 @@ static STATE: Mutex<State> = Mutex::new(State {
     dirs: Vec::new(),
     committing: false,
     pending: None,
-    current: None,
 });
 
 fn state() -> MutexGuard<'static, State> {
@@ -80,7 +83,7 @@ fn clean(st: &mut State) {
 
 /// The input now being processed (shown if an internal error happens).
 pub fn set_current(path: Option<&Path>) {
-    state().current = path.map(Path::to_path_buf);
+    CURRENT.with(|c| *c.borrow_mut() = path.map(Path::to_path_buf));
 }
 
 /// Enter the commit phase: signals are deferred until [`end_commit`].
@@ -158,18 +161,14 @@ pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         // The panicking thread may hold the lock only if it panicked inside it; do not wait
         // for ever.
-        let mut current = None;
         for _ in 0..50 {
             match STATE.try_lock() {
                 Ok(mut st) => {
                     clean(&mut st);
-                    current = st.current.clone();
                     break;
                 }
                 Err(std::sync::TryLockError::Poisoned(p)) => {
-                    let mut st = p.into_inner();
-                    clean(&mut st);
-                    current = st.current.clone();
+                    clean(&mut p.into_inner());
                     break;
                 }
                 Err(std::sync::TryLockError::WouldBlock) => {
@@ -177,6 +176,7 @@ pub fn install_panic_hook() {
                 }
             }
         }
+        let current = CURRENT.with(|c| c.try_borrow().ok().and_then(|c| c.clone()));
         let location = info
             .location()
             .map(|l| format!("{}:{}:{}", l.file(), l.line(), l.column()))
@@ -208,12 +208,13 @@ pub fn install_panic_hook() {
     }));
 }
 
-/// A point where the debug build can be told (environment variable `VANBAN_TEST_POINT`,
+/// A point where the binary can be told (environment variable `VANBAN_TEST_POINT`,
 /// `NAME:panic` or `NAME:pause`) to panic or to pause for a few seconds, so that tests can
-/// reach an internal error or a signal at an exact moment. Release builds ignore it.
+/// reach an internal error or a signal at an exact moment. Active in every build, so the
+/// tests run against the release binary the user gets (`cargo test --release`); without the
+/// variable it costs one environment lookup.
 #[track_caller]
 pub fn test_point(name: &str) {
-    #[cfg(debug_assertions)]
     if let Some(v) = std::env::var_os("VANBAN_TEST_POINT") {
         let v = v.to_string_lossy();
         if v.strip_suffix(":panic") == Some(name) {
@@ -223,6 +224,4 @@ pub fn test_point(name: &str) {
             std::thread::sleep(std::time::Duration::from_secs(3));
         }
     }
-    #[cfg(not(debug_assertions))]
-    let _ = name;
 }

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod guard;
+pub mod staging;
 pub mod write;
 
 use std::io::Read;

@@ -52,11 +52,22 @@ pub fn commit(outputs: &[Output]) -> Result<(), Diagnostics> {
             return Err(e.into());
         }
     };
+    let pairs: Vec<(PathBuf, &Path)> = temps
+        .into_iter()
+        .zip(outputs)
+        .map(|(t, o)| (t, o.path.as_path()))
+        .collect();
+    rename_into_place(&pairs)
+}
+
+/// The commit phase: every temporary renamed over its output, with SIGINT/SIGTERM deferred.
+/// A failed rename removes the temporaries left and names the outputs already replaced.
+pub(super) fn rename_into_place(pairs: &[(PathBuf, &Path)]) -> Result<(), Diagnostics> {
     guard::begin_commit();
     let mut done = 0;
     let mut failure = None;
-    for (i, (tmp, out)) in temps.iter().zip(outputs).enumerate() {
-        if let Err(e) = std::fs::rename(tmp, &out.path) {
+    for (i, (tmp, path)) in pairs.iter().enumerate() {
+        if let Err(e) = std::fs::rename(tmp, path) {
             failure = Some((i, e));
             break;
         }
@@ -71,18 +82,16 @@ pub fn commit(outputs: &[Output]) -> Result<(), Diagnostics> {
         guard::end_commit(false);
         let mut msg = format!("không ghi được tệp: {}", io_reason(&e));
         if done > 0 {
-            let replaced: Vec<String> = outputs[..done]
+            let replaced: Vec<String> = pairs[..done]
                 .iter()
-                .map(|o| o.path.display().to_string())
+                .map(|(_, p)| p.display().to_string())
                 .collect();
             msg.push_str(&format!(
                 " (các tệp đã được thay trước lỗi này: {})",
                 replaced.join(", ")
             ));
         }
-        return Err(Error::new(Code::Write, msg)
-            .in_file(&outputs[i].path)
-            .into());
+        return Err(Error::new(Code::Write, msg).in_file(pairs[i].1).into());
     }
     guard::keep_dirs();
     guard::set_current(None);
@@ -104,16 +113,7 @@ fn prepare(outputs: &[Output]) -> Result<Vec<PathBuf>, Error> {
     }
     let mut temps = Vec::new();
     for o in outputs {
-        guard::set_current(Some(&o.input));
-        let tmp = temp_name(&o.path);
-        write_temp(&tmp, &o.path, &o.bytes).map_err(|e| {
-            Error::new(
-                Code::Write,
-                format!("không ghi được tệp: {}", io_reason(&e)),
-            )
-            .in_file(&o.path)
-        })?;
-        temps.push(tmp);
+        temps.push(temporary_of(o)?);
         if temps.len() == 1 {
             guard::test_point("temp");
         }
@@ -121,7 +121,21 @@ fn prepare(outputs: &[Output]) -> Result<Vec<PathBuf>, Error> {
     Ok(temps)
 }
 
-fn dir_of(path: &Path) -> &Path {
+/// Write an output's bytes to its temporary (its directory exists); returns the temporary.
+pub(super) fn temporary_of(o: &Output) -> Result<PathBuf, Error> {
+    guard::set_current(Some(&o.input));
+    let tmp = temp_name(&o.path);
+    write_temp(&tmp, &o.path, &o.bytes).map_err(|e| {
+        Error::new(
+            Code::Write,
+            format!("không ghi được tệp: {}", io_reason(&e)),
+        )
+        .in_file(&o.path)
+    })?;
+    Ok(tmp)
+}
+
+pub(super) fn dir_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -146,7 +160,7 @@ fn write_temp(tmp: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Create `dir` and its missing parents, recording each one created so that a failed run
 /// can remove them again.
-fn create_dirs(dir: &Path) -> Result<(), Error> {
+pub(super) fn create_dirs(dir: &Path) -> Result<(), Error> {
     let mut missing = Vec::new();
     let mut d = dir;
     while !d.as_os_str().is_empty() && !d.exists() {
@@ -172,7 +186,7 @@ fn create_dirs(dir: &Path) -> Result<(), Error> {
 }
 
 /// An existing output must be a file the user lets us replace.
-fn check_target(path: &Path) -> Result<(), Error> {
+pub(super) fn check_target(path: &Path) -> Result<(), Error> {
     let Ok(meta) = std::fs::metadata(path) else {
         return Ok(());
     };
@@ -202,22 +216,7 @@ pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Diagnostics> {
     for (path, input) in targets {
         let key = normalized(path);
         match seen.iter().find(|(k, _)| *k == key) {
-            Some((_, first)) if first == input => errs.push(
-                Error::new(Code::Duplicate, format!(
-                    "tệp được nêu hai lần trong lệnh; tệp kết quả {} sẽ bị ghi hai lần",
-                    path.display()
-                ))
-                .in_file(input),
-            ),
-            Some((_, first)) => errs.push(
-                Error::new(Code::Duplicate, format!(
-                    "tệp kết quả {} trùng với tệp kết quả của {}; hai tệp đầu vào không được ghi \
-                     ra cùng một tệp (đổi tên một tệp, hoặc xuất riêng từng tệp với -o khác nhau)",
-                    path.display(),
-                    first.display()
-                ))
-                .in_file(input),
-            ),
+            Some((_, first)) => errs.push(clash(path, input, first)),
             None => seen.push((key, input)),
         }
     }
@@ -226,9 +225,27 @@ pub fn check_unique(targets: &[(PathBuf, &Path)]) -> Result<(), Diagnostics> {
     errs.check()
 }
 
+/// Two outputs of a run at one path: `input`'s and the earlier one of `first`.
+pub(super) fn clash(path: &Path, input: &Path, first: &Path) -> Error {
+    let message = if first == input {
+        format!(
+            "tệp được nêu hai lần trong lệnh; tệp kết quả {} sẽ bị ghi hai lần",
+            path.display()
+        )
+    } else {
+        format!(
+            "tệp kết quả {} trùng với tệp kết quả của {}; hai tệp đầu vào không được ghi \
+             ra cùng một tệp (đổi tên một tệp, hoặc xuất riêng từng tệp với -o khác nhau)",
+            path.display(),
+            first.display()
+        )
+    };
+    Error::new(Code::Duplicate, message).in_file(input)
+}
+
 /// The path with its existing directory resolved (symbolic links, `..`), so that two
 /// spellings of one file compare equal.
-fn normalized(path: &Path) -> PathBuf {
+pub(super) fn normalized(path: &Path) -> PathBuf {
     let dir = dir_of(path);
     let name = path.file_name().unwrap_or_default();
     if let Ok(d) = std::fs::canonicalize(dir) {

@@ -186,7 +186,12 @@ pub fn para<'a>(ps: &'a [ParaInfo], text: &str) -> &'a ParaInfo {
 
 /// Style of the visible runs of a paragraph: (bold, italic, size) when all runs agree.
 pub fn style(p: &ParaInfo) -> (bool, bool, Option<f32>) {
-    let runs: Vec<&RunInfo> = p.runs.iter().filter(|r| !r.text.is_empty()).collect();
+    // A run holding only a line break (w:br) shows no glyph, so its style is not visible.
+    let runs: Vec<&RunInfo> = p
+        .runs
+        .iter()
+        .filter(|r| !r.text.trim().is_empty())
+        .collect();
     assert!(!runs.is_empty(), "paragraph {:?} has no runs", p.text);
     let first = runs[0];
     for r in &runs {
