@@ -41,7 +41,7 @@ run() {
   local t0 t1
   t0=$(date +%s.%N)
   taskset -c "$cpus" /usr/bin/time -f '%M' -o "$WORK/mem" \
-    "$BIN" render "$WORK"/in/*.yaml -o "$WORK/out" ${jobs:+-j "$jobs"} 2>/dev/null
+    "$BIN" render "$WORK"/in/*.yaml -o "$WORK/out" ${jobs:+-j "$jobs"} >/dev/null 2>&1
   t1=$(date +%s.%N)
   local files
   files=$(find "$WORK/out" -type f | wc -l)

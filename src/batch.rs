@@ -21,14 +21,14 @@ pub struct Failure {
     pub errors: Vec<Diagnostics>,
 }
 
-/// Render each of `files` with `render` on `jobs` threads (all cores when `None`) and write
+/// Render each of `files` with `render` on `jobs` threads (see [`default_jobs`] when `None`) and write
 /// every output, all or nothing. Returns the paths written, in input order.
 pub fn run<F>(files: &[PathBuf], jobs: Option<usize>, render: F) -> Result<Vec<PathBuf>, Failure>
 where
     F: Fn(&Path) -> Result<Vec<Output>, Diagnostics> + Sync,
 {
     let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.unwrap_or(0))
+        .num_threads(jobs.unwrap_or_else(default_jobs))
         .build()
         .map_err(|e| Failure {
             documents: 0,
@@ -72,4 +72,11 @@ where
         documents: 0,
         errors: vec![e],
     })
+}
+
+/// Two workers per core: each document ends by writing and syncing its files, and while one
+/// worker waits for the disk the other renders (measured on 2 cores, 600 documents: 2.16 s
+/// with 2 workers, 1.85 s with 3, 1.83 s with 4).
+pub fn default_jobs() -> usize {
+    2 * std::thread::available_parallelism().map_or(1, |n| n.get())
 }

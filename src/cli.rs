@@ -110,7 +110,7 @@ pub struct RenderArgs {
     /// Cùng --checklists: gộp mọi phiếu vào một tệp, mỗi đơn vị bắt đầu trang mới
     #[arg(long)]
     pub combine: bool,
-    /// Số văn bản dựng song song (mặc định: số lõi CPU); kết quả như khi dựng lần lượt
+    /// Số văn bản dựng song song (mặc định: gấp đôi số lõi CPU); kết quả như khi dựng lần lượt
     #[arg(short = 'j', long, value_name = "SO_LUONG", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
 }
