@@ -348,8 +348,8 @@ fn stdin_input(files: &[PathBuf]) -> Result<Option<Vec<u8>>, Error> {
     Ok(Some(bytes))
 }
 
-/// `vanban render`: every input is checked and built in memory first; only when all succeed
-/// are all outputs written together ([`crate::files::write::commit`]).
+/// `vanban render`: every input is checked and built (in parallel into a directory, see
+/// [`crate::batch`]); only when all succeed are the outputs put in place, together.
 fn render_cmd(mut args: RenderArgs) -> ExitCode {
     let planned = target(&args).and_then(|t| Ok((t, stdin_input(&args.files)?)));
     let ((target, formats), stdin) = match planned {

@@ -1,7 +1,7 @@
 //! Writing the checklists: one file per unit (named after it, ASCII-safe) or one combined
-//! file. Everything is rendered in memory first and written by the one writer
-//! ([`crate::files::write`]) with the rest of the batch, so an error leaves nothing behind. A progress bar goes to stderr when
-//! it is a terminal.
+//! file. The units' checklists render in parallel (in the batch's thread pool) and are
+//! returned in plan order to the batch writer ([`crate::batch`]), so an error leaves nothing
+//! behind. A progress bar goes to stderr when it is a terminal.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
