@@ -34,7 +34,8 @@ fn docx_texts(xml: &str) -> Vec<String> {
     let doc = roxmltree::Document::parse(xml).unwrap();
     common::paragraphs(&doc)
         .into_iter()
-        .map(|p| p.text.trim().to_string())
+        // Long title lines carry explicit breaks (w:br); read them as the spaces they replace.
+        .map(|p| p.text.trim().replace('\n', " "))
         .filter(|t| !t.is_empty())
         .collect()
 }
