@@ -558,7 +558,7 @@ fn deliver(mut outputs: Vec<Output>, target: &Target) -> ExitCode {
             }
             commit_and_list(&outputs)
         }
-        Target::Dir(dir) => commit_and_list(&stdin_names(outputs, dir)),
+        Target::Dir(_) => unreachable!("a directory target is written by crate::batch"),
     }
 }
 

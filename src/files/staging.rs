@@ -24,8 +24,8 @@ struct State {
     dirs: Vec<PathBuf>,
     /// Each output's normalised path, the batch position and the input it comes from.
     seen: HashMap<PathBuf, (usize, PathBuf)>,
-    /// (position in the batch, temporary, output path, input).
-    staged: Vec<(usize, PathBuf, PathBuf, PathBuf)>,
+    /// (position in the batch, temporary, output path).
+    staged: Vec<(usize, PathBuf, PathBuf)>,
 }
 
 impl Staging {
@@ -41,7 +41,7 @@ impl Staging {
             if st.staged.is_empty() {
                 guard::test_point("temp");
             }
-            st.staged.push((position, tmp, o.path, o.input));
+            st.staged.push((position, tmp, o.path));
         }
         Ok(())
     }
@@ -63,12 +63,7 @@ impl Staging {
             return Err(error.into());
         }
         write::check_target(&o.path)?;
-        let dir = write::dir_of(&o.path);
-        if !st.dirs.iter().any(|d| d == dir) {
-            write::create_dirs(dir)?;
-            write::clean_stale(dir);
-            st.dirs.push(dir.to_path_buf());
-        }
+        write::prepare_dir(&mut st.dirs, write::dir_of(&o.path))?;
         st.seen.insert(key, (position, o.input.clone()));
         Ok(())
     }
@@ -88,7 +83,7 @@ impl Staging {
         staged.sort_by_key(|s| s.0);
         let pairs: Vec<(PathBuf, &Path)> = staged
             .iter()
-            .map(|(_, tmp, path, _)| (tmp.clone(), path.as_path()))
+            .map(|(_, tmp, path)| (tmp.clone(), path.as_path()))
             .collect();
         write::rename_into_place(&pairs)?;
         Ok(staged.into_iter().map(|s| s.2).collect())

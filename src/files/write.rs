@@ -104,12 +104,7 @@ pub(super) fn rename_into_place(pairs: &[(PathBuf, &Path)]) -> Result<(), Diagno
 fn prepare(outputs: &[Output]) -> Result<Vec<PathBuf>, Error> {
     let mut dirs: Vec<PathBuf> = Vec::new();
     for o in outputs {
-        let dir = dir_of(&o.path);
-        if !dirs.iter().any(|d| d == dir) {
-            create_dirs(dir)?;
-            clean_stale(dir);
-            dirs.push(dir.to_path_buf());
-        }
+        prepare_dir(&mut dirs, dir_of(&o.path))?;
     }
     let mut temps = Vec::new();
     for o in outputs {
@@ -133,6 +128,17 @@ pub(super) fn temporary_of(o: &Output) -> Result<PathBuf, Error> {
         .in_file(&o.path)
     })?;
     Ok(tmp)
+}
+
+/// Create an output directory and clear its stale temporaries, once per run (`done` holds
+/// the directories already prepared).
+pub(super) fn prepare_dir(done: &mut Vec<PathBuf>, dir: &Path) -> Result<(), Error> {
+    if !done.iter().any(|d| d == dir) {
+        create_dirs(dir)?;
+        clean_stale(dir);
+        done.push(dir.to_path_buf());
+    }
+    Ok(())
 }
 
 pub(super) fn dir_of(path: &Path) -> &Path {
@@ -160,7 +166,7 @@ fn write_temp(tmp: &Path, target: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Create `dir` and its missing parents, recording each one created so that a failed run
 /// can remove them again.
-pub(super) fn create_dirs(dir: &Path) -> Result<(), Error> {
+fn create_dirs(dir: &Path) -> Result<(), Error> {
     let mut missing = Vec::new();
     let mut d = dir;
     while !d.as_os_str().is_empty() && !d.exists() {
