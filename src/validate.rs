@@ -11,11 +11,11 @@ use serde_saphyr::Spanned;
 use crate::error::{Code, Diagnostics, Error, Pos};
 
 mod required;
+mod table;
+
+pub use table::check_table;
 use crate::kinds::{self, DocKind};
-use crate::model::{
-    CellValue, ColumnKind, ColumnSpec, DocumentSpec, Node, NodeList, ReferenceLine, RowSpec,
-    TableSpec,
-};
+use crate::model::{DocumentSpec, Node, NodeList, ReferenceLine};
 use crate::sources::Sources;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
@@ -390,57 +390,6 @@ fn check_nodes(list: &NodeList, err: &mut impl FnMut(Error)) {
             Node::Dashes(items) => check_nodes(items, err),
             Node::Table(t) => check_table(t, err),
             Node::Styled(_) | Node::Paragraph(_) | Node::PageBreak | Node::TaskSentences(_) => {}
-        }
-    }
-}
-
-/// Check a table's rows against its columns: the width of each row and the numbers in
-/// number columns. (Column kinds, alignments and numbering were read into their types by
-/// the loader.)
-pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Error)) {
-    // Row numbers and computed columns are filled in by vanban: rows leave them out.
-    let data_cols: Vec<&Spanned<ColumnSpec>> = t
-        .columns
-        .iter()
-        .filter(|c| c.value.kind() != ColumnKind::RowNumber && !c.value.is_computed())
-        .collect();
-    let names = data_cols
-        .iter()
-        .map(|c| c.value.name.replace('\n', " "))
-        .collect::<Vec<_>>()
-        .join(" | ");
-    for (i, row) in t.rows.iter().enumerate() {
-        let cells = match &row.value {
-            RowSpec::Data(c) | RowSpec::Total(c) => c,
-            RowSpec::Group(_) => continue,
-        };
-        let is_total = matches!(row.value, RowSpec::Total(_));
-        if cells.len() != data_cols.len() && !(is_total && cells.len() < data_cols.len()) {
-            err(Error::new(
-                Code::WrongType,
-                format!(
-                    "dòng {} của bảng có {} ô, cần {} ô theo các cột: {}",
-                    i + 1,
-                    cells.len(),
-                    data_cols.len(),
-                    names
-                ),
-            )
-            .with_pos(pos_of(row)));
-            continue;
-        }
-        for (cell, col) in cells.iter().zip(&data_cols) {
-            if matches!(col.value.kind(), ColumnKind::Number | ColumnKind::Percent)
-                && let CellValue::Text(s) = &cell.value
-                && !s.trim().is_empty()
-                && let Err(e) = crate::format::check_vn_number(s)
-            {
-                err(Error::new(
-                    Code::BadNumber,
-                    format!("ô trong cột số: {}", e.message(s, true)),
-                )
-                .with_pos(pos_of(cell)));
-            }
         }
     }
 }

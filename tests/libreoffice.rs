@@ -201,6 +201,62 @@ fn example_list_cells_match_libreoffice() {
     check_example("data/examples/bang-nhom.yaml");
 }
 
+#[test]
+fn example_merged_cells_match_libreoffice() {
+    if !needs(LO_TOOLS) {
+        return;
+    }
+    check_example("data/examples/bang-gop-o.yaml");
+}
+
+/// The first row number printed on each page.
+fn first_row_numbers(pages: &[String]) -> Vec<Option<u32>> {
+    pages
+        .iter()
+        .map(|p| {
+            p.lines()
+                .filter(|l| l.contains("Nhiệm vụ thứ"))
+                .filter_map(|l| l.split_whitespace().next())
+                .find_map(|w| w.parse().ok())
+        })
+        .collect()
+}
+
+/// Rows joined by a merged cell move to the next page together, in our PDF and in
+/// LibreOffice's rendering of our DOCX alike: 30 agencies, each merged down over three
+/// tasks, across four landscape pages.
+#[test]
+fn merged_rows_break_pages_like_libreoffice() {
+    if !needs(LO_TOOLS) {
+        return;
+    }
+    let mut yaml = String::from(
+        "loai: phu-luc\nso: \"03\"\ntieu_de: Bảng gộp ô nhiều trang\nhuong: ngang\nbang:\n  cot:\n    - {ten: STT, loai: stt, rong: 5}\n    - {ten: Cơ quan, rong: 20}\n    - {ten: Nhiệm vụ, rong: 50}\n    - {ten: Thời hạn, rong: 15}\n  dong:\n",
+    );
+    for i in 1..=30 {
+        yaml.push_str(&format!(
+            "    - [{{gia_tri: \"Cơ quan số {i}\", gop_dong: 3}}, \"Nhiệm vụ thứ nhất của cơ quan {i}, có nội dung đủ dài để xuống dòng trong ô của bảng\", Tháng 12/2026]\n    - [\"Nhiệm vụ thứ hai của cơ quan {i}\", Quý IV/2026]\n    - [\"Nhiệm vụ thứ ba của cơ quan {i}\", Thường xuyên]\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("gop.yaml"), yaml).unwrap();
+    let (code, _, err) = vanban(&["render", "gop.yaml", "-o", "out"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let stem = dir.path().join("out/gop");
+    check_pair("gop.yaml", &stem, &dir.path().join("lo"), section_pages);
+    let ours = first_row_numbers(&page_texts(&stem.with_extension("pdf")));
+    let lo = first_row_numbers(&page_texts(&soffice_pdf(
+        &stem.with_extension("docx"),
+        &dir.path().join("lo"),
+    )));
+    assert!(ours.len() >= 3, "{ours:?}");
+    assert_eq!(ours, lo, "first row of each page");
+    // Each page starts with the first task of an agency: rows 1, 4, 7, …
+    for n in ours.iter().flatten() {
+        assert_eq!(n % 3, 1, "a page starts inside a merged block: {ours:?}");
+    }
+}
+
 /// A checklist section starts on the page showing its title.
 fn checklist_sections(pages: &[String]) -> Vec<usize> {
     sections_by(pages, |p| p.contains("PHIẾU KIỂM TRA"))

@@ -220,11 +220,11 @@ fn cell_number(v: &Option<Spanned<CellValue>>, what: &str, errs: &mut Diagnostic
     let v = v.as_ref()?;
     match &v.value {
         CellValue::Blank => None,
-        CellValue::Paragraphs(_) => {
+        CellValue::Paragraphs(_) | CellValue::Merged(..) | CellValue::Covered => {
             errs.error(
                 Code::WrongType,
                 pos_of(v),
-                format!("{what}: cần một số, không phải một danh sách"),
+                format!("{what}: cần một số, không phải một danh sách hay một ô gộp"),
             );
             None
         }

@@ -144,12 +144,16 @@ impl Resolver<'_> {
                 RowSpec::Data(cells) | RowSpec::Total(cells) => {
                     for c in cells.iter_mut() {
                         let p = pos_of(c).or(at);
-                        if let CellValue::Text(s) = &mut c.value {
+                        let v = match &mut c.value {
+                            CellValue::Merged(inner, _) => &mut inner.value,
+                            v => v,
+                        };
+                        if let CellValue::Text(s) = v {
                             self.text(s, p);
                         }
                     }
                 }
-                RowSpec::Group(g) => self.text(g, at),
+                RowSpec::Group(g) => self.text(&mut g.title, at),
             }
         }
     }

@@ -177,7 +177,8 @@ fn map_columns(
         header.iter().position(|c| match c {
             CellValue::Text(t) => norm_header(t) == want,
             CellValue::Number(n) => norm_header(&n.to_string()) == want,
-            CellValue::Blank | CellValue::Paragraphs(_) => false,
+            // Spreadsheet cells are numbers, text or blank.
+            _ => false,
         })
     };
     let mut errs = Diagnostics::new();
@@ -256,6 +257,9 @@ fn data_rows(
                 CellValue::Text(t) => Some(t),
                 CellValue::Number(n) => Some(crate::format::number(n, None)),
                 CellValue::Paragraphs(p) => Some(p.join(" ")),
+                CellValue::Merged(..) | CellValue::Covered => {
+                    unreachable!("a spreadsheet cell is a number, text or blank")
+                }
                 CellValue::Blank => {
                     let col = c as u64 + 1;
                     let place = match sheet {

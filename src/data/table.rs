@@ -11,7 +11,7 @@ use serde_saphyr::{Location, Spanned};
 use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::format;
 use crate::ir::Align;
-use crate::model::{CellValue, ColumnKind, ColumnSpec, RowSpec, TableSpec};
+use crate::model::{CellValue, ColumnKind, ColumnSpec, GroupRow, MergeWalk, RowSpec, TableSpec};
 use crate::sources::Sources;
 
 use super::formula::{Formula, eval, parse_formula, signed_change};
@@ -124,7 +124,7 @@ fn spanned<T>(v: T) -> Spanned<T> {
 
 enum BuiltRow {
     Data(Vec<Spanned<CellValue>>, RowPlace),
-    Group(String),
+    Group(GroupRow),
     /// Cells, the key matched against the previous report (None: the label), and where.
     Total(Vec<Spanned<CellValue>>, Option<String>, RowPlace),
 }
@@ -154,11 +154,12 @@ impl CheckedColumns {
 
     /// The row's key: the text of the key column.
     fn key_of(&self, c: &[Spanned<CellValue>]) -> Option<String> {
-        match &c[self.key?].value {
+        match c[self.key?].value.unmerged() {
             CellValue::Text(s) => Some(s.trim().to_string()),
             CellValue::Number(x) => Some(format::number(*x, None)),
             CellValue::Paragraphs(p) => Some(p.join(" ")),
-            CellValue::Blank => None,
+            // A row under a merged key cell has no key of its own.
+            CellValue::Blank | CellValue::Covered | CellValue::Merged(..) => None,
         }
     }
 
@@ -201,13 +202,13 @@ pub fn materialize(
             .filter_map(|r| match r {
                 BuiltRow::Data(c, place) => Some(DataRow {
                     key: cols.key_of(c),
-                    cells: c.iter().map(|x| x.value.clone()).collect(),
+                    cells: c.iter().map(|x| plain(&x.value)).collect(),
                     total: false,
                     place: place.clone(),
                 }),
                 BuiltRow::Total(c, k, place) => Some(DataRow {
                     key: k.clone().or_else(|| cols.label_of(c)),
-                    cells: c.iter().map(|x| x.value.clone()).collect(),
+                    cells: c.iter().map(|x| plain(&x.value)).collect(),
                     total: true,
                     place: place.clone(),
                 }),
@@ -220,6 +221,14 @@ pub fn materialize(
         changes(t, &cols, &mut rows, prev, errs);
     }
     (Some(printed(t, &cols, rows)), data)
+}
+
+/// A cell's value for lookups: what a merged cell holds, blank where one covers.
+fn plain(v: &CellValue) -> CellValue {
+    match v {
+        CellValue::Covered => CellValue::Blank,
+        v => v.unmerged().clone(),
+    }
 }
 
 /// Check the columns: unique ids, formulas, change columns, the key column.
@@ -317,10 +326,20 @@ fn yaml_rows(
     cols: &CheckedColumns,
     errs: &mut Diagnostics,
 ) -> Vec<BuiltRow> {
-    let mut spread = |cells: &[Spanned<CellValue>]| -> Vec<Spanned<CellValue>> {
+    // The check stage made sure each row fits its columns with its merges.
+    let mut walk = MergeWalk::new(cols.input.len());
+    let mut spread = |cells: &[Spanned<CellValue>], walk: &mut MergeWalk| {
         let mut out = cols.blank_row();
-        for (c, i) in cells.iter().zip(&cols.input) {
-            if matches!(c.value, CellValue::Paragraphs(_))
+        let placed = walk.place(cells);
+        for (k, covered) in placed.covered.iter().enumerate() {
+            if *covered {
+                out[cols.input[k]] = spanned(CellValue::Covered);
+            }
+        }
+        for (c, start) in cells.iter().zip(&placed.starts) {
+            let Some(k) = *start else { continue };
+            let i = &cols.input[k];
+            if matches!(c.value.unmerged(), CellValue::Paragraphs(_))
                 && matches!(cols.kinds[*i], ColumnKind::Number | ColumnKind::Percent)
             {
                 errs.error(
@@ -334,10 +353,20 @@ fn yaml_rows(
                 continue;
             }
             out[*i] = c.clone();
-            if cols.kinds[*i] == ColumnKind::Text
-                && let Some(typed) = super::typed::typed_text(c, src)
-            {
-                out[*i].value = CellValue::Text(typed);
+            if cols.kinds[*i] != ColumnKind::Text {
+                continue;
+            }
+            match &mut out[*i].value {
+                CellValue::Merged(inner, _) => {
+                    if let Some(typed) = super::typed::typed_text(inner, src) {
+                        inner.value = CellValue::Text(typed);
+                    }
+                }
+                v => {
+                    if let Some(typed) = super::typed::typed_text(c, src) {
+                        *v = CellValue::Text(typed);
+                    }
+                }
             }
         }
         out
@@ -349,9 +378,12 @@ fn yaml_rows(
     t.rows
         .iter()
         .map(|r| match &r.value {
-            RowSpec::Data(c) => BuiltRow::Data(spread(c), place(r)),
-            RowSpec::Group(g) => BuiltRow::Group(g.clone()),
-            RowSpec::Total(c) => BuiltRow::Total(spread(c), None, place(r)),
+            RowSpec::Data(c) => BuiltRow::Data(spread(c, &mut walk), place(r)),
+            RowSpec::Group(g) => {
+                walk.reset();
+                BuiltRow::Group(g.clone())
+            }
+            RowSpec::Total(c) => BuiltRow::Total(spread(c, &mut walk), None, place(r)),
         })
         .collect()
 }
@@ -398,7 +430,10 @@ fn source_rows(
     for r in &read.rows {
         if r.group.is_some() && r.group != group {
             group = r.group.clone();
-            rows.push(BuiltRow::Group(group.clone().unwrap_or_default()));
+            rows.push(BuiltRow::Group(GroupRow {
+                title: group.clone().unwrap_or_default(),
+                level: 1,
+            }));
         }
         let mut out = cols.blank_row();
         for (i, c) in t.columns.iter().enumerate() {
@@ -509,7 +544,7 @@ fn computed_rows(
                 }
                 seen_group = true;
                 in_group.clear();
-                group_name = g.clone();
+                group_name = g.title.clone();
                 out_rows.push(BuiltRow::Group(g));
             }
             BuiltRow::Total(mut c, k, p) => {
@@ -607,7 +642,9 @@ fn printed(t: &TableSpec, cols: &CheckedColumns, rows: Vec<BuiltRow>) -> TableSp
     let strip = |c: Vec<Spanned<CellValue>>| -> Vec<Spanned<CellValue>> {
         c.into_iter()
             .enumerate()
-            .filter(|(i, _)| cols.kinds[*i] != ColumnKind::RowNumber)
+            .filter(|(i, v)| {
+                cols.kinds[*i] != ColumnKind::RowNumber && v.value != CellValue::Covered
+            })
             .map(|(_, v)| v)
             .collect()
     };
@@ -649,6 +686,7 @@ fn printed(t: &TableSpec, cols: &CheckedColumns, rows: Vec<BuiltRow>) -> TableSp
         rows: dong,
         numbering: t.numbering.clone(),
         font_size: t.font_size.clone(),
+        group_rows: t.group_rows.clone(),
     }
 }
 

@@ -13,7 +13,10 @@ pub(super) fn typed_text(cell: &Spanned<CellValue>, src: &str) -> Option<String>
         CellValue::Number(_) => true,
         // Booleans arrive as "Có"/"Không"; a quoted "Có" is kept by the quote test below.
         CellValue::Text(t) => t == "Có" || t == "Không",
-        CellValue::Blank | CellValue::Paragraphs(_) => false,
+        CellValue::Blank
+        | CellValue::Paragraphs(_)
+        | CellValue::Merged(..)
+        | CellValue::Covered => false,
     };
     if !converted {
         return None;

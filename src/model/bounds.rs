@@ -114,6 +114,9 @@ pub const SO_DONG_NHAN_XET: Bound = int(
     30.0,
 );
 pub const SO_DOAN: Bound = int("doan.so", "số hiệu đoàn kiểm tra", 1.0, 999.0);
+pub const GOP_DONG: Bound = int("gop_dong", "số dòng của ô gộp", 1.0, 100_000.0);
+pub const GOP_COT: Bound = int("gop_cot", "số cột của ô gộp", 1.0, 100.0);
+pub const CAP_NHOM: Bound = int("cap", "cấp của dòng nhóm", 1.0, 2.0);
 
 /// Every setting, for the README check.
 pub const ALL: &[&Bound] = &[
@@ -133,6 +136,9 @@ pub const ALL: &[&Bound] = &[
     &THONG_BAO_KET_QUA,
     &SO_DONG_NHAN_XET,
     &SO_DOAN,
+    &GOP_DONG,
+    &GOP_COT,
+    &CAP_NHOM,
 ];
 
 impl Bound {
@@ -246,6 +252,12 @@ impl FromChecked for u32 {
     }
 }
 
+impl FromChecked for u8 {
+    fn from_checked(v: f64) -> Option<u8> {
+        whole(v).and_then(|w| u8::try_from(w).ok())
+    }
+}
+
 impl FromChecked for usize {
     fn from_checked(v: f64) -> Option<usize> {
         whole(v).and_then(|w| usize::try_from(w).ok())
@@ -308,6 +320,9 @@ settings! {
     thong_bao_ket_qua: THONG_BAO_KET_QUA => required -> u32;
     so_dong_nhan_xet: SO_DONG_NHAN_XET => required -> u32;
     so_doan: SO_DOAN => read -> Option<Spanned<u32>>;
+    gop_dong: GOP_DONG => plain -> Option<usize>;
+    gop_cot: GOP_COT => plain -> Option<usize>;
+    cap_nhom: CAP_NHOM => plain -> Option<u8>;
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@
 use serde::de::{Deserialize, Deserializer};
 use serde_saphyr::Spanned;
 
-use super::{ColumnKind, Numbering};
+use super::{ColumnKind, GroupLabel, LabelPlace, Numbering};
 use crate::error::{Code, Error};
 use crate::ir::{Align, Orientation};
 
@@ -54,6 +54,31 @@ impl Choice for Numbering {
     ];
     fn unknown(w: &str) -> String {
         format!("cách đánh số \"{w}\" không hợp lệ; cần lien_tuc hoặc theo_nhom")
+    }
+}
+
+impl Choice for GroupLabel {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("chu", GroupLabel::Letter),
+        ("chữ", GroupLabel::Letter),
+        ("la_ma", GroupLabel::Roman),
+        ("so", GroupLabel::Arabic),
+        ("số", GroupLabel::Arabic),
+        ("khong", GroupLabel::None),
+        ("không", GroupLabel::None),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("cách đánh số dòng nhóm \"{w}\" không hợp lệ; cần chu (A, B, C), la_ma (I, II), so (1, 2) hoặc khong")
+    }
+}
+
+impl Choice for LabelPlace {
+    const WORDS: &'static [(&'static str, Self)] = &[
+        ("cot_stt", LabelPlace::RowNumberColumn),
+        ("ca_dong", LabelPlace::WholeRow),
+    ];
+    fn unknown(w: &str) -> String {
+        format!("vị trí nhãn dòng nhóm \"{w}\" không hợp lệ; cần cot_stt (nhãn ở cột STT) hoặc ca_dong (cả dòng)")
     }
 }
 
@@ -111,6 +136,45 @@ pub fn align_plain<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Align>, D::
 /// A table's numbering (`danh_so`).
 pub fn numbering<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Spanned<Numbering>>, D::Error> {
     read(d)
+}
+
+/// Where a group row's label sits (`dong_nhom.nhan`).
+pub fn label_place<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<LabelPlace>>, D::Error> {
+    read(d)
+}
+
+/// The group labels by level (`dong_nhom.danh_so`): one word, or a list of one word per
+/// level (at most two).
+pub fn group_labels<'de, D: Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Spanned<Vec<GroupLabel>>>, D::Error> {
+    #[derive(serde::Deserialize)]
+    #[serde(untagged)]
+    enum Words {
+        One(String),
+        Many(Vec<String>),
+    }
+    let Some(v) = Option::<Spanned<Words>>::deserialize(d)? else {
+        return Ok(None);
+    };
+    let words = match v.value {
+        Words::One(w) => vec![w],
+        Words::Many(ws) => ws,
+    };
+    if words.is_empty() || words.len() > 2 {
+        return Err(crate::error::de(
+            Code::UnknownValue,
+            "dong_nhom.danh_so: cần một cách đánh số, hoặc danh sách hai cách cho hai cấp nhóm, ví dụ [chu, la_ma]",
+        ));
+    }
+    let labels = words
+        .iter()
+        .map(|w| lookup::<GroupLabel>(w))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_serde::<D::Error>())?;
+    Ok(Some(Spanned::new(labels, v.referenced, v.defined)))
 }
 
 /// A page orientation (`huong`).

@@ -20,7 +20,10 @@ pub use annex::{Annex, AnnexDocumentSpec, ReferenceLine};
 pub use attachment::{AttachmentSpec, DecidingBody};
 pub use body::{Node, NodeList};
 pub use data::{FromTable, Indicator, Part, SheetSource};
-pub use table::{CellValue, ColumnKind, ColumnSpec, Numbering, RowSpec, TableSpec};
+pub use table::{
+    CellValue, ColumnKind, ColumnSpec, GroupLabel, GroupRow, GroupRowsSpec, LabelPlace, Merge,
+    MergeWalk, Numbering, Placed, RowSpec, TableSpec,
+};
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;

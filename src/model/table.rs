@@ -57,6 +57,89 @@ pub struct TableSpec {
     #[serde(default, deserialize_with = "super::bounds::bang_co_chu")]
     #[serde(rename = "co_chu")]
     pub font_size: Option<Spanned<f32>>,
+    /// How group rows are labelled: numbering per level, label place, counts.
+    #[serde(default)]
+    #[serde(rename = "dong_nhom")]
+    pub group_rows: Option<Spanned<GroupRowsSpec>>,
+}
+
+/// `dong_nhom:` of a table: group rows numbered the way annexes number them.
+///
+/// ```yaml
+/// dong_nhom:
+///   danh_so: [chu, la_ma]   # A., B. for groups, I., II. for their subgroups (cap: 2)
+///   nhan: cot_stt           # the label in the STT column, the title across the rest
+///   dem: NHIỆM VỤ           # "(08 NHIỆM VỤ)" after the title
+/// ```
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupRowsSpec {
+    /// One numbering per level; without it, group rows carry no label.
+    #[serde(default, deserialize_with = "super::choice::group_labels")]
+    #[serde(rename = "danh_so")]
+    pub labels: Option<Spanned<Vec<GroupLabel>>>,
+    #[serde(default, deserialize_with = "super::choice::label_place")]
+    #[serde(rename = "nhan")]
+    pub place: Option<Spanned<LabelPlace>>,
+    /// The noun of the count of rows in each group ("nhiệm vụ" gives "(08 nhiệm vụ)").
+    #[serde(default)]
+    #[serde(rename = "dem")]
+    pub count: Option<String>,
+}
+
+impl GroupRowsSpec {
+    /// The numbering of groups at `level` (1 or 2); a second level without its own word
+    /// is numbered 1., 2.
+    pub fn label(&self, level: u8) -> GroupLabel {
+        let labels = self.labels.as_ref().map(|l| l.value.as_slice()).unwrap_or(&[]);
+        match (labels.get(usize::from(level.max(1)) - 1), level) {
+            (Some(l), _) => *l,
+            (None, 1) => GroupLabel::None,
+            (None, _) if labels.is_empty() => GroupLabel::None,
+            (None, _) => GroupLabel::Arabic,
+        }
+    }
+
+    pub fn place(&self) -> LabelPlace {
+        self.place
+            .as_ref()
+            .map_or(LabelPlace::WholeRow, |p| p.value)
+    }
+}
+
+/// How a group row is numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupLabel {
+    /// A., B., C. (the Vietnamese alphabet: Đ after D).
+    Letter,
+    /// I., II., III.
+    Roman,
+    /// 1., 2., 3.
+    Arabic,
+    None,
+}
+
+/// Where a group row's label sits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelPlace {
+    /// In the STT column, with the title spanning the other columns.
+    RowNumberColumn,
+    /// Before the title, the whole row one cell.
+    WholeRow,
+}
+
+/// A group row: its title and level (1, or 2 for a subgroup).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GroupRow {
+    pub title: String,
+    pub level: u8,
+}
+
+/// A cell merged over several rows (down) and columns (across).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Merge {
+    pub rows: usize,
+    pub cols: usize,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -145,7 +228,7 @@ pub enum Numbering {
 #[derive(Debug, Clone)]
 pub enum RowSpec {
     Data(Vec<Spanned<CellValue>>),
-    Group(String),
+    Group(GroupRow),
     Total(Vec<Spanned<CellValue>>),
 }
 
@@ -158,6 +241,11 @@ pub enum CellValue {
     /// A cell of several paragraphs, written as a list of strings; a string starting with
     /// "- " is a dash item (the "- " stays in the text).
     Paragraphs(Vec<String>),
+    /// A cell merged down and across, written `{gia_tri: …, gop_dong: 3, gop_cot: 2}`; the
+    /// rows and columns it covers leave their cells out.
+    Merged(Box<Spanned<CellValue>>, Merge),
+    /// A position covered by a merged cell (set by the computing stage, never written).
+    Covered,
 }
 
 impl CellValue {
@@ -166,9 +254,38 @@ impl CellValue {
         match self {
             CellValue::Number(n) => Some(*n),
             CellValue::Text(s) => crate::format::parse_vn_number(s),
-            CellValue::Blank | CellValue::Paragraphs(_) => None,
+            CellValue::Merged(v, _) => v.value.number(),
+            CellValue::Blank | CellValue::Paragraphs(_) | CellValue::Covered => None,
         }
     }
+
+    /// The value itself, for a merged cell the value it holds.
+    pub fn unmerged(&self) -> &CellValue {
+        match self {
+            CellValue::Merged(v, _) => &v.value,
+            other => other,
+        }
+    }
+
+    /// The merge of a merged cell (one row and one column otherwise).
+    pub fn merge(&self) -> Merge {
+        match self {
+            CellValue::Merged(_, m) => *m,
+            _ => Merge { rows: 1, cols: 1 },
+        }
+    }
+}
+
+/// A merged cell as written.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MergedMap {
+    #[serde(rename = "gia_tri")]
+    value: Spanned<CellValue>,
+    #[serde(default, deserialize_with = "super::bounds::gop_dong")]
+    gop_dong: Option<usize>,
+    #[serde(default, deserialize_with = "super::bounds::gop_cot")]
+    gop_cot: Option<usize>,
 }
 
 impl<'de> Deserialize<'de> for CellValue {
@@ -177,7 +294,21 @@ impl<'de> Deserialize<'de> for CellValue {
         impl<'de> Visitor<'de> for V {
             type Value = CellValue;
             fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("một ô: chữ, số, danh sách đoạn hoặc để trống")
+                f.write_str("một ô: chữ, số, danh sách đoạn, ô gộp {gia_tri: …, gop_dong: …, gop_cot: …} hoặc để trống")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<CellValue, A::Error> {
+                let m = MergedMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
+                if matches!(m.value.value, CellValue::Merged(..)) {
+                    return Err(crate::error::de(
+                        crate::error::Code::WrongType,
+                        "gia_tri của ô gộp là chữ, số hoặc danh sách đoạn, không phải một ô gộp khác",
+                    ));
+                }
+                let merge = Merge {
+                    rows: m.gop_dong.unwrap_or(1),
+                    cols: m.gop_cot.unwrap_or(1),
+                };
+                Ok(CellValue::Merged(Box::new(m.value), merge))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<CellValue, A::Error> {
                 let mut paragraphs = Vec::new();
@@ -233,6 +364,9 @@ struct RowMap {
     #[serde(default, deserialize_with = "super::required::nhom")]
     #[serde(rename = "nhom")]
     group: Option<String>,
+    /// 2 for a subgroup (with `dong_nhom.danh_so` numbering it).
+    #[serde(default, deserialize_with = "super::bounds::cap_nhom")]
+    cap: Option<u8>,
     #[serde(rename = "tong")]
     total: Option<Vec<Spanned<CellValue>>>,
 }
@@ -255,7 +389,14 @@ impl<'de> Deserialize<'de> for RowSpec {
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<RowSpec, A::Error> {
                 let m = RowMap::deserialize(de::value::MapAccessDeserializer::new(map))?;
                 match (m.group, m.total) {
-                    (Some(g), None) => Ok(RowSpec::Group(g)),
+                    (Some(title), None) => Ok(RowSpec::Group(GroupRow {
+                        title,
+                        level: m.cap.unwrap_or(1),
+                    })),
+                    (None, Some(_)) if m.cap.is_some() => Err(crate::error::de(
+                        crate::error::Code::Conflict,
+                        "\"cap\" chỉ dùng cho dòng nhóm (nhom), không cho dòng tổng",
+                    )),
                     (None, Some(t)) => Ok(RowSpec::Total(t)),
                     (nhom, _) => Err(crate::error::de(
                         if nhom.is_some() {
@@ -269,5 +410,84 @@ impl<'de> Deserialize<'de> for RowSpec {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// Where the cells of each row land among a table's input columns (the columns rows write),
+/// walking the rows in order: a merged cell covers input columns to its right and in the
+/// rows below, and those rows leave the covered cells out. The check stage and the computing
+/// stage read rows through this one walk, so they agree on every cell's column.
+#[derive(Debug, Clone)]
+pub struct MergeWalk {
+    /// For each input column, how many more rows a merged cell from above covers it.
+    below: Vec<usize>,
+}
+
+/// One row as placed by [`MergeWalk::place`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Placed {
+    /// The input column each written cell starts at; None for a cell with no room left.
+    pub starts: Vec<Option<usize>>,
+    /// Input columns covered in this row by a merged cell (from above or across).
+    pub covered: Vec<bool>,
+    /// Input columns no cell fills.
+    pub empty: usize,
+    /// A merged cell runs past the last column or over a column already covered.
+    pub overflow: bool,
+}
+
+impl MergeWalk {
+    pub fn new(inputs: usize) -> Self {
+        MergeWalk {
+            below: vec![0; inputs],
+        }
+    }
+
+    /// Whether a merged cell from above still covers some column.
+    pub fn pending(&self) -> bool {
+        self.below.iter().any(|b| *b > 0)
+    }
+
+    /// End every merge (at a group or total row, where merges may not run on).
+    pub fn reset(&mut self) {
+        self.below.fill(0);
+    }
+
+    /// Place the cells of one row, then move the walk to the next row.
+    pub fn place(&mut self, cells: &[Spanned<CellValue>]) -> Placed {
+        let n = self.below.len();
+        let mut covered: Vec<bool> = self.below.iter().map(|b| *b > 0).collect();
+        let mut next: Vec<usize> = self.below.iter().map(|b| b.saturating_sub(1)).collect();
+        let mut taken = covered.clone();
+        let mut starts = Vec::with_capacity(cells.len());
+        let mut overflow = false;
+        let mut k = 0;
+        for c in cells {
+            while k < n && taken[k] {
+                k += 1;
+            }
+            if k >= n {
+                starts.push(None);
+                continue;
+            }
+            starts.push(Some(k));
+            let m = c.value.merge();
+            let span_end = k + m.cols.max(1);
+            overflow |= span_end > n || (k + 1..span_end.min(n)).any(|j| taken[j]);
+            let end = span_end.min(n);
+            for j in k..end {
+                covered[j] |= j > k;
+                taken[j] = true;
+                next[j] = next[j].max(m.rows.max(1) - 1);
+            }
+            k = end;
+        }
+        self.below = next;
+        Placed {
+            empty: taken.iter().filter(|t| !**t).count(),
+            starts,
+            covered,
+            overflow,
+        }
     }
 }

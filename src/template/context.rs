@@ -12,12 +12,14 @@ use serde_json::{Value, json};
 use crate::data::Computed;
 use crate::format;
 use crate::ir::{Align, Orientation};
-use crate::model::{CellValue, ColumnKind, Node, NodeList, Numbering, RowSpec, TableSpec};
+use crate::model::{Node, NodeList};
 use crate::tasks::TaskSet;
+
+use super::table::table;
 
 /// A JSON object from (key, value) pairs, the values moved in: `json!` serializes each
 /// interpolated value, i.e. copies it, and a long table would be copied at every level.
-fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
+pub(super) fn object<const N: usize>(pairs: [(&str, Value); N]) -> Value {
     Value::Object(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
 }
 
@@ -185,7 +187,7 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
     }
 }
 
-fn align_name(a: Align) -> &'static str {
+pub(super) fn align_name(a: Align) -> &'static str {
     match a {
         Align::Left => "left",
         Align::Center => "center",
@@ -194,164 +196,3 @@ fn align_name(a: Align) -> &'static str {
     }
 }
 
-fn cell_text(v: &CellValue, kind: ColumnKind, decimals: Option<usize>) -> String {
-    match (kind, v) {
-        (_, CellValue::Blank) => String::new(),
-        (ColumnKind::Percent, v) => match v.number() {
-            Some(n) => format::percent(n, decimals.unwrap_or(2)),
-            None => String::new(),
-        },
-        (ColumnKind::Number, v) => match v.number() {
-            Some(n) => format::number(n, decimals),
-            None => String::new(),
-        },
-        (_, CellValue::Number(n)) => format::number(*n, decimals),
-        (_, CellValue::Text(s)) => s.clone(),
-        (_, CellValue::Paragraphs(p)) => p.join("\n"),
-    }
-}
-
-/// A cell's paragraphs: each with its text and whether it is a dash item ("- …").
-fn paragraphs(list: &[String]) -> Value {
-    Value::Array(
-        list.iter()
-            .map(|p| object([("text", json!(p)), ("gach", json!(p.starts_with("- ")))]))
-            .collect(),
-    )
-}
-
-/// Compute a table's rows: header cells with spans, numbered and formatted body cells.
-pub fn table(t: &TableSpec) -> Value {
-    let cols = &t.columns;
-    let kinds: Vec<ColumnKind> = cols.iter().map(|c| c.value.kind()).collect();
-    let default_align = |k: ColumnKind| match k {
-        ColumnKind::RowNumber => Align::Center,
-        ColumnKind::Number | ColumnKind::Percent => Align::Right,
-        ColumnKind::Text => Align::Left,
-    };
-    let aligns: Vec<Align> = cols
-        .iter()
-        .map(|c| c.value.align().unwrap_or(default_align(c.value.kind())))
-        .collect();
-    let widths: Vec<f32> = cols
-        .iter()
-        .map(|c| {
-            c.value.width.unwrap_or(match c.value.kind() {
-                ColumnKind::RowNumber => 5.0,
-                ColumnKind::Number | ColumnKind::Percent => 10.0,
-                ColumnKind::Text => 25.0,
-            })
-        })
-        .collect();
-
-    // Header: columns sharing an upper header ("nhom") are merged across in a first row;
-    // the others span both rows.
-    let two_rows = cols.iter().any(|c| c.value.group.is_some());
-    let mut rows = Vec::new();
-    if two_rows {
-        let mut top = Vec::new();
-        let mut bottom = Vec::new();
-        let mut i = 0;
-        while i < cols.len() {
-            match &cols[i].value.group {
-                None => {
-                    top.push(json!({"text": cols[i].value.name, "colspan": 1, "rowspan": 2}));
-                    i += 1;
-                }
-                Some(g) => {
-                    let mut j = i;
-                    while j < cols.len() && cols[j].value.group.as_ref() == Some(g) {
-                        bottom
-                            .push(json!({"text": cols[j].value.name, "colspan": 1, "rowspan": 1}));
-                        j += 1;
-                    }
-                    top.push(json!({"text": g, "colspan": j - i, "rowspan": 1}));
-                    i = j;
-                }
-            }
-        }
-        rows.push(object([
-            ("loai", json!("header")),
-            ("o", Value::Array(top)),
-        ]));
-        rows.push(object([
-            ("loai", json!("header")),
-            ("o", Value::Array(bottom)),
-        ]));
-    } else {
-        let cells: Vec<Value> = cols
-            .iter()
-            .map(|c| json!({"text": c.value.name, "colspan": 1, "rowspan": 1}))
-            .collect();
-        rows.push(object([
-            ("loai", json!("header")),
-            ("o", Value::Array(cells)),
-        ]));
-    }
-    let header_rows = rows.len();
-
-    let stt_col = kinds.iter().position(|k| *k == ColumnKind::RowNumber);
-    let mut n = 0usize;
-    for r in &t.rows {
-        match &r.value {
-            RowSpec::Group(g) => {
-                if t.numbering() == Numbering::PerGroup {
-                    n = 0;
-                }
-                rows.push(json!({"loai": "group", "text": g, "colspan": cols.len()}));
-            }
-            RowSpec::Data(cells) | RowSpec::Total(cells) => {
-                let total = matches!(r.value, RowSpec::Total(_));
-                let mut out = Vec::new();
-                let mut data = cells.iter();
-                let mut skip_stt = false;
-                for (ci, kind) in kinds.iter().enumerate() {
-                    if *kind == ColumnKind::RowNumber {
-                        if total {
-                            // The total's label spans the STT column and the next one.
-                            skip_stt = true;
-                            continue;
-                        }
-                        n += 1;
-                        out.push(json!({"text": n.to_string(), "align": align_name(aligns[ci]), "colspan": 1}));
-                        continue;
-                    }
-                    let v = data
-                        .next()
-                        .map(|s| s.value.clone())
-                        .unwrap_or(CellValue::Blank);
-                    let text = cell_text(&v, *kind, cols[ci].value.decimals);
-                    let colspan = if skip_stt && Some(ci) == stt_col.map(|s| s + 1) {
-                        2
-                    } else {
-                        1
-                    };
-                    let align = if colspan == 2 {
-                        Align::Center
-                    } else {
-                        aligns[ci]
-                    };
-                    let mut cell = object([
-                        ("text", Value::String(text)),
-                        ("align", json!(align_name(align))),
-                        ("colspan", json!(colspan)),
-                    ]);
-                    if let (CellValue::Paragraphs(p), Value::Object(m)) = (&v, &mut cell) {
-                        m.insert("doan".into(), paragraphs(p));
-                    }
-                    out.push(cell);
-                }
-                rows.push(object([
-                    ("loai", json!(if total { "total" } else { "body" })),
-                    ("o", Value::Array(out)),
-                ]));
-            }
-        }
-    }
-    object([
-        ("rong", json!(widths)),
-        ("so_dong_tieu_de", json!(header_rows)),
-        ("co_chu", json!(t.font_size)),
-        ("dong", Value::Array(rows)),
-    ])
-}

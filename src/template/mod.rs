@@ -18,6 +18,7 @@ pub mod inline;
 pub mod inspection;
 mod refs;
 mod scan;
+mod table;
 mod tera_text;
 
 use std::path::{Path, PathBuf};

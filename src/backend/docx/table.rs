@@ -32,12 +32,16 @@ enum Slot<'a> {
 struct Rows<'a> {
     t: &'a ir::Table,
     slots: Vec<Vec<Option<Slot<'a>>>>,
+    /// Rows a merged cell joins to the next one: the layout keeps them on one page, and so
+    /// must Word and LibreOffice (keep-with-next on their paragraphs).
+    joined: Vec<bool>,
 }
 
 impl<'a> Rows<'a> {
     fn new(t: &'a ir::Table) -> Self {
         let ncols = t.columns.len();
         let grid = ir::grid(t);
+        let mut joined = vec![false; t.rows.len()];
         // Slots of each row, by starting column.
         let mut slots: Vec<Vec<Option<Slot>>> = (0..t.rows.len())
             .map(|_| (0..ncols).map(|_| None).collect())
@@ -52,9 +56,15 @@ impl<'a> Rows<'a> {
                     });
                 }
                 slots[g.row][g.col] = Some(Slot::Cell(cell, *g));
+                // Header rows repeat as one block already.
+                if g.row >= t.header_rows {
+                    for j in &mut joined[g.row..g.row + g.rowspan - 1] {
+                        *j = true;
+                    }
+                }
             }
         }
-        Rows { t, slots }
+        Rows { t, slots, joined }
     }
 
     /// The slots of row `r` (taken: each row is written once) with the grid column each
@@ -98,7 +108,7 @@ impl<'a> Rows<'a> {
             (false, false) => "<w:tr><w:trPr />",
         });
         // The signature block's paragraphs keep with the next row.
-        let keep_next = t.keep_with_previous && r + 1 < t.rows.len();
+        let keep_next = (t.keep_with_previous || self.joined[r]) && r + 1 < t.rows.len();
         for (slot, col, span) in self.take_slots(r) {
             let width = self.span_width(col, span);
             self.cell(doc, slot, width, span, keep_next);
