@@ -13,10 +13,10 @@ use crate::error::{Code, Diagnostics, Error, Pos};
 mod required;
 mod table;
 
-pub use table::check_table;
 use crate::kinds::{self, DocKind};
 use crate::model::{DocumentSpec, Node, NodeList, ReferenceLine};
 use crate::sources::Sources;
+pub use table::check_table;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -486,7 +486,7 @@ fn where_on_an_unknown_field_is_rejected_before_anything_is_written() {
     );
     assert_eq!(code, 1);
     assert!(
-        err.starts_with("lỗi: --where \"co_quan=Sở Y tế\": không lọc được theo trường \"co_quan\""),
+        err.starts_with("lỗi: theo-doi.yaml: --where: không lọc được theo trường \"co_quan\""),
         "{err}"
     );
     assert!(err.contains("chu_tri"));

@@ -449,6 +449,8 @@ examples! {
     theo_doi_nhiem_vu_tinh => "theo-doi-nhiem-vu-tinh",
     theo_doi_tien_do => "theo-doi-tien-do",
     bang_nhom => "bang-nhom",
+    bang_gop_o => "bang-gop-o",
+    theo_doi_cot_rieng => "theo-doi-cot-rieng",
 }
 
 /// Every document in `data/examples` has a test above (the tasks files `nhiem-vu-*.yaml` are

@@ -30,7 +30,7 @@ fn annex_rows(docx: &std::path::Path) -> Vec<Vec<DocxCell>> {
     let tbl = doc
         .descendants()
         .filter(|n| n.has_tag_name((W, "tbl")))
-        .last()
+        .next_back()
         .expect("a table");
     tbl.children()
         .filter(|c| c.has_tag_name((W, "tr")))
@@ -82,10 +82,20 @@ fn merged_cells_are_vmerge_and_gridspan_in_the_docx() {
     assert_eq!(rows[i][1].vmerge.as_deref(), Some("restart"));
     assert_eq!(rows[i + 1][1].vmerge.as_deref(), Some("continue"));
     assert_eq!(rows[i + 1][1].text, "");
-    assert_eq!(rows[i + 1][2].text.split(',').next().unwrap(), "Kết nối mạng truyền số liệu chuyên dùng đến 100% xã");
+    assert_eq!(
+        rows[i + 1][2].text.split(',').next().unwrap(),
+        "Kết nối mạng truyền số liệu chuyên dùng đến 100% xã"
+    );
     assert!(rows[i].iter().all(|c| c.keep_next), "{:?}", rows[i]);
-    assert!(!rows[i + 1].iter().any(|c| c.keep_next), "{:?}", rows[i + 1]);
-    let restarts = rows.iter().flatten().filter(|c| c.vmerge.as_deref() == Some("restart"));
+    assert!(
+        !rows[i + 1].iter().any(|c| c.keep_next),
+        "{:?}",
+        rows[i + 1]
+    );
+    let restarts = rows
+        .iter()
+        .flatten()
+        .filter(|c| c.vmerge.as_deref() == Some("restart"));
     assert_eq!(restarts.count(), 3, "three agencies merged down");
     // The result merged across "Kết quả thực hiện" and "Ghi chú".
     let across = rows
@@ -102,16 +112,28 @@ fn group_rows_carry_their_labels_counts_and_restart_the_numbers() {
     let rows = annex_rows(&out.with_extension("docx"));
     let a = row_starting(&rows, "A.", 0);
     assert_eq!(a.len(), 2);
-    assert_eq!(a[1].text, "NHIỆM VỤ CHUNG CỦA CÁC SỞ, BAN, NGÀNH (05 NHIỆM VỤ)");
+    assert_eq!(
+        a[1].text,
+        "NHIỆM VỤ CHUNG CỦA CÁC SỞ, BAN, NGÀNH (05 NHIỆM VỤ)"
+    );
     assert_eq!(a[1].span, 5);
-    assert_eq!(row_starting(&rows, "I.", 0)[1].text, "Hạ tầng số (03 NHIỆM VỤ)");
-    assert_eq!(row_starting(&rows, "II.", 0)[1].text, "Dữ liệu số (02 NHIỆM VỤ)");
+    assert_eq!(
+        row_starting(&rows, "I.", 0)[1].text,
+        "Hạ tầng số (03 NHIỆM VỤ)"
+    );
+    assert_eq!(
+        row_starting(&rows, "II.", 0)[1].text,
+        "Dữ liệu số (02 NHIỆM VỤ)"
+    );
     assert_eq!(
         row_starting(&rows, "B.", 0)[1].text,
         "NHIỆM VỤ CỦA UBND CÁC XÃ, PHƯỜNG (02 NHIỆM VỤ)"
     );
     // Subgroups restart under each group: B. is followed by I. again.
-    assert_eq!(row_starting(&rows, "I.", 1)[1].text, "Dịch vụ công trực tuyến (02 NHIỆM VỤ)");
+    assert_eq!(
+        row_starting(&rows, "I.", 1)[1].text,
+        "Dịch vụ công trực tuyến (02 NHIỆM VỤ)"
+    );
     // Row numbers restart in each group (danh_so: theo_nhom): 1 2 3 | 1 2 | 1 2.
     let numbers: Vec<&str> = rows
         .iter()
@@ -155,8 +177,15 @@ fn merged_cells_span_their_rows_and_columns_in_the_pdf() {
     assert_eq!(w.iter().filter(|x| x.0 == "Khoa").count(), 1);
     let agency = first("Khoa");
     let task1 = first("Nâng");
-    let task2 = w.iter().find(|x| x.0 == "Kết" && x.2 > task1.2).unwrap().clone();
-    assert!(agency.2 > task1.2 && agency.2 < task2.2, "{agency:?} {task1:?} {task2:?}");
+    let task2 = w
+        .iter()
+        .find(|x| x.0 == "Kết" && x.2 > task1.2)
+        .unwrap()
+        .clone();
+    assert!(
+        agency.2 > task1.2 && agency.2 < task2.2,
+        "{agency:?} {task1:?} {task2:?}"
+    );
     // The text merged across two columns runs past the left edge of "Ghi chú".
     let notes_x = first("Ghi").1;
     let line_y = first("Hệ").2;
@@ -165,10 +194,16 @@ fn merged_cells_span_their_rows_and_columns_in_the_pdf() {
         .filter(|x| (x.2 - line_y).abs() < 1.0)
         .map(|x| x.3)
         .fold(0.0, f32::max);
-    assert!(right > notes_x + 20.0, "merged text ends at {right}, Ghi chú at {notes_x}");
+    assert!(
+        right > notes_x + 20.0,
+        "merged text ends at {right}, Ghi chú at {notes_x}"
+    );
     // The group label sits in the STT column, left of the title's first word.
     let label = first("A.");
-    let title = w.iter().find(|x| x.0 == "NHIỆM" && (x.2 - label.2).abs() < 1.0).unwrap();
+    let title = w
+        .iter()
+        .find(|x| x.0 == "NHIỆM" && (x.2 - label.2).abs() < 1.0)
+        .unwrap();
     assert!(label.3 < title.1, "{label:?} {title:?}");
 }
 
@@ -196,9 +231,15 @@ fn bad_merges_are_refused_with_their_line_and_nothing_is_written() {
             "ô gộp",
         ),
         // Across past the last column.
-        ("    - [Sở A, Việc 1, {gia_tri: Xong, gop_cot: 2}]\n", "ô gộp"),
+        (
+            "    - [Sở A, Việc 1, {gia_tri: Xong, gop_cot: 2}]\n",
+            "ô gộp",
+        ),
         // A merge of zero rows.
-        ("    - [{gia_tri: Sở A, gop_dong: 0}, Việc 1, Xong]\n", "gop_dong"),
+        (
+            "    - [{gia_tri: Sở A, gop_dong: 0}, Việc 1, Xong]\n",
+            "gop_dong",
+        ),
     ];
     for (rows, says) in cases {
         let (dir, code, err) = render_text(&format!("{HEAD}{rows}"));

@@ -129,7 +129,9 @@ mod tests {
             CellValue::Number(x) => format::percent(x, 2),
             CellValue::Blank => String::new(),
             CellValue::Text(t) => t,
-            CellValue::Paragraphs(_) => panic!("a formula gives a number, a blank or text"),
+            CellValue::Paragraphs(_) | CellValue::Merged(..) | CellValue::Covered => {
+                panic!("a formula gives a number, a blank or text")
+            }
         };
         assert_eq!(pct(&[n(31809.0), n(31693.0)]), "99,64%");
         assert_eq!(pct(&[n(45.0), n(45.0)]), "100%");

@@ -47,7 +47,7 @@ pub fn column_letters(mut n: u64) -> String {
 }
 
 fn norm_header(s: &str) -> String {
-    crate::format::fold(s)
+    crate::format::name_key(s)
 }
 
 /// A sheet or CSV file as rows of cells.

@@ -56,10 +56,12 @@ dong:
                 CellValue::Text(s) => s.clone(),
                 CellValue::Blank => "~".into(),
                 CellValue::Paragraphs(p) => p.join("/"),
+                CellValue::Merged(v, m) => format!("{:?}[{}x{}]", v.value, m.rows, m.cols),
+                CellValue::Covered => "^".into(),
             })
             .collect::<Vec<_>>()
             .join("|"),
-        RowSpec::Group(g) => format!("# {g}"),
+        RowSpec::Group(g) => format!("# {}", g.title),
     };
     let rows: Vec<String> = t.rows.iter().map(|r| text(&r.value)).collect();
     assert_eq!(

@@ -25,4 +25,4 @@ pub use number::{
 };
 pub use period::Period;
 pub use seq::{roman, viet_letter};
-pub use text::{capitalize_first, fold, lower, lower_first, nfc, upper, upper_title};
+pub use text::{capitalize_first, fold, lower, lower_first, name_key, nfc, upper, upper_title};

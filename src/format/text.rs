@@ -40,6 +40,31 @@ pub fn fold(s: &str) -> String {
         .join(" ")
 }
 
+/// The form used to compare names (units, agencies, labels) the way people type them:
+/// [`fold`], and the tone mark of each word moved to its end, so that the old and the new
+/// placement compare equal ("Hoà" = "Hòa", "Thuỷ" = "Thủy") while different tones stay
+/// different ("Hòa" ≠ "Hoa"). A key, never printed.
+pub fn name_key(s: &str) -> String {
+    const TONES: [char; 5] = ['\u{300}', '\u{301}', '\u{303}', '\u{309}', '\u{323}'];
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len() + 8);
+    for (i, word) in folded.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let mut tone = None;
+        for c in word.nfd() {
+            if TONES.contains(&c) {
+                tone = Some(c);
+            } else {
+                out.push(c);
+            }
+        }
+        out.extend(tone);
+    }
+    out
+}
+
 /// Lowercases the first character; the rest is unchanged.
 pub fn lower_first(s: &str) -> String {
     let mut c = s.chars();
@@ -84,6 +109,23 @@ pub fn upper_title(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn name_keys_ignore_tone_mark_placement_only() {
+        use super::name_key;
+        assert_eq!(
+            name_key("UBND phường Hoà Bình"),
+            name_key("ubnd  phường HÒA bình")
+        );
+        assert_eq!(name_key("Thuỷ Nguyên"), name_key("Thủy Nguyên"));
+        assert_eq!(name_key("Khoẻ"), name_key("Khỏe"));
+        // Composed and decomposed input alike.
+        assert_eq!(name_key("Ho\u{300}a"), name_key("Hòa"));
+        // A different tone, or none, is a different name.
+        assert_ne!(name_key("Hòa"), name_key("Hoa"));
+        assert_ne!(name_key("Hòa"), name_key("Hóa"));
+        assert_ne!(name_key("Hà"), name_key("Hạ"));
+    }
+
     use super::*;
     use unicode_normalization::is_nfc;
 

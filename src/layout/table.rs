@@ -1,6 +1,6 @@
 //! Tables: cell contents, row heights (content + padding, rowspans stretch their last
-//! row), borders, vertical alignment. Rows linked by a rowspan form one unit that
-//! pagination moves as a whole.
+//! row), borders, vertical alignment. Rows linked by a rowspan, and a group row with the
+//! row after it, form one unit that pagination moves as a whole.
 
 use super::Item;
 use super::paragraph::layout_paragraph;
@@ -321,6 +321,10 @@ pub fn layout_table(t: &ir::Table, container: f32, fonts: &FontSet) -> TableBox 
         while next < placed.len() && placed[next].row == r {
             reach = reach.max(r + placed[next].rowspan);
             next += 1;
+        }
+        // A group row is never left alone at the foot of a page: it joins the next row.
+        if r >= header_rows && t.rows[r].kind == ir::RowKind::Group && r + 1 < nrows {
+            reach = reach.max(r + 2);
         }
         if reach <= r + 1 && r + 1 > header_rows {
             bounds.push((start, r + 1));

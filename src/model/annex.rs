@@ -44,7 +44,7 @@ pub struct Annex {
     /// tong_hop) instead of `bang`.
     #[serde(default)]
     #[serde(rename = "nhiem_vu")]
-    pub task_table: Option<Spanned<String>>,
+    pub task_table: Option<Spanned<super::TaskTableSpec>>,
     /// The annex's number as the office writes it (`so: "01"` → "Phụ lục 01", `so: 2` →
     /// "Phụ lục 2"); without it, compose numbers the annexes I, II, ….
     #[serde(default, deserialize_with = "annex_number")]

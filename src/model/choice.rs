@@ -68,7 +68,9 @@ impl Choice for GroupLabel {
         ("không", GroupLabel::None),
     ];
     fn unknown(w: &str) -> String {
-        format!("cách đánh số dòng nhóm \"{w}\" không hợp lệ; cần chu (A, B, C), la_ma (I, II), so (1, 2) hoặc khong")
+        format!(
+            "cách đánh số dòng nhóm \"{w}\" không hợp lệ; cần chu (A, B, C), la_ma (I, II), so (1, 2) hoặc khong"
+        )
     }
 }
 
@@ -78,7 +80,9 @@ impl Choice for LabelPlace {
         ("ca_dong", LabelPlace::WholeRow),
     ];
     fn unknown(w: &str) -> String {
-        format!("vị trí nhãn dòng nhóm \"{w}\" không hợp lệ; cần cot_stt (nhãn ở cột STT) hoặc ca_dong (cả dòng)")
+        format!(
+            "vị trí nhãn dòng nhóm \"{w}\" không hợp lệ; cần cot_stt (nhãn ở cột STT) hoặc ca_dong (cả dòng)"
+        )
     }
 }
 

@@ -14,6 +14,7 @@ mod data;
 pub mod inspection;
 pub mod required;
 mod table;
+mod task_table;
 pub mod tasks;
 
 pub use annex::{Annex, AnnexDocumentSpec, ReferenceLine};
@@ -24,6 +25,7 @@ pub use table::{
     CellValue, ColumnKind, ColumnSpec, GroupLabel, GroupRow, GroupRowsSpec, LabelPlace, Merge,
     MergeWalk, Numbering, Placed, RowSpec, TableSpec,
 };
+pub use task_table::{TaskColumnSpec, TaskTableSpec};
 
 use serde::Deserialize;
 use serde_saphyr::Spanned;

@@ -91,7 +91,11 @@ impl GroupRowsSpec {
     /// The numbering of groups at `level` (1 or 2); a second level without its own word
     /// is numbered 1., 2.
     pub fn label(&self, level: u8) -> GroupLabel {
-        let labels = self.labels.as_ref().map(|l| l.value.as_slice()).unwrap_or(&[]);
+        let labels = self
+            .labels
+            .as_ref()
+            .map(|l| l.value.as_slice())
+            .unwrap_or(&[]);
         match (labels.get(usize::from(level.max(1)) - 1), level) {
             (Some(l), _) => *l,
             (None, 1) => GroupLabel::None,

@@ -31,6 +31,10 @@ pub struct TaskSource {
     #[serde(default)]
     #[serde(rename = "nhan_trang_thai")]
     pub status_labels: Vec<Spanned<StatusLabelSpec>>,
+    /// Extra task fields, for tasks written in the document.
+    #[serde(default)]
+    #[serde(rename = "truong")]
+    pub fields: Vec<Spanned<FieldSpec>>,
     /// What the tasks carry out, for the plan's sentence "Chi tiết 41 nhiệm vụ cụ thể thuộc
     /// 07 nhóm nhiệm vụ <mo_ta>" (overrides the tasks file's).
     #[serde(default)]
@@ -71,6 +75,26 @@ pub struct TaskFileBody {
     #[serde(default)]
     #[serde(rename = "nhan_trang_thai")]
     pub status_labels: Vec<Spanned<StatusLabelSpec>>,
+    /// Extra task fields the office tracks: `{id: van_ban_tw, ten: Văn bản của Trung ương}`.
+    #[serde(default)]
+    #[serde(rename = "truong")]
+    pub fields: Vec<Spanned<FieldSpec>>,
+}
+
+/// One extra task field: its id (used in columns, `--where` and templates), its header and
+/// its kind.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FieldSpec {
+    pub id: Spanned<String>,
+    /// The header of a column showing the field.
+    #[serde(rename = "ten")]
+    pub name: String,
+    /// "van_ban" (text, the default), "ngay" (a date, printed as written) or "danh_sach"
+    /// (one or several lines).
+    #[serde(default)]
+    #[serde(rename = "loai")]
+    pub kind: Option<Spanned<String>>,
 }
 
 /// One of `nhan_trang_thai`: `{nhan: Đã triển khai, loai: hoan_thanh}`.
@@ -134,6 +158,10 @@ pub struct TaskSpec {
     #[serde(default)]
     #[serde(rename = "ghi_chu")]
     pub notes: Option<String>,
+    /// Values of the extra fields declared under `truong`.
+    #[serde(default)]
+    #[serde(rename = "truong")]
+    pub fields: Option<Spanned<std::collections::BTreeMap<String, Spanned<super::OneOrMany>>>>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

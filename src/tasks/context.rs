@@ -29,130 +29,21 @@ fn header(names: &[&str]) -> Value {
     json!({"loai": "header", "o": names.iter().map(|n| json!({"text": n, "colspan": 1, "rowspan": 1})).collect::<Vec<_>>()})
 }
 
-fn lines(v: &[String]) -> String {
-    v.join("\n")
-}
-
-/// Agencies, one per line when several.
-fn agencies(v: &[String]) -> String {
-    v.join(";\n")
-}
-
-fn deadline(t: &Task) -> String {
-    t.deadline.as_ref().map(|d| d.display()).unwrap_or_default()
-}
-
-fn late_mark(t: &Task, set: &TaskSet) -> Option<String> {
-    t.days_late(set.as_of)
-        .map(|d| format!("**Quá hạn {} ngày**", format::number(d as f64, Some(0))))
-}
-
-/// "I. VỀ CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH (08 NHIỆM VỤ)".
-fn roman_group_row(i: usize, title: &str, n: usize) -> String {
-    format!(
-        "{}. {} ({} NHIỆM VỤ)",
-        format::roman(i as u32 + 1),
-        format::upper_title(title),
-        count(n)
-    )
-}
-
 /// One of the task tables.
 pub fn table(set: &TaskSet, style: &str) -> Value {
     if style == "tong_hop" {
         return summary_table(set);
     }
-    let (names, widths): (Vec<&str>, Vec<f32>) = match style {
-        "ke_hoach" => (
-            vec![
-                "STT",
-                "Nội dung, nhiệm vụ",
-                "Đơn vị chủ trì",
-                "Đơn vị phối hợp",
-                "Kết quả sản phẩm",
-                "Thời gian hoàn thành",
-            ],
-            vec![5.0, 35.0, 15.0, 17.0, 15.0, 13.0],
-        ),
-        "theo_doi" => (
-            vec![
-                "STT",
-                "Nhiệm vụ",
-                "Văn bản giao nhiệm vụ",
-                "Đơn vị chủ trì",
-                "Thời hạn",
-                "Kết quả thực hiện",
-                "Tình trạng",
-            ],
-            vec![5.0, 28.0, 15.0, 14.0, 12.0, 26.0, 12.0],
-        ),
-        _ => (
-            vec![
-                "STT",
-                "Nhiệm vụ được giao",
-                "Văn bản giao nhiệm vụ",
-                "Cơ quan thực hiện",
-                "Thời hạn hoàn thành",
-                "Kết quả thực hiện",
-                "Ghi chú",
-            ],
-            vec![5.0, 29.0, 15.0, 13.0, 11.0, 30.0, 10.0],
-        ),
-    };
-    let ncol = names.len();
-    let mut rows = vec![header(&names)];
-    for (pos, (gi, g, tasks)) in set.nonempty_groups().into_iter().enumerate() {
-        let title = match style {
-            "tinh_trang" => format!("Đối với {} nhiệm vụ {}", count(tasks.len()), g.short),
-            // Roman numerals follow the group's place in the full list, so a filtered list
-            // keeps the plan's group numbers.
-            _ => roman_group_row(
-                if set.filters.is_empty() { pos } else { gi },
-                &g.title,
-                tasks.len(),
-            ),
-        };
-        rows.push(json!({"loai": "group", "text": title, "colspan": ncol}));
-        for t in tasks {
-            let stt = cell(t.number.to_string(), "center");
-            let cells = match style {
-                "ke_hoach" => vec![
-                    stt,
-                    cell(lines(&t.content), "justify"),
-                    cell(agencies(&t.lead), "left"),
-                    cell(agencies(&t.partners), "left"),
-                    cell(&t.product, "left"),
-                    cell(deadline(t), "center"),
-                ],
-                _ => {
-                    // The last column: the status (progress table) or the note, with the
-                    // overdue mark below it.
-                    let mut last = if style == "theo_doi" {
-                        t.status_text().unwrap_or_default()
-                    } else {
-                        t.note.clone()
-                    };
-                    if let Some(m) = late_mark(t, set) {
-                        if !last.is_empty() {
-                            last.push('\n');
-                        }
-                        last.push_str(&m);
-                    }
-                    vec![
-                        stt,
-                        cell(lines(&t.content), "justify"),
-                        cell(lines(&t.assigned_by), "left"),
-                        cell(agencies(&t.lead), "left"),
-                        cell(deadline(t), "center"),
-                        cell(lines(&t.result), "justify"),
-                        cell(last, "center"),
-                    ]
-                }
-            };
-            rows.push(json!({"loai": "body", "o": cells}));
-        }
+    super::columns::table(set, style, &super::columns::preset(style))
+}
+
+/// The task table of an annex: a preset, or the columns it names.
+pub fn annex_table(set: &TaskSet, spec: &crate::model::TaskTableSpec) -> Value {
+    let style = spec.preset_name();
+    if spec.columns.is_empty() {
+        return table(set, style);
     }
-    json!({"rong": widths, "so_dong_tieu_de": 1, "co_chu": null, "dong": rows})
+    super::columns::table(set, style, &super::columns::columns_of(spec, &set.fields))
 }
 
 /// Tasks per group and status, with the overdue ones and a total row.
@@ -267,5 +158,27 @@ pub fn build(set: &TaskSet) -> Value {
             Value::String(set.filters.iter().map(|f| f.describe()).collect::<Vec<_>>().join("; "))
         },
         "bang": tables,
+        "truong": set.fields.iter().map(|d| json!({"id": d.id, "ten": d.name})).collect::<Vec<_>>(),
+        "danh_sach": set.tasks.iter().map(|t| task_value(set, t)).collect::<Vec<_>>(),
+    })
+}
+
+/// One task for templates: its fields as printed, the extra ones under `truong`.
+fn task_value(set: &TaskSet, t: &Task) -> Value {
+    json!({
+        "id": t.id,
+        "so": t.number,
+        "nhom": set.groups[t.group].id,
+        "noi_dung": t.content,
+        "chu_tri": t.lead,
+        "phoi_hop": t.partners,
+        "san_pham": t.product,
+        "han": t.deadline.as_ref().map(|d| d.display()),
+        "van_ban_giao": t.assigned_by,
+        "trang_thai": t.status_text(),
+        "ket_qua": t.result,
+        "ghi_chu": t.note,
+        "qua_han": t.days_late(set.as_of),
+        "truong": t.fields.iter().map(|(k, v)| (k.clone(), json!(v.join("\n")))).collect::<serde_json::Map<_, _>>(),
     })
 }

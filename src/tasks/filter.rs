@@ -29,6 +29,8 @@ pub enum Filter {
     Status(StatusQuery),
     Overdue(bool),
     Id(String),
+    /// An extra field of the tasks file (`truong`): its id and the value.
+    Extra(String, String),
 }
 
 /// `trang_thai=…`: a status label of the tasks file or a class, resolved against the labels
@@ -40,8 +42,9 @@ pub struct StatusQuery {
     pub label: Option<String>,
 }
 
+/// Values compare as names: case, spacing and tone-mark placement aside.
 fn key(s: &str) -> String {
-    crate::format::fold(s)
+    crate::format::name_key(s)
 }
 
 impl Filter {
@@ -72,16 +75,10 @@ impl Filter {
                     ));
                 }
             }),
-            other => {
-                return Err(format!(
-                    "không lọc được theo trường \"{other}\"; các trường lọc được: {}",
-                    FIELDS
-                        .iter()
-                        .map(|(f, what)| format!("{f} ({what})"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
+            // Any other identifier may be an extra field of the tasks file, which is read
+            // later: [`super::TaskSet::check_filter`] and the loader check it.
+            other if super::fields::is_identifier(other) => Filter::Extra(other.to_string(), v),
+            other => return Err(unknown_field(other, &[])),
         })
     }
 
@@ -119,6 +116,7 @@ impl Filter {
             },
             Filter::Overdue(b) => t.days_late(as_of).is_some() == *b,
             Filter::Id(v) => t.id == v.trim(),
+            Filter::Extra(f, v) => t.fields.get(f).is_some_and(|l| any(l, v)),
         }
     }
 
@@ -137,6 +135,30 @@ impl Filter {
             Filter::Overdue(true) => "nhiệm vụ quá hạn".to_string(),
             Filter::Overdue(false) => "nhiệm vụ chưa quá hạn".to_string(),
             Filter::Id(v) => format!("nhiệm vụ {v}"),
+            Filter::Extra(f, v) => format!("{f}: {v}"),
+        }
+    }
+}
+
+/// The message for a filter on a field that does not exist, listing those that do.
+pub fn unknown_field(field: &str, extra: &[super::fields::FieldDef]) -> String {
+    format!(
+        "không lọc được theo trường \"{field}\"; các trường lọc được: {}",
+        FIELDS
+            .iter()
+            .map(|(f, what)| format!("{f} ({what})"))
+            .chain(extra.iter().map(|d| format!("{} ({})", d.id, d.name)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    )
+}
+
+impl Filter {
+    /// The extra field a filter names that `defs` does not declare.
+    pub fn undeclared<'a>(&'a self, defs: &[super::fields::FieldDef]) -> Option<&'a str> {
+        match self {
+            Filter::Extra(f, _) if !defs.iter().any(|d| d.id == *f) => Some(f),
+            _ => None,
         }
     }
 }

@@ -24,8 +24,10 @@
 //!     ghi_chu: …
 //! ```
 
+pub mod columns;
 pub mod context;
 pub mod deadline;
+pub mod fields;
 pub mod filter;
 pub mod status;
 pub mod text;
@@ -75,6 +77,8 @@ pub struct Task {
     pub status_label: Option<String>,
     pub result: Vec<String>,
     pub note: String,
+    /// Values of the extra fields (`truong`), by field id, as lines.
+    pub fields: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 impl Task {
@@ -115,6 +119,8 @@ pub struct TaskSet {
     pub describe: Option<String>,
     /// The office's own status labels (`nhan_trang_thai`).
     pub labels: Vec<StatusLabel>,
+    /// The extra task fields the tasks file declares (`truong`).
+    pub fields: Vec<fields::FieldDef>,
 }
 
 impl TaskSet {
@@ -186,8 +192,26 @@ impl TaskSet {
                 v,
                 self.tasks.iter().map(|t| t.id.as_str()).collect(),
             ),
+            Filter::Extra(f, v) => {
+                let Some(def) = self.fields.iter().find(|d| d.id == *f) else {
+                    let mut ids: Vec<&str> = filter::FIELDS.iter().map(|(w, _)| *w).collect();
+                    ids.extend(self.fields.iter().map(|d| d.id.as_str()));
+                    let hint =
+                        crate::error::closest(f, &ids).map(|c| format!("có phải là \"{c}\"?"));
+                    return Err((filter::unknown_field(f, &self.fields), hint));
+                };
+                (
+                    def.name.as_str(),
+                    v,
+                    self.tasks
+                        .iter()
+                        .flat_map(|t| t.fields.get(f).into_iter().flatten())
+                        .map(String::as_str)
+                        .collect(),
+                )
+            }
         };
-        let key = |s: &str| crate::format::fold(s.trim());
+        let key = |s: &str| crate::format::name_key(s.trim());
         if values.iter().any(|x| key(x) == key(wanted)) {
             return Ok(());
         }
@@ -315,6 +339,7 @@ pub fn load(
         parse_clauses(&s.wording, &labels, true, &mut errs)
     };
     let groups = check_groups(&body.group, &mut errs);
+    let field_defs = fields::check_defs(&body.fields, &mut |e| errs.body(e));
     if body.tasks.is_empty() {
         errs.body(
             Error::new(
@@ -324,9 +349,9 @@ pub fn load(
             .with_pos(if file.is_some() { None } else { pos_of(src) }),
         );
     }
-    let mut tasks = check_tasks(&body.tasks, &groups, &labels, &mut errs);
+    let mut tasks = check_tasks(&body.tasks, &groups, &labels, &field_defs, &mut errs);
     let as_of = report_date(s, doc_date, &mut errs);
-    let filters = parse_filters(s, &labels, &mut errs);
+    let filters = parse_filters(s, &labels, &field_defs, &mut errs);
     errs.into_result()?;
 
     number_tasks(&mut tasks, numbering);
@@ -343,6 +368,7 @@ pub fn load(
             .or(body.description.clone())
             .filter(|d| !d.trim().is_empty()),
         labels,
+        fields: field_defs,
     };
     // The filters the document itself writes select its list once, here.
     Ok(set.filtered(&filters))
@@ -363,14 +389,19 @@ fn read_body(
             wording: Vec::new(),
             description: None,
             status_labels: s.status_labels.clone(),
+            fields: s.fields.clone(),
         };
         return Ok((body, None));
     };
-    if !s.group.is_empty() || !s.tasks.is_empty() || !s.status_labels.is_empty() {
+    if !s.group.is_empty()
+        || !s.tasks.is_empty()
+        || !s.status_labels.is_empty()
+        || !s.fields.is_empty()
+    {
         return Err(Error::new(
             Code::Conflict,
-            "đã có \"tep\" thì không viết \"nhom\", \"nhiem_vu\" và \"nhan_trang_thai\" ngay \
-                 trong văn bản (viết chúng trong tệp nhiệm vụ)",
+            "đã có \"tep\" thì không viết \"nhom\", \"nhiem_vu\", \"nhan_trang_thai\" và \
+                 \"truong\" ngay trong văn bản (viết chúng trong tệp nhiệm vụ)",
         )
         .with_pos(pos_of(tep))
         .into());
@@ -487,6 +518,7 @@ fn check_tasks(
     specs: &[Spanned<TaskSpec>],
     groups: &[TaskGroup],
     labels: &[StatusLabel],
+    field_defs: &[fields::FieldDef],
     errs: &mut LoadErrors,
 ) -> Vec<Task> {
     let mut tasks: Vec<Task> = Vec::new();
@@ -507,7 +539,7 @@ fn check_tasks(
             );
         }
         seen.push((id.clone(), pos_of(&t.id)));
-        if let Some(task) = check_task(t, id, groups, labels, errs) {
+        if let Some(task) = check_task(t, id, groups, labels, field_defs, errs) {
             tasks.push(task);
         }
     }
@@ -520,6 +552,7 @@ fn check_task(
     id: String,
     groups: &[TaskGroup],
     labels: &[StatusLabel],
+    field_defs: &[fields::FieldDef],
     errs: &mut LoadErrors,
 ) -> Option<Task> {
     let Some(group) = groups.iter().position(|g| g.id == t.group.value.trim()) else {
@@ -543,6 +576,7 @@ fn check_task(
         return None;
     };
     let deadline = t.deadline.as_ref().and_then(|h| parse_deadline(h, errs));
+    let extra = fields::task_values(t.fields.as_ref(), &id, field_defs, &mut |e| errs.body(e));
     let status = t
         .status
         .as_ref()
@@ -561,6 +595,7 @@ fn check_task(
         status_label: status.and_then(|s| s.label),
         result: lines(&t.result),
         note: t.notes.clone().unwrap_or_default().trim().to_string(),
+        fields: extra,
     })
 }
 
@@ -629,7 +664,12 @@ fn report_date(
 }
 
 /// The filters of `loc`.
-fn parse_filters(s: &TaskSource, labels: &[StatusLabel], errs: &mut LoadErrors) -> Vec<Filter> {
+fn parse_filters(
+    s: &TaskSource,
+    labels: &[StatusLabel],
+    defs: &[fields::FieldDef],
+    errs: &mut LoadErrors,
+) -> Vec<Filter> {
     let mut out = Vec::new();
     if let Some(l) = &s.filter {
         for (k, v) in &l.value {
@@ -637,7 +677,9 @@ fn parse_filters(s: &TaskSource, labels: &[StatusLabel], errs: &mut LoadErrors) 
                 Ok(f) => {
                     let unknown = match &f {
                         Filter::Status(q) => status::resolve(labels, &q.written).err(),
-                        _ => None,
+                        f => f
+                            .undeclared(defs)
+                            .map(|name| (filter::unknown_field(name, defs), None)),
                     };
                     match unknown {
                         Some(m) => errs.doc(status_error(m, pos_of(l))),
@@ -712,36 +754,11 @@ pub fn check_document(
     }
     for a in &vb.annexes {
         bodies.extend([&a.value.opening, &a.value.notes]);
-        if let Some(style) = &a.value.task_table {
-            users.push(pos_of(style));
-            if !context::TABLES
-                .iter()
-                .any(|(k, _)| *k == style.value.trim())
-            {
-                errs.push(
-                    Error::new(
-                        Code::UnknownValue,
-                        format!(
-                            "kiểu bảng nhiệm vụ \"{}\" không hợp lệ; cần một trong: {}",
-                            style.value.trim(),
-                            context::TABLES
-                                .iter()
-                                .map(|(k, what)| format!("{k} ({what})"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        ),
-                    )
-                    .with_pos(pos_of(style)),
-                );
-            }
-            if a.value.table.is_some() {
-                errs.push(
-                    Error::new(
-                        Code::Conflict,
-                        "phụ lục đã có \"nhiem_vu\" (bảng nhiệm vụ) thì không có thêm \"bang\"",
-                    )
-                    .with_pos(pos_of(style)),
-                );
+        if let Some(spec) = &a.value.task_table {
+            users.push(pos_of(spec));
+            let fields = set.as_ref().map_or(&[][..], |s| s.fields.as_slice());
+            for e in columns::check(spec, fields, a.value.table.is_some()) {
+                errs.push(e);
             }
         }
     }

@@ -96,11 +96,11 @@ pub struct Resolved {
 
 /// The label among `labels` that `s` names (compared the way people type).
 pub fn find_label<'a>(labels: &'a [StatusLabel], s: &str) -> Option<&'a StatusLabel> {
-    let k = crate::format::fold(s);
+    let k = crate::format::name_key(s);
     let k = k.trim_end_matches('.');
     labels
         .iter()
-        .find(|l| crate::format::fold(&l.label).trim_end_matches('.') == k)
+        .find(|l| crate::format::name_key(&l.label).trim_end_matches('.') == k)
 }
 
 /// A status written as one of the office's labels, else a code or the built-in wording. The

@@ -159,6 +159,7 @@ mod tests {
             status_label: None,
             result: vec![],
             note: String::new(),
+            fields: Default::default(),
         }
     }
 
@@ -183,6 +184,7 @@ mod tests {
             filters: vec![],
             describe: None,
             labels: vec![],
+            fields: vec![],
         }
     }
 

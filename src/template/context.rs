@@ -51,8 +51,8 @@ pub fn build(doc: &Computed) -> Value {
                     "bang",
                     match (&a.table, &a.task_table, tk) {
                         (Some(t), _, _) => table(t),
-                        (_, Some(style), Some(set)) => {
-                            crate::tasks::context::table(set, style.value.trim())
+                        (_, Some(spec), Some(set)) => {
+                            crate::tasks::context::annex_table(set, &spec.value)
                         }
                         _ => Value::Null,
                     },
@@ -195,4 +195,3 @@ pub(super) fn align_name(a: Align) -> &'static str {
         Align::Justify => "justify",
     }
 }
-

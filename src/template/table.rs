@@ -40,7 +40,8 @@ pub fn table(t: &TableSpec) -> Value {
 /// Header: columns sharing an upper header ("nhom") are merged across in a first row; the
 /// others span both rows.
 fn header_rows(cols: &[Spanned<ColumnSpec>]) -> Vec<Value> {
-    let header = |cells: Vec<Value>| object([("loai", json!("header")), ("o", Value::Array(cells))]);
+    let header =
+        |cells: Vec<Value>| object([("loai", json!("header")), ("o", Value::Array(cells))]);
     if !cols.iter().any(|c| c.value.group.is_some()) {
         let cells = cols
             .iter()
@@ -105,7 +106,10 @@ fn body_rows(t: &TableSpec, rows: &mut Vec<Value>) {
                 }
                 let label = labels.next(g.level, groups);
                 let count = groups.count.as_ref().map(|noun| {
-                    format!(" ({} {noun})", crate::tasks::text::count(rows_in_group(t, ri)))
+                    format!(
+                        " ({} {noun})",
+                        crate::tasks::text::count(rows_in_group(t, ri))
+                    )
                 });
                 rows.push(group_row(g, &label, count, groups.place(), ncols, stt_col));
                 continue;
@@ -143,7 +147,11 @@ fn body_rows(t: &TableSpec, rows: &mut Vec<Value>) {
             let v = v.unmerged();
             let label_span = skip_stt && Some(ci) == stt_col.map(|s| s + 1);
             let colspan = if label_span { 2 } else { merge.cols };
-            let align = if label_span { Align::Center } else { aligns[ci] };
+            let align = if label_span {
+                Align::Center
+            } else {
+                aligns[ci]
+            };
             let mut cell = object([
                 (
                     "text",

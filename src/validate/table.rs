@@ -3,9 +3,9 @@
 
 use serde_saphyr::Spanned;
 
+use super::pos_of;
 use crate::error::{Code, Error};
 use crate::model::{CellValue, ColumnKind, ColumnSpec, LabelPlace, MergeWalk, RowSpec, TableSpec};
-use super::pos_of;
 
 /// Check a table's rows against its columns. (Column kinds, alignments and numbering were
 /// read into their types by the loader.)
@@ -42,7 +42,9 @@ pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Error)) {
             .with_pos(pos_of(row)));
             walk.reset();
         }
-        let merged_here = cells.iter().any(|c| matches!(c.value, CellValue::Merged(..)));
+        let merged_here = cells
+            .iter()
+            .any(|c| matches!(c.value, CellValue::Merged(..)));
         let covered_above = walk.pending();
         let placed = walk.place(cells);
         if !merged_here && !covered_above {
@@ -70,9 +72,7 @@ pub fn check_table(t: &TableSpec, err: &mut impl FnMut(Error)) {
             )
             .with_pos(pos_of(row)));
             continue;
-        } else if placed.starts.iter().any(Option::is_none)
-            || (placed.empty > 0 && !is_total)
-        {
+        } else if placed.starts.iter().any(Option::is_none) || (placed.empty > 0 && !is_total) {
             let room = data_cols.len() - placed.covered.iter().filter(|c| **c).count();
             err(Error::new(
                 Code::WrongType,
@@ -162,7 +162,8 @@ fn check_group_rows(t: &TableSpec, err: &mut impl FnMut(Error)) {
     {
         err(Error::new(
             Code::Conflict,
-            "dong_nhom.nhan: cot_stt đặt nhãn nhóm ở cột STT, nhưng bảng không có cột loai: stt".to_string(),
+            "dong_nhom.nhan: cot_stt đặt nhãn nhóm ở cột STT, nhưng bảng không có cột loai: stt"
+                .to_string(),
         )
         .with_pos(pos_of(p)));
     }

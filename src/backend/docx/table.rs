@@ -32,8 +32,8 @@ enum Slot<'a> {
 struct Rows<'a> {
     t: &'a ir::Table,
     slots: Vec<Vec<Option<Slot<'a>>>>,
-    /// Rows a merged cell joins to the next one: the layout keeps them on one page, and so
-    /// must Word and LibreOffice (keep-with-next on their paragraphs).
+    /// Rows a merged cell joins to the next one, and group rows: the layout keeps them with
+    /// the next row, and so must Word and LibreOffice (keep-with-next on their paragraphs).
     joined: Vec<bool>,
 }
 
@@ -56,6 +56,9 @@ impl<'a> Rows<'a> {
                     });
                 }
                 slots[g.row][g.col] = Some(Slot::Cell(cell, *g));
+                if g.row >= t.header_rows && t.rows[g.row].kind == ir::RowKind::Group {
+                    joined[g.row] = true;
+                }
                 // Header rows repeat as one block already.
                 if g.row >= t.header_rows {
                     for j in &mut joined[g.row..g.row + g.rowspan - 1] {

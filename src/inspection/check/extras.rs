@@ -105,7 +105,7 @@ fn targets(
     let units = &roster.units;
     for a in &s.applies_to {
         let name = a.value.trim();
-        if let Some(&ui) = roster.by_name.get(name) {
+        if let Some(&ui) = roster.by_name.get(&crate::format::name_key(name)) {
             let answers = roster.groups[units[ui].group].outline;
             if answers != oi {
                 errs.push(

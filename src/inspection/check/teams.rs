@@ -97,7 +97,7 @@ fn visits(
     for v in &team.spec.value.units {
         let vp = visit_pos(v);
         let name = v.value.name.value.trim();
-        let Some(&ui) = roster.by_name.get(name) else {
+        let Some(&ui) = roster.by_name.get(&crate::format::name_key(name)) else {
             errs.push(
                 Code::BadReference,
                 vp,

@@ -13,6 +13,7 @@ pub(super) struct Roster {
     pub units: Vec<Unit>,
     /// Where each unit was declared, for "first declared at line N" and "not assigned".
     pub declared_at: Vec<Option<Pos>>,
+    /// Units by [`crate::format::name_key`]: "Xã Hoà Bình" finds "Xã Hòa Bình".
     pub by_name: HashMap<String, usize>,
 }
 
@@ -61,7 +62,7 @@ pub(super) fn check(
                 );
                 continue;
             }
-            if let Some(&other) = r.by_name.get(&name) {
+            if let Some(&other) = r.by_name.get(&crate::format::name_key(&name)) {
                 errs.push(
                     Code::Duplicate,
                     pos(u),
@@ -72,7 +73,8 @@ pub(super) fn check(
                 );
                 continue;
             }
-            r.by_name.insert(name.clone(), r.units.len());
+            r.by_name
+                .insert(crate::format::name_key(&name), r.units.len());
             members.push(r.units.len());
             r.declared_at.push(pos(u));
             r.units.push(Unit {
