@@ -90,6 +90,19 @@ pub struct DocumentSpec {
     #[serde(default)]
     #[serde(rename = "kinh_gui")]
     pub addressees: Vec<String>,
+    /// Giấy mời: when the meeting is ("08 giờ 00, thứ Năm, ngày 20/11/2025"), printed
+    /// "Thời gian: …" after the opening.
+    #[serde(default)]
+    #[serde(rename = "thoi_gian")]
+    pub meeting_time: Option<Spanned<String>>,
+    /// Giấy mời: where it is ("Hội trường tầng 3, Sở Nội vụ …"), "Địa điểm: …".
+    #[serde(default)]
+    #[serde(rename = "dia_diem")]
+    pub meeting_place: Option<Spanned<String>>,
+    /// Giấy mời: who is invited, one line ("Thành phần: …") or a list of "- " lines.
+    #[serde(default)]
+    #[serde(rename = "thanh_phan")]
+    pub participants: Option<Spanned<OneOrMany>>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
     #[serde(rename = "can_cu")]
@@ -111,6 +124,11 @@ pub struct DocumentSpec {
     #[serde(default = "required::absent")]
     #[serde(rename = "chu_ky")]
     pub signature: Spanned<Signature>,
+    /// A second signature block, on the left of `chu_ky` (Biên bản: the secretary beside
+    /// the chair; Hợp đồng: party A beside party B). Nơi nhận then goes under both.
+    #[serde(default)]
+    #[serde(rename = "chu_ky_trai")]
+    pub left_signature: Option<Spanned<Signature>>,
     #[serde(default)]
     #[serde(rename = "noi_nhan")]
     pub recipients: Option<Recipients>,

@@ -65,7 +65,7 @@ pub fn build(doc: &Computed) -> Value {
     {
         annexes.push(task_annex(set));
     }
-    object([
+    let mut context = object([
         ("loai", json!(ck.kind.id)),
         ("ten_loai", json!(ck.kind.name)),
         ("cong_van", json!(ck.kind.is_cong_van())),
@@ -113,6 +113,30 @@ pub fn build(doc: &Computed) -> Value {
                 _ => Value::Null,
             },
         ),
+    ]);
+    if ck.kind.is_invitation() {
+        context["moi"] = meeting(vb);
+    }
+    context
+}
+
+/// The meeting block of a Giấy mời: `thoi_gian` and `dia_diem` as texts (null when not
+/// written), `thanh_phan` as a text, or a list when written as one.
+fn meeting(vb: &crate::model::DocumentSpec) -> Value {
+    let text = |s: &Option<serde_saphyr::Spanned<String>>| {
+        s.as_ref().map_or(Value::Null, |s| json!(s.value.trim()))
+    };
+    let participants = match vb.participants.as_ref().map(|p| &p.value) {
+        None => Value::Null,
+        Some(crate::model::OneOrMany::One(s)) => json!(s.trim()),
+        Some(crate::model::OneOrMany::Many(v)) => {
+            json!(v.iter().map(|s| s.trim()).collect::<Vec<_>>())
+        }
+    };
+    object([
+        ("thoi_gian", text(&vb.meeting_time)),
+        ("dia_diem", text(&vb.meeting_place)),
+        ("thanh_phan", participants),
     ])
 }
 
