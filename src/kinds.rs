@@ -26,7 +26,7 @@ impl DocKind {
         self.id == "cong-van"
     }
 
-    /// Giấy mời: the only kind with a meeting block (`thoi_gian`, `dia_diem`, `thanh_phan`).
+    /// Giấy mời: the only kind with a meeting block (`cuoc_hop`: time, place, participants).
     pub fn is_invitation(&self) -> bool {
         self.id == "giay-moi"
     }

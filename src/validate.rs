@@ -317,51 +317,61 @@ fn check_left_signature(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
     }
 }
 
-/// The meeting block of a Giấy mời (`thoi_gian`, `dia_diem`, `thanh_phan`): only on a
-/// Giấy mời, and never blank.
+/// The meeting block of a Giấy mời (`cuoc_hop`): only on a Giấy mời, with at least one
+/// of its keys, none blank.
 fn check_meeting(vb: &DocumentSpec, kind: Option<&DocKind>, err: &mut impl FnMut(Error)) {
-    let invitation = kind.is_none_or(DocKind::is_invitation);
-    let texts = [
+    let Some(m) = &vb.meeting else {
+        return;
+    };
+    if !kind.is_none_or(DocKind::is_invitation) {
+        err(Error::new(
+            Code::Conflict,
+            format!(
+                "khóa \"cuoc_hop\" (thời gian, địa điểm, thành phần cuộc họp) chỉ dùng cho giấy \
+                 mời (loai: giay-moi), không dùng cho loại \"{}\"; ghi nội dung này trong noi_dung",
+                vb.kind.value.trim()
+            ),
+        )
+        .with_pos(pos_of(m)));
+        return;
+    }
+    let m = &m.value;
+    let keys = [
         (
             "thoi_gian",
             "thời gian",
-            vb.meeting_time
-                .as_ref()
-                .map(|s| (pos_of(s), vec![s.value.clone()])),
+            m.time.as_ref().map(|s| (pos_of(s), vec![s.value.clone()])),
         ),
         (
             "dia_diem",
             "địa điểm",
-            vb.meeting_place
-                .as_ref()
-                .map(|s| (pos_of(s), vec![s.value.clone()])),
+            m.place.as_ref().map(|s| (pos_of(s), vec![s.value.clone()])),
         ),
         (
             "thanh_phan",
             "thành phần",
-            vb.participants
+            m.participants
                 .as_ref()
                 .map(|s| (pos_of(s), s.value.lines())),
         ),
     ];
-    for (key, what, value) in texts {
+    if keys.iter().all(|(_, _, v)| v.is_none()) {
+        err(Error::new(
+            Code::Empty,
+            "cuoc_hop cần ít nhất một trong các khóa: thoi_gian, dia_diem, thanh_phan",
+        )
+        .with_pos(vb.meeting.as_ref().and_then(pos_of)));
+    }
+    for (key, what, value) in keys {
         let Some((pos, lines)) = value else {
             continue;
         };
-        if !invitation {
-            err(Error::new(
-                Code::Conflict,
-                format!(
-                    "khóa \"{key}\" ({what} cuộc họp) chỉ dùng cho giấy mời (loai: giay-moi), \
-                     không dùng cho loại \"{}\"; ghi nội dung này trong noi_dung",
-                    vb.kind.value.trim()
-                ),
-            )
-            .with_pos(pos));
-        } else if lines.is_empty() || lines.iter().any(|l| l.trim().is_empty()) {
+        if lines.is_empty() || lines.iter().any(|l| l.trim().is_empty()) {
             err(Error::new(
                 Code::Empty,
-                format!("{what} ({key}) không được để trống; ghi nội dung hoặc bỏ khóa này"),
+                format!(
+                    "{what} cuộc họp (cuoc_hop.{key}) không được để trống; ghi nội dung hoặc bỏ khóa này"
+                ),
             )
             .with_pos(pos));
         }

@@ -90,19 +90,10 @@ pub struct DocumentSpec {
     #[serde(default)]
     #[serde(rename = "kinh_gui")]
     pub addressees: Vec<String>,
-    /// Giấy mời: when the meeting is ("08 giờ 00, thứ Năm, ngày 20/11/2025"), printed
-    /// "Thời gian: …" after the opening.
+    /// Giấy mời: the meeting block (time, place, participants) printed after the opening.
     #[serde(default)]
-    #[serde(rename = "thoi_gian")]
-    pub meeting_time: Option<Spanned<String>>,
-    /// Giấy mời: where it is ("Hội trường tầng 3, Sở Nội vụ …"), "Địa điểm: …".
-    #[serde(default)]
-    #[serde(rename = "dia_diem")]
-    pub meeting_place: Option<Spanned<String>>,
-    /// Giấy mời: who is invited, one line ("Thành phần: …") or a list of "- " lines.
-    #[serde(default)]
-    #[serde(rename = "thanh_phan")]
-    pub participants: Option<Spanned<OneOrMany>>,
+    #[serde(rename = "cuoc_hop")]
+    pub meeting: Option<Spanned<Meeting>>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
     #[serde(rename = "can_cu")]
@@ -241,6 +232,25 @@ impl OneOrMany {
             OneOrMany::Many(v) => v.clone(),
         }
     }
+}
+
+/// The meeting block of a Giấy mời (`cuoc_hop:`), each key printed as a line after the
+/// opening: "Thời gian: …", "Địa điểm: …", "Thành phần: …" (a list: one "- " line each).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// When ("08 giờ 00 phút, thứ Năm, ngày 20 tháng 11 năm 2025").
+    #[serde(default)]
+    #[serde(rename = "thoi_gian")]
+    pub time: Option<Spanned<String>>,
+    /// Where ("Hội trường tầng 3, Sở Nội vụ tỉnh Hà Lam").
+    #[serde(default)]
+    #[serde(rename = "dia_diem")]
+    pub place: Option<Spanned<String>>,
+    /// Who is invited: one line, or a list of "- " lines.
+    #[serde(default)]
+    #[serde(rename = "thanh_phan")]
+    pub participants: Option<Spanned<OneOrMany>>,
 }
 
 /// Nơi nhận: recipients, then "- Lưu: VT, …." built from `luu`.

@@ -120,13 +120,14 @@ pub fn build(doc: &Computed) -> Value {
     context
 }
 
-/// The meeting block of a Giấy mời: `thoi_gian` and `dia_diem` as texts (null when not
-/// written), `thanh_phan` as a text, or a list when written as one.
+/// The meeting block of a Giấy mời (`cuoc_hop`): `thoi_gian` and `dia_diem` as texts
+/// (null when not written), `thanh_phan` as a text, or a list when written as one.
 fn meeting(vb: &crate::model::DocumentSpec) -> Value {
-    let text = |s: &Option<serde_saphyr::Spanned<String>>| {
-        s.as_ref().map_or(Value::Null, |s| json!(s.value.trim()))
+    let m = vb.meeting.as_ref().map(|m| &m.value);
+    let text = |s: Option<&serde_saphyr::Spanned<String>>| {
+        s.map_or(Value::Null, |s| json!(s.value.trim()))
     };
-    let participants = match vb.participants.as_ref().map(|p| &p.value) {
+    let participants = match m.and_then(|m| m.participants.as_ref()).map(|p| &p.value) {
         None => Value::Null,
         Some(crate::model::OneOrMany::One(s)) => json!(s.trim()),
         Some(crate::model::OneOrMany::Many(v)) => {
@@ -134,8 +135,8 @@ fn meeting(vb: &crate::model::DocumentSpec) -> Value {
         }
     };
     object([
-        ("thoi_gian", text(&vb.meeting_time)),
-        ("dia_diem", text(&vb.meeting_place)),
+        ("thoi_gian", text(m.and_then(|m| m.time.as_ref()))),
+        ("dia_diem", text(m.and_then(|m| m.place.as_ref()))),
         ("thanh_phan", participants),
     ])
 }
