@@ -432,3 +432,32 @@ fn starters_paginate_like_libreoffice() {
         }
     }
 }
+
+/// A title that wraps in half the page width does not push its name below the other one.
+#[test]
+fn two_signatures_keep_names_level_when_a_title_wraps() {
+    if !needs(&["pdftotext"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let y = "loai: ban-ghi-nho
+co_quan_ban_hanh: SỞ NỘI VỤ
+viet_tat: SNV
+dia_danh: Hà Lam
+ngay: 2025-11-10
+trich_yeu: Hợp tác đào tạo
+noi_dung: [Nội dung hợp tác.]
+chu_ky_trai: {chuc_vu: [ĐẠI DIỆN SỞ NỘI VỤ, GIÁM ĐỐC], ho_ten: Nguyễn Văn An}
+chu_ky: {chuc_vu: [ĐẠI DIỆN TRƯỜNG ĐẠI HỌC HÀ LAM, HIỆU TRƯỞNG], ho_ten: Vũ Quang Huy}
+";
+    std::fs::write(dir.path().join("van-ban.yaml"), y).unwrap();
+    let (code, _, err) = vanban(&["render", "van-ban.yaml", "-o", "out"], dir.path());
+    assert_eq!(code, 0, "{err}");
+    let pdf = dir.path().join("out/van-ban.pdf");
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    assert!(
+        text.lines()
+            .any(|l| l.contains("Nguyễn Văn An") && l.contains("Vũ Quang Huy")),
+        "{text}"
+    );
+}

@@ -4,6 +4,7 @@
 use super::first_page::{LAYOUT_PADDING, LEFT_SHARE, layout_table};
 use super::style::{Style, run};
 use crate::backend::pdf::png::CheckedPng;
+use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
 use crate::model::{DocumentSpec, Signature};
@@ -151,11 +152,12 @@ pub fn signature_table(
     vb: &DocumentSpec,
     ck: &Checked,
     st: &Style,
+    fonts: &FontSet,
     tw: f32,
     signature_png: Option<(Vec<u8>, f32, f32)>,
 ) -> Table {
     if let Some(left) = &vb.left_signature {
-        return two_signatures_table(vb, ck, &left.value, st, tw, signature_png);
+        return two_signatures_table(vb, ck, &left.value, st, fonts, tw, signature_png);
     }
     let left_w = (tw * LEFT_SHARE).round();
     let right_w = tw - left_w;
@@ -178,6 +180,7 @@ fn two_signatures_table(
     ck: &Checked,
     left: &Signature,
     st: &Style,
+    fonts: &FontSet,
     tw: f32,
     signature_png: Option<(Vec<u8>, f32, f32)>,
 ) -> Table {
@@ -190,10 +193,18 @@ fn two_signatures_table(
         .and_then(|a| crate::validate::parse_authority(&a.value));
     let mut left_lines = signer_lines(left, left_authority);
     let mut right_lines = authority_lines(vb, ck);
-    // Both names on one level: the block with fewer authority lines gets blank ones.
-    let n = left_lines.len().max(right_lines.len());
-    left_lines.resize(n, String::new());
-    right_lines.resize(n, String::new());
+    // Both names on one level: the block whose authority lines take fewer lines on the page
+    // (a long title wraps in half the width) gets blank ones.
+    let inner = half - 2.0 * LAYOUT_PADDING;
+    let height = |lines: &[String]| -> usize {
+        lines
+            .iter()
+            .map(|l| wrapped_lines(fonts, l, st.signer_size, inner))
+            .sum()
+    };
+    let (hl, hr) = (height(&left_lines), height(&right_lines));
+    left_lines.extend(std::iter::repeat_n(String::new(), hr.saturating_sub(hl)));
+    right_lines.extend(std::iter::repeat_n(String::new(), hl.saturating_sub(hr)));
     let left_cell = signer_blocks(left_lines, &left.name, st, half, None);
     let right_cell = signer_blocks(
         right_lines,
@@ -212,6 +223,26 @@ fn two_signatures_table(
         ]);
     }
     layout_table(widths, rows, true)
+}
+
+/// How many lines a bold line of signature text takes in `width`, words wrapped greedily.
+fn wrapped_lines(fonts: &FontSet, text: &str, size: f32, width: f32) -> usize {
+    let mut lines = 1;
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && fonts.width(&candidate, size, true, false) > width {
+            lines += 1;
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    lines
 }
 
 /// Width and height in points of a checked PNG at 96 dpi.
