@@ -241,10 +241,10 @@ pub fn run(cli: Cli) -> ExitCode {
                 say!("  {name:<22} {}", template::describe(name));
             }
             say!();
-            say!("Loại văn bản (loai:)   tên            viết tắt  mẫu");
+            say!("Loại văn bản (loai:)   tên              viết tắt  mẫu");
             for k in kinds::KINDS {
                 say!(
-                    "  {:<20} {:<14} {:<9} {}",
+                    "  {:<20} {:<16} {:<9} {}",
                     k.id,
                     k.name,
                     k.abbr.unwrap_or("—"),

@@ -7,7 +7,8 @@ pub struct DocKind {
     pub id: &'static str,
     /// The type name in normal case ("Báo cáo"); the first page prints it UPPER.
     pub name: &'static str,
-    /// Abbreviation in the ký hiệu; `None` for a Công văn and for annexes sent on their own.
+    /// Abbreviation in the ký hiệu; `None` for a Công văn, a Thư công and annexes sent on
+    /// their own.
     pub abbr: Option<&'static str>,
     /// Built-in template rendering the body.
     pub template: &'static str,
@@ -23,6 +24,11 @@ impl DocKind {
     /// Công văn has no type name on the page: its subject goes under the number as "V/v …".
     pub fn is_cong_van(&self) -> bool {
         self.id == "cong-van"
+    }
+
+    /// Giấy mời: the only kind with a meeting block (`cuoc_hop`: time, place, participants).
+    pub fn is_invitation(&self) -> bool {
+        self.id == "giay-moi"
     }
 
     /// A document that is only annexes (`loai: phu-luc`, a table sent on its own): no first
@@ -49,7 +55,9 @@ const fn k(
     }
 }
 
-/// Every kind vanban knows, in the order `vanban templates` lists them.
+/// Every kind vanban knows, in the order `vanban templates` lists them: the 29 kinds of
+/// Decree 30 (Article 7), the inspection plan (a Kế hoạch with its own template) and the
+/// annexes sent on their own.
 pub const KINDS: &[DocKind] = &[
     k("bao-cao", "Báo cáo", "BC", "bao-cao.xml"),
     k("ke-hoach", "Kế hoạch", "KH", "ke-hoach.xml"),
@@ -79,8 +87,24 @@ pub const KINDS: &[DocKind] = &[
     k("du-an", "Dự án", "DA", "van-ban.xml"),
     k("bien-ban", "Biên bản", "BB", "van-ban.xml"),
     k("thong-cao", "Thông cáo", "TC", "van-ban.xml"),
-    k("giay-moi", "Giấy mời", "GM", "van-ban.xml"),
+    k("giay-moi", "Giấy mời", "GM", "giay-moi.xml"),
     k("cong-dien", "Công điện", "CĐ", "van-ban.xml"),
+    k("hop-dong", "Hợp đồng", "HĐ", "van-ban.xml"),
+    k("ban-ghi-nho", "Bản ghi nhớ", "BGN", "van-ban.xml"),
+    k("ban-thoa-thuan", "Bản thỏa thuận", "BTT", "van-ban.xml"),
+    k("giay-uy-quyen", "Giấy ủy quyền", "GUQ", "van-ban.xml"),
+    k("giay-gioi-thieu", "Giấy giới thiệu", "GGT", "van-ban.xml"),
+    k("giay-nghi-phep", "Giấy nghỉ phép", "GNP", "van-ban.xml"),
+    k("phieu-gui", "Phiếu gửi", "PG", "van-ban.xml"),
+    k("phieu-chuyen", "Phiếu chuyển", "PC", "van-ban.xml"),
+    k("phieu-bao", "Phiếu báo", "PB", "van-ban.xml"),
+    // Phụ lục III gives a Thư công no abbreviation: "Số: 05/UBND".
+    DocKind {
+        id: "thu-cong",
+        name: "Thư công",
+        abbr: None,
+        template: "van-ban.xml",
+    },
     DocKind {
         id: ANNEXES_ONLY,
         name: "Phụ lục",

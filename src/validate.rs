@@ -148,7 +148,9 @@ pub fn check(
     } else {
         check_header_marks(vb, &mut err);
     }
-    let authority = check_authority(vb, &mut err);
+    let authority = check_authority(&vb.signature.value, &mut err);
+    check_left_signature(vb, &mut err);
+    check_meeting(vb, kind, &mut err);
 
     // Decoded completely here, so that both backends only meet images that decode.
     let signature_png = vb.signature.value.image.as_ref().and_then(|p| {
@@ -258,10 +260,13 @@ fn check_header_marks(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
     }
 }
 
-/// The signer's authority (`chu_ky.quyen_han`); all but Q sign on behalf of someone
-/// (`thay_mat`).
-fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Authority> {
-    let q = vb.signature.value.authority.as_ref()?;
+/// The signer's authority (`quyen_han` of `chu_ky` or `chu_ky_trai`); all but Q sign on
+/// behalf of someone (`thay_mat`).
+fn check_authority(
+    sig: &crate::model::Signature,
+    err: &mut impl FnMut(Error),
+) -> Option<Authority> {
+    let q = sig.authority.as_ref()?;
     let Some(a) = parse_authority(&q.value) else {
         err(Error::new(
             Code::UnknownValue,
@@ -274,9 +279,7 @@ fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Aut
         return None;
     };
     let needs_whom = a != Authority::Q;
-    let has_whom = vb
-        .signature
-        .value
+    let has_whom = sig
         .on_behalf_of
         .as_deref()
         .is_some_and(|s| !s.trim().is_empty());
@@ -295,6 +298,84 @@ fn check_authority(vb: &DocumentSpec, err: &mut impl FnMut(Error)) -> Option<Aut
         .with_pos(pos_of(q)));
     }
     Some(a)
+}
+
+/// The second signature block (`chu_ky_trai`): its authority like `chu_ky`'s; it takes no
+/// signature image.
+fn check_left_signature(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
+    let Some(left) = &vb.left_signature else {
+        return;
+    };
+    check_authority(&left.value, err);
+    if let Some(img) = &left.value.image {
+        err(Error::new(
+            Code::Conflict,
+            "chữ ký bên trái (chu_ky_trai) chưa nhận ảnh chữ ký: bỏ khóa anh_chu_ky ở đây \
+             (ảnh chữ ký chỉ dùng ở chu_ky)",
+        )
+        .with_pos(pos_of(img)));
+    }
+}
+
+/// The meeting block of a Giấy mời (`cuoc_hop`): only on a Giấy mời, with at least one
+/// of its keys, none blank.
+fn check_meeting(vb: &DocumentSpec, kind: Option<&DocKind>, err: &mut impl FnMut(Error)) {
+    let Some(m) = &vb.meeting else {
+        return;
+    };
+    if !kind.is_none_or(DocKind::is_invitation) {
+        err(Error::new(
+            Code::Conflict,
+            format!(
+                "khóa \"cuoc_hop\" (thời gian, địa điểm, thành phần cuộc họp) chỉ dùng cho giấy \
+                 mời (loai: giay-moi), không dùng cho loại \"{}\"; ghi nội dung này trong noi_dung",
+                vb.kind.value.trim()
+            ),
+        )
+        .with_pos(pos_of(m)));
+        return;
+    }
+    let m = &m.value;
+    let keys = [
+        (
+            "thoi_gian",
+            "thời gian",
+            m.time.as_ref().map(|s| (pos_of(s), vec![s.value.clone()])),
+        ),
+        (
+            "dia_diem",
+            "địa điểm",
+            m.place.as_ref().map(|s| (pos_of(s), vec![s.value.clone()])),
+        ),
+        (
+            "thanh_phan",
+            "thành phần",
+            m.participants
+                .as_ref()
+                .map(|s| (pos_of(s), s.value.lines())),
+        ),
+    ];
+    if keys.iter().all(|(_, _, v)| v.is_none()) {
+        err(Error::new(
+            Code::Empty,
+            "cuoc_hop cần ít nhất một trong các khóa: thoi_gian, dia_diem, thanh_phan",
+        )
+        .with_pos(vb.meeting.as_ref().and_then(pos_of)));
+    }
+    for (key, what, value) in keys {
+        let Some((pos, lines)) = value else {
+            continue;
+        };
+        if lines.is_empty() || lines.iter().any(|l| l.trim().is_empty()) {
+            err(Error::new(
+                Code::Empty,
+                format!(
+                    "{what} cuộc họp (cuoc_hop.{key}) không được để trống; ghi nội dung hoặc bỏ khóa này"
+                ),
+            )
+            .with_pos(pos));
+        }
+    }
 }
 
 /// The attached document (`kem_theo`): its bodies and its kind.

@@ -4,10 +4,11 @@
 use super::first_page::{LAYOUT_PADDING, LEFT_SHARE, layout_table};
 use super::style::{Style, run};
 use crate::backend::pdf::png::CheckedPng;
+use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
-use crate::model::DocumentSpec;
-use crate::validate::Checked;
+use crate::model::{DocumentSpec, Signature};
+use crate::validate::{Authority, Checked};
 
 /// Recipient lines: "- X;" each, then "- Lưu: VT, …." (Decree 30, Phụ lục I).
 pub fn noi_nhan_lines(vb: &DocumentSpec) -> Vec<String> {
@@ -38,18 +39,21 @@ pub fn noi_nhan_lines(vb: &DocumentSpec) -> Vec<String> {
 /// Authority lines: "TM. ỦY BAN NHÂN DÂN" / "CHỦ TỊCH", "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH",
 /// "Q. GIÁM ĐỐC", or the title line(s) alone.
 pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
-    let titles: Vec<String> = vb
-        .signature
-        .value
+    signer_lines(&vb.signature.value, ck.authority)
+}
+
+/// The authority lines of one signature block, with its checked prefix.
+fn signer_lines(sig: &Signature, authority: Option<Authority>) -> Vec<String> {
+    let titles: Vec<String> = sig
         .titles
         .lines()
         .iter()
         .map(|l| format::upper(l.trim()))
         .filter(|l| !l.is_empty())
         .collect();
-    match ck.authority {
+    match authority {
         None => titles,
-        Some(crate::validate::Authority::Q) => {
+        Some(Authority::Q) => {
             let mut t = titles;
             if let Some(first) = t.first_mut() {
                 *first = format!("Q. {first}");
@@ -57,14 +61,7 @@ pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
             t
         }
         Some(a) => {
-            let whom = format::upper(
-                vb.signature
-                    .value
-                    .on_behalf_of
-                    .as_deref()
-                    .unwrap_or("")
-                    .trim(),
-            );
+            let whom = format::upper(sig.on_behalf_of.as_deref().unwrap_or("").trim());
             let mut out = vec![format!("{} {whom}", a.prefix())];
             out.extend(titles);
             out
@@ -72,16 +69,9 @@ pub fn authority_lines(vb: &DocumentSpec, ck: &Checked) -> Vec<String> {
     }
 }
 
-pub fn signature_table(
-    vb: &DocumentSpec,
-    ck: &Checked,
-    st: &Style,
-    tw: f32,
-    signature_png: Option<(Vec<u8>, f32, f32)>,
-) -> Table {
-    let left_w = (tw * LEFT_SHARE).round();
-    let right_w = tw - left_w;
-
+/// The Nơi nhận column: its title, the recipient lines and the drafter's mark (none when
+/// the document has no `noi_nhan`).
+fn noi_nhan_blocks(vb: &DocumentSpec, st: &Style) -> Vec<Block> {
     let mut left = Vec::new();
     let lines = noi_nhan_lines(vb);
     if !lines.is_empty() {
@@ -110,43 +100,149 @@ pub fn signature_table(
             }));
         }
     }
+    left
+}
 
-    let mut right = Vec::new();
-    for l in authority_lines(vb, ck) {
-        right.push(Block::Paragraph(st.centered(
-            &l,
-            st.signer_size,
-            true,
-            false,
-        )));
+/// One signature block: authority lines, the room to sign (with the signature image when
+/// there is one), the signer's name. `width` is the column's.
+fn signer_blocks(
+    lines: Vec<String>,
+    name: &str,
+    st: &Style,
+    width: f32,
+    signature_png: Option<(Vec<u8>, f32, f32)>,
+) -> Vec<Block> {
+    let mut out = Vec::new();
+    for l in lines {
+        out.push(Block::Paragraph(if l.is_empty() {
+            Paragraph::new(st.signer_size)
+        } else {
+            st.centered(&l, st.signer_size, true, false)
+        }));
     }
     match signature_png {
         Some((png, w, h)) => {
             // Scale the image into the signature space, keeping its aspect ratio.
             let max_h = st.signature_space - mm(4.0);
-            let max_w = right_w - 2.0 * LAYOUT_PADDING;
+            let max_w = width - 2.0 * LAYOUT_PADDING;
             let k = (max_h / h).min(max_w / w).min(1.0);
-            right.push(Block::Spacer(mm(2.0)));
-            right.push(Block::Image(Image {
+            out.push(Block::Spacer(mm(2.0)));
+            out.push(Block::Image(Image {
                 png,
                 width: (w * k).round(),
                 height: (h * k).round(),
                 align: Align::Center,
             }));
-            right.push(Block::Spacer(
+            out.push(Block::Spacer(
                 (st.signature_space - mm(2.0) - (h * k).round()).max(0.0),
             ));
         }
-        None => right.push(Block::Spacer(st.signature_space)),
+        None => out.push(Block::Spacer(st.signature_space)),
     }
-    right.push(Block::Paragraph(st.centered(
-        vb.signature.value.name.trim(),
+    out.push(Block::Paragraph(st.centered(
+        name.trim(),
         st.signer_size,
         true,
         false,
     )));
+    out
+}
 
+pub fn signature_table(
+    vb: &DocumentSpec,
+    ck: &Checked,
+    st: &Style,
+    fonts: &FontSet,
+    tw: f32,
+    signature_png: Option<(Vec<u8>, f32, f32)>,
+) -> Table {
+    if let Some(left) = &vb.left_signature {
+        return two_signatures_table(vb, ck, &left.value, st, fonts, tw, signature_png);
+    }
+    let left_w = (tw * LEFT_SHARE).round();
+    let right_w = tw - left_w;
+    let left = noi_nhan_blocks(vb, st);
+    let right = signer_blocks(
+        authority_lines(vb, ck),
+        &vb.signature.value.name,
+        st,
+        right_w,
+        signature_png,
+    );
     layout_table(vec![left_w, right_w], vec![vec![left, right]], true)
+}
+
+/// Two signature blocks side by side in equal columns (`chu_ky_trai` on the left, `chu_ky`
+/// on the right: the secretary and the chair of a Biên bản, the two parties of a Hợp
+/// đồng), Nơi nhận under them on the left.
+fn two_signatures_table(
+    vb: &DocumentSpec,
+    ck: &Checked,
+    left: &Signature,
+    st: &Style,
+    fonts: &FontSet,
+    tw: f32,
+    signature_png: Option<(Vec<u8>, f32, f32)>,
+) -> Table {
+    let half = (tw / 2.0).round();
+    let widths = vec![half, tw - half];
+    // Validation refused any other prefix.
+    let left_authority = left
+        .authority
+        .as_ref()
+        .and_then(|a| crate::validate::parse_authority(&a.value));
+    let mut left_lines = signer_lines(left, left_authority);
+    let mut right_lines = authority_lines(vb, ck);
+    // Both names on one level: the block whose authority lines take fewer lines on the page
+    // (a long title wraps in half the width) gets blank ones.
+    let inner = half - 2.0 * LAYOUT_PADDING;
+    let height = |lines: &[String]| -> usize {
+        lines
+            .iter()
+            .map(|l| wrapped_lines(fonts, l, st.signer_size, inner))
+            .sum()
+    };
+    let (hl, hr) = (height(&left_lines), height(&right_lines));
+    left_lines.extend(std::iter::repeat_n(String::new(), hr.saturating_sub(hl)));
+    right_lines.extend(std::iter::repeat_n(String::new(), hl.saturating_sub(hr)));
+    let left_cell = signer_blocks(left_lines, &left.name, st, half, None);
+    let right_cell = signer_blocks(
+        right_lines,
+        &vb.signature.value.name,
+        st,
+        tw - half,
+        signature_png,
+    );
+    let mut rows = vec![vec![left_cell, right_cell]];
+    let mut recipients = noi_nhan_blocks(vb, st);
+    if !recipients.is_empty() {
+        recipients.insert(0, Block::Spacer(12.0));
+        rows.push(vec![
+            recipients,
+            vec![Block::Paragraph(Paragraph::new(st.noi_nhan_size))],
+        ]);
+    }
+    layout_table(widths, rows, true)
+}
+
+/// How many lines a bold line of signature text takes in `width`, words wrapped greedily.
+fn wrapped_lines(fonts: &FontSet, text: &str, size: f32, width: f32) -> usize {
+    let mut lines = 1;
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        if !line.is_empty() && fonts.width(&candidate, size, true, false) > width {
+            lines += 1;
+            line = word.to_string();
+        } else {
+            line = candidate;
+        }
+    }
+    lines
 }
 
 /// Width and height in points of a checked PNG at 96 dpi.

@@ -127,7 +127,9 @@ fn main_section(
         let (w, h) = closing::png_size(p);
         (p.bytes().to_vec(), w, h)
     });
-    main.push(Block::Table(closing::signature_table(vb, ck, st, tw, png)));
+    main.push(Block::Table(closing::signature_table(
+        vb, ck, st, fonts, tw, png,
+    )));
     Section {
         kind: SectionKind::Main,
         orientation: markup.orientation,

@@ -30,6 +30,8 @@ const NOT_HERE: &[(&str, &str)] = &[
     ("noi_dung", "nội dung văn bản"),
     ("ket_thuc", "phần kết thúc"),
     ("chu_ky", "chữ ký"),
+    ("chu_ky_trai", "chữ ký bên trái"),
+    ("cuoc_hop", "thông tin cuộc họp (giấy mời)"),
     ("noi_nhan", "nơi nhận"),
     ("tham_quyen", "thẩm quyền"),
     ("kem_theo", "văn bản kèm theo"),

@@ -95,6 +95,10 @@ pub struct DocumentSpec {
     #[serde(default)]
     #[serde(rename = "kinh_gui")]
     pub addressees: Vec<String>,
+    /// Giấy mời: the meeting block (time, place, participants) printed after the opening.
+    #[serde(default)]
+    #[serde(rename = "cuoc_hop")]
+    pub meeting: Option<Spanned<Meeting>>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
     #[serde(rename = "can_cu")]
@@ -116,6 +120,11 @@ pub struct DocumentSpec {
     #[serde(default = "required::absent")]
     #[serde(rename = "chu_ky")]
     pub signature: Spanned<Signature>,
+    /// A second signature block, on the left of `chu_ky` (Biên bản: the secretary beside
+    /// the chair; Hợp đồng: party A beside party B). Nơi nhận then goes under both.
+    #[serde(default)]
+    #[serde(rename = "chu_ky_trai")]
+    pub left_signature: Option<Spanned<Signature>>,
     #[serde(default)]
     #[serde(rename = "noi_nhan")]
     pub recipients: Option<Recipients>,
@@ -228,6 +237,25 @@ impl OneOrMany {
             OneOrMany::Many(v) => v.clone(),
         }
     }
+}
+
+/// The meeting block of a Giấy mời (`cuoc_hop:`), each key printed as a line after the
+/// opening: "Thời gian: …", "Địa điểm: …", "Thành phần: …" (a list: one "- " line each).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// When ("08 giờ 00 phút, thứ Năm, ngày 20 tháng 11 năm 2025").
+    #[serde(default)]
+    #[serde(rename = "thoi_gian")]
+    pub time: Option<Spanned<String>>,
+    /// Where ("Hội trường tầng 3, Sở Nội vụ tỉnh Hà Lam").
+    #[serde(default)]
+    #[serde(rename = "dia_diem")]
+    pub place: Option<Spanned<String>>,
+    /// Who is invited: one line, or a list of "- " lines.
+    #[serde(default)]
+    #[serde(rename = "thanh_phan")]
+    pub participants: Option<Spanned<OneOrMany>>,
 }
 
 /// Nơi nhận: recipients, then "- Lưu: VT, …." built from `luu`.

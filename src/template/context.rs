@@ -67,7 +67,7 @@ pub fn build(doc: &Computed) -> Value {
     {
         annexes.push(task_annex(set));
     }
-    object([
+    let mut context = object([
         ("loai", json!(ck.kind.id)),
         ("ten_loai", json!(ck.kind.name)),
         ("cong_van", json!(ck.kind.is_cong_van())),
@@ -115,6 +115,31 @@ pub fn build(doc: &Computed) -> Value {
                 _ => Value::Null,
             },
         ),
+    ]);
+    if ck.kind.is_invitation() {
+        context["moi"] = meeting(vb);
+    }
+    context
+}
+
+/// The meeting block of a Giấy mời (`cuoc_hop`): `thoi_gian` and `dia_diem` as texts
+/// (null when not written), `thanh_phan` as a text, or a list when written as one.
+fn meeting(vb: &crate::model::DocumentSpec) -> Value {
+    let m = vb.meeting.as_ref().map(|m| &m.value);
+    let text = |s: Option<&serde_saphyr::Spanned<String>>| {
+        s.map_or(Value::Null, |s| json!(s.value.trim()))
+    };
+    let participants = match m.and_then(|m| m.participants.as_ref()).map(|p| &p.value) {
+        None => Value::Null,
+        Some(crate::model::OneOrMany::One(s)) => json!(s.trim()),
+        Some(crate::model::OneOrMany::Many(v)) => {
+            json!(v.iter().map(|s| s.trim()).collect::<Vec<_>>())
+        }
+    };
+    object([
+        ("thoi_gian", text(m.and_then(|m| m.time.as_ref()))),
+        ("dia_diem", text(m.and_then(|m| m.place.as_ref()))),
+        ("thanh_phan", participants),
     ])
 }
 

@@ -32,6 +32,7 @@ use crate::error::{Code, Error};
 pub const BUILTIN: &[(&str, &str)] = &[
     ("_macros.xml", include_str!("../../templates/_macros.xml")),
     ("van-ban.xml", include_str!("../../templates/van-ban.xml")),
+    ("giay-moi.xml", include_str!("../../templates/giay-moi.xml")),
     ("bao-cao.xml", include_str!("../../templates/bao-cao.xml")),
     ("ke-hoach.xml", include_str!("../../templates/ke-hoach.xml")),
     (
@@ -55,6 +56,7 @@ pub fn describe(name: &str) -> &'static str {
     match name {
         "_macros.xml" => "macro dùng chung: đoạn văn, mục đánh số, bảng",
         "van-ban.xml" => "văn bản chung: mở đầu, nội dung nhiều cấp, kết thúc, phụ lục",
+        "giay-moi.xml" => "giấy mời: mở đầu, thời gian, địa điểm, thành phần, nội dung",
         "bao-cao.xml" => "báo cáo (định kỳ, chuyên đề) với các phụ lục bảng",
         "ke-hoach.xml" => "kế hoạch với phụ lục danh mục nhiệm vụ (nhiem_vu)",
         "quyet-dinh.xml" => "quyết định: căn cứ, QUYẾT ĐỊNH:, các Điều; văn bản ban hành kèm theo",

@@ -65,6 +65,18 @@ pub fn missing_keys(vb: &DocumentSpec) -> Diagnostics {
             ],
         );
     }
+    if let Some(left) = vb.left_signature.as_ref().filter(|_| !annexes_only) {
+        let s = &left.value;
+        block(
+            &mut errs,
+            "chu_ky_trai",
+            pos_of(left),
+            &[
+                ("chuc_vu", s.titles.lines().is_empty()),
+                ("ho_ten", s.name.is_empty()),
+            ],
+        );
+    }
     for annex in &vb.annexes {
         let a = &annex.value;
         block(
