@@ -135,6 +135,11 @@ fn text_string(text: &str) -> Object {
     Object::String(bytes, StringFormat::Hexadecimal)
 }
 
+/// `s` on one line: inner line breaks and runs of spaces become one space, edges trimmed.
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// The information dictionary: metadata only, dated by the document (never the clock).
 fn info(meta: &ir::Meta, date: &str) -> Dictionary {
     let date = || Object::String(date.as_bytes().to_vec(), StringFormat::Literal);
@@ -142,9 +147,10 @@ fn info(meta: &ir::Meta, date: &str) -> Dictionary {
         ("Producer", text_string("vanban")),
         ("CreationDate", date()),
         ("ModDate", date()),
-        ("Subject", text_string(&meta.subject)),
-        ("Title", text_string(&meta.title)),
-        ("Author", text_string(&meta.author)),
+        // Values as readers show them: no line ends or edge spaces from the YAML.
+        ("Subject", text_string(&one_line(&meta.subject))),
+        ("Title", text_string(&one_line(&meta.title))),
+        ("Author", text_string(&one_line(&meta.author))),
         ("Creator", text_string("vanban")),
     ])
 }
@@ -207,13 +213,33 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
             ),
         ]),
     );
+    let meta = parts.meta;
+    let xmp = super::xmp::packet(
+        &one_line(&meta.title),
+        &one_line(&meta.author),
+        &one_line(&meta.subject),
+        date,
+    );
+    let metadata = doc.add_object(Stream::new(
+        Dictionary::from_iter(vec![
+            ("Type", Name("Metadata".into())),
+            ("Subtype", Name("XML".into())),
+        ]),
+        xmp,
+    ));
     let catalog = doc.add_object(Dictionary::from_iter(vec![
         ("Type", Name("Catalog".into())),
         ("PageLayout", Name("OneColumn".into())),
         ("PageMode", Name("UseNone".into())),
         ("Pages", Reference(pages_id)),
+        ("Metadata", Reference(metadata)),
+        // The language of the text, for screen readers and archives.
+        (
+            "Lang",
+            Object::String(b"vi-VN".to_vec(), StringFormat::Literal),
+        ),
     ]));
-    let info = doc.add_object(info(parts.meta, date));
+    let info = doc.add_object(info(meta, date));
     doc.trailer.set("Root", Reference(catalog));
     doc.trailer.set("Info", Reference(info));
     Ok(doc)

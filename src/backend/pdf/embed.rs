@@ -254,7 +254,7 @@ pub(crate) fn add_font(
         .unwrap_or_else(|| resource.to_string());
     // The subset tag marks a reduced glyph set, on the font and the descriptor alike.
     let name = if p.was_subset {
-        format!("{}+{name}", resource.get(0..6).unwrap_or(resource))
+        format!("{}+{name}", super::subset_tag(&p.bytes))
     } else {
         name
     };

@@ -9,6 +9,7 @@ mod document;
 mod embed;
 #[doc(hidden)]
 pub mod png;
+mod xmp;
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
@@ -90,10 +91,21 @@ fn face_hash(style: FontStyle, data: &[u8], bundled: bool) -> u64 {
     }
 }
 
-/// A font resource name whose first six letters serve as the subset tag; derived from the
-/// face so that output does not depend on anything but the face.
+/// A font resource name: six letters derived from the face, so that output does not depend
+/// on anything but the face.
 fn font_id(style: FontStyle, data: &[u8], bundled: bool) -> String {
-    let mut h = face_hash(style, data, bundled);
+    letters(face_hash(style, data, bundled))
+}
+
+/// The subset tag of an embedded subset: six letters from the subset's own bytes, so that
+/// different subsets of one face never share a tag (ISO 32000-1 §9.6.4), whichever
+/// documents are merged.
+fn subset_tag(program: &[u8]) -> String {
+    letters(fnv(program, 0))
+}
+
+/// Six upper-case letters from a hash.
+fn letters(mut h: u64) -> String {
     (0..6)
         .map(|_| {
             let c = (b'A' + (h % 26) as u8) as char;
