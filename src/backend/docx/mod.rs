@@ -1,10 +1,11 @@
 //! DOCX backend: lays out an [`ir::Document`] as a WordprocessingML package.
 //!
-//! vanban writes the parts that carry the document itself (document.xml, footnotes.xml,
-//! settings.xml, numbering.xml, the headers, styles and document properties) with its own
-//! small XML writer, every element once and its children in schema (`CT_*`) order; docx-rs
-//! writes the package parts it writes correctly (content types, relationships, font table,
-//! comments, custom properties). Nothing is patched after it is written.
+//! vanban writes the parts that carry the document itself (document.xml, footnotes.xml when
+//! there are footnotes, settings.xml, the headers, styles, document properties, content
+//! types and the document's relationships) with its own small XML writer, every element
+//! once and its children in schema (`CT_*`) order; docx-rs writes the package
+//! relationships, the font table and the custom properties. No part goes unreferenced
+//! (no comments or numbering parts nothing uses). Nothing is patched after it is written.
 //!
 //! Module jobs: `writer` the part buffer, paragraph and run properties; `body`
 //! document.xml and the pictures it refers to; `paragraph` paragraphs, runs, footnote
@@ -14,6 +15,7 @@
 mod body;
 mod package;
 mod paragraph;
+mod rels;
 mod section;
 mod table;
 mod writer;

@@ -1,17 +1,18 @@
 //! The package: every part, in a fixed order, zipped deterministically. docx-rs writes the
-//! parts it writes correctly (content types, relationships, font table, comments, custom
-//! properties); [`super::body`], [`super::section`] and this module write the rest.
+//! package relationships, the font table and the custom properties; [`super::rels`] the
+//! content types and the document's relationships (exactly the parts present);
+//! [`super::body`], [`super::section`] and this module the rest.
 
 use std::io::{Cursor, Write};
 
-use docx_rs::{BuildXML, DocumentRels, Docx, HeaderRels};
+use docx_rs::{BuildXML, Docx, HeaderRels};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::body::Doc;
 use super::paragraph::{self, FOOTNOTE_REF_STYLE};
 use super::writer::Part;
-use super::{DocxError, section};
+use super::{DocxError, rels, section};
 use crate::ir;
 use crate::xml::escape;
 
@@ -30,30 +31,23 @@ fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
         images,
     } = body;
     let has_footnotes = !footnotes.is_empty();
-    // docx-rs's own package parts, set up for two headers, the footnotes and the pictures.
+    // docx-rs's package relationships, font table and custom properties.
     let docx = Docx::new();
-    let mut content_types = docx.content_type.add_header().add_header();
-    if has_footnotes {
-        content_types = content_types.add_footnotes();
-    }
-    let document_rels = DocumentRels {
-        has_footnotes,
-        header_count: 2,
-        images: images
-            .media
-            .iter()
-            .map(|(id, _)| (id.clone(), format!("media/{id}.png")))
-            .collect(),
-        ..DocumentRels::default()
-    };
+    let image_ids: Vec<String> = images.media.iter().map(|(id, _)| id.clone()).collect();
     let header_rels = HeaderRels::new().build();
     let mut parts: Vec<(String, Vec<u8>)> = [
-        ("[Content_Types].xml", content_types.build()),
+        (
+            "[Content_Types].xml",
+            rels::content_types(has_footnotes).into_bytes(),
+        ),
         ("_rels/.rels", docx.rels.build()),
         ("docProps/app.xml", APP_XML.as_bytes().to_vec()),
         ("docProps/core.xml", core_xml(&doc.meta).into_bytes()),
         ("docProps/custom.xml", docx.doc_props.custom.build()),
-        ("word/_rels/document.xml.rels", document_rels.build()),
+        (
+            "word/_rels/document.xml.rels",
+            rels::document_rels(has_footnotes, &image_ids).into_bytes(),
+        ),
         ("word/document.xml", part.out.into_bytes()),
         ("word/styles.xml", styles_xml(font).into_bytes()),
         (
@@ -61,9 +55,6 @@ fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
             settings_xml(has_footnotes).into_bytes(),
         ),
         ("word/fontTable.xml", docx.font_table.build()),
-        ("word/comments.xml", docx.comments.build()),
-        ("word/numbering.xml", numbering_xml().into_bytes()),
-        ("word/commentsExtended.xml", docx.comments_extended.build()),
         (
             "word/footnotes.xml",
             footnotes_xml(font, &footnotes, doc.page.footnote_size).into_bytes(),
@@ -80,6 +71,8 @@ fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
         ("word/_rels/header2.xml.rels", header_rels),
     ]
     .into_iter()
+    // The footnotes part exists only when a footnote does.
+    .filter(|(n, _)| has_footnotes || *n != "word/footnotes.xml")
     .map(|(n, d)| (n.to_string(), d))
     .collect();
     for (id, png) in images.media {
@@ -181,44 +174,6 @@ fn footnotes_xml(font: &str, notes: &[&ir::Footnote], size: f32) -> String {
     }
     part.push("</w:footnotes>");
     part.out
-}
-
-/// numbering.xml: docx-rs's default list definition (which no paragraph uses), written
-/// here because docx-rs puts the level's `w:rPr` before `w:ind` in its `w:pPr`.
-fn numbering_xml() -> String {
-    use std::fmt::Write as _;
-    let mut out = String::from(concat!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-        r#"<w:numbering xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
-        r#"xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" "#,
-        r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">"#,
-        r#"<w:abstractNum w:abstractNumId="1">"#
-    ));
-    for level in 0..9 {
-        let n = level + 1;
-        let (format, text) = match level % 3 {
-            0 => ("decimal", format!("%{n}.")),
-            1 => ("decimal", format!("(%{n})")),
-            _ => ("decimalEnclosedCircle", format!("%{n}")),
-        };
-        let _ = write!(
-            out,
-            concat!(
-                r#"<w:lvl w:ilvl="{level}"><w:start w:val="1" /><w:numFmt w:val="{format}" />"#,
-                r#"<w:lvlText w:val="{text}" /><w:lvlJc w:val="left" />"#,
-                r#"<w:pPr><w:ind w:left="{left}" w:right="0" w:hanging="420" /><w:rPr /></w:pPr>"#,
-                r#"<w:rPr /></w:lvl>"#
-            ),
-            level = level,
-            format = format,
-            text = text,
-            left = 420 * n,
-        );
-    }
-    out.push_str(
-        r#"</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="1" /></w:num></w:numbering>"#,
-    );
-    out
 }
 
 /// settings.xml in schema order (zoom before defaultTabStop, unlike docx-rs), with the separator notes named when there are
