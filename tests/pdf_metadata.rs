@@ -100,3 +100,81 @@ fn subset_tags_differ_between_documents_and_repeat_for_the_same_one() {
         "one tag for two different subsets"
     );
 }
+
+/// The outline's entries: (depth, title, page number), in order.
+fn outline(pdf: &std::path::Path) -> Vec<(usize, String, usize)> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    let catalog = doc.catalog().unwrap();
+    let Ok(root) = catalog.get(b"Outlines").and_then(|o| o.as_reference()) else {
+        return Vec::new();
+    };
+    let title = |d: &lopdf::Dictionary| -> String {
+        let bytes = d.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![(
+        doc.get_dictionary(root)
+            .unwrap()
+            .get(b"First")
+            .unwrap()
+            .as_reference()
+            .unwrap(),
+        0,
+    )];
+    while let Some((id, depth)) = stack.pop() {
+        let d = doc.get_dictionary(id).unwrap();
+        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
+        let page = dest[0].as_reference().unwrap();
+        let n = pages.iter().position(|p| *p == page).expect("a page") + 1;
+        out.push((depth, title(d), n));
+        if let Ok(next) = d.get(b"Next").and_then(|o| o.as_reference()) {
+            stack.push((next, depth));
+        }
+        if let Ok(first) = d.get(b"First").and_then(|o| o.as_reference()) {
+            stack.push((first, depth + 1));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_report_has_an_outline_of_its_headings() {
+    let (_d, out) = render(REPORT, "pdf");
+    let pdf = out.with_extension("pdf");
+    let entries = outline(&pdf);
+    assert!(entries.len() >= 4, "{entries:?}");
+    // Top-level headings are the Roman ones, in order, with their sub-headings nested.
+    let top: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.0 == 0)
+        .map(|e| e.1.as_str())
+        .collect();
+    assert!(top[0].starts_with("I. "), "{entries:?}");
+    assert!(top[1].starts_with("II. "), "{entries:?}");
+    assert!(
+        entries.iter().any(|e| e.0 == 1 && e.1.starts_with("1. ")),
+        "{entries:?}"
+    );
+    // Each entry points at the page showing its heading.
+    if needs(&["pdftotext"]) {
+        for (_, title, page) in &entries {
+            let p = page.to_string();
+            let text = tool(
+                "pdftotext",
+                &["-f", &p, "-l", &p, pdf.to_str().unwrap(), "-"],
+            );
+            let words: Vec<&str> = title.split_whitespace().take(3).collect();
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert!(
+                flat.contains(&words.join(" ")),
+                "{title:?} not on page {page}"
+            );
+        }
+    }
+}

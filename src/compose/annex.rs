@@ -141,9 +141,14 @@ pub fn heading(h: &Heading, st: &Style, fonts: &FontSet, width: f32) -> Vec<Bloc
     }
     let mut out: Vec<Block> = lines
         .into_iter()
-        .map(|(text, italic)| {
+        .enumerate()
+        .map(|(i, (text, italic))| {
             let mut p = title_lines::paragraph(st, fonts, &text, width, !italic, italic);
             p.keep_with_next = true;
+            // The label line is the annex's entry in the outline (top level, like a Phần).
+            if i == 0 {
+                p.outline_level = Some(0);
+            }
             Block::Paragraph(p)
         })
         .collect();

@@ -159,7 +159,10 @@ impl<'a> Builder<'a> {
                 let number = self.counters.article();
                 let mut runs = vec![run(format!("{number} "), true, false)];
                 runs.extend(self.inlines(content));
-                out.push(Block::Paragraph(st.body(runs)));
+                let mut p = st.body(runs);
+                // Điều are the outline's entries of a decision, under a Phần if any.
+                p.outline_level = Some(1);
+                out.push(Block::Paragraph(p));
             }
             Leveled::Table(t) => out.push(Block::Table(self.table(t, tw))),
             Leveled::PageBreak => out.push(Block::PageBreak),

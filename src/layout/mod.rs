@@ -92,6 +92,18 @@ pub struct Page {
     pub number: usize,
     pub orientation: ir::Orientation,
     pub items: Vec<Item>,
+    /// Headings that start on this page, for the PDF outline.
+    pub marks: Vec<Mark>,
+}
+
+/// A heading (a paragraph with an outline level) where its first line starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mark {
+    pub level: u8,
+    /// The heading's text on one line.
+    pub title: String,
+    /// The top of its first line, from the page's top edge.
+    pub y: f32,
 }
 
 impl Page {

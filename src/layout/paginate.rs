@@ -55,6 +55,10 @@ struct Pager<'a> {
     /// The current page began because the previous one was full (not a hard break):
     /// space before is dropped at its top, as Word does.
     natural: bool,
+    /// Headings placed on the current page.
+    marks: Vec<super::Mark>,
+    /// The heading being placed: marked where its first line lands.
+    heading: Option<(u8, String)>,
 }
 
 impl<'a> Pager<'a> {
@@ -153,6 +157,7 @@ impl<'a> Pager<'a> {
             number: self.pages.len() + 1,
             orientation: self.orientation,
             items,
+            marks: std::mem::take(&mut self.marks),
         });
         self.y = 0.0;
         self.at_top = true;
@@ -233,6 +238,15 @@ impl<'a> Pager<'a> {
                 continue;
             }
             self.y += sb;
+            if i == 0
+                && let Some((level, title)) = self.heading.take()
+            {
+                self.marks.push(super::Mark {
+                    level,
+                    title,
+                    y: self.top + self.y,
+                });
+            }
             for l in &p.lines[i..i + take] {
                 self.place_line(l);
             }
@@ -396,6 +410,8 @@ pub fn paginate_section(
         notes: Vec::new(),
         at_top: true,
         natural: false,
+        marks: Vec::new(),
+        heading: None,
     };
     for (i, e) in elems.iter().enumerate() {
         match e {
@@ -414,6 +430,9 @@ pub fn paginate_section(
                 if p.height() + need > text_h {
                     need = 0.0;
                 }
+                if let ir::Block::Paragraph(q) = &section.blocks[i] {
+                    pager.heading = q.outline_level.map(|l| (l, heading_text(q)));
+                }
                 pager.place_para(p, need);
             }
             Elem::Atom(s) => pager.place_atom(s),
@@ -423,6 +442,19 @@ pub fn paginate_section(
     }
     pager.finish_page();
     pager.pages
+}
+
+/// A heading's text on one line (line breaks and runs of spaces as one space).
+fn heading_text(p: &ir::Paragraph) -> String {
+    let mut s = String::new();
+    for i in &p.runs {
+        match i {
+            ir::Inline::Text(r) => s.push_str(&r.text),
+            ir::Inline::LineBreak => s.push(' '),
+            ir::Inline::FootnoteRef(_) => {}
+        }
+    }
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -237,6 +237,7 @@ mod tests {
             section: 0,
             number: 1,
             orientation: crate::ir::Orientation::Portrait,
+            marks: Vec::new(),
             items: vec![
                 Item::Rect {
                     x: 10.0,

@@ -74,6 +74,9 @@ pub(crate) struct Parts<'a> {
     pub images: BTreeMap<String, &'a [u8]>,
     /// Each page's size in points and content stream.
     pub pages: Vec<(f32, f32, Stream)>,
+    /// The outline: (page index, level, title, top of the heading in PDF points from
+    /// the page's bottom), in document order.
+    pub outline: Vec<(usize, u8, String, f32)>,
 }
 
 /// An image XObject: the pixels deflated, an alpha channel as a grey soft mask.
@@ -213,6 +216,7 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
             ),
         ]),
     );
+    let outline = outline(&mut doc, &parts.outline, &page_ids);
     let meta = parts.meta;
     let xmp = super::xmp::packet(
         &one_line(&meta.title),
@@ -227,10 +231,20 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
         ]),
         xmp,
     ));
-    let catalog = doc.add_object(Dictionary::from_iter(vec![
+    let mut catalog = Dictionary::from_iter(vec![
         ("Type", Name("Catalog".into())),
         ("PageLayout", Name("OneColumn".into())),
-        ("PageMode", Name("UseNone".into())),
+        (
+            "PageMode",
+            Name(
+                if outline.is_some() {
+                    "UseOutlines"
+                } else {
+                    "UseNone"
+                }
+                .into(),
+            ),
+        ),
         ("Pages", Reference(pages_id)),
         ("Metadata", Reference(metadata)),
         // The language of the text, for screen readers and archives.
@@ -238,11 +252,87 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
             "Lang",
             Object::String(b"vi-VN".to_vec(), StringFormat::Literal),
         ),
-    ]));
+    ]);
+    if let Some(root) = outline {
+        catalog.set("Outlines", Reference(root));
+    }
+    let catalog = doc.add_object(catalog);
     let info = doc.add_object(info(meta, date));
     doc.trailer.set("Root", Reference(catalog));
     doc.trailer.set("Info", Reference(info));
     Ok(doc)
+}
+
+/// The document outline (bookmarks), nested by heading level: each entry goes under the
+/// nearest earlier entry of a smaller level. None without headings.
+fn outline(
+    doc: &mut lopdf::Document,
+    marks: &[(usize, u8, String, f32)],
+    pages: &[lopdf::ObjectId],
+) -> Option<lopdf::ObjectId> {
+    if marks.is_empty() {
+        return None;
+    }
+    let root = doc.new_object_id();
+    let ids: Vec<lopdf::ObjectId> = marks.iter().map(|_| doc.new_object_id()).collect();
+    // The parent of each entry (None: the root), by a stack of open levels.
+    let mut parent: Vec<Option<usize>> = Vec::with_capacity(marks.len());
+    let mut open: Vec<usize> = Vec::new();
+    for (i, (_, level, _, _)) in marks.iter().enumerate() {
+        while open.last().is_some_and(|&j| marks[j].1 >= *level) {
+            open.pop();
+        }
+        parent.push(open.last().copied());
+        open.push(i);
+    }
+    let children =
+        |p: Option<usize>| -> Vec<usize> { (0..marks.len()).filter(|&i| parent[i] == p).collect() };
+    // Every entry is open: an entry's count is all its descendants (ISO 32000-1 §12.3.3).
+    let mut descendants = vec![0i64; marks.len()];
+    for i in 0..marks.len() {
+        let mut p = parent[i];
+        while let Some(j) = p {
+            descendants[j] += 1;
+            p = parent[j];
+        }
+    }
+    let link = |d: &mut Dictionary, kids: &[usize], count: i64| {
+        if let (Some(f), Some(l)) = (kids.first(), kids.last()) {
+            d.set("First", Reference(ids[*f]));
+            d.set("Last", Reference(ids[*l]));
+            d.set("Count", Integer(count));
+        }
+    };
+    for (i, (page, _, title, top)) in marks.iter().enumerate() {
+        let siblings = children(parent[i]);
+        let at = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        let mut d = Dictionary::from_iter(vec![
+            ("Title", text_string(title)),
+            ("Parent", Reference(parent[i].map_or(root, |p| ids[p]))),
+            (
+                "Dest",
+                Array(vec![
+                    Reference(pages[*page]),
+                    Name("XYZ".into()),
+                    Object::Null,
+                    Real(*top),
+                    Object::Null,
+                ]),
+            ),
+        ]);
+        if at > 0 {
+            d.set("Prev", Reference(ids[siblings[at - 1]]));
+        }
+        if let Some(n) = siblings.get(at + 1) {
+            d.set("Next", Reference(ids[*n]));
+        }
+        link(&mut d, &children(Some(i)), descendants[i]);
+        doc.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let mut r = Dictionary::from_iter(vec![("Type", Name("Outlines".into()))]);
+    link(&mut r, &children(None), marks.len() as i64);
+    doc.objects.insert(root, Object::Dictionary(r));
+    Some(root)
 }
 
 /// Both FNV-1a hashes (seeds 0 and 1) of everything written to it.

@@ -231,6 +231,15 @@ pub fn write_pages(
             .zip(streams)
             .map(|(p, s)| (p.width, p.height, s))
             .collect(),
+        outline: pages
+            .iter()
+            .enumerate()
+            .flat_map(|(i, p)| {
+                p.marks
+                    .iter()
+                    .map(move |m| (i, m.level, m.title.clone(), p.height - m.y))
+            })
+            .collect(),
     };
     let doc = document::build(parts, &pdf_date(&meta.created))?;
     document::save(doc)
