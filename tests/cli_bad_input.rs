@@ -408,7 +408,10 @@ fn font_dir_must_hold_four_faces() {
     );
     assert_eq!(code, 1);
     let line = common::line_with_code(&err, "lỗi: ", "phong-chu");
-    assert!(line.contains("thiếu kiểu chữ đậm"), "{err}");
+    assert!(
+        line.contains("\"Liberation Serif\" thiếu đậm, nghiêng, đậm nghiêng"),
+        "{err}"
+    );
     for (n, f) in ["Bold", "Italic", "BoldItalic"].iter().enumerate() {
         std::fs::copy(
             root.join(format!("fonts/LiberationSerif-{f}.ttf")),

@@ -122,7 +122,7 @@ pub fn document(
     fonts: &FontSet,
 ) -> Result<Document, Error> {
     let vb = &plan_doc.data;
-    let st = Style::new(&vb.layout);
+    let st = Style::new(&vb.layout, &fonts.family);
     let mut sections = Vec::with_capacity(units.len());
     for (i, u) in units.iter().enumerate() {
         let mut s = section(plan_doc, plan, *u, &st, engine, fonts)?;

@@ -24,7 +24,7 @@ pub use style::Style;
 /// The document model of a computed document and the markup its template rendered.
 pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     let (vb, ck) = (&doc.data, &doc.checked);
-    let st = Style::new(&vb.layout);
+    let st = Style::new(&vb.layout, &fonts.family);
     let mut b = blocks::Builder::new(&st);
     b.labels = annex::Labels::of(&markup.annexes, &vb.annexes);
 

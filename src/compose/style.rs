@@ -31,8 +31,10 @@ pub struct Style {
 }
 
 impl Style {
-    pub fn new(l: &Layout) -> Style {
+    /// The style of a document laid out by `l`, its DOCX naming the font `family`.
+    pub fn new(l: &Layout, family: &str) -> Style {
         let mut page = PageSetup::nd30_default();
+        page.font_family = family.to_string();
         if let Some(v) = &l.margin_top {
             page.margin_top = mm(v.value);
         }

@@ -8,12 +8,13 @@
 //! is an error before anything is written ([`coverage`]).
 
 pub mod coverage;
+mod dir;
 
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::Path;
 
-use crate::error::{Code, Error};
+use crate::error::Error;
 
 static REGULAR: &[u8] = include_bytes!("../../fonts/LiberationSerif-Regular.ttf");
 static BOLD: &[u8] = include_bytes!("../../fonts/LiberationSerif-Bold.ttf");
@@ -278,6 +279,9 @@ pub struct FontSet {
     pub fallback: Face,
     /// Where the faces came from, for messages ("Liberation Serif (kèm theo)" or a path).
     pub source: String,
+    /// The family the DOCX names: Times New Roman for the bundled metric-compatible faces,
+    /// the family of `--font-dir` faces.
+    pub family: String,
 }
 
 fn parse_bundled(style: FontStyle) -> Face {
@@ -294,73 +298,16 @@ impl FontSet {
             bold_italic: parse_bundled(FontStyle::BoldItalic),
             fallback: parse_bundled(FontStyle::Fallback),
             source: "Liberation Serif 2.1 (kèm theo vanban)".to_string(),
+            family: "Times New Roman".to_string(),
         }
     }
 
-    /// Faces from a directory holding four TTF files (e.g. a licensed Times New Roman:
-    /// times.ttf, timesbd.ttf, timesi.ttf, timesbi.ttf). Files are recognised by their
-    /// style names; an error message in Vietnamese names what is missing (`doc-tep` for a
-    /// file or directory that cannot be read, `phong-chu` for a face that is missing or
-    /// unusable).
+    /// Faces from a `--font-dir` folder: the four styles of one family, chosen by the
+    /// names in their name tables, each covering Vietnamese ([`dir`]). Errors in
+    /// Vietnamese: `doc-tep` for what cannot be read, `phong-chu` for a missing or unusable
+    /// face.
     pub fn from_dir(sources: &dyn crate::sources::Sources, dir: &Path) -> Result<FontSet, Error> {
-        let entries = sources.list(dir).map_err(|e| {
-            Error::new(
-                Code::Read,
-                format!(
-                    "không đọc được thư mục phông chữ {}: {}",
-                    dir.display(),
-                    crate::files::io_reason(&e)
-                ),
-            )
-        })?;
-        let mut found: HashMap<FontStyle, Face> = HashMap::new();
-        let mut names: Vec<_> = entries
-            .into_iter()
-            .filter(|p| {
-                p.extension()
-                    .and_then(|x| x.to_str())
-                    .is_some_and(|x| x.eq_ignore_ascii_case("ttf"))
-            })
-            .collect();
-        names.sort();
-        for path in names {
-            let data = sources
-                .read(&path, crate::files::FONT)
-                .map(|b| b.into_owned())
-                .map_err(|e| Error::new(e.code, format!("{}: {}", path.display(), e.message)))?;
-            let style = {
-                let Ok(face) = ttf_parser::Face::parse(&data, 0) else {
-                    continue;
-                };
-                FontStyle::of(face.is_bold(), face.is_italic())
-            };
-            if found.contains_key(&style) {
-                continue;
-            }
-            let face = Face::parse(data).map_err(|e| {
-                Error::new(
-                    Code::Font,
-                    format!("tệp phông chữ {} không hợp lệ: {e}", path.display()),
-                )
-            })?;
-            found.insert(style, face);
-        }
-        let mut take = |s: FontStyle, label: &str| {
-            found.remove(&s).ok_or_else(|| {
-                Error::new(Code::Font, format!(
-                    "thư mục phông chữ {} thiếu kiểu chữ {label} (cần đủ 4 tệp TTF: thường, đậm, nghiêng, đậm nghiêng)",
-                    dir.display()
-                ))
-            })
-        };
-        Ok(FontSet {
-            regular: take(FontStyle::Regular, "thường")?,
-            bold: take(FontStyle::Bold, "đậm")?,
-            italic: take(FontStyle::Italic, "nghiêng")?,
-            bold_italic: take(FontStyle::BoldItalic, "đậm nghiêng")?,
-            fallback: parse_bundled(FontStyle::Fallback),
-            source: dir.display().to_string(),
-        })
+        dir::from_dir(sources, dir)
     }
 
     /// The face of `style` (the fallback face for [`FontStyle::Fallback`]).
