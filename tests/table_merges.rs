@@ -29,8 +29,7 @@ fn annex_rows(docx: &std::path::Path) -> Vec<Vec<DocxCell>> {
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let tbl = doc
         .descendants()
-        .filter(|n| n.has_tag_name((W, "tbl")))
-        .next_back()
+        .rfind(|n| n.has_tag_name((W, "tbl")))
         .expect("a table");
     tbl.children()
         .filter(|c| c.has_tag_name((W, "tr")))

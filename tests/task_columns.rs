@@ -56,8 +56,7 @@ fn the_annex_shows_the_named_columns_in_their_order_and_widths() {
     let doc = roxmltree::Document::parse(&xml).unwrap();
     let grid: Vec<f32> = doc
         .descendants()
-        .filter(|n| n.has_tag_name((W, "tblGrid")))
-        .next_back()
+        .rfind(|n| n.has_tag_name((W, "tblGrid")))
         .unwrap()
         .children()
         .filter_map(|c| attr(c, "w"))
