@@ -186,6 +186,18 @@ pub enum Align {
     Justify,
 }
 
+impl Align {
+    /// The alignment as the markup writes it (`align="…"`).
+    pub fn markup_name(self) -> &'static str {
+        match self {
+            Align::Left => "left",
+            Align::Center => "center",
+            Align::Right => "right",
+            Align::Justify => "justify",
+        }
+    }
+}
+
 /// A paragraph: formatted text with its alignment, indents and spacing (in points).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Paragraph {

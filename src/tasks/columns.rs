@@ -221,15 +221,6 @@ pub fn check(spec: &Spanned<TaskTableSpec>, defs: &[FieldDef], has_table: bool) 
     out
 }
 
-fn align_name(a: Align) -> &'static str {
-    match a {
-        Align::Left => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-        Align::Justify => "justify",
-    }
-}
-
 fn late_mark(t: &Task, set: &TaskSet) -> Option<String> {
     t.days_late(set.as_of)
         .map(|d| format!("**Quá hạn {} ngày**", format::number(d as f64, Some(0))))
@@ -305,7 +296,8 @@ pub fn table(set: &TaskSet, style: &str, columns: &[Column]) -> Value {
                 if c.merge && r > 0 && same(r - 1) {
                     continue;
                 }
-                let mut cell = json!({"text": row[ci], "align": align_name(c.align), "colspan": 1});
+                let mut cell =
+                    json!({"text": row[ci], "align": Align::markup_name(c.align), "colspan": 1});
                 let run = if c.merge {
                     (r + 1..texts.len()).take_while(|a| same(*a)).count() + 1
                 } else {

@@ -181,7 +181,7 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
             "k": "doan", "text": t, "can": null, "dam": false, "nghieng": false, "thut_dau": null,
         }),
         Node::Styled(s) => json!({
-            "k": "doan", "text": s.text, "can": s.align.map(align_name), "dam": s.bold, "nghieng": s.italic,
+            "k": "doan", "text": s.text, "can": s.align.map(Align::markup_name), "dam": s.bold, "nghieng": s.italic,
             "thut_dau": s.indent,
         }),
         Node::Heading { title, children } => object([
@@ -209,14 +209,5 @@ fn node(n: &Node, tk: Option<&TaskSet>) -> Value {
         Node::PageBreak => json!({"k": "ngat"}),
         // Without tasks validation has already failed.
         Node::TaskSentences(_) => Value::Null,
-    }
-}
-
-pub(super) fn align_name(a: Align) -> &'static str {
-    match a {
-        Align::Left => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-        Align::Justify => "justify",
     }
 }

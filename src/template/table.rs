@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use super::context::{align_name, object};
+use super::context::object;
 use crate::format;
 use crate::ir::Align;
 use crate::model::{
@@ -134,7 +134,7 @@ fn body_rows(t: &TableSpec, rows: &mut Vec<Value>) {
                     skip_stt = true;
                 } else {
                     n += 1;
-                    out.push(json!({"text": n.to_string(), "align": align_name(aligns[ci]), "colspan": 1}));
+                    out.push(json!({"text": n.to_string(), "align": Align::markup_name(aligns[ci]), "colspan": 1}));
                 }
                 ci += 1;
                 continue;
@@ -157,7 +157,7 @@ fn body_rows(t: &TableSpec, rows: &mut Vec<Value>) {
                     "text",
                     Value::String(cell_text(v, kinds[ci], cols[ci].value.decimals)),
                 ),
-                ("align", json!(align_name(align))),
+                ("align", json!(Align::markup_name(align))),
                 ("colspan", json!(colspan)),
             ]);
             if let Value::Object(m) = &mut cell {
