@@ -218,32 +218,37 @@ const HEAD: &str = "loai: phu-luc\ntieu_de: Bảng thử\nbang:\n  cot:\n    - {
 
 #[test]
 fn bad_merges_are_refused_with_their_line_and_nothing_is_written() {
-    let cases: &[(&str, &str)] = &[
+    // (rows, what the message says, where: the merged cell, the row or the value)
+    let cases: &[(&str, &str, &str)] = &[
         // The merge runs into a group row.
         (
             "    - [{gia_tri: Sở A, gop_dong: 2}, Việc 1, Xong]\n    - nhom: Nhóm 2\n    - [Sở B, Việc 2, Xong]\n",
             "gop_dong",
+            "bang.yaml:10:8:",
         ),
         // A row under a merged cell still writes the covered cell.
         (
             "    - [{gia_tri: Sở A, gop_dong: 2}, Việc 1, Xong]\n    - [Sở A, Việc 2, Xong]\n",
             "ô gộp",
+            "bang.yaml:11:7:",
         ),
         // Across past the last column.
         (
             "    - [Sở A, Việc 1, {gia_tri: Xong, gop_cot: 2}]\n",
             "ô gộp",
+            "bang.yaml:10:7:",
         ),
         // A merge of zero rows.
         (
             "    - [{gia_tri: Sở A, gop_dong: 0}, Việc 1, Xong]\n",
             "gop_dong",
+            "bang.yaml:10:34:",
         ),
     ];
-    for (rows, says) in cases {
+    for (rows, says, at) in cases {
         let (dir, code, err) = render_text(&format!("{HEAD}{rows}"));
         assert_eq!(code, 1, "{rows}\n{err}");
-        assert!(err.contains("bang.yaml:1"), "{err}");
+        assert!(err.contains(at), "{at}\n{err}");
         assert!(err.contains(says), "{rows}\n{err}");
         assert!(!dir.path().join("out").exists(), "{err}");
     }

@@ -188,6 +188,16 @@ fn where_on_an_unknown_value_or_field_names_what_exists() {
     assert!(!dir.path().join("out").exists());
 }
 
+/// Line and column (1-based, in characters) of the first `what` in `text`.
+fn place(text: &str, what: &str) -> (usize, usize) {
+    let (i, l) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains(what))
+        .unwrap();
+    (i + 1, l[..l.find(what).unwrap()].chars().count() + 1)
+}
+
 #[test]
 fn undeclared_fields_bad_dates_and_unknown_columns_are_refused_at_their_line() {
     let cases: &[(&str, &str, &str, &str)] = &[
@@ -195,7 +205,8 @@ fn undeclared_fields_bad_dates_and_unknown_columns_are_refused_at_their_line() {
         (
             "      cap_nhat: 25/6/2026\n  - id: TC02",
             "      cap_nhap: 25/6/2026\n  - id: TC02",
-            "cap_nhap",
+            // The message points at the value of the undeclared field.
+            "25/6/2026",
             "có phải là \"cap_nhat\"",
         ),
         // A date field that is not a date.
@@ -219,9 +230,9 @@ fn undeclared_fields_bad_dates_and_unknown_columns_are_refused_at_their_line() {
         let dir = scratch(&edited);
         let (code, _, err) = vanban(&["render", "theo-doi.yaml", "-o", "out"], dir.path());
         assert_eq!(code, 1, "{err}");
-        let line = edited.lines().position(|l| l.contains(at)).unwrap() + 1;
+        let (line, col) = place(&edited, at);
         assert!(
-            err.contains(&format!("nhiem-vu-cot-rieng-2026.yaml:{line}:")),
+            err.contains(&format!("nhiem-vu-cot-rieng-2026.yaml:{line}:{col}:")),
             "{to}\n{err}"
         );
         assert!(err.contains(says), "{to}\n{err}");
@@ -238,8 +249,11 @@ fn undeclared_fields_bad_dates_and_unknown_columns_are_refused_at_their_line() {
     std::fs::write(dir.path().join("theo-doi.yaml"), &doc).unwrap();
     let (code, _, err) = vanban(&["render", "theo-doi.yaml", "-o", "out"], dir.path());
     assert_eq!(code, 1, "{err}");
-    let line = doc.lines().position(|l| l.contains("van_ban_dq")).unwrap() + 1;
-    assert!(err.contains(&format!("theo-doi.yaml:{line}:")), "{err}");
+    let (line, col) = place(&doc, "van_ban_dq");
+    assert!(
+        err.contains(&format!("theo-doi.yaml:{line}:{col}:")),
+        "{err}"
+    );
     assert!(err.contains("có phải là \"van_ban_dp\""), "{err}");
 }
 
