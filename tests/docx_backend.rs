@@ -328,24 +328,53 @@ fn runs_carry_font_size_and_style() {
         ("28".into(), "28".into(), true, false)
     );
 
-    // Body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines (auto).
+    // Body paragraphs: justified, first-line indent 1.27 cm, 6 pt after, 1.15 lines (auto),
+    // set by the "Body Text" style they name where the paragraph leaves them out.
     let p = find(sample::CLOSING).parent().unwrap();
     let ppr = child(p, "pPr").unwrap();
-    assert_eq!(wattr(child(ppr, "jc").unwrap(), "val"), Some("both"));
-    assert_eq!(wattr(child(ppr, "ind").unwrap(), "firstLine"), Some("720"));
-    let sp = child(ppr, "spacing").unwrap();
+    let style_id = wattr(child(ppr, "pStyle").expect("a body style"), "val").unwrap();
+    assert_eq!(style_id, "BodyText");
+    let styles = roxmltree::Document::parse(&parts["word/styles.xml"]).unwrap();
+    let style = styles
+        .descendants()
+        .find(|n| is(n, "style") && wattr(*n, "styleId") == Some(style_id))
+        .expect("the style is defined");
+    let style_ppr = child(style, "pPr").unwrap();
+    let prop = |name: &str| child(ppr, name).or_else(|| child(style_ppr, name)).unwrap();
+    assert_eq!(wattr(prop("jc"), "val"), Some("both"));
+    assert_eq!(wattr(prop("ind"), "firstLine"), Some("720"));
+    let sp = prop("spacing");
     assert_eq!(wattr(sp, "after"), Some("120"));
     assert_eq!(wattr(sp, "line"), Some("276"));
     assert_eq!(wattr(sp, "lineRule"), Some("auto"));
     assert!(!parts["word/document.xml"].contains("w:lineRule=\"exact\""));
 
-    // Headings carry an outline level.
+    // Headings use the built-in heading styles, which carry the outline level.
     let level = |text: &str| {
         let ppr = child(find(text).parent().unwrap(), "pPr").unwrap();
-        wattr(child(ppr, "outlineLvl").unwrap(), "val").map(String::from)
+        let id = wattr(child(ppr, "pStyle").expect("a heading style"), "val").unwrap();
+        let style = styles
+            .descendants()
+            .find(|n| is(n, "style") && wattr(*n, "styleId") == Some(id))
+            .expect("the style is defined");
+        let name = wattr(child(style, "name").unwrap(), "val").unwrap();
+        let level = wattr(
+            child(child(style, "pPr").unwrap(), "outlineLvl").unwrap(),
+            "val",
+        )
+        .unwrap();
+        assert_eq!(
+            name,
+            format!("heading {}", level.parse::<u8>().unwrap() + 1)
+        );
+        assert!(
+            child(ppr, "outlineLvl").is_none(),
+            "the level is the style's"
+        );
+        level.to_string()
     };
-    assert_eq!(level(sample::HEADINGS[0]).as_deref(), Some("1"));
-    assert_eq!(level(sample::SUBHEADING).as_deref(), Some("2"));
+    assert_eq!(level(sample::HEADINGS[0]), "1");
+    assert_eq!(level(sample::SUBHEADING), "2");
 
     // Rules: a bottom border only, indents making the line exactly its width.
     let rule_ps: Vec<_> = xml

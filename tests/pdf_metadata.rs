@@ -101,53 +101,11 @@ fn subset_tags_differ_between_documents_and_repeat_for_the_same_one() {
     );
 }
 
-/// The outline's entries: (depth, title, page number), in order.
-fn outline(pdf: &std::path::Path) -> Vec<(usize, String, usize)> {
-    let doc = lopdf::Document::load(pdf).unwrap();
-    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
-    let catalog = doc.catalog().unwrap();
-    let Ok(root) = catalog.get(b"Outlines").and_then(|o| o.as_reference()) else {
-        return Vec::new();
-    };
-    let title = |d: &lopdf::Dictionary| -> String {
-        let bytes = d.get(b"Title").unwrap().as_str().unwrap();
-        let units: Vec<u16> = bytes[2..]
-            .chunks(2)
-            .map(|c| u16::from_be_bytes([c[0], c[1]]))
-            .collect();
-        String::from_utf16(&units).unwrap()
-    };
-    let mut out = Vec::new();
-    let mut stack = vec![(
-        doc.get_dictionary(root)
-            .unwrap()
-            .get(b"First")
-            .unwrap()
-            .as_reference()
-            .unwrap(),
-        0,
-    )];
-    while let Some((id, depth)) = stack.pop() {
-        let d = doc.get_dictionary(id).unwrap();
-        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
-        let page = dest[0].as_reference().unwrap();
-        let n = pages.iter().position(|p| *p == page).expect("a page") + 1;
-        out.push((depth, title(d), n));
-        if let Ok(next) = d.get(b"Next").and_then(|o| o.as_reference()) {
-            stack.push((next, depth));
-        }
-        if let Ok(first) = d.get(b"First").and_then(|o| o.as_reference()) {
-            stack.push((first, depth + 1));
-        }
-    }
-    out
-}
-
 #[test]
 fn the_report_has_an_outline_of_its_headings() {
     let (_d, out) = render(REPORT, "pdf");
     let pdf = out.with_extension("pdf");
-    let entries = outline(&pdf);
+    let entries = common::pdf_outline(&pdf);
     assert!(entries.len() >= 4, "{entries:?}");
     // Top-level headings are the Roman ones, in order, with their sub-headings nested.
     let top: Vec<&str> = entries

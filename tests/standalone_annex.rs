@@ -74,7 +74,9 @@ fn the_example_is_annex_01_landscape_without_quoc_hieu_or_signature() {
     assert!(xml.contains(r#"w:orient="landscape""#));
     assert!(!xml.contains(r#"w:orient="portrait""#));
     let doc = roxmltree::Document::parse(&xml).unwrap();
-    let ps = common::paragraphs(&doc);
+    let styles_xml = common::zip_part(&out.with_extension("docx"), "word/styles.xml").unwrap();
+    let styles = roxmltree::Document::parse(&styles_xml).unwrap();
+    let ps = common::paragraphs_with_styles(&doc, Some(&styles));
     let label = common::para(&ps, "Phụ lục 01");
     assert_eq!(label.jc.as_deref(), Some("center"));
     assert!(common::style(label).0, "the label is bold");
@@ -242,7 +244,8 @@ fn annex_numbers_of_a_report_are_printed_in_headings_and_references() {
     assert_eq!(after("Phụ lục 01"), "BẢNG MỘT");
     assert_eq!(
         after("BẢNG MỘT"),
-        "(Kèm theo Báo cáo số 07/BC-UBND ngày 26 tháng 9 năm 2025 của UBND TỈNH HÀ LAM)"
+        // The issuer's capitals in normal case (no `ten_co_quan` here).
+        "(Kèm theo Báo cáo số 07/BC-UBND ngày 26 tháng 9 năm 2025 của UBND tỉnh Hà Lam)"
     );
     assert_eq!(after("Phụ lục số 2"), "BẢNG HAI");
     assert_eq!(after("BẢNG HAI"), "Hai.", "dong_kem_theo: false");

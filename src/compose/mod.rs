@@ -55,7 +55,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
         None => vb
             .issuer_name
             .clone()
-            .unwrap_or_else(|| vb.issuer.replace('\n', " ")),
+            .unwrap_or_else(|| crate::format::agency::normal_case(&vb.issuer)),
     };
     let date = first_page::date_text(&ck.date);
     let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());

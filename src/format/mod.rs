@@ -7,8 +7,10 @@
 //! - [`date`]: "ngày 05 tháng 02 năm 2024", "05/02/2024", parsing of user dates;
 //! - [`period`]: reporting periods ("tháng 9/2023", "Quý I/2024", "6 tháng đầu năm 2024");
 //! - [`seq`]: Roman numerals and Vietnamese list letters (a, b, c, d, đ, e, ...);
+//! - [`agency`]: an agency's name in normal case, from the capitals of the header;
 //! - [`text`]: NFC normalisation and Vietnamese-aware case changes.
 
+pub mod agency;
 pub mod date;
 pub mod number;
 pub mod numbering;

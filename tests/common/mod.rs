@@ -116,7 +116,25 @@ fn on(n: Option<roxmltree::Node>) -> bool {
     }
 }
 
+/// The paragraphs of document.xml with their direct properties only.
 pub fn paragraphs(doc: &roxmltree::Document) -> Vec<ParaInfo> {
+    paragraphs_with_styles(doc, None)
+}
+
+/// The paragraph properties (`w:pPr`) of paragraph style `id` in styles.xml.
+fn style_ppr<'a>(styles: &'a roxmltree::Document<'a>, id: &str) -> Option<roxmltree::Node<'a, 'a>> {
+    let style = styles
+        .descendants()
+        .find(|n| n.has_tag_name((W, "style")) && attr(*n, "styleId") == Some(id))?;
+    w(style, "pPr")
+}
+
+/// The paragraphs of document.xml, each property taken from the paragraph or, where the
+/// paragraph leaves it out, from its paragraph style in `styles` (styles.xml).
+pub fn paragraphs_with_styles(
+    doc: &roxmltree::Document,
+    styles: Option<&roxmltree::Document>,
+) -> Vec<ParaInfo> {
     let mut out = Vec::new();
     for p in doc.descendants().filter(|n| n.has_tag_name((W, "p"))) {
         let in_table = p.ancestors().any(|a| a.has_tag_name((W, "tbl")));
@@ -125,13 +143,23 @@ pub fn paragraphs(doc: &roxmltree::Document) -> Vec<ParaInfo> {
             in_table,
             ..Default::default()
         };
-        if let Some(ppr) = w(p, "pPr") {
-            info.jc = w(ppr, "jc")
-                .and_then(|j| attr(j, "val"))
-                .map(str::to_string);
-            info.has_bottom_border = w(ppr, "pBdr").and_then(|b| w(b, "bottom")).is_some();
-            info.keep_next = on(w(ppr, "keepNext"));
-            if let Some(ind) = w(ppr, "ind") {
+        let direct = w(p, "pPr");
+        let styled = direct
+            .and_then(|ppr| w(ppr, "pStyle"))
+            .and_then(|s| attr(s, "val"))
+            .zip(styles)
+            .and_then(|(id, st)| style_ppr(st, id));
+        // Each property from the paragraph, else from its style.
+        let prop = |name: &str| {
+            direct
+                .and_then(|ppr| w(ppr, name))
+                .or_else(|| styled.and_then(|s| w(s, name)))
+        };
+        if direct.is_some() {
+            info.jc = prop("jc").and_then(|j| attr(j, "val")).map(str::to_string);
+            info.has_bottom_border = prop("pBdr").and_then(|b| w(b, "bottom")).is_some();
+            info.keep_next = on(prop("keepNext"));
+            if let Some(ind) = prop("ind") {
                 let tw = |k: &str| {
                     attr(ind, k)
                         .and_then(|v| v.parse::<f32>().ok())
@@ -348,4 +376,46 @@ pub fn line_with_code<'a>(err: &'a str, prefix: &str, code: &str) -> &'a str {
 /// The line of `err` that starts with `prefix` ends with error code `code`.
 pub fn assert_code(err: &str, prefix: &str, code: &str) {
     line_with_code(err, prefix, code);
+}
+
+/// The outline's entries: (depth, title, page number), in order.
+pub fn pdf_outline(pdf: &std::path::Path) -> Vec<(usize, String, usize)> {
+    let doc = lopdf::Document::load(pdf).unwrap();
+    let pages: Vec<lopdf::ObjectId> = doc.get_pages().values().copied().collect();
+    let catalog = doc.catalog().unwrap();
+    let Ok(root) = catalog.get(b"Outlines").and_then(|o| o.as_reference()) else {
+        return Vec::new();
+    };
+    let title = |d: &lopdf::Dictionary| -> String {
+        let bytes = d.get(b"Title").unwrap().as_str().unwrap();
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![(
+        doc.get_dictionary(root)
+            .unwrap()
+            .get(b"First")
+            .unwrap()
+            .as_reference()
+            .unwrap(),
+        0,
+    )];
+    while let Some((id, depth)) = stack.pop() {
+        let d = doc.get_dictionary(id).unwrap();
+        let dest = d.get(b"Dest").unwrap().as_array().unwrap();
+        let page = dest[0].as_reference().unwrap();
+        let n = pages.iter().position(|p| *p == page).expect("a page") + 1;
+        out.push((depth, title(d), n));
+        if let Ok(next) = d.get(b"Next").and_then(|o| o.as_reference()) {
+            stack.push((next, depth));
+        }
+        if let Ok(first) = d.get(b"First").and_then(|o| o.as_reference()) {
+            stack.push((first, depth + 1));
+        }
+    }
+    out
 }

@@ -1,5 +1,6 @@
 //! word/document.xml: the sections' blocks in order, each section ended by its properties.
 
+use super::styles::StyleSheet;
 use super::writer::Part;
 use super::{paragraph, section, table};
 use crate::ir::{self, Block};
@@ -34,6 +35,8 @@ pub(crate) struct Doc<'a> {
     /// The footnotes, in the order of their marks.
     pub footnotes: Vec<&'a ir::Footnote>,
     pub images: Images<'a>,
+    /// The paragraph styles top-level paragraphs use.
+    pub styles: &'a StyleSheet,
 }
 
 const DOCUMENT_ROOT: &str = concat!(
@@ -54,11 +57,16 @@ const DOCUMENT_ROOT: &str = concat!(
 );
 
 /// Write document.xml; `font` is the document font escaped for an attribute.
-pub(crate) fn document<'a>(doc: &'a ir::Document, font: &'a str) -> Doc<'a> {
+pub(crate) fn document<'a>(
+    doc: &'a ir::Document,
+    font: &'a str,
+    styles: &'a StyleSheet,
+) -> Doc<'a> {
     let mut d = Doc {
         part: Part::new(font, 64 * 1024),
         footnotes: Vec::new(),
         images: Images::default(),
+        styles,
     };
     d.part.push(DOCUMENT_ROOT);
     let last = doc.sections.len().saturating_sub(1);
@@ -81,7 +89,7 @@ fn blocks<'a>(d: &mut Doc<'a>, blocks: &'a [Block], width: f32) {
         // paragraph.
         let keep_next = matches!(blocks.get(i + 1), Some(Block::Table(t)) if t.keep_with_previous);
         match b {
-            Block::Paragraph(p) => paragraph::paragraph(d, p, keep_next),
+            Block::Paragraph(p) => paragraph::paragraph(d, p, keep_next, true),
             Block::Rule(r) => paragraph::rule(&mut d.part, r, width, keep_next),
             Block::Spacer(h) => paragraph::spacer(&mut d.part, *h, keep_next),
             Block::Image(img) => paragraph::image(d, img, keep_next),

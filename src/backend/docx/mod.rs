@@ -9,7 +9,8 @@
 //!
 //! Module jobs: `writer` the part buffer, paragraph and run properties; `body`
 //! document.xml and the pictures it refers to; `paragraph` paragraphs, runs, footnote
-//! marks, rules, spacers, images, page breaks; `table` tables; `section` section
+//! marks, rules, spacers, images, page breaks; `styles` the paragraph styles (headings,
+//! body text) and what a paragraph leaves to its style; `table` tables; `section` section
 //! properties and the page-number headers; `package` the other parts and the zip.
 
 mod body;
@@ -17,6 +18,7 @@ mod package;
 mod paragraph;
 mod rels;
 mod section;
+mod styles;
 mod table;
 mod writer;
 
@@ -56,6 +58,7 @@ pub fn write_docx(doc: &ir::Document) -> Result<Vec<u8>, DocxError> {
         doc.page.font_family.as_str()
     };
     let font = crate::xml::escape(font);
-    let body = body::document(doc, &font);
-    package::pack(doc, &font, body)
+    let styles = styles::StyleSheet::of(doc);
+    let body = body::document(doc, &font, &styles);
+    package::pack(doc, &font, &styles, body)
 }

@@ -11,6 +11,7 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::body::Doc;
 use super::paragraph::{self, FOOTNOTE_REF_STYLE};
+use super::styles::StyleSheet;
 use super::writer::Part;
 use super::{DocxError, rels, section};
 use crate::ir;
@@ -24,11 +25,12 @@ fn pkg_err(e: impl std::fmt::Display) -> DocxError {
 const SMALL_PART: usize = 1024;
 
 /// All parts of the package, by name, in the order they are zipped.
-fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
+fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<(String, Vec<u8>)> {
     let Doc {
         part,
         footnotes,
         images,
+        styles: _,
     } = body;
     let has_footnotes = !footnotes.is_empty();
     // docx-rs's package relationships, font table and custom properties.
@@ -49,7 +51,7 @@ fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
             rels::document_rels(has_footnotes, &image_ids).into_bytes(),
         ),
         ("word/document.xml", part.out.into_bytes()),
-        ("word/styles.xml", styles_xml(font).into_bytes()),
+        ("word/styles.xml", styles_xml(font, styles).into_bytes()),
         (
             "word/settings.xml",
             settings_xml(has_footnotes).into_bytes(),
@@ -83,8 +85,13 @@ fn parts(doc: &ir::Document, font: &str, body: Doc) -> Vec<(String, Vec<u8>)> {
 
 /// The .docx file: the parts of `body` (document.xml as written) and the others, zipped
 /// with fixed timestamps and permissions.
-pub(crate) fn pack(doc: &ir::Document, font: &str, body: Doc) -> Result<Vec<u8>, DocxError> {
-    let mut parts = parts(doc, font, body);
+pub(crate) fn pack(
+    doc: &ir::Document,
+    font: &str,
+    styles: &StyleSheet,
+    body: Doc,
+) -> Result<Vec<u8>, DocxError> {
+    let mut parts = parts(doc, font, styles, body);
     let time = DateTime::from_date_and_time(1980, 1, 1, 0, 0, 0).map_err(pkg_err)?;
     // The fastest deflate level: several times faster than the default on a long
     // document.xml, for a package a little larger.
@@ -205,8 +212,8 @@ fn settings_xml(has_footnotes: bool) -> String {
 }
 
 /// styles.xml (`font` escaped for an attribute): docx-rs's has no language, no character
-/// default and no footnote styles.
-fn styles_xml(font: &str) -> String {
+/// default and no footnote styles; `sheet` adds the body and heading styles.
+fn styles_xml(font: &str, sheet: &StyleSheet) -> String {
     let f = font;
     let fonts = format!(r#"<w:rFonts w:ascii="{f}" w:hAnsi="{f}" w:cs="{f}" w:eastAsia="{f}"/>"#);
     format!(
@@ -233,8 +240,10 @@ fn styles_xml(font: &str) -> String {
             r#"<w:style w:type="character" w:styleId="{fref}"><w:name w:val="footnote reference"/>"#,
             r#"<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/>"#,
             r#"<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>"#,
+            "{own}",
             r#"</w:styles>"#
         ),
+        own = sheet.xml(font),
         fonts = fonts,
         fref = FOOTNOTE_REF_STYLE,
     )

@@ -4,7 +4,8 @@
 use std::fmt::Write as _;
 
 use super::body::Doc;
-use super::writer::{FirstLine, Indent, Marks, ParaProps, Part, Spacing, eighths, jc};
+use super::styles::{self, ParaFormat};
+use super::writer::{Indent, Marks, ParaProps, Part, Spacing, eighths, jc};
 use crate::ir::{self, Align, Inline, round_to, twips};
 
 /// Character style of footnote marks, defined in styles.xml.
@@ -22,36 +23,33 @@ fn single() -> Option<Spacing> {
 }
 
 /// A text paragraph; `keep_next` keeps it with the next block even if the IR does not.
-pub(crate) fn paragraph<'a>(doc: &mut Doc<'a>, p: &'a ir::Paragraph, keep_next: bool) {
-    let first_line = if p.first_line_indent > 0.0 {
-        Some(FirstLine::Indented(twips(p.first_line_indent)))
-    } else if p.first_line_indent < 0.0 {
-        Some(FirstLine::Hanging(twips(-p.first_line_indent)))
-    } else {
-        None
-    };
+/// `top_level`: a paragraph of the page's own flow (not in a table), which may use a
+/// paragraph style.
+pub(crate) fn paragraph<'a>(
+    doc: &mut Doc<'a>,
+    p: &'a ir::Paragraph,
+    keep_next: bool,
+    top_level: bool,
+) {
+    let f = ParaFormat::of(p, keep_next);
     let frame = Some((2, 6));
-    doc.part.open_paragraph(&ParaProps {
-        keep_next: keep_next || p.keep_with_next,
-        keep_lines: p.keep_together,
-        widow_control: Some(p.widow_control),
+    let mut props = ParaProps {
+        keep_next: f.keep_next,
+        keep_lines: f.keep_lines,
+        widow_control: Some(f.widow_control),
         borders: p.framed.then_some([frame; 4]),
-        spacing: Some(Spacing::lines(
-            p.space_before,
-            p.space_after,
-            p.line_spacing,
-        )),
-        indent: Some(Indent {
-            left: twips(p.left_indent),
-            right: twips(p.right_indent),
-            first_line,
-        }),
-        jc: Some(jc(p.align)),
+        spacing: Some(f.spacing),
+        indent: Some(f.indent),
+        jc: Some(f.jc),
         outline_level: p.outline_level,
         // The paragraph mark gets the paragraph's size so empty lines have the right height.
         mark_size: Some(p.size),
         ..ParaProps::default()
-    });
+    };
+    if top_level && let Some(style) = doc.styles.style_of(p) {
+        styles::apply(&mut props, style);
+    }
+    doc.part.open_paragraph(&props);
     for inline in &p.runs {
         match inline {
             Inline::Text(r) => doc

@@ -174,7 +174,7 @@ fn cell_blocks<'a>(doc: &mut Doc<'a>, blocks: &'a [Block], inner: f32, keep_next
     let mut any = false;
     for b in blocks {
         match b {
-            Block::Paragraph(p) => paragraph::paragraph(doc, p, keep_next),
+            Block::Paragraph(p) => paragraph::paragraph(doc, p, keep_next, false),
             Block::Rule(r) => paragraph::rule(&mut doc.part, r, inner, keep_next),
             Block::Spacer(h) => paragraph::spacer(&mut doc.part, *h, keep_next),
             Block::Image(img) => paragraph::image(doc, img, keep_next),

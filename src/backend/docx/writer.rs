@@ -58,7 +58,7 @@ impl Marks {
 }
 
 /// Spacing of a paragraph in twips; `line` is a multiple of 240 with rule "auto".
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Spacing {
     pub before: u32,
     pub after: u32,
@@ -78,14 +78,14 @@ impl Spacing {
 }
 
 /// The first line's indent, in twips.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FirstLine {
     Indented(i32),
     Hanging(i32),
 }
 
 /// Indents in twips.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Indent {
     pub left: i32,
     pub right: i32,
@@ -102,6 +102,9 @@ pub(crate) struct ParaProps<'s> {
     pub style: Option<&'s str>,
     pub keep_next: bool,
     pub keep_lines: bool,
+    /// `keepNext` / `keepLines` switched off where the paragraph style switches them on.
+    pub keep_next_off: bool,
+    pub keep_lines_off: bool,
     pub widow_control: Option<bool>,
     /// `pBdr` sides: top, left, bottom, right.
     pub borders: Option<[Side; 4]>,
@@ -151,9 +154,13 @@ impl<'f> Part<'f> {
         }
         if p.keep_next {
             out.push_str("<w:keepNext />");
+        } else if p.keep_next_off {
+            out.push_str(r#"<w:keepNext w:val="0" />"#);
         }
         if p.keep_lines {
             out.push_str("<w:keepLines />");
+        } else if p.keep_lines_off {
+            out.push_str(r#"<w:keepLines w:val="0" />"#);
         }
         if let Some(w) = p.widow_control {
             let _ = write!(out, r#"<w:widowControl w:val="{}" />"#, u8::from(w));
