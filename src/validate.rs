@@ -73,7 +73,9 @@ pub struct Checked {
     pub date: DocDate,
     pub authority: Option<Authority>,
     /// The signature PNG, read and decoded once here where the file is checked.
-    pub signature_png: Option<crate::backend::pdf::png::CheckedPng>,
+    pub signature_image: Option<crate::backend::pdf::image::CheckedImage>,
+    /// The picture of the left signature (`chu_ky_trai.anh_chu_ky`), checked likewise.
+    pub left_signature_image: Option<crate::backend::pdf::image::CheckedImage>,
     /// The document's tasks (`nhiem_vu:`), checked and numbered.
     pub tasks: Option<crate::tasks::TaskSet>,
     /// The kind of the attached document (`kem_theo:`).
@@ -152,13 +154,19 @@ pub fn check(
     check_left_signature(vb, &mut err);
     check_meeting(vb, kind, &mut err);
 
-    // Decoded completely here, so that both backends only meet images that decode.
-    let signature_png = vb.signature.value.image.as_ref().and_then(|p| {
+    // Checked completely here, so that both backends only meet images that decode.
+    let mut picture = |p: &Spanned<String>| {
         let path = base_dir.join(&p.value);
-        crate::backend::pdf::png::read_checked(sources, &path, "ảnh chữ ký")
+        crate::backend::pdf::image::read_checked(sources, &path, "ảnh chữ ký")
             .map_err(|e| err(e.with_pos(pos_of(p))))
             .ok()
-    });
+    };
+    let signature_image = vb.signature.value.image.as_ref().and_then(&mut picture);
+    let left_signature_image = vb
+        .left_signature
+        .as_ref()
+        .and_then(|s| s.value.image.as_ref())
+        .and_then(&mut picture);
 
     for list in [&vb.opening, &vb.body, &vb.closing] {
         check_nodes(list, &mut err);
@@ -193,7 +201,8 @@ pub fn check(
         kind,
         date,
         authority,
-        signature_png,
+        signature_image,
+        left_signature_image,
         inspection,
     })
 }
@@ -307,14 +316,6 @@ fn check_left_signature(vb: &DocumentSpec, err: &mut impl FnMut(Error)) {
         return;
     };
     check_authority(&left.value, err);
-    if let Some(img) = &left.value.image {
-        err(Error::new(
-            Code::Conflict,
-            "chữ ký bên trái (chu_ky_trai) chưa nhận ảnh chữ ký: bỏ khóa anh_chu_ky ở đây \
-             (ảnh chữ ký chỉ dùng ở chu_ky)",
-        )
-        .with_pos(pos_of(img)));
-    }
 }
 
 /// The meeting block of a Giấy mời (`cuoc_hop`): only on a Giấy mời, with at least one

@@ -286,7 +286,7 @@ fn unsupported_colour_type_and_depth() {
 
 #[test]
 fn not_a_png_and_not_a_file() {
-    assert_refused(b"GIF89a....", "không phải tệp PNG");
+    assert_refused(b"GIF89a....", "không phải ảnh PNG hoặc JPEG");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("van-ban.yaml"), DOC).unwrap();
     std::fs::create_dir(dir.path().join("anh.png")).unwrap();

@@ -680,7 +680,7 @@ fn long_table_rows_keep_their_order() {
             6 => Cell::new(vec![
                 Block::Paragraph(para(&name, 12.0, false, false, Align::Left)),
                 Block::Image(Image {
-                    png: TINY_PNG.to_vec(),
+                    data: TINY_PNG.to_vec(),
                     width: 20.0,
                     height: 10.0,
                     align: Align::Center,

@@ -145,7 +145,7 @@ fn dump_document(
     template: Option<&str>,
 ) -> String {
     let mut ck = checked.clone();
-    let png = ck.signature_png.take();
+    let png = ck.signature_image.take();
     let mut s = String::new();
     writeln!(s, "path: {}", path.display()).unwrap();
     if let Some(t) = template {
@@ -155,7 +155,7 @@ fn dump_document(
         let b = p.bytes();
         writeln!(
             s,
-            "signature_png: {}x{} px, {} bytes, fnv {:016x}",
+            "signature_image: {}x{} px, {} bytes, fnv {:016x}",
             p.width(),
             p.height(),
             b.len(),
@@ -295,12 +295,12 @@ fn ir_blocks(s: &mut String, blocks: &[Block], depth: usize, cut: bool) {
             Block::Table(t) => ir_table(s, t, depth, cut),
             Block::Image(img) => {
                 let mut shown = img.clone();
-                let png = std::mem::take(&mut shown.png);
+                let data = std::mem::take(&mut shown.data);
                 writeln!(
                     s,
-                    "{pad}{shown:?} png: {} bytes, fnv {:016x}",
-                    png.len(),
-                    fnv(&png)
+                    "{pad}{shown:?} data: {} bytes, fnv {:016x}",
+                    data.len(),
+                    fnv(&data)
                 )
                 .unwrap();
             }

@@ -3,7 +3,7 @@
 
 use super::first_page::{LAYOUT_PADDING, LEFT_SHARE, layout_table};
 use super::style::{Style, run};
-use crate::backend::pdf::png::CheckedPng;
+use crate::backend::pdf::image::CheckedImage;
 use crate::fonts::FontSet;
 use crate::format;
 use crate::ir::{Align, Block, Image, Paragraph, Table, mm};
@@ -110,7 +110,7 @@ fn signer_blocks(
     name: &str,
     st: &Style,
     width: f32,
-    signature_png: Option<(Vec<u8>, f32, f32)>,
+    image: Option<Picture>,
 ) -> Vec<Block> {
     let mut out = Vec::new();
     for l in lines {
@@ -120,15 +120,19 @@ fn signer_blocks(
             st.centered(&l, st.signer_size, true, false)
         }));
     }
-    match signature_png {
-        Some((png, w, h)) => {
+    match image {
+        Some(Picture {
+            data,
+            width: w,
+            height: h,
+        }) => {
             // Scale the image into the signature space, keeping its aspect ratio.
             let max_h = st.signature_space - mm(4.0);
             let max_w = width - 2.0 * LAYOUT_PADDING;
             let k = (max_h / h).min(max_w / w).min(1.0);
             out.push(Block::Spacer(mm(2.0)));
             out.push(Block::Image(Image {
-                png,
+                data,
                 width: (w * k).round(),
                 height: (h * k).round(),
                 align: Align::Center,
@@ -154,10 +158,10 @@ pub fn signature_table(
     st: &Style,
     fonts: &FontSet,
     tw: f32,
-    signature_png: Option<(Vec<u8>, f32, f32)>,
+    images: SignatureImages,
 ) -> Table {
     if let Some(left) = &vb.left_signature {
-        return two_signatures_table(vb, ck, &left.value, st, fonts, tw, signature_png);
+        return two_signatures_table(vb, ck, &left.value, st, fonts, tw, images);
     }
     let left_w = (tw * LEFT_SHARE).round();
     let right_w = tw - left_w;
@@ -167,7 +171,7 @@ pub fn signature_table(
         &vb.signature.value.name,
         st,
         right_w,
-        signature_png,
+        images.right,
     );
     layout_table(vec![left_w, right_w], vec![vec![left, right]], true)
 }
@@ -182,7 +186,7 @@ fn two_signatures_table(
     st: &Style,
     fonts: &FontSet,
     tw: f32,
-    signature_png: Option<(Vec<u8>, f32, f32)>,
+    images: SignatureImages,
 ) -> Table {
     let half = (tw / 2.0).round();
     let widths = vec![half, tw - half];
@@ -205,13 +209,13 @@ fn two_signatures_table(
     let (hl, hr) = (height(&left_lines), height(&right_lines));
     left_lines.extend(std::iter::repeat_n(String::new(), hr.saturating_sub(hl)));
     right_lines.extend(std::iter::repeat_n(String::new(), hl.saturating_sub(hr)));
-    let left_cell = signer_blocks(left_lines, &left.name, st, half, None);
+    let left_cell = signer_blocks(left_lines, &left.name, st, half, images.left);
     let right_cell = signer_blocks(
         right_lines,
         &vb.signature.value.name,
         st,
         tw - half,
-        signature_png,
+        images.right,
     );
     let mut rows = vec![vec![left_cell, right_cell]];
     let mut recipients = noi_nhan_blocks(vb, st);
@@ -245,9 +249,36 @@ fn wrapped_lines(fonts: &FontSet, text: &str, size: f32, width: f32) -> usize {
     lines
 }
 
-/// Width and height in points of a checked PNG at 96 dpi.
-pub fn png_size(png: &CheckedPng) -> (f32, f32) {
-    (png.width() as f32 * 0.75, png.height() as f32 * 0.75)
+/// Width and height in points of a checked picture at 96 dpi.
+pub fn image_size(image: &CheckedImage) -> (f32, f32) {
+    (image.width() as f32 * 0.75, image.height() as f32 * 0.75)
+}
+
+/// A signature picture: the file and its natural size in points (scaled into the space to
+/// sign).
+#[derive(Debug, Clone)]
+pub struct Picture {
+    pub data: Vec<u8>,
+    pub width: f32,
+    pub height: f32,
+}
+
+impl Picture {
+    pub fn of(image: &CheckedImage) -> Picture {
+        let (width, height) = image_size(image);
+        Picture {
+            data: image.bytes().to_vec(),
+            width,
+            height,
+        }
+    }
+}
+
+/// The pictures of the signature blocks: `chu_ky` (right) and `chu_ky_trai` (left).
+#[derive(Debug, Clone, Default)]
+pub struct SignatureImages {
+    pub right: Option<Picture>,
+    pub left: Option<Picture>,
 }
 
 /// Two signatures side by side in a borderless two-column table of equal columns (forms
@@ -356,8 +387,8 @@ mod tests {
     }
 
     #[test]
-    fn png_size_is_the_decoded_size() {
-        let png = crate::backend::pdf::png::read_checked(
+    fn image_size_is_the_decoded_size() {
+        let png = crate::backend::pdf::image::read_checked(
             &crate::sources::FileSystem,
             std::path::Path::new(concat!(
                 env!("CARGO_MANIFEST_DIR"),
@@ -366,6 +397,6 @@ mod tests {
             "ảnh",
         )
         .unwrap();
-        assert_eq!(png_size(&png), (360.0 * 0.75, 150.0 * 0.75));
+        assert_eq!(image_size(&png), (360.0 * 0.75, 150.0 * 0.75));
     }
 }

@@ -122,13 +122,13 @@ fn main_section(
     blocks::add_end_mark(&mut body);
     main.extend(body);
 
-    // Validation decoded the image: its size is known to be right.
-    let png = ck.signature_png.as_ref().map(|p| {
-        let (w, h) = closing::png_size(p);
-        (p.bytes().to_vec(), w, h)
-    });
+    // Validation checked the pictures: their sizes are known to be right.
+    let images = closing::SignatureImages {
+        right: ck.signature_image.as_ref().map(closing::Picture::of),
+        left: ck.left_signature_image.as_ref().map(closing::Picture::of),
+    };
     main.push(Block::Table(closing::signature_table(
-        vb, ck, st, fonts, tw, png,
+        vb, ck, st, fonts, tw, images,
     )));
     Section {
         kind: SectionKind::Main,

@@ -342,14 +342,45 @@ pub struct Rule {
 /// A PNG picture drawn at a given size (the signature image).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Image {
-    /// PNG file contents.
-    pub png: Vec<u8>,
+    /// The picture file's contents, a PNG or a JPEG ([`ImageFormat::of`]) that validation
+    /// checked.
+    pub data: Vec<u8>,
     /// Drawn width in points; the picture is scaled to it.
     pub width: f32,
     /// Drawn height in points.
     pub height: f32,
     /// Where the picture sits between the margins (or the cell's edges).
     pub align: Align,
+}
+
+/// The format of a picture file, known from its first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImageFormat {
+    /// A PNG file.
+    Png,
+    /// A JPEG file (JFIF or Exif).
+    Jpeg,
+}
+
+impl ImageFormat {
+    /// The format `data` starts with: the PNG signature, or a JPEG's SOI marker.
+    pub fn of(data: &[u8]) -> Option<ImageFormat> {
+        if data.starts_with(b"\x89PNG\r\n\x1a\n") {
+            Some(ImageFormat::Png)
+        } else if data.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            Some(ImageFormat::Jpeg)
+        } else {
+            None
+        }
+    }
+
+    /// The file extension of its media part: "png", "jpeg".
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Jpeg => "jpeg",
+        }
+    }
 }
 
 /// Vertical alignment of a cell's content within its row.

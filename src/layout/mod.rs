@@ -50,7 +50,7 @@ pub enum Item {
     },
     /// A PNG image; `y` is its top edge.
     Image {
-        png: Arc<Vec<u8>>,
+        data: Arc<Vec<u8>>,
         x: f32,
         y: f32,
         w: f32,

@@ -77,7 +77,7 @@ pub fn image_slab(img: &ir::Image, width: f32) -> Slab {
     Slab {
         height: img.height,
         items: vec![Item::Image {
-            png: std::sync::Arc::new(img.png.clone()),
+            data: std::sync::Arc::new(img.data.clone()),
             x: aligned_x(img.align, width, img.width),
             y: 0.0,
             w: img.width,

@@ -282,7 +282,7 @@ fn signature_block() -> Block {
                     centred("PHÓ GIÁM ĐỐC", 14.0, true, false),
                     Block::Spacer(mm(4.0)),
                     Block::Image(Image {
-                        png: signature_png(),
+                        data: signature_image(),
                         width: IMAGE_W,
                         height: IMAGE_H,
                         align: Align::Center,
@@ -416,7 +416,7 @@ fn annex_blocks() -> Vec<Block> {
 }
 
 /// A blue, transparent "signature" stroke, 120 × 40 pixels.
-pub fn signature_png() -> Vec<u8> {
+pub fn signature_image() -> Vec<u8> {
     let (w, h) = (120usize, 40usize);
     let mut px = vec![0u8; w * h * 4];
     for x in 0..w {

@@ -5,25 +5,25 @@ use super::writer::Part;
 use super::{paragraph, section, table};
 use crate::ir::{self, Block};
 
-/// The pictures of the document, one media part per distinct PNG.
+/// The pictures of the document, one media part per distinct picture file.
 #[derive(Default)]
 pub(crate) struct Images<'a> {
     /// Pictures placed so far (each gets a drawing id, and its number names a new media
     /// part).
     placed: u32,
-    /// `(relationship id, PNG)` of each media part, in order of first use.
+    /// `(relationship id, PNG or JPEG file)` of each media part, in order of first use.
     pub media: Vec<(String, &'a [u8])>,
 }
 
 impl<'a> Images<'a> {
-    /// Place a picture: its relationship id (shared by equal PNGs) and its drawing id.
-    pub fn add(&mut self, png: &'a [u8]) -> (String, u32) {
+    /// Place a picture: its relationship id (shared by equal files) and its drawing id.
+    pub fn add(&mut self, data: &'a [u8]) -> (String, u32) {
         self.placed += 1;
-        if let Some((id, _)) = self.media.iter().find(|(_, p)| *p == png) {
+        if let Some((id, _)) = self.media.iter().find(|(_, p)| *p == data) {
             return (id.clone(), self.placed);
         }
         let id = format!("rIdImage{}", self.placed);
-        self.media.push((id.clone(), png));
+        self.media.push((id.clone(), data));
         (id, self.placed)
     }
 }

@@ -35,12 +35,18 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
     let has_footnotes = !footnotes.is_empty();
     // docx-rs's package relationships, font table and custom properties.
     let docx = Docx::new();
-    let image_ids: Vec<String> = images.media.iter().map(|(id, _)| id.clone()).collect();
+    // Each picture's media part: its relationship id and the file name it is stored under.
+    let media: Vec<(String, String)> = images
+        .media
+        .iter()
+        .map(|(id, data)| (id.clone(), format!("{id}.{}", media_extension(data))))
+        .collect();
+    let has_jpeg = media.iter().any(|(_, name)| name.ends_with(".jpeg"));
     let header_rels = HeaderRels::new().build();
     let mut parts: Vec<(String, Vec<u8>)> = [
         (
             "[Content_Types].xml",
-            rels::content_types(has_footnotes).into_bytes(),
+            rels::content_types(has_footnotes, has_jpeg).into_bytes(),
         ),
         ("_rels/.rels", docx.rels.build()),
         ("docProps/app.xml", APP_XML.as_bytes().to_vec()),
@@ -48,7 +54,7 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
         ("docProps/custom.xml", docx.doc_props.custom.build()),
         (
             "word/_rels/document.xml.rels",
-            rels::document_rels(has_footnotes, &image_ids).into_bytes(),
+            rels::document_rels(has_footnotes, &media).into_bytes(),
         ),
         ("word/document.xml", part.out.into_bytes()),
         ("word/styles.xml", styles_xml(font, styles).into_bytes()),
@@ -77,10 +83,16 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
     .filter(|(n, _)| has_footnotes || *n != "word/footnotes.xml")
     .map(|(n, d)| (n.to_string(), d))
     .collect();
-    for (id, png) in images.media {
-        parts.push((format!("word/media/{id}.png"), png.to_vec()));
+    for ((_, name), (_, data)) in media.iter().zip(images.media) {
+        parts.push((format!("word/media/{name}"), data.to_vec()));
     }
     parts
+}
+
+/// The extension of a picture's media part, from its format (validation checked that it
+/// is a PNG or a JPEG).
+fn media_extension(data: &[u8]) -> &'static str {
+    ir::ImageFormat::of(data).map_or("png", ir::ImageFormat::extension)
 }
 
 /// The .docx file: the parts of `body` (document.xml as written) and the others, zipped

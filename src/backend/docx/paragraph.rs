@@ -141,7 +141,7 @@ pub(crate) fn page_break(part: &mut Part, keep_next: bool) {
 
 /// An inline picture in its own paragraph, sized in EMU (12700 per point).
 pub(crate) fn image<'a>(doc: &mut Doc<'a>, img: &'a ir::Image, keep_next: bool) {
-    let (rel, drawing) = doc.images.add(&img.png);
+    let (rel, drawing) = doc.images.add(&img.data);
     let cx: u32 = round_to(img.width * 12700.0, "EMU");
     let cy: u32 = round_to(img.height * 12700.0, "EMU");
     let mut xml = String::with_capacity(1400);

@@ -7,11 +7,16 @@ use std::fmt::Write as _;
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const WML: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml";
 
-/// `[Content_Types].xml`.
-pub fn content_types(has_footnotes: bool) -> String {
+/// `[Content_Types].xml`; JPEG pictures get their content type only when there are any.
+pub fn content_types(has_footnotes: bool, has_jpeg: bool) -> String {
     let mut out = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8"?>"#,
         r#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#,
+    ));
+    if has_jpeg {
+        out.push_str(r#"<Default Extension="jpeg" ContentType="image/jpeg" />"#);
+    }
+    out.push_str(concat!(
         r#"<Default Extension="png" ContentType="image/png" />"#,
         r#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />"#,
         r#"<Default Extension="xml" ContentType="application/xml" />"#,
@@ -39,8 +44,8 @@ pub fn content_types(has_footnotes: bool) -> String {
 }
 
 /// `word/_rels/document.xml.rels`: styles, font table, settings, the footnotes when there
-/// are any, both headers and every picture (`media/{id}.png`).
-pub fn document_rels(has_footnotes: bool, images: &[String]) -> String {
+/// are any, both headers and every picture (`(relationship id, media file name)`).
+pub fn document_rels(has_footnotes: bool, images: &[(String, String)]) -> String {
     let mut out = String::from(concat!(
         r#"<?xml version="1.0" encoding="UTF-8"?>"#,
         r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#
@@ -59,8 +64,8 @@ pub fn document_rels(has_footnotes: bool, images: &[String]) -> String {
     }
     rel("rIdHeader1", "header", "header1.xml");
     rel("rIdHeader2", "header", "header2.xml");
-    for id in images {
-        rel(id, "image", &format!("media/{id}.png"));
+    for (id, name) in images {
+        rel(id, "image", &format!("media/{name}"));
     }
     out.push_str("</Relationships>");
     out

@@ -137,12 +137,12 @@ pub(crate) fn page_content(
             Item::Rect { x, y, w, h } => {
                 let _ = writeln!(s, "{} {} {} {} re\nf", x, ph - y - h, w, h);
             }
-            Item::Image { png, x, y, w, h } => {
+            Item::Image { data, x, y, w, h } => {
                 let _ = writeln!(
                     s,
                     "q\n{w} 0 0 {h} {x} {} cm\n/{} Do\nQ",
                     ph - y - h,
-                    image_name(png)
+                    image_name(data)
                 );
             }
             Item::Text(_) => {}

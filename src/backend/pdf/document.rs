@@ -10,7 +10,7 @@ use lopdf::{Dictionary, Object, Stream, StringFormat};
 use printpdf::{Mm, ParsedFont, Pt};
 
 use super::embed::{self, Program};
-use super::{FNV_OFFSET, PdfError, fnv_continue, png};
+use super::{FNV_OFFSET, PdfError, fnv_continue, jpeg, png};
 use crate::ir;
 
 /// Deflate at the fastest level through one compressor, reset between streams: lopdf's own
@@ -79,9 +79,38 @@ pub(crate) struct Parts<'a> {
     pub outline: Vec<(usize, u8, String, f32)>,
 }
 
-/// An image XObject: the pixels deflated, an alpha channel as a grey soft mask.
-fn add_image(doc: &mut lopdf::Document, png_bytes: &[u8]) -> Result<Object, PdfError> {
-    // Validation decoded this image already (`png::CheckedPng`): this cannot fail.
+/// An image XObject of a PNG or JPEG file.
+fn add_image(doc: &mut lopdf::Document, data: &[u8]) -> Result<Object, PdfError> {
+    match ir::ImageFormat::of(data) {
+        Some(ir::ImageFormat::Jpeg) => add_jpeg(doc, data),
+        _ => add_png(doc, data),
+    }
+}
+
+/// A JPEG embedded as it is, under `/DCTDecode`: PDF readers decode it themselves.
+fn add_jpeg(doc: &mut lopdf::Document, data: &[u8]) -> Result<Object, PdfError> {
+    // Validation read this file already (`image::CheckedImage`): this cannot fail.
+    let info = jpeg::parse(data).map_err(|e| PdfError::Image(e.to_string()))?;
+    let space = if info.components == 1 {
+        "DeviceGray"
+    } else {
+        "DeviceRGB"
+    };
+    let dict = Dictionary::from_iter(vec![
+        ("Type", Name("XObject".into())),
+        ("Subtype", Name("Image".into())),
+        ("Width", Integer(i64::from(info.width))),
+        ("Height", Integer(i64::from(info.height))),
+        ("BitsPerComponent", Integer(8)),
+        ("ColorSpace", Name(space.into())),
+        ("Filter", Name("DCTDecode".into())),
+    ]);
+    Ok(Reference(doc.add_object(Stream::new(dict, data.to_vec()))))
+}
+
+/// A PNG's pixels deflated, an alpha channel as a grey soft mask.
+fn add_png(doc: &mut lopdf::Document, png_bytes: &[u8]) -> Result<Object, PdfError> {
+    // Validation decoded this image already (`image::CheckedImage`): this cannot fail.
     let px = png::decode(png_bytes).map_err(|e| PdfError::Image(e.to_string()))?;
     let (colour, alpha) = match px.channels {
         1 | 2 => (1, px.channels == 2),

@@ -8,6 +8,10 @@ mod content;
 mod document;
 mod embed;
 #[doc(hidden)]
+pub mod image;
+#[doc(hidden)]
+pub mod jpeg;
+#[doc(hidden)]
 pub mod png;
 mod xmp;
 
@@ -181,7 +185,7 @@ pub fn write_pages(
         ));
     }
     let images = image_names(&pages);
-    let image_name = |png: &[u8]| images[&fnv(png, 0)].clone();
+    let image_name = |data: &[u8]| images[&fnv(data, 0)].clone();
     // The faces are subset while the page contents are written and compressed, assuming
     // the subsets number glyphs as predicted.
     let (programs, mut streams) = std::thread::scope(|scope| {
@@ -206,11 +210,11 @@ pub fn write_pages(
     if changed {
         streams = page_streams(&pages, &codes, image_name);
     }
-    let mut png_by_name: BTreeMap<String, &[u8]> = BTreeMap::new();
+    let mut image_by_name: BTreeMap<String, &[u8]> = BTreeMap::new();
     for page in &pages {
         for item in &page.items {
-            if let Item::Image { png, .. } = item {
-                png_by_name.insert(image_name(png), png);
+            if let Item::Image { data, .. } = item {
+                image_by_name.insert(image_name(data), data);
             }
         }
     }
@@ -225,7 +229,7 @@ pub fn write_pages(
                 program,
             })
             .collect(),
-        images: png_by_name,
+        images: image_by_name,
         pages: pages
             .iter()
             .zip(streams)
@@ -311,8 +315,8 @@ fn image_names(pages: &[Page]) -> BTreeMap<u64, String> {
     let mut names = BTreeMap::new();
     for page in pages {
         for item in &page.items {
-            if let Item::Image { png, .. } = item {
-                let h = fnv(png, 0);
+            if let Item::Image { data, .. } = item {
+                let h = fnv(data, 0);
                 names.entry(h).or_insert_with(|| format!("Im{h:016x}"));
             }
         }

@@ -2,10 +2,11 @@
 //! pixels. printpdf decodes images only with its `images` feature, which pulls in the
 //! whole `image` crate; signatures and seals are plain PNGs.
 //!
-//! Validation decodes every image completely ([`CheckedPng::new`]), so both backends only
-//! ever meet images that decode. A file whose header claims more than [`MAX_PIXELS`] pixels
-//! is refused before anything is inflated, and inflating stops at the size the header
-//! implies, so neither a forged header nor a zlib bomb can allocate more than the limit.
+//! Validation decodes every PNG completely ([`super::image::CheckedImage::new`]), so both
+//! backends only ever meet images that decode. A file whose header claims more than
+//! [`MAX_PIXELS`] pixels is refused before anything is inflated, and inflating stops at the
+//! size the header implies, so neither a forged header nor a zlib bomb can allocate more
+//! than the limit.
 
 use std::fmt;
 use std::io::Read;
@@ -96,61 +97,6 @@ impl fmt::Display for PngError {
             ),
         }
     }
-}
-
-/// A PNG that decoded completely within the limits, with its size in pixels.
-#[derive(Debug, Clone, PartialEq)]
-pub struct CheckedPng {
-    bytes: Vec<u8>,
-    width: u32,
-    height: u32,
-}
-
-impl CheckedPng {
-    /// Decode `bytes` completely (the pixels are dropped again).
-    pub fn new(bytes: Vec<u8>) -> Result<CheckedPng, PngError> {
-        let px = decode(&bytes)?;
-        Ok(CheckedPng {
-            bytes,
-            // Both at most MAX_PIXELS, checked by `decode`.
-            width: px.width as u32,
-            height: px.height as u32,
-        })
-    }
-
-    pub fn bytes(&self) -> &[u8] {
-        &self.bytes
-    }
-
-    pub fn width(&self) -> u32 {
-        self.width
-    }
-
-    pub fn height(&self) -> u32 {
-        self.height
-    }
-}
-
-/// Read the image file at `path` (a regular file within [`crate::files::IMAGE`]'s size
-/// limit) and decode it completely. The error is a Vietnamese sentence about the `what`
-/// ("ảnh chữ ký") at `path`, saying what is wrong with it.
-pub fn read_checked(
-    sources: &dyn crate::sources::Sources,
-    path: &std::path::Path,
-    what: &str,
-) -> Result<CheckedPng, crate::error::Error> {
-    use crate::error::{Code, Error};
-    let bytes = sources
-        .read(path, crate::files::IMAGE)
-        .map(|b| b.into_owned())
-        .map_err(|e| {
-            Error::new(
-                e.code,
-                format!("không đọc được {what} {}: {}", path.display(), e.message),
-            )
-        })?;
-    CheckedPng::new(bytes)
-        .map_err(|e| Error::new(Code::BadImage, format!("{what} {}: {e}", path.display())))
 }
 
 /// The image header.
