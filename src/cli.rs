@@ -35,6 +35,8 @@ pub struct Cli {
 pub enum Command {
     /// Xuất văn bản ra DOCX/PDF (render documents)
     Render(RenderArgs),
+    /// Xuất văn bản rồi xuất lại mỗi khi tệp YAML hoặc tệp nó đọc thay đổi (watch); cùng tùy chọn như render
+    Watch(RenderArgs),
     /// Kiểm tra tệp YAML, không ghi gì (validate)
     Validate {
         /// Tệp YAML cần kiểm tra
@@ -172,8 +174,8 @@ fn report<'a>(errors: impl IntoIterator<Item = &'a Error>) {
 }
 
 /// The template engine, or `None` after reporting why it could not be built.
-fn engine(dir: Option<&std::path::Path>) -> Option<Engine> {
-    Engine::new(&FileSystem, dir).map_err(|e| report([&e])).ok()
+fn engine(sources: &dyn crate::sources::Sources, dir: Option<&Path>) -> Option<Engine> {
+    Engine::new(sources, dir).map_err(|e| report([&e])).ok()
 }
 
 fn exit(failed: bool) -> ExitCode {
@@ -193,6 +195,7 @@ fn preload_fonts() {
 pub fn run(cli: Cli) -> ExitCode {
     match cli.command {
         Command::Render(args) => render_cmd(args),
+        Command::Watch(args) => watch_cmd(args),
         Command::Validate {
             files,
             templates,
@@ -202,7 +205,7 @@ pub fn run(cli: Cli) -> ExitCode {
             let Ok(filters) = parse_filters(&filters).map_err(|e| report(&e)) else {
                 return ExitCode::from(1);
             };
-            let Some(engine) = engine(templates.as_deref()) else {
+            let Some(engine) = engine(&FileSystem, templates.as_deref()) else {
                 return ExitCode::from(1);
             };
             let inputs = Inputs {
@@ -362,6 +365,54 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
     if stdin.is_some() {
         args.files = vec![PathBuf::from(STDIN_PATH)];
     }
+    let overlay;
+    let sources: &dyn crate::sources::Sources = match stdin {
+        Some(bytes) => {
+            overlay = crate::sources::Overlay::new(&FileSystem, STDIN_PATH, bytes);
+            &overlay
+        }
+        None => &FileSystem,
+    };
+    render_planned(&args, &target, &formats, sources)
+}
+
+/// `vanban watch`: [`render_planned`] into a directory or one file, again after every
+/// change of what it read ([`crate::watch`]). Standard input cannot be watched, nor
+/// standard output rewritten.
+fn watch_cmd(args: RenderArgs) -> ExitCode {
+    let usage = |m: &str| {
+        report([&Error::new(Code::Usage, m.to_string())]);
+        ExitCode::from(2)
+    };
+    if args.files.iter().any(|f| f.as_os_str() == "-") {
+        return usage("watch theo dõi tệp trên đĩa: không dùng được \"-\" (đầu vào chuẩn)");
+    }
+    let (target, formats) = match target(&args) {
+        Ok((Target::Stdout(_), _)) => {
+            return usage("watch ghi lại kết quả mỗi lần lưu: không dùng được -o - (đầu ra chuẩn)");
+        }
+        Ok(t) => t,
+        Err(e) => {
+            report([&e]);
+            return ExitCode::from(2);
+        }
+    };
+    let e = crate::watch::run(&args.files, |sources| {
+        render_planned(&args, &target, &formats, sources);
+    });
+    report([&e]);
+    ExitCode::from(1)
+}
+
+/// Render `args.files` to `target` in `formats`, reading through `sources`; reports the
+/// outcome on stdout and stderr.
+fn render_planned(
+    args: &RenderArgs,
+    target: &Target,
+    formats: &[Format],
+    sources: &dyn crate::sources::Sources,
+) -> ExitCode {
+    let formats = formats.to_vec();
     let Ok(filters) = parse_filters(&args.filters).map_err(|e| report(&e)) else {
         return ExitCode::from(1);
     };
@@ -387,12 +438,12 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    let Some(engine) = engine(args.templates.as_deref()) else {
+    let Some(engine) = engine(sources, args.templates.as_deref()) else {
         return ExitCode::from(1);
     };
     let custom;
     let fonts = match &args.font_dir {
-        Some(d) => match FontSet::from_dir(&FileSystem, d) {
+        Some(d) => match FontSet::from_dir(sources, d) {
             Ok(f) => {
                 custom = f;
                 Fonts::Custom(&custom)
@@ -406,14 +457,6 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
             preload_fonts();
             Fonts::Bundled
         }
-    };
-    let overlay;
-    let sources: &dyn crate::sources::Sources = match stdin {
-        Some(bytes) => {
-            overlay = crate::sources::Overlay::new(&FileSystem, STDIN_PATH, bytes);
-            &overlay
-        }
-        None => &FileSystem,
     };
     let inputs = Inputs {
         sources,
@@ -461,7 +504,7 @@ fn render_cmd(mut args: RenderArgs) -> ExitCode {
             }
         }
         bar.finish_and_clear();
-        return deliver(outputs, &target);
+        return deliver(outputs, target);
     };
     let jobs = args.jobs.map(usize::from);
     let result = crate::batch::run(&args.files, jobs, |f| {

@@ -82,6 +82,8 @@ pub mod usage;
 #[doc(hidden)]
 pub mod validate;
 #[doc(hidden)]
+pub mod watch;
+#[doc(hidden)]
 pub mod xml;
 
 pub use error::{Error, Result};

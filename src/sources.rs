@@ -187,6 +187,66 @@ impl Sources for Overlay<'_> {
     }
 }
 
+/// What a render read: every file it read or looked for, and every directory it listed.
+/// `vanban watch` renders again when one of them changes.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ReadSet {
+    /// Files read, or asked about (a missing file that appears matters too).
+    pub files: std::collections::BTreeSet<PathBuf>,
+    /// Directories listed (`--templates`, `--font-dir`): any change inside them matters.
+    pub dirs: std::collections::BTreeSet<PathBuf>,
+}
+
+/// `base`, recording every path the pipeline reads, asks about or lists ([`ReadSet`]).
+pub struct Recording<'a> {
+    base: &'a dyn Sources,
+    seen: std::sync::Mutex<ReadSet>,
+}
+
+impl<'a> Recording<'a> {
+    /// Nothing recorded yet.
+    pub fn new(base: &'a dyn Sources) -> Recording<'a> {
+        Recording {
+            base,
+            seen: std::sync::Mutex::new(ReadSet::default()),
+        }
+    }
+
+    /// What was read so far.
+    pub fn read_set(&self) -> ReadSet {
+        self.seen.lock().map(|s| s.clone()).unwrap_or_default()
+    }
+
+    fn note_file(&self, path: &Path) {
+        if let Ok(mut s) = self.seen.lock() {
+            s.files.insert(path.to_path_buf());
+        }
+    }
+}
+
+impl Sources for Recording<'_> {
+    fn read(&self, path: &Path, kind: FileKind) -> Result<Cow<'_, [u8]>, Error> {
+        self.note_file(path);
+        self.base.read(path, kind)
+    }
+
+    fn exists(&self, path: &Path) -> bool {
+        self.note_file(path);
+        self.base.exists(path)
+    }
+
+    fn list(&self, dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+        if let Ok(mut s) = self.seen.lock() {
+            s.dirs.insert(dir.to_path_buf());
+        }
+        self.base.list(dir)
+    }
+
+    fn same_file(&self, a: &Path, b: &Path) -> bool {
+        self.base.same_file(a, b)
+    }
+}
+
 /// `path` without `.` components and with each `..` taking off the component before it
 /// (a `..` above the root stays at the root; one above a relative path is kept).
 fn normalize(path: &Path) -> PathBuf {
