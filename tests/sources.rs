@@ -190,6 +190,8 @@ fn only_the_reader_the_writer_and_the_cli_touch_the_disk() {
             r if r.starts_with("files/") => true,
             // `vanban init` refuses to write over an existing file.
             "cli.rs" => true,
+            // `vanban watch` reads the modification times of what it watches.
+            "watch.rs" => true,
             // Only the disk's implementation of the interface.
             "sources.rs" => {
                 let start = src.find("impl Sources for FileSystem").unwrap();
