@@ -95,6 +95,9 @@ pub struct RenderArgs {
     /// Thư mục chứa mẫu thay thế mẫu có sẵn (cùng tên tệp)
     #[arg(long)]
     pub templates: Option<PathBuf>,
+    /// Ghi PDF theo chuẩn lưu trữ PDF/A-2b (ISO 19005-2) mà hệ thống lưu trữ điện tử yêu cầu
+    #[arg(long)]
+    pub pdfa: bool,
     /// Thư mục chứa 4 tệp TTF (thường, đậm, nghiêng, đậm nghiêng) dùng cho PDF
     #[arg(long = "font-dir")]
     pub font_dir: Option<PathBuf>,
@@ -275,6 +278,28 @@ const STDIN_PATH: &str = "<stdin>";
 /// The output target and the formats, from `-o` and `--format`; a combination that cannot
 /// be honoured is a usage error (exit 2), never silently reinterpreted.
 fn target(args: &RenderArgs) -> Result<(Target, Vec<Format>), Error> {
+    let (target, formats) = plain_target(args)?;
+    if !args.pdfa {
+        return Ok((target, formats));
+    }
+    // PDF/A is a kind of PDF: without a PDF output the flag would do nothing.
+    if !formats.contains(&Format::Pdf) {
+        return Err(Error::new(
+            Code::Usage,
+            "--pdfa là chuẩn của tệp PDF: cần ghi PDF (bỏ --format docx, hoặc --format pdf)",
+        ));
+    }
+    let archival = |f: Format| if f == Format::Pdf { Format::PdfA } else { f };
+    let target = match target {
+        Target::File(p, f) => Target::File(p, archival(f)),
+        Target::Stdout(f) => Target::Stdout(archival(f)),
+        dir => dir,
+    };
+    Ok((target, formats.into_iter().map(archival).collect()))
+}
+
+/// [`target`] before `--pdfa`.
+fn plain_target(args: &RenderArgs) -> Result<(Target, Vec<Format>), Error> {
     let usage = |m: &str| Error::new(Code::Usage, m.to_string());
     let given = args.format.as_ref().map(|f| f.0.clone());
     let single = |what: &str| -> Result<(), Error> {

@@ -28,6 +28,8 @@ pub enum Format {
     Docx,
     /// PDF, laid out by vanban itself, paginated as LibreOffice paginates the DOCX.
     Pdf,
+    /// The same PDF as PDF/A-2b, for archives (`--pdfa`).
+    PdfA,
 }
 
 impl Format {
@@ -35,7 +37,7 @@ impl Format {
     pub fn extension(&self) -> &'static str {
         match self {
             Format::Docx => "docx",
-            Format::Pdf => "pdf",
+            Format::Pdf | Format::PdfA => "pdf",
         }
     }
 }
@@ -139,6 +141,10 @@ pub fn write_format(doc: &Document, format: Format, fonts: &FontSet) -> Result<V
         // The document was checked: a backend that fails on it is vanban's bug.
         Format::Docx => crate::backend::docx::write_docx(doc).map_err(Error::internal),
         Format::Pdf => crate::backend::pdf::write_pdf(doc, fonts).map_err(Error::internal),
+        Format::PdfA => {
+            crate::backend::pdf::write_pdf_as(doc, fonts, crate::backend::pdf::Conformance::PdfA2b)
+                .map_err(Error::internal)
+        }
     }
 }
 

@@ -136,3 +136,163 @@ fn the_report_has_an_outline_of_its_headings() {
         }
     }
 }
+
+/// The example report rendered with `--pdfa` (and without, to compare), as PDFs.
+fn pdfa_and_plain() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let report = common::root().join(REPORT);
+    let report = report.to_str().unwrap();
+    for (args, out) in [(&["--pdfa"][..], "a.pdf"), (&[][..], "plain.pdf")] {
+        let mut all = vec!["render", report, "-o", out];
+        all.extend_from_slice(args);
+        let (code, _, err) = common::vanban(&all, dir.path());
+        assert_eq!(code, 0, "{err}");
+    }
+    let a = dir.path().join("a.pdf");
+    let plain = dir.path().join("plain.pdf");
+    (dir, a, plain)
+}
+
+#[test]
+fn pdfa_has_the_srgb_output_intent_and_the_pdfa_identification() {
+    let (_d, a, _) = pdfa_and_plain();
+    let bytes = std::fs::read(&a).unwrap();
+    // A binary comment right after the header (ISO 19005-2 §6.1.2).
+    let second = bytes.split(|b| *b == b'\n').nth(1).unwrap();
+    assert!(second.len() >= 5 && second[0] == b'%' && second[1..5].iter().all(|b| *b > 127));
+    let doc = lopdf::Document::load(&a).unwrap();
+    assert!(!doc.is_encrypted());
+    let ids = doc.trailer.get(b"ID").unwrap().as_array().unwrap();
+    assert_eq!(ids.len(), 2, "a file identifier");
+    let catalog = doc.catalog().unwrap();
+    let intents = catalog.get(b"OutputIntents").unwrap().as_array().unwrap();
+    assert_eq!(intents.len(), 1);
+    let intent = intents[0].as_dict().unwrap();
+    assert_eq!(intent.get(b"S").unwrap().as_name().unwrap(), b"GTS_PDFA1");
+    assert_eq!(
+        intent
+            .get(b"OutputConditionIdentifier")
+            .unwrap()
+            .as_str()
+            .unwrap(),
+        b"sRGB IEC61966-2.1"
+    );
+    let profile_id = intent
+        .get(b"DestOutputProfile")
+        .unwrap()
+        .as_reference()
+        .unwrap();
+    let profile = doc.get_object(profile_id).unwrap().as_stream().unwrap();
+    assert_eq!(profile.dict.get(b"N").unwrap().as_i64().unwrap(), 3);
+    let icc = &profile.content;
+    assert_eq!(
+        u32::from_be_bytes(icc[0..4].try_into().unwrap()) as usize,
+        icc.len()
+    );
+    assert_eq!(&icc[12..24], b"mntrRGB XYZ ", "an RGB display profile");
+    assert_eq!(&icc[36..40], b"acsp");
+    assert!(icc[8] <= 4, "ICC version 4 or older");
+
+    // The XMP packet: uncompressed, with pdfaid part 2 and conformance B, and the same
+    // title, author and dates as the information dictionary.
+    let meta_id = catalog.get(b"Metadata").unwrap().as_reference().unwrap();
+    let meta = doc.get_object(meta_id).unwrap().as_stream().unwrap();
+    assert!(
+        meta.dict.get(b"Filter").is_err(),
+        "the XMP is not compressed"
+    );
+    let xmp = String::from_utf8(meta.content.clone()).unwrap();
+    let start = xmp.find("<x:xmpmeta").unwrap();
+    let end = xmp.find("</x:xmpmeta>").unwrap() + "</x:xmpmeta>".len();
+    let x = roxmltree::Document::parse(&xmp[start..end]).unwrap();
+    let text_of = |ns: &str, name: &str| -> String {
+        let n = x
+            .descendants()
+            .find(|n| n.has_tag_name((ns, name)))
+            .unwrap_or_else(|| panic!("{name} missing from the XMP"));
+        n.descendants()
+            .filter(|t| t.is_text())
+            .filter_map(|t| t.text())
+            .collect::<String>()
+    };
+    const PDFAID: &str = "http://www.aiim.org/pdfa/ns/id/";
+    const DC: &str = "http://purl.org/dc/elements/1.1/";
+    const XMP: &str = "http://ns.adobe.com/xap/1.0/";
+    assert_eq!(text_of(PDFAID, "part"), "2");
+    assert_eq!(text_of(PDFAID, "conformance"), "B");
+    let info_id = doc.trailer.get(b"Info").unwrap().as_reference().unwrap();
+    let info = doc.get_dictionary(info_id).unwrap();
+    let info_text = |k: &[u8]| -> String {
+        let b = info.get(k).unwrap().as_str().unwrap();
+        let units: Vec<u16> = b[2..]
+            .chunks(2)
+            .map(|c| u16::from_be_bytes([c[0], c[1]]))
+            .collect();
+        String::from_utf16(&units).unwrap()
+    };
+    assert_eq!(text_of(DC, "title"), info_text(b"Title"));
+    assert_eq!(text_of(DC, "creator"), info_text(b"Author"));
+    assert_eq!(text_of(DC, "description"), info_text(b"Subject"));
+    let created = std::str::from_utf8(info.get(b"CreationDate").unwrap().as_str().unwrap())
+        .unwrap()
+        .to_string();
+    let iso = text_of(XMP, "CreateDate");
+    assert_eq!(
+        &created[2..10],
+        iso[..10].replace('-', ""),
+        "{created} vs {iso}"
+    );
+
+    // Every font program is embedded.
+    for obj in doc.objects.values() {
+        if let Ok(d) = obj.as_dict()
+            && d.get(b"Type")
+                .is_ok_and(|t| t.as_name().is_ok_and(|n| n == b"FontDescriptor"))
+        {
+            assert!(d.get(b"FontFile2").is_ok(), "a font not embedded: {d:?}");
+        }
+    }
+}
+
+#[test]
+fn pdfa_pages_are_the_plain_pdfs_pages() {
+    let (_d, a, plain) = pdfa_and_plain();
+    let contents = |p: &std::path::Path| -> Vec<Vec<u8>> {
+        let doc = lopdf::Document::load(p).unwrap();
+        doc.get_pages()
+            .values()
+            .map(|id| doc.get_page_content(*id))
+            .collect()
+    };
+    let (pa, pp) = (contents(&a), contents(&plain));
+    assert!(pa.len() >= 3);
+    assert_eq!(pa, pp);
+    // Without --pdfa, no PDF/A claim.
+    let doc = lopdf::Document::load(&plain).unwrap();
+    assert!(doc.catalog().unwrap().get(b"OutputIntents").is_err());
+    assert!(
+        !std::fs::read_to_string(&plain)
+            .unwrap_or_default()
+            .contains("pdfaid")
+    );
+}
+
+#[test]
+fn pdfa_without_a_pdf_output_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = common::root().join(REPORT);
+    for args in [
+        &["--pdfa", "--format", "docx"][..],
+        &["--pdfa", "-o", "x.docx"][..],
+    ] {
+        let mut all = vec!["render", report.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let (code, _, err) = common::vanban(&all, dir.path());
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(err.contains("--pdfa"), "{err}");
+    }
+    assert!(
+        std::fs::read_dir(dir.path()).unwrap().next().is_none(),
+        "nothing written"
+    );
+}

@@ -68,6 +68,7 @@ pub(crate) struct Face<'a> {
 /// What goes into the document besides the pages' content.
 pub(crate) struct Parts<'a> {
     pub meta: &'a ir::Meta,
+    pub conformance: super::Conformance,
     /// In resource-name order.
     pub faces: Vec<Face<'a>>,
     /// Distinct PNGs by resource name, in name order.
@@ -247,11 +248,13 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
     );
     let outline = outline(&mut doc, &parts.outline, &page_ids);
     let meta = parts.meta;
+    let pdfa = parts.conformance == super::Conformance::PdfA2b;
     let xmp = super::xmp::packet(
         &one_line(&meta.title),
         &one_line(&meta.author),
         &one_line(&meta.subject),
         date,
+        pdfa,
     );
     let metadata = doc.add_object(Stream::new(
         Dictionary::from_iter(vec![
@@ -285,11 +288,35 @@ pub(crate) fn build(parts: Parts, date: &str) -> Result<lopdf::Document, PdfErro
     if let Some(root) = outline {
         catalog.set("Outlines", Reference(root));
     }
+    if pdfa {
+        catalog.set("OutputIntents", Array(vec![output_intent(&mut doc)]));
+    }
     let catalog = doc.add_object(catalog);
     let info = doc.add_object(info(meta, date));
     doc.trailer.set("Root", Reference(catalog));
     doc.trailer.set("Info", Reference(info));
     Ok(doc)
+}
+
+/// The sRGB output intent of PDF/A (ISO 19005-2 §6.2.3): the colours of the pages' device
+/// RGB and grey are sRGB's.
+fn output_intent(doc: &mut lopdf::Document) -> Object {
+    let profile = doc.add_object(Stream::new(
+        Dictionary::from_iter(vec![("N", Integer(3))]),
+        super::icc::srgb_profile(),
+    ));
+    let name = || Object::String(b"sRGB IEC61966-2.1".to_vec(), StringFormat::Literal);
+    Object::Dictionary(Dictionary::from_iter(vec![
+        ("Type", Name("OutputIntent".into())),
+        ("S", Name("GTS_PDFA1".into())),
+        ("OutputConditionIdentifier", name()),
+        ("Info", name()),
+        (
+            "RegistryName",
+            Object::String(b"http://www.color.org".to_vec(), StringFormat::Literal),
+        ),
+        ("DestOutputProfile", Reference(profile)),
+    ]))
 }
 
 /// The document outline (bookmarks), nested by heading level: each entry goes under the

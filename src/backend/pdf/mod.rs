@@ -7,6 +7,7 @@
 mod content;
 mod document;
 mod embed;
+mod icc;
 #[doc(hidden)]
 pub mod image;
 #[doc(hidden)]
@@ -51,12 +52,32 @@ impl std::error::Error for PdfError {}
 
 /// Lay out `doc` and write it as PDF.
 pub fn write_pdf(doc: &ir::Document, fonts: &FontSet) -> Result<Vec<u8>, PdfError> {
+    write_pdf_as(doc, fonts, Conformance::Plain)
+}
+
+/// Which PDF is written: the same pages either way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Conformance {
+    /// PDF 1.7.
+    #[default]
+    Plain,
+    /// PDF/A-2b (ISO 19005-2, level B) for archives: also an sRGB output intent and the
+    /// PDF/A identification in the XMP metadata.
+    PdfA2b,
+}
+
+/// [`write_pdf`] in the given conformance.
+pub fn write_pdf_as(
+    doc: &ir::Document,
+    fonts: &FontSet,
+    conformance: Conformance,
+) -> Result<Vec<u8>, PdfError> {
     let pages = std::thread::scope(|scope| {
         // printpdf's own parse of the faces, needed only once the pages are laid out.
         scope.spawn(|| preload(fonts));
         layout::layout(doc, fonts)
     });
-    write_pages(pages, &doc.meta, fonts)
+    write_pages(pages, &doc.meta, fonts, conformance)
 }
 
 /// FNV-1a's offset basis.
@@ -168,6 +189,7 @@ pub fn write_pages(
     pages: Vec<Page>,
     meta: &ir::Meta,
     fonts: &FontSet,
+    conformance: Conformance,
 ) -> Result<Vec<u8>, PdfError> {
     let used = used_chars(&pages, fonts)?;
     let mut faces = used_faces(fonts, &used)?;
@@ -220,6 +242,7 @@ pub fn write_pages(
     }
     let parts = document::Parts {
         meta,
+        conformance,
         faces: faces
             .iter()
             .zip(programs)

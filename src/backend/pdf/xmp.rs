@@ -20,8 +20,8 @@ fn iso_date(pdf: &str) -> String {
 }
 
 /// The packet for a document of `title`, `author` and `subject` (each on one line), dated
-/// `date` (a PDF date).
-pub fn packet(title: &str, author: &str, subject: &str, date: &str) -> Vec<u8> {
+/// `date` (a PDF date); `pdfa` adds the PDF/A-2b identification (ISO 19005-2 §6.6.4).
+pub fn packet(title: &str, author: &str, subject: &str, date: &str, pdfa: bool) -> Vec<u8> {
     let date = iso_date(date);
     let alt = |v: &str| {
         format!(
@@ -46,13 +46,22 @@ pub fn packet(title: &str, author: &str, subject: &str, date: &str) -> Vec<u8> {
             "<xmp:MetadataDate>{date}</xmp:MetadataDate>",
             "<xmp:CreatorTool>vanban</xmp:CreatorTool>",
             "<pdf:Producer>vanban</pdf:Producer>",
-            "</rdf:Description></rdf:RDF></x:xmpmeta>\n",
+            "</rdf:Description>{pdfaid}</rdf:RDF></x:xmpmeta>\n",
             "<?xpacket end=\"w\"?>"
         ),
         title = alt(title),
         author = escape(author),
         subject = alt(subject),
         date = date,
+        pdfaid = if pdfa {
+            concat!(
+                r#"<rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">"#,
+                "<pdfaid:part>2</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance>",
+                "</rdf:Description>"
+            )
+        } else {
+            ""
+        },
     )
     .into_bytes()
 }
@@ -68,6 +77,7 @@ mod tests {
             "SỞ TƯ PHÁP",
             "Kết quả",
             "D:20250926000000+00'00'",
+            false,
         );
         let text = String::from_utf8(p).unwrap();
         let start = text.find("<x:xmpmeta").unwrap();
