@@ -9,7 +9,6 @@
 mod formula;
 pub mod indicator;
 pub mod refs;
-pub mod source;
 pub mod table;
 mod typed;
 

@@ -15,7 +15,8 @@ use crate::model::{CellValue, ColumnKind, ColumnSpec, GroupRow, MergeWalk, RowSp
 use crate::sources::Sources;
 
 use super::formula::{Formula, eval, parse_formula, signed_change};
-use super::{pos_of, source};
+use super::pos_of;
+use crate::sheet as source;
 
 /// Where a row was written: the YAML file or the data file, and its line there.
 #[derive(Debug, Clone, Default, PartialEq)]

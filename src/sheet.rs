@@ -1,5 +1,6 @@
-//! Reading a table's rows from an Excel sheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`) or a CSV
-//! file: the header row names the columns, `cot` maps table column ids to header texts.
+//! Reading rows from an Excel sheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`) or a CSV file, for a
+//! table (`nguon`) and for tasks: the header row names the columns, `cot` maps column ids
+//! (a table's columns, or task fields) to header texts.
 //! Errors inside the file name the file, its row and column; errors in the mapping name the
 //! YAML line.
 
@@ -12,7 +13,10 @@ use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{CellValue, SheetSource};
 use crate::sources::Sources;
 
-use super::pos_of;
+/// The YAML position of a value of the mapping.
+fn pos_of<T>(s: &serde_saphyr::Spanned<T>) -> Option<Pos> {
+    Pos::from_saphyr(&s.referenced)
+}
 
 /// One data row of the file.
 #[derive(Debug, Clone)]
