@@ -451,6 +451,7 @@ examples! {
     bang_nhom => "bang-nhom",
     bang_gop_o => "bang-gop-o",
     theo_doi_cot_rieng => "theo-doi-cot-rieng",
+    theo_doi_bang_tinh => "theo-doi-bang-tinh",
 }
 
 /// Every document in `data/examples` has a test above (the tasks files `nhiem-vu-*.yaml` are

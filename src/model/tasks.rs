@@ -14,6 +14,11 @@ pub struct TaskSource {
     #[serde(default)]
     #[serde(rename = "tep")]
     pub file: Option<Spanned<String>>,
+    /// Tasks from a spreadsheet or CSV file: one row a task, `cot` mapping task fields to
+    /// header texts.
+    #[serde(default)]
+    #[serde(rename = "nguon")]
+    pub sheet: Option<Spanned<super::SheetSource>>,
     /// Overrides the tasks file's numbering when given.
     #[serde(default, deserialize_with = "super::choice::numbering")]
     #[serde(rename = "danh_so")]

@@ -29,6 +29,7 @@ pub mod context;
 pub mod deadline;
 pub mod fields;
 pub mod filter;
+pub mod from_sheet;
 pub mod status;
 pub mod text;
 
@@ -271,15 +272,25 @@ fn pos_of<T>(s: &Spanned<T>) -> Option<Pos> {
 /// Errors found while loading tasks, kept in two lists because a tasks file's errors name that
 /// file and come first, while options written in the document are the document's.
 struct LoadErrors<'a> {
-    file: Option<&'a Path>,
+    origin: &'a Origin,
     in_file: Diagnostics,
     in_doc: Diagnostics,
 }
 
+/// Where the tasks body came from.
+enum Origin {
+    /// Written in the document.
+    Document,
+    /// A tasks file (YAML).
+    File(PathBuf),
+    /// A spreadsheet's rows ([`from_sheet`]): errors in the body are placed at its cells.
+    Sheet(from_sheet::SheetTasks),
+}
+
 impl<'a> LoadErrors<'a> {
-    fn new(file: Option<&'a Path>) -> Self {
+    fn new(origin: &'a Origin) -> Self {
         LoadErrors {
-            file,
+            origin,
             in_file: Diagnostics::new(),
             in_doc: Diagnostics::new(),
         }
@@ -288,8 +299,9 @@ impl<'a> LoadErrors<'a> {
     /// An error in something written in the document (`in_doc`) or in the tasks body (which
     /// is the document itself when there is no tasks file).
     fn push(&mut self, in_doc: bool, e: Error) {
-        match (self.file, in_doc) {
-            (Some(f), false) => self.in_file.push(e.in_file(f)),
+        match (self.origin, in_doc) {
+            (Origin::File(f), false) => self.in_file.push(e.in_file(f)),
+            (Origin::Sheet(s), false) => self.in_file.push(s.place(e)),
             _ => self.in_doc.push(e),
         }
     }
@@ -297,6 +309,13 @@ impl<'a> LoadErrors<'a> {
     /// An error in the tasks body.
     fn body(&mut self, e: Error) {
         self.push(false, e);
+    }
+
+    /// An error in the labels or fields declared with the tasks: in the tasks file, or in
+    /// the document (also for tasks from a sheet, which declares them in the document).
+    fn declared(&mut self, e: Error) {
+        let in_doc = !matches!(self.origin, Origin::File(_));
+        self.push(in_doc, e);
     }
 
     fn doc(&mut self, e: Error) {
@@ -319,8 +338,8 @@ pub fn load(
     doc_date: Option<NaiveDate>,
 ) -> Result<TaskSet, Diagnostics> {
     let s = &src.value;
-    let (body, file) = read_body(sources, s, base_dir)?;
-    let mut errs = LoadErrors::new(file.as_deref());
+    let (body, origin) = read_body(sources, s, base_dir)?;
+    let mut errs = LoadErrors::new(&origin);
     // Options written in the document win over the tasks file's; their errors are the
     // document's (reported without the tasks file's name).
     let numbering = s
@@ -331,7 +350,7 @@ pub fn load(
     let mut label_errs = Vec::new();
     let labels = status::check_labels(&body.status_labels, &mut label_errs);
     for e in label_errs {
-        errs.body(e);
+        errs.declared(e);
     }
     let clauses = if s.wording.is_empty() {
         parse_clauses(&body.wording, &labels, false, &mut errs)
@@ -339,14 +358,17 @@ pub fn load(
         parse_clauses(&s.wording, &labels, true, &mut errs)
     };
     let groups = check_groups(&body.group, &mut errs);
-    let field_defs = fields::check_defs(&body.fields, &mut |e| errs.body(e));
+    let field_defs = fields::check_defs(&body.fields, &mut |e| errs.declared(e));
     if body.tasks.is_empty() {
         errs.body(
             Error::new(
                 Code::Empty,
                 "danh sách nhiệm vụ trống: cần khóa \"nhiem_vu\" với ít nhất một nhiệm vụ",
             )
-            .with_pos(if file.is_some() { None } else { pos_of(src) }),
+            .with_pos(match origin {
+                Origin::Document => pos_of(src),
+                _ => None,
+            }),
         );
     }
     let mut tasks = check_tasks(&body.tasks, &groups, &labels, &field_defs, &mut errs);
@@ -374,13 +396,16 @@ pub fn load(
     Ok(set.filtered(&filters))
 }
 
-/// The tasks body: read from the tasks file named by `tep` (returned with its path), or the
-/// groups and tasks written in the document.
+/// The tasks body: read from the tasks file named by `tep`, from the sheet named by
+/// `nguon`, or the groups and tasks written in the document; with where it came from.
 fn read_body(
     sources: &dyn Sources,
     s: &TaskSource,
     base_dir: &Path,
-) -> Result<(TaskFileBody, Option<PathBuf>), Diagnostics> {
+) -> Result<(TaskFileBody, Origin), Diagnostics> {
+    if let Some(src) = &s.sheet {
+        return read_sheet_body(sources, s, src, base_dir);
+    }
     let Some(tep) = &s.file else {
         let body = TaskFileBody {
             numbering: None,
@@ -391,7 +416,7 @@ fn read_body(
             status_labels: s.status_labels.clone(),
             fields: s.fields.clone(),
         };
-        return Ok((body, None));
+        return Ok((body, Origin::Document));
     };
     if !s.group.is_empty()
         || !s.tasks.is_empty()
@@ -419,7 +444,46 @@ fn read_body(
         .with_pos(pos_of(tep))
     })?;
     let body = crate::load::parse_yaml::<TaskFileBody>(&text).map_err(|e| e.in_file(&path))?;
-    Ok((body, Some(path)))
+    Ok((body, Origin::File(path)))
+}
+
+/// The tasks body of a sheet (`nguon`): its rows as tasks, its group column as the groups,
+/// and the labels and fields the document declares.
+fn read_sheet_body(
+    sources: &dyn Sources,
+    s: &TaskSource,
+    src: &Spanned<crate::model::SheetSource>,
+    base_dir: &Path,
+) -> Result<(TaskFileBody, Origin), Diagnostics> {
+    if let Some(m) =
+        from_sheet::conflicts(s.file.is_some(), !s.group.is_empty(), !s.tasks.is_empty())
+    {
+        return Err(Error::new(Code::Conflict, m).with_pos(pos_of(src)).into());
+    }
+    let extra: Vec<String> = s
+        .fields
+        .iter()
+        .map(|f| f.value.id.value.trim().to_string())
+        .collect();
+    let sheet = from_sheet::read(sources, src, &extra, base_dir)?;
+    #[derive(serde::Deserialize)]
+    struct Rows {
+        #[serde(default)]
+        nhom: Vec<Spanned<GroupSpec>>,
+        nhiem_vu: Vec<Spanned<TaskSpec>>,
+    }
+    // The text is written from the cells; what is wrong in it is wrong in a cell.
+    let rows = crate::load::parse_yaml::<Rows>(&sheet.yaml).map_err(|e| sheet.place(e))?;
+    let body = TaskFileBody {
+        numbering: None,
+        group: rows.nhom,
+        tasks: rows.nhiem_vu,
+        wording: Vec::new(),
+        description: None,
+        status_labels: s.status_labels.clone(),
+        fields: s.fields.clone(),
+    };
+    Ok((body, Origin::Sheet(sheet)))
 }
 
 /// The written clauses of the status sentence, then a clause of its own for every status
