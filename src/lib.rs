@@ -72,6 +72,8 @@ pub mod markup;
 #[doc(hidden)]
 pub mod model;
 pub mod render;
+#[doc(hidden)]
+pub mod schema;
 pub mod sources;
 #[doc(hidden)]
 pub mod tasks;
