@@ -632,18 +632,18 @@ fn schema_cmd(out: Option<PathBuf>) -> ExitCode {
         }]),
         None => {
             let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`vanban schema | head`) is not an error.
             if let Err(e) = stdout
                 .write_all(text.as_bytes())
                 .and_then(|_| stdout.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
             {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
-                    let m = format!(
-                        "không ghi được ra đầu ra chuẩn: {}",
-                        crate::files::io_reason(&e)
-                    );
-                    report([&Error::new(Code::Write, m)]);
-                    return ExitCode::from(1);
-                }
+                let m = format!(
+                    "không ghi được ra đầu ra chuẩn: {}",
+                    crate::files::io_reason(&e)
+                );
+                report([&Error::new(Code::Write, m)]);
+                return ExitCode::from(1);
             }
             ExitCode::SUCCESS
         }

@@ -74,13 +74,11 @@ fn widen_texts(v: &mut Value) {
                 && ["pattern", "enum", "const", "format"]
                     .iter()
                     .all(|k| !obj.contains_key(*k));
-            if plain {
-                if let Some(t) = obj.get_mut("type") {
-                    if t == "string" {
-                        *t = serde_json::json!(["string", "number", "boolean"]);
-                    } else if *t == serde_json::json!(["string", "null"]) {
-                        *t = serde_json::json!(["string", "number", "boolean", "null"]);
-                    }
+            if let Some(t) = obj.get_mut("type").filter(|_| plain) {
+                if t == "string" {
+                    *t = serde_json::json!(["string", "number", "boolean"]);
+                } else if *t == serde_json::json!(["string", "null"]) {
+                    *t = serde_json::json!(["string", "number", "boolean", "null"]);
                 }
             }
             for (k, child) in obj.iter_mut() {
