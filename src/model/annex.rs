@@ -21,12 +21,12 @@ use crate::error::{Code, Error, Pos};
 /// One annex (Phụ lục).
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[schemars(description = "Một phụ lục.")]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["tieu_de"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["tieu_de"]))]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Title (UPPER case is applied); "\n" splits lines.
     #[serde(default, deserialize_with = "super::required::tieu_de")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Tên phụ lục (bắt buộc), in hoa; \"\\n\" ngắt dòng.", example = &"Tình hình thực hiện nhiệm vụ")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên phụ lục (bắt buộc), in hoa; \"\\n\" ngắt dòng.", example = &"Tình hình thực hiện nhiệm vụ")]
     #[serde(rename = "tieu_de")]
     pub title: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
@@ -57,12 +57,12 @@ pub struct Annex {
     /// The annex's number as the office writes it (`so: "01"` → "Phụ lục 01", `so: 2` →
     /// "Phụ lục 2"); without it, compose numbers the annexes I, II, ….
     #[serde(default, deserialize_with = "annex_number")]
-    #[schemars(schema_with = "crate::schema::forms::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
+    #[schemars(schema_with = "crate::model::schema::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
     #[serde(rename = "so")]
     pub number: Option<String>,
     /// The words before the number ("Phụ lục số" → "Phụ lục số 1"); default "Phụ lục".
     #[serde(default, deserialize_with = "super::required::nhan_phu_luc")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
     #[serde(rename = "nhan")]
     pub label_word: Option<String>,
     /// Label and title on one line: "Phụ lục 01: BẢNG THEO DÕI …".
@@ -175,7 +175,7 @@ fn annex_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 #[schemars(
     description = "Phụ lục gửi riêng (loai: phu-luc): các khóa của một phụ lục ở đầu tệp, và phu_luc cho các phụ lục tiếp theo."
 )]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require_one_of(s, &["tieu_de", "phu_luc"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require_one_of(s, &["tieu_de", "phu_luc"]))]
 #[serde(deny_unknown_fields)]
 pub struct AnnexDocumentSpec {
     #[schemars(with = "String", description = "Loại văn bản: phu-luc (phụ lục gửi riêng, không có Quốc hiệu, không có chữ ký).", example = &"phu-luc")]
@@ -191,7 +191,7 @@ pub struct AnnexDocumentSpec {
     #[serde(rename = "ngay")]
     pub date: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "super::required::optional_tieu_de")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "Tên phụ lục, in hoa (cần tieu_de hoặc phu_luc).", example = &"Bảng theo dõi tiến độ")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Tên phụ lục, in hoa (cần tieu_de hoặc phu_luc).", example = &"Bảng theo dõi tiến độ")]
     #[serde(rename = "tieu_de")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "super::choice::orientation")]
@@ -211,11 +211,11 @@ pub struct AnnexDocumentSpec {
     #[serde(rename = "ghi_chu")]
     pub notes: NodeList,
     #[serde(default, deserialize_with = "annex_number")]
-    #[schemars(schema_with = "crate::schema::forms::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
+    #[schemars(schema_with = "crate::model::schema::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
     #[serde(rename = "so")]
     pub number: Option<String>,
     #[serde(default, deserialize_with = "super::required::nhan_phu_luc")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
     #[serde(rename = "nhan")]
     pub label_word: Option<String>,
     #[serde(default)]

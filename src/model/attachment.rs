@@ -27,7 +27,7 @@ use super::NodeList;
 pub struct DecidingBody {
     /// "Chủ tịch Ủy ban nhân dân tỉnh Hà Lam": printed UPPER above the căn cứ.
     #[serde(deserialize_with = "super::required::ten")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Thẩm quyền ban hành, in hoa phía trên căn cứ.", example = &"Chủ tịch Ủy ban nhân dân tỉnh Hà Lam")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Thẩm quyền ban hành, in hoa phía trên căn cứ.", example = &"Chủ tịch Ủy ban nhân dân tỉnh Hà Lam")]
     #[serde(rename = "ten")]
     pub name: String,
     /// "Chủ tịch UBND tỉnh": used in the "(Ban hành kèm theo …)" and annex lines
@@ -54,7 +54,7 @@ pub struct AttachmentSpec {
     #[serde(rename = "loai")]
     pub kind: Spanned<String>,
     #[serde(deserialize_with = "super::required::trich_yeu")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Trích yếu của văn bản kèm theo.", example = &"Thực hiện Đề án 06 trên địa bàn tỉnh Hà Lam năm 2025")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Trích yếu của văn bản kèm theo.", example = &"Thực hiện Đề án 06 trên địa bàn tỉnh Hà Lam năm 2025")]
     #[serde(rename = "trich_yeu")]
     pub subject: String,
     #[serde(default)]

@@ -85,14 +85,14 @@ pub struct StyledParagraph {
 #[serde(deny_unknown_fields)]
 pub(crate) struct NodeMap {
     #[serde(default, deserialize_with = "super::required::muc")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "Tiêu đề mục, đánh số theo cấp: I., 1., 1.1., a); nội dung của mục viết trong noi_dung.", example = &"Công tác chỉ đạo")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Tiêu đề mục, đánh số theo cấp: I., 1., 1.1., a); nội dung của mục viết trong noi_dung.", example = &"Công tác chỉ đạo")]
     #[serde(rename = "muc")]
     heading: Option<String>,
     #[schemars(description = "Một ý đánh số (chữ đứng) theo cấp hiện tại, có thể có noi_dung bên trong.", example = &"Một ý đánh số.")]
     #[serde(rename = "y")]
     item: Option<String>,
     #[serde(default, deserialize_with = "super::required::phan")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "\"Phần I\" và tên phần; bên trong đánh số lại từ I.", example = &"Những kết quả đạt được")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "\"Phần I\" và tên phần; bên trong đánh số lại từ I.", example = &"Những kết quả đạt được")]
     #[serde(rename = "phan")]
     part: Option<String>,
     #[schemars(description = "\"Điều 1.\" của văn bản quy phạm, quyết định; bên trong là khoản (1.) và điểm (a)).", example = &"Phê duyệt Kế hoạch thực hiện Đề án 06 năm 2025.")]
@@ -125,7 +125,7 @@ pub(crate) struct NodeMap {
     #[schemars(description = "Ngắt trang tại đây.", example = true)]
     #[serde(rename = "ngat_trang")]
     page_break: Option<bool>,
-    #[schemars(schema_with = "crate::schema::forms::sentences", description = "Các câu sinh tự động về nhiệm vụ của văn bản: ke_hoach, tinh_trang hoặc tong_hop.", example = &"ke_hoach")]
+    #[schemars(schema_with = "crate::model::schema::sentences", description = "Các câu sinh tự động về nhiệm vụ của văn bản: ke_hoach, tinh_trang hoặc tong_hop.", example = &"ke_hoach")]
     #[serde(default)]
     #[serde(rename = "cau_nhiem_vu")]
     task_sentences: Option<String>,

@@ -295,11 +295,11 @@ fn required<'de, D: Deserializer<'de>, T: FromChecked>(d: D, b: &Bound) -> Resul
 }
 
 /// How each reading shows in the schema: `required` refuses `~`.
-fn reading(how: &str) -> crate::schema::forms::Reading {
+fn reading(how: &str) -> crate::model::schema::Reading {
     if how == "required" {
-        crate::schema::forms::Reading::Required
+        crate::model::schema::Reading::Required
     } else {
-        crate::schema::forms::Reading::Optional
+        crate::model::schema::Reading::Optional
     }
 }
 
@@ -317,7 +317,7 @@ macro_rules! settings {
             $(
                 #[doc = concat!("The schema of a setting checked against [`super::", stringify!($bound), "`].")]
                 pub fn $name(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-                    crate::schema::forms::bounded(&super::$bound, super::reading(stringify!($how)))
+                    crate::model::schema::bounded(&super::$bound, super::reading(stringify!($how)))
                 }
             )*
         }

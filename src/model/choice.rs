@@ -183,12 +183,12 @@ pub fn group_labels<'de, D: Deserializer<'de>>(
 
 /// The schema of a word of `T`'s list (the words [`read`] accepts), or `~`.
 pub(crate) fn schema<T: Choice>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    crate::schema::forms::words(&T::WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+    crate::model::schema::words(&T::WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
 }
 
 /// The schema of `dong_nhom.danh_so` ([`group_labels`]).
 pub(crate) fn group_labels_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    crate::schema::forms::word_levels(
+    crate::model::schema::word_levels(
         &GroupLabel::WORDS
             .iter()
             .map(|(w, _)| *w)

@@ -44,7 +44,7 @@ use super::CellValue;
 #[schemars(
     description = "Một chỉ tiêu: con số mà câu văn, mức tăng/giảm và tỷ lệ được tính tự động."
 )]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["id"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["id"]))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Identifier used in references: `[[id]]`, `[[id.thay_doi]]`, `chi_tieu.id` in templates.

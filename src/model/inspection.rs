@@ -83,15 +83,15 @@ pub struct InspectionSpec {
     #[serde(rename = "quy_tac")]
     pub rules: Rules,
     #[serde(deserialize_with = "required::nhom_don_vi")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<UnitGroup>", description = "Các nhóm (cấp) đơn vị được kiểm tra, mỗi nhóm trả lời một đề cương (ít nhất một nhóm).", example = serde_json::json!([{"ten": "Các sở, ban, ngành cấp tỉnh", "de_cuong": "A", "don_vi": ["Sở Tư pháp"]}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<UnitGroup>", description = "Các nhóm (cấp) đơn vị được kiểm tra, mỗi nhóm trả lời một đề cương (ít nhất một nhóm).", example = serde_json::json!([{"ten": "Các sở, ban, ngành cấp tỉnh", "de_cuong": "A", "don_vi": ["Sở Tư pháp"]}]))]
     #[serde(rename = "nhom_don_vi")]
     pub unit_groups: Vec<Spanned<UnitGroup>>,
     #[serde(deserialize_with = "required::doan")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<Team>", description = "Các đoàn kiểm tra, đánh số 01, 02, … theo thứ tự (ít nhất một đoàn).", example = serde_json::json!([{"truong_doan": "Công an tỉnh", "don_vi": [{"ten": "Sở Tư pháp", "ngay": "15/10/2025"}]}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<Team>", description = "Các đoàn kiểm tra, đánh số 01, 02, … theo thứ tự (ít nhất một đoàn).", example = serde_json::json!([{"truong_doan": "Công an tỉnh", "don_vi": [{"ten": "Sở Tư pháp", "ngay": "15/10/2025"}]}]))]
     #[serde(rename = "doan")]
     pub teams: Vec<Spanned<Team>>,
     #[serde(deserialize_with = "required::de_cuong")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<Outline>", description = "Các đề cương báo cáo (ít nhất một).", example = serde_json::json!([{"ma": "A", "tieu_de": "Đề cương gợi ý báo cáo", "noi_dung": [{"muc": "Kết quả triển khai"}]}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<Outline>", description = "Các đề cương báo cáo (ít nhất một).", example = serde_json::json!([{"ma": "A", "tieu_de": "Đề cương gợi ý báo cáo", "noi_dung": [{"muc": "Kết quả triển khai"}]}]))]
     #[serde(rename = "de_cuong")]
     pub outlines: Vec<Spanned<Outline>>,
     /// Render the schedule (units, visit and notice dates per team) as an annex.
@@ -224,7 +224,7 @@ impl Default for ChecklistOptions {
 pub struct UnitGroup {
     /// Shown in the teams table: "Các sở, ban, ngành cấp tỉnh", "UBND cấp xã".
     #[serde(deserialize_with = "required::ten")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Tên nhóm đơn vị, hiện trong bảng các đoàn.", example = &"Các sở, ban, ngành cấp tỉnh")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên nhóm đơn vị, hiện trong bảng các đoàn.", example = &"Các sở, ban, ngành cấp tỉnh")]
     #[serde(rename = "ten")]
     pub name: String,
     /// The `ma` of the outline these units answer.
@@ -232,7 +232,7 @@ pub struct UnitGroup {
     #[serde(rename = "de_cuong")]
     pub outline: Spanned<String>,
     #[serde(deserialize_with = "required::don_vi")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<UnitSpec>", description = "Các đơn vị: tên, hoặc {ten, loai} (ít nhất một).", example = serde_json::json!(["Sở Tư pháp", {"ten": "Sở Y tế", "loai": "y-te"}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<UnitSpec>", description = "Các đơn vị: tên, hoặc {ten, loai} (ít nhất một).", example = serde_json::json!(["Sở Tư pháp", {"ten": "Sở Y tế", "loai": "y-te"}]))]
     #[serde(rename = "don_vi")]
     pub units: Vec<Spanned<UnitSpec>>,
 }
@@ -298,7 +298,7 @@ pub struct Team {
     pub number: Option<Spanned<u32>>,
     /// Lead agency ("Công an tỉnh"), marked "(Trưởng đoàn)" in the teams table.
     #[serde(deserialize_with = "required::truong_doan")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Cơ quan trưởng đoàn, ghi \"(Trưởng đoàn)\" trong bảng các đoàn.", example = &"Công an tỉnh")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Cơ quan trưởng đoàn, ghi \"(Trưởng đoàn)\" trong bảng các đoàn.", example = &"Công an tỉnh")]
     #[serde(rename = "truong_doan")]
     pub lead: String,
     /// The team lead's name, printed under the lead's signature on the checklists.
@@ -316,7 +316,7 @@ pub struct Team {
     pub secretary: Option<String>,
     /// The units the team inspects, in visiting order.
     #[serde(deserialize_with = "required::don_vi")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<Visit>", description = "Các đơn vị đoàn kiểm tra, theo thứ tự: tên, hoặc {ten, ngay, thong_bao} (ít nhất một).", example = serde_json::json!([{"ten": "Sở Tư pháp", "ngay": "15/10/2025"}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<Visit>", description = "Các đơn vị đoàn kiểm tra, theo thứ tự: tên, hoặc {ten, ngay, thong_bao} (ít nhất một).", example = serde_json::json!([{"ten": "Sở Tư pháp", "ngay": "15/10/2025"}]))]
     #[serde(rename = "don_vi")]
     pub units: Vec<Spanned<Visit>>,
 }
@@ -390,7 +390,7 @@ pub struct Outline {
     #[serde(rename = "ma")]
     pub code: Spanned<String>,
     #[serde(deserialize_with = "required::tieu_de")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Tên đề cương.", example = &"Đề cương gợi ý báo cáo kết quả triển khai Đề án 06")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên đề cương.", example = &"Đề cương gợi ý báo cáo kết quả triển khai Đề án 06")]
     #[serde(rename = "tieu_de")]
     pub title: String,
     /// The data period, e.g. "Số liệu báo cáo được lấy từ ngày 01/01/2025 đến hết tháng 9/2025".
@@ -437,7 +437,7 @@ pub struct ExtraQuestions {
     #[serde(rename = "can_cu")]
     pub legal_bases: Option<String>,
     #[serde(deserialize_with = "required::cau_hoi")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<String>", description = "Các câu hỏi (ít nhất một).", example = ["Số hồ sơ đã số hóa?"])]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<String>", description = "Các câu hỏi (ít nhất một).", example = ["Số hồ sơ đã số hóa?"])]
     #[serde(rename = "cau_hoi")]
     pub questions: Vec<Spanned<String>>,
 }

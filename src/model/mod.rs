@@ -13,6 +13,7 @@ pub(crate) mod choice;
 mod data;
 pub mod inspection;
 pub mod required;
+pub mod schema;
 pub(crate) mod table;
 pub(crate) mod task_table;
 pub mod tasks;
@@ -35,7 +36,7 @@ use serde_saphyr::Spanned;
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 #[schemars(description = "Một văn bản (mọi loại trừ phụ lục gửi riêng).")]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["loai", "co_quan_ban_hanh", "viet_tat", "dia_danh", "ngay", "trich_yeu", "chu_ky"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["loai", "co_quan_ban_hanh", "viet_tat", "dia_danh", "ngay", "trich_yeu", "chu_ky"]))]
 pub struct DocumentSpec {
     /// Document kind: selects the template, the type name and its abbreviation.
     #[serde(default = "required::absent::<String>")]
@@ -54,7 +55,7 @@ pub struct DocumentSpec {
     pub parent_agency: Option<String>,
     /// Issuing agency; a "\n" splits it over two lines.
     #[serde(default, deserialize_with = "required::co_quan_ban_hanh")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Cơ quan ban hành (bắt buộc), in đậm; \"\\n\" ngắt tên dài thành hai dòng.", example = &"TỔ CÔNG TÁC ĐỀ ÁN 06")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Cơ quan ban hành (bắt buộc), in đậm; \"\\n\" ngắt tên dài thành hai dòng.", example = &"TỔ CÔNG TÁC ĐỀ ÁN 06")]
     #[serde(rename = "co_quan_ban_hanh")]
     pub issuer: String,
     /// The issuing agency's name in normal case, for sentences such as the annex line
@@ -85,7 +86,7 @@ pub struct DocumentSpec {
     pub number: Option<Spanned<u32>>,
     /// Place name in the date line ("Bắc Sơn").
     #[serde(default, deserialize_with = "required::dia_danh")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Địa danh ở dòng ngày tháng (bắt buộc).", example = &"Hà Lam")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Địa danh ở dòng ngày tháng (bắt buộc).", example = &"Hà Lam")]
     #[serde(rename = "dia_danh")]
     pub place: String,
     /// Date: "2023-09-25", "25/9/2023", or partial "/9/2023" (blank day), "//2023".
@@ -95,7 +96,7 @@ pub struct DocumentSpec {
     pub date: Spanned<String>,
     /// Trích yếu (the subject line). For a Công văn it follows "V/v ".
     #[serde(default, deserialize_with = "required::trich_yeu")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Trích yếu nội dung (bắt buộc); mỗi dòng là một dòng trên trang. Công văn: in sau \"V/v \".", example = &"Kết quả triển khai Đề án 06 tháng 9/2025")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Trích yếu nội dung (bắt buộc); mỗi dòng là một dòng trên trang. Công văn: in sau \"V/v \".", example = &"Kết quả triển khai Đề án 06 tháng 9/2025")]
     #[serde(rename = "trich_yeu")]
     pub subject: String,
     /// The reporting period ("tháng 9/2023"), free text available to templates.
@@ -124,7 +125,7 @@ pub struct DocumentSpec {
     pub meeting: Option<Spanned<Meeting>>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
-    #[schemars(schema_with = "crate::schema::forms::text_list", description = "Căn cứ ban hành, mỗi căn cứ một dòng, không có dấu \";\" hay \".\" ở cuối (được thêm tự động).", example = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"])]
+    #[schemars(schema_with = "crate::model::schema::text_list", description = "Căn cứ ban hành, mỗi căn cứ một dòng, không có dấu \";\" hay \".\" ở cuối (được thêm tự động).", example = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"])]
     #[serde(rename = "can_cu")]
     pub legal_bases: Vec<String>,
     /// Opening paragraphs before the numbered parts.
@@ -233,7 +234,7 @@ impl DocumentSpec {
 /// The signature block.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[schemars(description = "Khối chữ ký.")]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["chuc_vu", "ho_ten"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["chuc_vu", "ho_ten"]))]
 #[serde(deny_unknown_fields)]
 pub struct Signature {
     /// Authority prefix: TM, KT, TL, TUQ, Q (with or without the dot), or omitted.
@@ -248,11 +249,11 @@ pub struct Signature {
     pub on_behalf_of: Option<String>,
     /// The signer's title line(s): "PHÓ CHỦ TỊCH", or ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"].
     #[serde(default, deserialize_with = "required::chuc_vu")]
-    #[schemars(schema_with = "crate::schema::forms::titles", description = "Chức vụ người ký (bắt buộc): một dòng hoặc danh sách dòng.", example = &"PHÓ CHỦ TỊCH", example = ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"])]
+    #[schemars(schema_with = "crate::model::schema::titles", description = "Chức vụ người ký (bắt buộc): một dòng hoặc danh sách dòng.", example = &"PHÓ CHỦ TỊCH", example = ["TỔ TRƯỞNG", "CHỦ TỊCH UBND TỈNH"])]
     #[serde(rename = "chuc_vu")]
     pub titles: OneOrMany,
     #[serde(default, deserialize_with = "required::ho_ten")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Họ tên người ký (bắt buộc).", example = &"Trần Minh Khang")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Họ tên người ký (bắt buộc).", example = &"Trần Minh Khang")]
     #[serde(rename = "ho_ten")]
     pub name: String,
     /// A PNG of the signature (path relative to the YAML file).

@@ -30,7 +30,7 @@ pub struct TableSpec {
     #[schemars(with = "Option<String>", description = "Mã của bảng, để chỉ tiêu lấy số (lay_tu) và để so với báo cáo kỳ trước.", example = &"dvc")]
     pub id: Option<Spanned<String>>,
     #[serde(deserialize_with = "super::required::cot")]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<ColumnSpec>", description = "Các cột của bảng (bắt buộc, ít nhất một cột); độ rộng là tương đối.", example = serde_json::json!([{"ten": "STT", "loai": "stt", "rong": 5}, {"ten": "Dịch vụ công", "rong": 36}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<ColumnSpec>", description = "Các cột của bảng (bắt buộc, ít nhất một cột); độ rộng là tương đối.", example = serde_json::json!([{"ten": "STT", "loai": "stt", "rong": 5}, {"ten": "Dịch vụ công", "rong": 36}]))]
     #[serde(rename = "cot")]
     pub columns: Vec<Spanned<ColumnSpec>>,
     /// Rows read from an Excel sheet or a CSV file instead of `dong`.
@@ -168,12 +168,12 @@ pub struct Merge {
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[schemars(description = "Một cột của bảng.")]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["ten"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["ten"]))]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     /// Header text.
     #[serde(default, deserialize_with = "super::required::ten_cot")]
-    #[schemars(schema_with = "crate::schema::forms::text", description = "Tên cột ở dòng tiêu đề (bắt buộc).", example = &"Dịch vụ công")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên cột ở dòng tiêu đề (bắt buộc).", example = &"Dịch vụ công")]
     #[serde(rename = "ten")]
     pub name: String,
     /// Identifier used by formulas, sources, indicators and changes.
@@ -326,7 +326,7 @@ impl CellValue {
 )]
 #[serde(deny_unknown_fields)]
 pub(crate) struct MergedMap {
-    #[schemars(schema_with = "crate::schema::forms::plain_cell", description = "Giá trị của ô gộp: chữ, số hoặc danh sách đoạn.", example = &"Sở Tư pháp")]
+    #[schemars(schema_with = "crate::model::schema::plain_cell", description = "Giá trị của ô gộp: chữ, số hoặc danh sách đoạn.", example = &"Sở Tư pháp")]
     #[serde(rename = "gia_tri")]
     value: Spanned<CellValue>,
     #[serde(default, deserialize_with = "super::bounds::gop_dong")]
@@ -420,7 +420,7 @@ impl<'de> Deserialize<'de> for CellValue {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RowMap {
     #[serde(default, deserialize_with = "super::required::nhom")]
-    #[schemars(schema_with = "crate::schema::forms::optional_text", description = "Dòng nhóm: tên nhóm, trải hết các cột.", example = &"Sở Tư pháp")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Dòng nhóm: tên nhóm, trải hết các cột.", example = &"Sở Tư pháp")]
     #[serde(rename = "nhom")]
     group: Option<String>,
     /// 2 for a subgroup (with `dong_nhom.danh_so` numbering it).

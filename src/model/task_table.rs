@@ -81,14 +81,14 @@ pub struct TaskColumnSpec {
 
 #[derive(Deserialize, JsonSchema)]
 #[schemars(description = "Bảng nhiệm vụ viết dạng khối: mẫu và các cột.")]
-#[schemars(transform = |s: &mut schemars::Schema| crate::schema::require(s, &["cot"]))]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["cot"]))]
 #[serde(deny_unknown_fields)]
 pub(crate) struct TableMap {
     #[serde(default)]
     #[schemars(with = "Option<String>", description = "Mẫu bảng: ke_hoach, theo_doi (mặc định), tinh_trang, tong_hop; quyết định dòng nhóm và các cột mặc định.", example = &"tinh_trang")]
     mau: Option<Spanned<String>>,
     #[serde(default)]
-    #[schemars(schema_with = "crate::schema::forms::non_empty::<TaskColumnSpec>", description = "Các cột tự chọn (ít nhất một cột).", example = serde_json::json!([{"truong": "stt", "ten": "TT", "rong": 4}, {"truong": "noi_dung", "ten": "Nhiệm vụ được giao", "rong": 26}]))]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<TaskColumnSpec>", description = "Các cột tự chọn (ít nhất một cột).", example = serde_json::json!([{"truong": "stt", "ten": "TT", "rong": 4}, {"truong": "noi_dung", "ten": "Nhiệm vụ được giao", "rong": 26}]))]
     cot: Vec<Spanned<TaskColumnSpec>>,
 }
 

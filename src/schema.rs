@@ -3,10 +3,8 @@
 //!
 //! It is generated from the model types themselves ([`crate::model`], `schemars` derives
 //! beside the serde ones), so a key added to the model is in the schema; the values read by
-//! hand-written deserializers are described in [`forms`], each next to the deserializer's
-//! name. The descriptions and examples shown to the user are Vietnamese.
-
-pub mod forms;
+//! hand-written deserializers are described in [`crate::model::schema`], each next to the
+//! deserializer's name. The descriptions and examples shown to the user are Vietnamese.
 
 use std::borrow::Cow;
 
@@ -37,39 +35,13 @@ pub fn document() -> String {
     text
 }
 
-/// Add `keys` to the `required` list of an object schema (for the keys the check stage
-/// requires, which serde reads with a default so that every missing one is reported), and
-/// drop the placeholder default serde gives them.
-pub fn require(schema: &mut Schema, keys: &[&str]) {
-    let Some(obj) = schema.as_object_mut() else {
-        return;
-    };
-    if let Some(Value::Object(props)) = obj.get_mut("properties") {
-        for k in keys {
-            if let Some(Value::Object(p)) = props.get_mut(*k) {
-                p.remove("default");
-            }
-        }
-    }
-    let required = obj
-        .entry("required")
-        .or_insert_with(|| Value::Array(Vec::new()));
-    if let Value::Array(list) = required {
-        for k in keys {
-            if !list.iter().any(|v| v == k) {
-                list.push(Value::from(*k));
-            }
-        }
-    }
-}
-
 /// serde-saphyr reads any plain scalar into a `String` (`ten: 2025` is the text "2025"), so
 /// a plain text field takes numbers and `true`/`false` too. Texts with a pattern, a list of
-/// words or the [`forms::STRICT`] mark keep their own schema.
+/// words or the [`crate::model::schema::STRICT`] mark keep their own schema.
 fn widen_texts(v: &mut Value) {
     match v {
         Value::Object(obj) => {
-            let strict = obj.remove(forms::STRICT).is_some();
+            let strict = obj.remove(crate::model::schema::STRICT).is_some();
             let plain = !strict
                 && ["pattern", "enum", "const", "format"]
                     .iter()
@@ -116,18 +88,4 @@ impl JsonSchema for DocumentFile {
             "else": document,
         })
     }
-}
-
-/// Require at least one of `keys`, written with a value (not `~`, not an empty list).
-pub fn require_one_of(schema: &mut Schema, keys: &[&str]) {
-    let branches: Vec<Value> = keys
-        .iter()
-        .map(|k| {
-            serde_json::json!({
-                "required": [k],
-                "properties": {*k: {"not": {"type": "null"}, "minItems": 1}},
-            })
-        })
-        .collect();
-    schema.insert("anyOf".into(), Value::Array(branches));
 }

@@ -1,7 +1,7 @@
-//! The schema of each value the loader reads with a hand-written deserializer: what those
-//! accept is written here next to nothing else, so each function names the deserializer it
-//! describes. Plain `String` fields are widened by [`super::widen_texts`]; the forms below
-//! that are read through serde's buffered (untagged) path take no numbers, and are marked
+//! The JSON Schema of each value the loader reads with a hand-written deserializer (for
+//! `vanban schema`, [`crate::schema`]): each function names the deserializer it describes.
+//! Plain `String` fields are widened there to take numbers too; the forms below that are
+//! read through serde's buffered (untagged) path take no numbers, and are marked
 //! [`strict_string`] so that the widening leaves them alone.
 
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
@@ -11,8 +11,8 @@ use std::borrow::Cow;
 use crate::model::bounds::Bound;
 use crate::model::{CellValue, Node, OneOrMany, ReferenceLine, RowSpec};
 
-/// The marker [`super::widen_texts`] removes, keeping that string a string.
-pub(super) const STRICT: &str = "x-vanban-strict";
+/// The marker `crate::schema` removes, keeping that string a string.
+pub(crate) const STRICT: &str = "x-vanban-strict";
 
 /// Not blank once spaces are trimmed (`crate::model::required`).
 const NOT_BLANK: &str = "\\S";
@@ -320,4 +320,44 @@ pub fn sentences(_: &mut SchemaGenerator) -> Schema {
             .map(|(k, _)| *k)
             .collect::<Vec<_>>(),
     )
+}
+
+/// Add `keys` to the `required` list of an object schema (for the keys the check stage
+/// requires, which serde reads with a default so that every missing one is reported), and
+/// drop the placeholder default serde gives them.
+pub fn require(schema: &mut Schema, keys: &[&str]) {
+    let Some(obj) = schema.as_object_mut() else {
+        return;
+    };
+    if let Some(Value::Object(props)) = obj.get_mut("properties") {
+        for k in keys {
+            if let Some(Value::Object(p)) = props.get_mut(*k) {
+                p.remove("default");
+            }
+        }
+    }
+    let required = obj
+        .entry("required")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Value::Array(list) = required {
+        for k in keys {
+            if !list.iter().any(|v| v == k) {
+                list.push(Value::from(*k));
+            }
+        }
+    }
+}
+
+/// Require at least one of `keys`, written with a value (not `~`, not an empty list).
+pub fn require_one_of(schema: &mut Schema, keys: &[&str]) {
+    let branches: Vec<Value> = keys
+        .iter()
+        .map(|k| {
+            serde_json::json!({
+                "required": [k],
+                "properties": {*k: {"not": {"type": "null"}, "minItems": 1}},
+            })
+        })
+        .collect();
+    schema.insert("anyOf".into(), Value::Array(branches));
 }
