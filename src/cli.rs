@@ -65,6 +65,12 @@ pub enum Command {
         #[arg(hide_possible_values = true)]
         shell: clap_complete::Shell,
     },
+    /// In JSON Schema của tệp YAML văn bản, để trình soạn thảo (VS Code) gợi ý và kiểm tra khóa
+    Schema {
+        /// Ghi vào tệp này thay vì in ra đầu ra chuẩn, ví dụ vanban.schema.json
+        #[arg(short = 'o', long = "output")]
+        out: Option<PathBuf>,
+    },
     /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
     Templates {
         /// Chép các mẫu có sẵn vào thư mục này để sửa rồi dùng với --templates (không ghi đè tệp có sẵn)
@@ -240,6 +246,7 @@ pub fn run(cli: Cli) -> ExitCode {
             clap_complete::generate(shell, &mut cmd, "vanban", &mut out);
             ExitCode::SUCCESS
         }
+        Command::Schema { out } => schema_cmd(out),
         Command::Templates { export: Some(dir) } => export_templates(&dir),
         Command::Templates { export: None } => {
             say!("Mẫu có sẵn (templates):");
@@ -650,7 +657,21 @@ fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
     let dir = dir.unwrap_or_else(|| PathBuf::from("."));
     let mut outputs = Vec::new();
     for (name, bytes) in init::starter(k) {
-        let path = dir.join(name);
+        let path = dir.join(&name);
+        // The schema of an earlier starter in the same folder is shared, when it is this one.
+        if name == crate::schema::FILE_NAME && std::fs::read(&path).is_ok_and(|b| b == bytes) {
+            say!("đã có {} (giữ nguyên)", path.display());
+            continue;
+        }
+        if name == crate::schema::FILE_NAME && path.exists() {
+            report([&Error::new(
+                Code::Write,
+                "tệp đã tồn tại và khác JSON Schema của phiên bản vanban này, không ghi đè \
+                 (xóa tệp, hoặc ghi lại bằng: vanban schema -o vanban.schema.json)",
+            )
+            .in_file(&path)]);
+            return ExitCode::from(1);
+        }
         if path.exists() {
             report([&Error::new(
                 Code::Write,
@@ -666,6 +687,35 @@ fn init_cmd(kind: &str, dir: Option<PathBuf>) -> ExitCode {
         });
     }
     commit_and_list(&outputs)
+}
+
+/// `vanban schema [-o FILE]`: the document schema on standard output, or into a file.
+fn schema_cmd(out: Option<PathBuf>) -> ExitCode {
+    let text = crate::schema::document();
+    match out {
+        Some(path) => commit_and_list(&[Output {
+            bytes: text.into_bytes(),
+            input: path.clone(),
+            path,
+        }]),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`vanban schema | head`) is not an error.
+            if let Err(e) = stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                let m = format!(
+                    "không ghi được ra đầu ra chuẩn: {}",
+                    crate::files::io_reason(&e)
+                );
+                report([&Error::new(Code::Write, m)]);
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+    }
 }
 
 /// `vanban templates --export DIR`: the built-in templates as files, to start a

@@ -89,10 +89,40 @@ const PLAN_TASKS: (&str, &str) = (
     include_str!("../templates/init/nhiem-vu-ke-hoach.yaml"),
 );
 
+/// The schema line of the starters and examples in the repository (`schema/` at its root).
+pub const REPO_SCHEMA: &str = "../../schema/vanban.schema.json";
+
+/// A starter as written: its schema line pointing at the schema written beside it.
+fn beside_schema(bytes: Vec<u8>) -> Vec<u8> {
+    let repo = crate::schema::modeline(REPO_SCHEMA);
+    match bytes.strip_prefix(repo.as_bytes()) {
+        Some(rest) => [
+            crate::schema::modeline(crate::schema::FILE_NAME).as_bytes(),
+            rest,
+        ]
+        .concat(),
+        None => bytes,
+    }
+}
+
+/// The files to write for `kind` (file name, contents): its starters, then the schema
+/// their first line points to, [`crate::schema::FILE_NAME`].
+pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = starters(kind)
+        .into_iter()
+        .map(|(name, bytes)| (name, beside_schema(bytes)))
+        .collect();
+    files.push((
+        crate::schema::FILE_NAME.to_string(),
+        crate::schema::document().into_bytes(),
+    ));
+    files
+}
+
 /// The files to write for `kind`: (file name, contents). The report kind starts from the
 /// full example report, which needs its previous month, its tasks file and its workbook
 /// beside it; the plan writes its tasks file beside it.
-pub fn starter(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
+fn starters(kind: &DocKind) -> Vec<(String, Vec<u8>)> {
     if kind.id == "bao-cao" {
         return vec![
             (
@@ -148,5 +178,24 @@ mod tests {
         }
         // All but the report, the inspection plan and the annexes, which start from examples.
         assert_eq!(STARTERS.len() + 3, crate::kinds::KINDS.len());
+    }
+
+    #[test]
+    fn every_starter_points_at_the_schema_written_beside_it() {
+        let line = crate::schema::modeline(crate::schema::FILE_NAME);
+        for k in crate::kinds::KINDS {
+            let files = starter(k);
+            let text = String::from_utf8(files[0].1.clone()).unwrap();
+            assert_eq!(text.lines().next(), Some(line.as_str()), "{}", k.id);
+            let (name, schema) = files.last().unwrap();
+            assert_eq!(name, crate::schema::FILE_NAME);
+            assert_eq!(schema, crate::schema::document().as_bytes());
+            // Tasks files are not documents: no document schema on them.
+            for (name, bytes) in &files {
+                if name.starts_with("nhiem-vu") {
+                    assert!(!bytes.starts_with(b"# yaml-language-server"), "{name}");
+                }
+            }
+        }
     }
 }

@@ -73,6 +73,8 @@ pub mod markup;
 pub mod model;
 pub mod render;
 #[doc(hidden)]
+pub mod schema;
+#[doc(hidden)]
 pub mod sheet;
 pub mod sources;
 #[doc(hidden)]

@@ -22,6 +22,7 @@ fn usage_of(name: &str) -> Option<&'static str> {
         }
         "init" => "vanban init LOẠI [THƯ_MỤC]",
         "templates" => "vanban templates [--export THƯ_MỤC]",
+        "schema" => "vanban schema [-o TỆP]",
         "completions" => "vanban completions bash|zsh|fish|powershell",
         _ => return None,
     })

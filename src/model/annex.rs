@@ -10,6 +10,7 @@
 //!     dong_kem_theo: false     # no "(Kèm theo …)" line; or a text of your own
 //! ```
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, Visitor};
 use serde_saphyr::Spanned;
@@ -18,49 +19,64 @@ use super::{DocumentSpec, Layout, NodeList, Signature, TableSpec};
 use crate::error::{Code, Error, Pos};
 
 /// One annex (Phụ lục).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Một phụ lục.")]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["tieu_de"]))]
 #[serde(deny_unknown_fields)]
 pub struct Annex {
     /// Title (UPPER case is applied); "\n" splits lines.
     #[serde(default, deserialize_with = "super::required::tieu_de")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên phụ lục (bắt buộc), in hoa; \"\\n\" ngắt dòng.", example = &"Tình hình thực hiện nhiệm vụ")]
     #[serde(rename = "tieu_de")]
     pub title: String,
     /// "ngang" (landscape) or "doc" (portrait, the default).
     #[serde(default, deserialize_with = "super::choice::orientation")]
+    #[schemars(schema_with = "super::choice::schema::<crate::ir::Orientation>", description = "Hướng trang: ngang hoặc doc (dọc, mặc định).", example = &"ngang")]
     #[serde(rename = "huong")]
     pub orientation: Option<Spanned<crate::ir::Orientation>>,
     /// Paragraphs before the table.
     #[serde(default)]
+    #[schemars(with = "Vec<super::Node>", description = "Các đoạn trước bảng.", example = ["Tình hình thực hiện đến ngày 15/9/2025."])]
     #[serde(rename = "mo_dau")]
     pub opening: NodeList,
     #[serde(default)]
+    #[schemars(description = "Bảng của phụ lục.", example = serde_json::json!({"cot": [{"ten": "STT", "loai": "stt"}, {"ten": "Nội dung"}], "dong": [["Việc thứ nhất"]]}))]
     #[serde(rename = "bang")]
     pub table: Option<TableSpec>,
     /// Paragraphs after the table.
     #[serde(default)]
+    #[schemars(with = "Vec<super::Node>", description = "Các đoạn sau bảng (cùng cách viết với noi_dung).", example = ["*Nguồn: Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.*"])]
     #[serde(rename = "ghi_chu")]
     pub notes: NodeList,
     /// The table is the document's task list in this style (ke_hoach, theo_doi, tinh_trang,
     /// tong_hop) instead of `bang`.
     #[serde(default)]
+    #[schemars(with = "Option<super::TaskTableSpec>", description = "Bảng của phụ lục là danh sách nhiệm vụ theo mẫu ke_hoach, theo_doi, tinh_trang, tong_hop (thay cho bang), hoặc các cột tự chọn.", example = &"ke_hoach")]
     #[serde(rename = "nhiem_vu")]
     pub task_table: Option<Spanned<super::TaskTableSpec>>,
     /// The annex's number as the office writes it (`so: "01"` → "Phụ lục 01", `so: 2` →
     /// "Phụ lục 2"); without it, compose numbers the annexes I, II, ….
     #[serde(default, deserialize_with = "annex_number")]
+    #[schemars(schema_with = "crate::model::schema::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
     #[serde(rename = "so")]
     pub number: Option<String>,
     /// The words before the number ("Phụ lục số" → "Phụ lục số 1"); default "Phụ lục".
     #[serde(default, deserialize_with = "super::required::nhan_phu_luc")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
     #[serde(rename = "nhan")]
     pub label_word: Option<String>,
     /// Label and title on one line: "Phụ lục 01: BẢNG THEO DÕI …".
     #[serde(default)]
+    #[schemars(
+        description = "Nhãn và tên trên một dòng: \"Phụ lục 01: BẢNG THEO DÕI …\".",
+        example = true
+    )]
     #[serde(rename = "cung_dong")]
     pub same_line: bool,
     /// The "(Kèm theo …)" line under the title: the parent document's (the default for an
     /// annex of a document), none, or a text of the user's.
     #[serde(default)]
+    #[schemars(with = "Option<ReferenceLine>", description = "Dòng \"(Kèm theo …)\" dưới tên: true (của văn bản chính, mặc định), false (không có), hoặc một dòng chữ.", example = false, example = &"(Kèm theo Báo cáo số 07/BC-TCTĐA06)")]
     #[serde(rename = "dong_kem_theo")]
     pub reference_line: Option<Spanned<ReferenceLine>>,
 }
@@ -155,53 +171,75 @@ fn annex_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Er
 /// top (its `so` is the annex's number), and `phu_luc:` for any further annexes. There is
 /// no first page and no signature, so none of the document's header keys belong here;
 /// `crate::load` names any that is written.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Phụ lục gửi riêng (loai: phu-luc): các khóa của một phụ lục ở đầu tệp, và phu_luc cho các phụ lục tiếp theo."
+)]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require_one_of(s, &["tieu_de", "phu_luc"]))]
 #[serde(deny_unknown_fields)]
 pub struct AnnexDocumentSpec {
+    #[schemars(with = "String", description = "Loại văn bản: phu-luc (phụ lục gửi riêng, không có Quốc hiệu, không có chữ ký).", example = &"phu-luc")]
     #[serde(rename = "loai")]
     pub kind: Spanned<String>,
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Dùng mẫu khác thay cho mẫu có sẵn.", example = &"phu-luc.tera")]
     #[serde(rename = "mau")]
     pub template: Option<Spanned<String>>,
     /// Only for the file's metadata (the DOCX and PDF creation date); nothing is printed.
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Ngày, chỉ ghi vào thông tin của tệp (ngày tạo DOCX, PDF); không in ra.", example = &"2025-09-26")]
     #[serde(rename = "ngay")]
     pub date: Option<Spanned<String>>,
     #[serde(default, deserialize_with = "super::required::optional_tieu_de")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Tên phụ lục, in hoa (cần tieu_de hoặc phu_luc).", example = &"Bảng theo dõi tiến độ")]
     #[serde(rename = "tieu_de")]
     pub title: Option<String>,
     #[serde(default, deserialize_with = "super::choice::orientation")]
+    #[schemars(schema_with = "super::choice::schema::<crate::ir::Orientation>", description = "Hướng trang: ngang hoặc doc (dọc, mặc định).", example = &"ngang")]
     #[serde(rename = "huong")]
     pub orientation: Option<Spanned<crate::ir::Orientation>>,
     #[serde(default)]
+    #[schemars(with = "Vec<super::Node>", description = "Các đoạn trước bảng.", example = ["Tình hình thực hiện đến ngày 15/9/2025."])]
     #[serde(rename = "mo_dau")]
     pub opening: NodeList,
     #[serde(default)]
+    #[schemars(description = "Bảng của phụ lục.", example = serde_json::json!({"cot": [{"ten": "STT", "loai": "stt"}, {"ten": "Nội dung"}], "dong": [["Việc thứ nhất"]]}))]
     #[serde(rename = "bang")]
     pub table: Option<TableSpec>,
     #[serde(default)]
+    #[schemars(with = "Vec<super::Node>", description = "Các đoạn sau bảng (cùng cách viết với noi_dung).", example = ["*Nguồn: Hệ thống thông tin giải quyết thủ tục hành chính tỉnh.*"])]
     #[serde(rename = "ghi_chu")]
     pub notes: NodeList,
     #[serde(default, deserialize_with = "annex_number")]
+    #[schemars(schema_with = "crate::model::schema::annex_number", description = "Số phụ lục đúng như viết: so: \"01\" → \"Phụ lục 01\", so: 2 → \"Phụ lục 2\"; mặc định I, II, ….", example = &"01", example = 2)]
     #[serde(rename = "so")]
     pub number: Option<String>,
     #[serde(default, deserialize_with = "super::required::nhan_phu_luc")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Chữ trước số phụ lục (mặc định \"Phụ lục\").", example = &"Phụ lục số")]
     #[serde(rename = "nhan")]
     pub label_word: Option<String>,
     #[serde(default)]
+    #[schemars(
+        description = "Nhãn và tên trên một dòng: \"Phụ lục 01: BẢNG THEO DÕI …\".",
+        example = true
+    )]
     #[serde(rename = "cung_dong")]
     pub same_line: bool,
     #[serde(default)]
+    #[schemars(with = "Option<ReferenceLine>", description = "Dòng \"(Kèm theo …)\" dưới tên: true (của văn bản chính, mặc định), false (không có), hoặc một dòng chữ.", example = false, example = &"(Kèm theo Báo cáo số 07/BC-TCTĐA06)")]
     #[serde(rename = "dong_kem_theo")]
     pub reference_line: Option<Spanned<ReferenceLine>>,
     /// Further annexes, after the one written at the top (if any).
     #[serde(default)]
+    #[schemars(with = "Vec<Annex>", description = "Các phụ lục tiếp theo, sau phụ lục viết ở trên (nếu có).", example = serde_json::json!([{"tieu_de": "Danh mục đơn vị"}]))]
     #[serde(rename = "phu_luc")]
     pub annexes: Vec<Spanned<Annex>>,
     #[serde(default)]
+    #[schemars(description = "Điều chỉnh trình bày trong giới hạn của Nghị định 30.", example = serde_json::json!({"co_chu_bang": 12}))]
     #[serde(rename = "trinh_bay")]
     pub layout: Layout,
     #[serde(default)]
+    #[schemars(description = "Dữ liệu tự do dùng trong mẫu (du_lieu).", example = serde_json::json!({"nguon": "Sở Nội vụ"}))]
     #[serde(rename = "du_lieu")]
     pub data: Option<serde_json::Value>,
 }

@@ -11,6 +11,7 @@
 //!   - bang: {...}                      # table
 //! ```
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -77,41 +78,59 @@ pub struct StyledParagraph {
 }
 
 /// Every key a node may have; exactly one of the kind keys must be present.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
+#[schemars(
+    description = "Một khối của nội dung: đúng một trong các khóa muc, y, phan, dieu, gach, bang, doan, ngat_trang, cau_nhiem_vu."
+)]
 #[serde(deny_unknown_fields)]
-struct NodeMap {
+pub(crate) struct NodeMap {
     #[serde(default, deserialize_with = "super::required::muc")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Tiêu đề mục, đánh số theo cấp: I., 1., 1.1., a); nội dung của mục viết trong noi_dung.", example = &"Công tác chỉ đạo")]
     #[serde(rename = "muc")]
     heading: Option<String>,
+    #[schemars(description = "Một ý đánh số (chữ đứng) theo cấp hiện tại, có thể có noi_dung bên trong.", example = &"Một ý đánh số.")]
     #[serde(rename = "y")]
     item: Option<String>,
     #[serde(default, deserialize_with = "super::required::phan")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "\"Phần I\" và tên phần; bên trong đánh số lại từ I.", example = &"Những kết quả đạt được")]
     #[serde(rename = "phan")]
     part: Option<String>,
+    #[schemars(description = "\"Điều 1.\" của văn bản quy phạm, quyết định; bên trong là khoản (1.) và điểm (a)).", example = &"Phê duyệt Kế hoạch thực hiện Đề án 06 năm 2025.")]
     #[serde(rename = "dieu")]
     article: Option<String>,
+    #[schemars(with = "Option<Vec<Node>>", description = "Danh sách gạch đầu dòng \"- \"; danh sách lồng bên trong dùng \"+ \".", example = ["Ý thứ nhất.", "Ý thứ hai."])]
     #[serde(rename = "gach")]
     dashes: Option<NodeList>,
+    #[schemars(with = "Option<TableSpec>", description = "Một bảng trong nội dung (cùng cách viết với bảng của phụ lục).", example = serde_json::json!({"cot": [{"ten": "STT", "loai": "stt"}, {"ten": "Nội dung"}], "dong": [["Việc thứ nhất"]]}))]
     #[serde(rename = "bang")]
     table: Option<Box<TableSpec>>,
+    #[schemars(description = "Một đoạn văn có trình bày riêng (can, dam, nghieng, thut_dau).", example = &"Một đoạn văn căn giữa.")]
     #[serde(rename = "doan")]
     paragraph: Option<String>,
     #[serde(default, deserialize_with = "super::choice::align_plain")]
+    #[schemars(schema_with = "super::choice::schema::<crate::ir::Align>", description = "Căn lề của đoạn: trai, giua, phai, deu (đều hai bên, mặc định).", example = &"giua")]
     #[serde(rename = "can")]
     align: Option<crate::ir::Align>,
     #[serde(default)]
+    #[schemars(description = "Chữ đậm (mặc định false).", example = true)]
     #[serde(rename = "dam")]
     bold: bool,
     #[serde(default)]
+    #[schemars(description = "Chữ nghiêng (mặc định false).", example = true)]
     #[serde(rename = "nghieng")]
     italic: bool,
+    #[schemars(description = "Thụt đầu dòng (mặc định true).", example = false)]
     #[serde(rename = "thut_dau")]
     indent: Option<bool>,
+    #[schemars(description = "Ngắt trang tại đây.", example = true)]
     #[serde(rename = "ngat_trang")]
     page_break: Option<bool>,
+    #[schemars(schema_with = "crate::model::schema::sentences", description = "Các câu sinh tự động về nhiệm vụ của văn bản: ke_hoach, tinh_trang hoặc tong_hop.", example = &"ke_hoach")]
+    #[serde(default)]
     #[serde(rename = "cau_nhiem_vu")]
     task_sentences: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<Node>", description = "Nội dung bên trong (một cấp sâu hơn) của muc, y, phan, dieu.", example = ["Một đoạn văn."])]
     #[serde(rename = "noi_dung")]
     children: NodeList,
 }

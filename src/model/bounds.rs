@@ -294,13 +294,34 @@ fn required<'de, D: Deserializer<'de>, T: FromChecked>(d: D, b: &Bound) -> Resul
     })
 }
 
+/// How each reading shows in the schema: `required` refuses `~`.
+fn reading(how: &str) -> crate::model::schema::Reading {
+    if how == "required" {
+        crate::model::schema::Reading::Required
+    } else {
+        crate::model::schema::Reading::Optional
+    }
+}
+
 macro_rules! settings {
-    ($($name:ident: $bound:ident => $how:ident -> $t:ty;)*) => {$(
-        #[doc = concat!("Reads a setting checked against [`", stringify!($bound), "`].")]
-        pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
-            $how(d, &$bound)
+    ($($name:ident: $bound:ident => $how:ident -> $t:ty;)*) => {
+        $(
+            #[doc = concat!("Reads a setting checked against [`", stringify!($bound), "`].")]
+            pub fn $name<'de, D: Deserializer<'de>>(d: D) -> Result<$t, D::Error> {
+                $how(d, &$bound)
+            }
+        )*
+
+        /// The JSON Schema of each setting, from the same bound and reading.
+        pub mod schemas {
+            $(
+                #[doc = concat!("The schema of a setting checked against [`super::", stringify!($bound), "`].")]
+                pub fn $name(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                    crate::model::schema::bounded(&super::$bound, super::reading(stringify!($how)))
+                }
+            )*
         }
-    )*};
+    };
 }
 
 settings! {

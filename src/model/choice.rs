@@ -12,7 +12,7 @@ use crate::ir::{Align, Orientation};
 
 /// One word of a closed list: the words accepted for each value, and how the error names the
 /// setting and the choices.
-trait Choice: Sized + Copy + 'static {
+pub(crate) trait Choice: Sized + Copy + 'static {
     /// Accepted spellings (after trimming), each with its value.
     const WORDS: &'static [(&'static str, Self)];
     /// The message for an unknown word `w`.
@@ -179,6 +179,21 @@ pub fn group_labels<'de, D: Deserializer<'de>>(
         .collect::<Result<Vec<_>, _>>()
         .map_err(|e| e.to_serde::<D::Error>())?;
     Ok(Some(Spanned::new(labels, v.referenced, v.defined)))
+}
+
+/// The schema of a word of `T`'s list (the words [`read`] accepts), or `~`.
+pub(crate) fn schema<T: Choice>(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::model::schema::words(&T::WORDS.iter().map(|(w, _)| *w).collect::<Vec<_>>())
+}
+
+/// The schema of `dong_nhom.danh_so` ([`group_labels`]).
+pub(crate) fn group_labels_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    crate::model::schema::word_levels(
+        &GroupLabel::WORDS
+            .iter()
+            .map(|(w, _)| *w)
+            .collect::<Vec<_>>(),
+    )
 }
 
 /// A page orientation (`huong`).

@@ -14,51 +14,67 @@
 //!     - tong: [Tổng cộng, 3901, 3901]
 //! ```
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
 
 use crate::ir::Align;
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Một bảng: các cột, rồi các dòng (hoặc nguồn dữ liệu).")]
 #[serde(deny_unknown_fields)]
 pub struct TableSpec {
     /// Identifier for indicators (`lay_tu`) and for matching with the previous report.
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Mã của bảng, để chỉ tiêu lấy số (lay_tu) và để so với báo cáo kỳ trước.", example = &"dvc")]
     pub id: Option<Spanned<String>>,
     #[serde(deserialize_with = "super::required::cot")]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<ColumnSpec>", description = "Các cột của bảng (bắt buộc, ít nhất một cột); độ rộng là tương đối.", example = serde_json::json!([{"ten": "STT", "loai": "stt", "rong": 5}, {"ten": "Dịch vụ công", "rong": 36}]))]
     #[serde(rename = "cot")]
     pub columns: Vec<Spanned<ColumnSpec>>,
     /// Rows read from an Excel sheet or a CSV file instead of `dong`.
     #[serde(default)]
+    #[schemars(with = "Option<super::SheetSource>", description = "Lấy các dòng từ tệp Excel (xlsx) hoặc CSV thay cho dong.", example = serde_json::json!({"tep": "dich-vu-cong.xlsx", "cot": {"ten": "Dịch vụ công"}}))]
     #[serde(rename = "nguon")]
     pub source: Option<Spanned<super::SheetSource>>,
     /// The column (id) whose text identifies a row; the first text column by default.
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Mã cột (id) có chữ nhận diện một dòng; mặc định là cột chữ đầu tiên.", example = &"ten")]
     #[serde(rename = "khoa")]
     pub key: Option<Spanned<String>>,
     /// Label of a computed total row appended at the end ("Tổng cộng").
     #[serde(default)]
+    #[schemars(description = "Nhãn của dòng tổng tính tự động ở cuối bảng.", example = &"Tổng cộng")]
     #[serde(rename = "dong_tong")]
     pub total_row: Option<String>,
     /// Label of a computed subtotal row after each group ("Cộng").
     #[serde(default)]
+    #[schemars(description = "Nhãn của dòng cộng tính tự động sau mỗi nhóm.", example = &"Cộng")]
     #[serde(rename = "cong_nhom")]
     pub subtotal: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<RowSpec>", description = "Các dòng: danh sách ô, dòng nhóm {nhom: …} hoặc dòng tổng {tong: [..]}.", example = serde_json::json!([{"nhom": "Sở Tư pháp"}, ["Cấp phiếu lý lịch tư pháp", 3901]]))]
     #[serde(rename = "dong")]
     pub rows: Vec<Spanned<RowSpec>>,
     /// STT numbering across groups ("lien_tuc", the default) or restarting in each group
     /// ("theo_nhom").
     #[serde(default, deserialize_with = "super::choice::numbering")]
+    #[schemars(schema_with = "super::choice::schema::<Numbering>", description = "Đánh số cột STT: lien_tuc (liên tục qua các nhóm, mặc định) hoặc theo_nhom (đánh lại từ 1 trong mỗi nhóm).", example = &"theo_nhom")]
     #[serde(rename = "danh_so")]
     pub numbering: Option<Spanned<Numbering>>,
     /// Text size in the table (10–14 pt).
     #[serde(default, deserialize_with = "super::bounds::bang_co_chu")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::bang_co_chu",
+        description = "Cỡ chữ của bảng, 10–14 pt.",
+        example = 12
+    )]
     #[serde(rename = "co_chu")]
     pub font_size: Option<Spanned<f32>>,
     /// How group rows are labelled: numbering per level, label place, counts.
     #[serde(default)]
+    #[schemars(with = "Option<GroupRowsSpec>", description = "Cách đánh số và ghi nhãn các dòng nhóm.", example = serde_json::json!({"danh_so": ["chu", "la_ma"], "nhan": "cot_stt"}))]
     #[serde(rename = "dong_nhom")]
     pub group_rows: Option<Spanned<GroupRowsSpec>>,
 }
@@ -71,18 +87,22 @@ pub struct TableSpec {
 ///   nhan: cot_stt           # the label in the STT column, the title across the rest
 ///   dem: NHIỆM VỤ           # "(08 NHIỆM VỤ)" after the title
 /// ```
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[schemars(description = "Dòng nhóm của bảng: đánh số theo cấp, vị trí nhãn, số dòng.")]
 #[serde(deny_unknown_fields)]
 pub struct GroupRowsSpec {
     /// One numbering per level; without it, group rows carry no label.
     #[serde(default, deserialize_with = "super::choice::group_labels")]
+    #[schemars(schema_with = "super::choice::group_labels_schema", description = "Cách đánh số dòng nhóm theo cấp: chu (A, B), la_ma (I, II), so (1, 2), khong; một từ hoặc danh sách hai từ cho hai cấp.", example = ["chu", "la_ma"])]
     #[serde(rename = "danh_so")]
     pub labels: Option<Spanned<Vec<GroupLabel>>>,
     #[serde(default, deserialize_with = "super::choice::label_place")]
+    #[schemars(schema_with = "super::choice::schema::<LabelPlace>", description = "Vị trí nhãn: cot_stt (nhãn ở cột STT) hoặc ca_dong (cả dòng, mặc định).", example = &"cot_stt")]
     #[serde(rename = "nhan")]
     pub place: Option<Spanned<LabelPlace>>,
     /// The noun of the count of rows in each group ("nhiệm vụ" gives "(08 nhiệm vụ)").
     #[serde(default)]
+    #[schemars(description = "Danh từ đếm số dòng của mỗi nhóm: \"(08 NHIỆM VỤ)\" sau tên nhóm.", example = &"NHIỆM VỤ")]
     #[serde(rename = "dem")]
     pub count: Option<String>,
 }
@@ -146,45 +166,64 @@ pub struct Merge {
     pub cols: usize,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Một cột của bảng.")]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["ten"]))]
 #[serde(deny_unknown_fields)]
 pub struct ColumnSpec {
     /// Header text.
     #[serde(default, deserialize_with = "super::required::ten_cot")]
+    #[schemars(schema_with = "crate::model::schema::text", description = "Tên cột ở dòng tiêu đề (bắt buộc).", example = &"Dịch vụ công")]
     #[serde(rename = "ten")]
     pub name: String,
     /// Identifier used by formulas, sources, indicators and changes.
     #[serde(default)]
+    #[schemars(description = "Mã cột, dùng trong công thức, nguồn dữ liệu, chỉ tiêu và mức thay đổi.", example = &"tong_ho_so")]
     pub id: Option<String>,
     /// Computed column: "truc_tuyen / tong_ho_so" (a rate when `loai: ty_le`), "a + b",
     /// "a - b", "a * b". Rows leave this cell out.
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột tính: \"a / b\" (tỷ lệ khi loai: ty_le), \"a + b\", \"a - b\", \"a * b\"; các dòng bỏ ô này.", example = &"truc_tuyen / tong_ho_so")]
     #[serde(rename = "cong_thuc")]
     pub formula: Option<Spanned<String>>,
     /// Change column: the difference of the named column against the previous report's row
     /// with the same key ("+120", "-3"; in points for a rate column). Rows leave it out.
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Cột thay đổi: hiệu số của cột được nêu so với dòng cùng khóa của báo cáo kỳ trước; các dòng bỏ ô này.", example = &"tong_ho_so")]
     #[serde(rename = "thay_doi")]
     pub change: Option<Spanned<String>>,
     /// Relative width (any unit, 0.01–1000; widths are scaled to the text width).
     #[serde(default, deserialize_with = "super::bounds::rong")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::rong",
+        description = "Độ rộng tương đối (0,01–1000), được co giãn theo khổ giấy.",
+        example = 36
+    )]
     #[serde(rename = "rong")]
     pub width: Option<f32>,
     /// "van_ban" (text, default), "so" (number), "ty_le" (percentage), "stt" (row number,
     /// filled automatically: data rows then omit this cell).
     #[serde(default, deserialize_with = "super::choice::column_kind")]
+    #[schemars(schema_with = "super::choice::schema::<ColumnKind>", description = "Loại cột: van_ban (chữ, mặc định), so (số), ty_le (phần trăm), stt (số thứ tự tự động, các dòng bỏ ô này).", example = &"so")]
     #[serde(rename = "loai")]
     pub kind: Option<Spanned<ColumnKind>>,
     /// Alignment override: "trai", "giua", "phai", "deu".
     #[serde(default, deserialize_with = "super::choice::align")]
+    #[schemars(schema_with = "super::choice::schema::<Align>", description = "Căn lề của cột: trai, giua, phai, deu.", example = &"giua")]
     #[serde(rename = "can")]
     pub align: Option<Spanned<Align>>,
     /// Upper header shared by consecutive columns with the same text (merged across).
     #[serde(default)]
+    #[schemars(description = "Tiêu đề chung phía trên của các cột liền nhau có cùng chữ (gộp ngang).", example = &"Tổng số hồ sơ")]
     #[serde(rename = "nhom")]
     pub group: Option<String>,
     /// Decimals for numbers and percentages (0–6).
     #[serde(default, deserialize_with = "super::bounds::so_le")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::so_le",
+        description = "Số chữ số thập phân của số và tỷ lệ (0–6).",
+        example = 2
+    )]
     #[serde(rename = "so_le")]
     pub decimals: Option<usize>,
 }
@@ -281,14 +320,28 @@ impl CellValue {
 }
 
 /// A merged cell as written.
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(
+    description = "Ô gộp: giá trị và số dòng, số cột được gộp; các ô bị che bỏ khỏi các dòng."
+)]
 #[serde(deny_unknown_fields)]
-struct MergedMap {
+pub(crate) struct MergedMap {
+    #[schemars(schema_with = "crate::model::schema::plain_cell", description = "Giá trị của ô gộp: chữ, số hoặc danh sách đoạn.", example = &"Sở Tư pháp")]
     #[serde(rename = "gia_tri")]
     value: Spanned<CellValue>,
     #[serde(default, deserialize_with = "super::bounds::gop_dong")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::gop_dong",
+        description = "Số dòng ô gộp chiếm (gộp xuống, 1–100.000).",
+        example = 3
+    )]
     gop_dong: Option<usize>,
     #[serde(default, deserialize_with = "super::bounds::gop_cot")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::gop_cot",
+        description = "Số cột ô gộp chiếm (gộp ngang, 1–100).",
+        example = 2
+    )]
     gop_cot: Option<usize>,
 }
 
@@ -362,15 +415,23 @@ impl<'de> Deserialize<'de> for CellValue {
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(description = "Dòng nhóm (nhom) hoặc dòng tổng (tong).")]
 #[serde(deny_unknown_fields)]
-struct RowMap {
+pub(crate) struct RowMap {
     #[serde(default, deserialize_with = "super::required::nhom")]
+    #[schemars(schema_with = "crate::model::schema::optional_text", description = "Dòng nhóm: tên nhóm, trải hết các cột.", example = &"Sở Tư pháp")]
     #[serde(rename = "nhom")]
     group: Option<String>,
     /// 2 for a subgroup (with `dong_nhom.danh_so` numbering it).
     #[serde(default, deserialize_with = "super::bounds::cap_nhom")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::cap_nhom",
+        description = "Cấp của dòng nhóm: 1, hoặc 2 cho nhóm con.",
+        example = 2
+    )]
     cap: Option<u8>,
+    #[schemars(with = "Option<Vec<CellValue>>", description = "Dòng tổng (in đậm): danh sách ô; nhãn trải qua cột STT.", example = serde_json::json!(["Tổng cộng", 3901]))]
     #[serde(rename = "tong")]
     total: Option<Vec<Spanned<CellValue>>>,
 }

@@ -11,6 +11,7 @@
 //!     - {truong: ghi_chu, ten: Ghi chú, rong: 8, qua_han: true}
 //! ```
 
+use schemars::JsonSchema;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde_saphyr::Spanned;
@@ -34,39 +35,60 @@ impl TaskTableSpec {
 }
 
 /// One named column of a task table.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[schemars(description = "Một cột của bảng nhiệm vụ.")]
 #[serde(deny_unknown_fields)]
 pub struct TaskColumnSpec {
     /// The task field: stt, noi_dung, chu_tri, phoi_hop, san_pham, han, van_ban_giao,
     /// trang_thai, ket_qua, ghi_chu, or a field declared under `truong`.
+    #[schemars(with = "String", description = "Trường của nhiệm vụ: stt, noi_dung, chu_tri, phoi_hop, san_pham, han, van_ban_giao, trang_thai, ket_qua, ghi_chu, hoặc một trường khai báo trong truong.", example = &"chu_tri")]
     #[serde(rename = "truong")]
     pub field: Spanned<String>,
     /// Header text (default: the field's usual header, or the declared field's `ten`).
     #[serde(default)]
+    #[schemars(description = "Tiêu đề cột (mặc định: tiêu đề thường dùng của trường, hoặc ten của trường khai báo).", example = &"Cơ quan thực hiện")]
     #[serde(rename = "ten")]
     pub header: Option<String>,
     #[serde(default, deserialize_with = "super::bounds::rong")]
+    #[schemars(
+        schema_with = "super::bounds::schemas::rong",
+        description = "Độ rộng tương đối của cột (0,01–1000).",
+        example = 12
+    )]
     #[serde(rename = "rong")]
     pub width: Option<f32>,
     #[serde(default, deserialize_with = "super::choice::align")]
+    #[schemars(schema_with = "super::choice::schema::<Align>", description = "Căn lề của cột: trai, giua, phai, deu.", example = &"giua")]
     #[serde(rename = "can")]
     pub align: Option<Spanned<Align>>,
     /// Add the overdue mark ("Quá hạn N ngày") under the cell's text.
     #[serde(default)]
+    #[schemars(
+        description = "Thêm dấu \"Quá hạn N ngày\" dưới chữ của ô.",
+        example = true
+    )]
     #[serde(rename = "qua_han")]
     pub late_mark: bool,
     /// Merge equal cells of consecutive tasks of one group down into one cell.
     #[serde(default)]
+    #[schemars(
+        description = "Gộp các ô giống nhau của các nhiệm vụ liền nhau trong một nhóm.",
+        example = true
+    )]
     #[serde(rename = "gop")]
     pub merge: bool,
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, JsonSchema)]
+#[schemars(description = "Bảng nhiệm vụ viết dạng khối: mẫu và các cột.")]
+#[schemars(transform = |s: &mut schemars::Schema| crate::model::schema::require(s, &["cot"]))]
 #[serde(deny_unknown_fields)]
-struct TableMap {
+pub(crate) struct TableMap {
     #[serde(default)]
+    #[schemars(with = "Option<String>", description = "Mẫu bảng: ke_hoach, theo_doi (mặc định), tinh_trang, tong_hop; quyết định dòng nhóm và các cột mặc định.", example = &"tinh_trang")]
     mau: Option<Spanned<String>>,
     #[serde(default)]
+    #[schemars(schema_with = "crate::model::schema::non_empty::<TaskColumnSpec>", description = "Các cột tự chọn (ít nhất một cột).", example = serde_json::json!([{"truong": "stt", "ten": "TT", "rong": 4}, {"truong": "noi_dung", "ten": "Nhiệm vụ được giao", "rong": 26}]))]
     cot: Vec<Spanned<TaskColumnSpec>>,
 }
 
