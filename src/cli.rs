@@ -610,22 +610,32 @@ fn output_stem(input: &Path) -> PathBuf {
     }
 }
 
+/// Write `bytes` to standard output; `closed_ok`: a reader that closed the pipe early is
+/// not an error.
+fn write_stdout(bytes: &[u8], closed_ok: bool) -> ExitCode {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) if closed_ok && e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            let m = format!(
+                "không ghi được ra đầu ra chuẩn: {}",
+                crate::files::io_reason(&e)
+            );
+            report([&Error::new(Code::Write, m)]);
+            ExitCode::from(1)
+        }
+    }
+}
+
 /// Write the outputs where the target says: all together into files, or the one output to
 /// standard output.
 fn deliver(mut outputs: Vec<Output>, target: &Target) -> ExitCode {
     match target {
         Target::Stdout(_) => {
             let bytes = outputs.pop().map(|o| o.bytes).unwrap_or_default();
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(&bytes).and_then(|_| out.flush()) {
-                let m = format!(
-                    "không ghi được ra đầu ra chuẩn: {}",
-                    crate::files::io_reason(&e)
-                );
-                report([&Error::new(Code::Write, m)]);
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
+            // A document cut short is an error, even when the reader went away.
+            write_stdout(&bytes, false)
         }
         Target::File(path, _) => {
             for o in &mut outputs {
@@ -698,23 +708,8 @@ fn schema_cmd(out: Option<PathBuf>) -> ExitCode {
             input: path.clone(),
             path,
         }]),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            // A closed pipe (`vanban schema | head`) is not an error.
-            if let Err(e) = stdout
-                .write_all(text.as_bytes())
-                .and_then(|_| stdout.flush())
-                && e.kind() != std::io::ErrorKind::BrokenPipe
-            {
-                let m = format!(
-                    "không ghi được ra đầu ra chuẩn: {}",
-                    crate::files::io_reason(&e)
-                );
-                report([&Error::new(Code::Write, m)]);
-                return ExitCode::from(1);
-            }
-            ExitCode::SUCCESS
-        }
+        // A closed pipe (`vanban schema | head`) is not an error.
+        None => write_stdout(text.as_bytes(), true),
     }
 }
 

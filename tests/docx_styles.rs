@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{W, attr, needs, render, tool, zip_part};
+use common::{W, attr, needs, render, zip_part};
 
 const REPORT: &str = "data/examples/bao-cao-thang.yaml";
 
@@ -154,24 +154,7 @@ fn libreoffice_navigator_shows_the_same_headings() {
     let (d, out) = render(REPORT, "docx");
     let docx = out.with_extension("docx");
     let headings = docx_headings(&docx);
-    let profile = d.path().join("lo-profile");
-    let url = format!("-env:UserInstallation=file://{}", profile.display());
-    tool(
-        "soffice",
-        &[
-            &url,
-            "--headless",
-            "--convert-to",
-            "odt",
-            "--outdir",
-            d.path().to_str().unwrap(),
-            docx.to_str().unwrap(),
-        ],
-    );
-    let odt = d
-        .path()
-        .join(docx.file_stem().unwrap())
-        .with_extension("odt");
+    let odt = common::soffice_convert(&docx, d.path(), "odt");
     let content = zip_part(&odt, "content.xml").expect("content.xml");
     let doc = roxmltree::Document::parse(&content).unwrap();
     const TEXT: &str = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";

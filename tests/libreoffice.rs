@@ -13,21 +13,7 @@ const LO_TOOLS: &[&str] = &["soffice", "pdftotext", "pdfinfo"];
 /// Convert a DOCX with LibreOffice into `dir`, with a private profile so tests can run in
 /// parallel with other soffice processes.
 pub fn soffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
-    let profile = dir.join("lo-profile");
-    let url = format!("-env:UserInstallation=file://{}", profile.display());
-    tool(
-        "soffice",
-        &[
-            &url,
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            dir.to_str().unwrap(),
-            docx.to_str().unwrap(),
-        ],
-    );
-    dir.join(docx.file_stem().unwrap()).with_extension("pdf")
+    soffice_convert(docx, dir, "pdf")
 }
 
 fn page_texts(pdf: &Path) -> Vec<String> {

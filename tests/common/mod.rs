@@ -419,3 +419,23 @@ pub fn pdf_outline(pdf: &std::path::Path) -> Vec<(usize, String, usize)> {
     }
     out
 }
+
+/// `docx` converted by LibreOffice into `format` ("pdf", "odt") in `dir`, with a profile of
+/// its own there (so tests running at once do not share one): the converted file's path.
+pub fn soffice_convert(docx: &Path, dir: &Path, format: &str) -> PathBuf {
+    let profile = dir.join("lo-profile");
+    let url = format!("-env:UserInstallation=file://{}", profile.display());
+    tool(
+        "soffice",
+        &[
+            &url,
+            "--headless",
+            "--convert-to",
+            format,
+            "--outdir",
+            dir.to_str().unwrap(),
+            docx.to_str().unwrap(),
+        ],
+    );
+    dir.join(docx.file_stem().unwrap()).with_extension(format)
+}

@@ -202,27 +202,9 @@ fn style_xml(out: &mut String, s: &ParaStyle, font: &str) {
         u8::from(f.keep_lines),
         u8::from(f.widow_control)
     );
-    let sp = &f.spacing;
-    let _ = write!(
-        out,
-        r#"<w:spacing w:before="{}" w:after="{}""#,
-        sp.before, sp.after
-    );
-    if let Some(line) = sp.line {
-        let _ = write!(out, r#" w:line="{line}" w:lineRule="auto""#);
-    }
-    let i = &f.indent;
-    let _ = write!(out, r#"/><w:ind w:left="{}" w:right="{}""#, i.left, i.right);
-    match i.first_line {
-        Some(FirstLine::Indented(t)) => {
-            let _ = write!(out, r#" w:firstLine="{t}""#);
-        }
-        Some(FirstLine::Hanging(t)) => {
-            let _ = write!(out, r#" w:hanging="{t}""#);
-        }
-        None => out.push_str(r#" w:firstLine="0""#),
-    }
-    let _ = write!(out, r#"/><w:jc w:val="{}"/>"#, f.jc);
+    f.spacing.write(out);
+    f.indent.write(out, true);
+    let _ = write!(out, r#"<w:jc w:val="{}"/>"#, f.jc);
     // Body text sits at body level (9) explicitly: LibreOffice's own "Body Text" has none,
     // Word's headings theirs.
     let level = s.outline_level.unwrap_or(9);

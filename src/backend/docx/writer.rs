@@ -77,6 +77,44 @@ impl Spacing {
     }
 }
 
+impl Spacing {
+    /// `<w:spacing … />`.
+    pub fn write(&self, out: &mut String) {
+        let _ = write!(
+            out,
+            r#"<w:spacing w:before="{}" w:after="{}""#,
+            self.before, self.after
+        );
+        if let Some(line) = self.line {
+            let _ = write!(out, r#" w:line="{line}" w:lineRule="auto""#);
+        }
+        out.push_str(" />");
+    }
+}
+
+impl Indent {
+    /// `<w:ind … />`; `explicit_zero` writes `w:firstLine="0"` for no first-line indent (a
+    /// style, which must not inherit an application's default).
+    pub fn write(&self, out: &mut String, explicit_zero: bool) {
+        let _ = write!(
+            out,
+            r#"<w:ind w:left="{}" w:right="{}""#,
+            self.left, self.right
+        );
+        match self.first_line {
+            Some(FirstLine::Indented(t)) => {
+                let _ = write!(out, r#" w:firstLine="{t}""#);
+            }
+            Some(FirstLine::Hanging(t)) => {
+                let _ = write!(out, r#" w:hanging="{t}""#);
+            }
+            None if explicit_zero => out.push_str(r#" w:firstLine="0""#),
+            None => {}
+        }
+        out.push_str(" />");
+    }
+}
+
 /// The first line's indent, in twips.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum FirstLine {
@@ -178,28 +216,10 @@ impl<'f> Part<'f> {
             out.push_str("</w:pBdr>");
         }
         if let Some(s) = p.spacing {
-            let _ = write!(
-                out,
-                r#"<w:spacing w:before="{}" w:after="{}""#,
-                s.before, s.after
-            );
-            if let Some(line) = s.line {
-                let _ = write!(out, r#" w:line="{line}" w:lineRule="auto""#);
-            }
-            out.push_str(" />");
+            s.write(out);
         }
         if let Some(i) = p.indent {
-            let _ = write!(out, r#"<w:ind w:left="{}" w:right="{}""#, i.left, i.right);
-            match i.first_line {
-                Some(FirstLine::Indented(t)) => {
-                    let _ = write!(out, r#" w:firstLine="{t}""#);
-                }
-                Some(FirstLine::Hanging(t)) => {
-                    let _ = write!(out, r#" w:hanging="{t}""#);
-                }
-                None => {}
-            }
-            out.push_str(" />");
+            i.write(out, false);
         }
         if let Some(j) = p.jc {
             let _ = write!(out, r#"<w:jc w:val="{j}" />"#);
