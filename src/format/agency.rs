@@ -56,7 +56,7 @@ const ONSETS: &[&str] = &[
 const CODAS: &[&str] = &[
     "ch", "ng", "nh", "c", "m", "n", "p", "t", "i", "y", "o", "u", "",
 ];
-const VOWELS: &str = "aăâeêioôơuưy";
+const VOWELS: &str = "aeiouy";
 
 /// The name in normal case; see the module comment.
 pub fn normal_case(upper_name: &str) -> String {
@@ -128,21 +128,12 @@ fn base_letters(word: &str) -> String {
         .collect()
 }
 
-/// Whether `base` (from [`base_letters`]) spells a Vietnamese syllable: an initial
-/// consonant, one to three vowels, a final. "ubnd", "thcs" and "06" do not.
+/// Whether `base` (from [`base_letters`], so its vowels are bare) spells a Vietnamese
+/// syllable: an initial consonant, one to three vowels, a final. "ubnd", "thcs" and "06"
+/// do not.
 fn is_syllable(base: &str) -> bool {
-    let plain: String = base
-        .chars()
-        .map(|c| match c {
-            'ă' | 'â' => 'a',
-            'ê' => 'e',
-            'ô' | 'ơ' => 'o',
-            'ư' => 'u',
-            c => c,
-        })
-        .collect();
     ONSETS.iter().any(|onset| {
-        let Some(rest) = plain.strip_prefix(onset) else {
+        let Some(rest) = base.strip_prefix(onset) else {
             return false;
         };
         let vowels = rest.chars().take_while(|c| VOWELS.contains(*c)).count();
