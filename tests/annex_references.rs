@@ -3,7 +3,7 @@
 //! (`--templates`) that reorders the inspection plan's annexes therefore still refers to
 //! each by the label printed above it: read back from the DOCX and the PDF.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -2,8 +2,6 @@
 //! YAML position of `anh_chu_ky` and a Vietnamese reason, write nothing, and never try to
 //! allocate what a forged header claims.
 
-mod common;
-
 use std::io::Write;
 use std::path::Path;
 use std::time::{Duration, Instant};

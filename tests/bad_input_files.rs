@@ -22,7 +22,7 @@
 //! Several `# expect:` lines each expect an error at their place, all with the one code:
 //! an input with several problems of one kind must report each of them in the same run.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Bad input: every case exits 1 with a Vietnamese message naming file:line:column, and no
 //! output is created or overwritten.
 
-mod common;
+use crate::common;
 
 use common::vanban;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! DOCX backend: write the shared sample IR (tests/common/sample.rs), read the package back
 //! and check the XML.
 
-mod common;
+use crate::common;
 
 use std::collections::HashMap;
 use std::io::{Cursor, Read};

@@ -3,7 +3,7 @@
 //! target exists, the content types name exactly the XML parts present, and no part nothing
 //! uses is written (comments, comments-extended, numbering; footnotes without footnotes).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,6 @@
 //! The example report rendered to DOCX and read back: the Decree 30 rules of nd30.md.
 
-mod common;
+use crate::common;
 
 use common::*;
 use roxmltree::Document;

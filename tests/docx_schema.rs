@@ -4,7 +4,7 @@
 //! after the size may be ignored) and Word for the web may refuse the file. Checked on the
 //! shared sample IR and on two rendered examples.
 
-mod common;
+use crate::common;
 
 use std::io::{Cursor, Read};
 

@@ -2,7 +2,7 @@
 //! Navigation pane, outline view and a table of contents work), body text "Body Text", and
 //! the same headings are the PDF's outline and LibreOffice's Navigator entries.
 
-mod common;
+use crate::common;
 
 use common::{W, attr, needs, render, zip_part};
 

@@ -2,7 +2,7 @@
 //! PDF and kept in the DOCX; a character no bundled face has is an error at its YAML
 //! position, and nothing is written.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

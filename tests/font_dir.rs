@@ -2,7 +2,7 @@
 //! 13): the four styles of one family, whatever the file names and whatever else is in the
 //! folder, and the DOCX names that family.
 
-mod common;
+use crate::common;
 
 use common::{root, vanban, zip_part};
 

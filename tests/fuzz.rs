@@ -7,10 +7,10 @@
 //! allows aborts it (a hang), and so does a stack overflow. The input being processed is
 //! always in `target/fuzz-current.yaml`, so a crash leaves its reproducer behind.
 //!
-//! `cargo test --test fuzz` runs a fixed-seed campaign of about 60 seconds. Longer runs:
-//! `VANBAN_FUZZ_SECS=600 VANBAN_FUZZ_SEED=7 cargo test --release --test fuzz -- --nocapture`.
+//! `cargo test --test suite fuzz::` runs a fixed-seed campaign of about 60 seconds. Longer runs:
+//! `VANBAN_FUZZ_SECS=600 VANBAN_FUZZ_SEED=7 cargo test --release --test suite fuzz:: -- --nocapture`.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};

@@ -1,7 +1,7 @@
 //! Inspection plans and checklists, end to end: the example plan rendered to DOCX/PDF and read
 //! back, the checklists (one per unit and combined), and bad input.
 
-mod common;
+use crate::common;
 
 use common::*;
 use roxmltree::Document;

@@ -2,7 +2,7 @@
 //! one, the DOCX stores the file unchanged as a JPEG media part, and the PDF embeds it
 //! unchanged under `/DCTDecode`. A broken JPEG is refused like a broken PNG.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -4,7 +4,7 @@
 //! DOCX and the PDF, the keys they add are checked, and LibreOffice paginates the starters'
 //! DOCX like our PDF.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! show the Decree 30 page furniture, and our own PDF must paginate like it (same page count
 //! in the body and in each annex). Needs LibreOffice and poppler (installed by .ci/run).
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::{Path, PathBuf};

@@ -1,7 +1,7 @@
 //! Names compared the way people type them (issue 12): units and agencies match whatever the
 //! tone-mark placement ("Hoà" / "Hòa"), while a different tone is a different name.
 
-mod common;
+use crate::common;
 
 use common::{root, vanban};
 

@@ -2,7 +2,7 @@
 //! extension), `-o -` (standard output), and `-` as the input (standard input). Every
 //! combination that cannot be honoured is refused with exit 2 and nothing written.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! A batch renders in parallel (`-j`), and its outputs do not depend on the number of
 //! workers: `-j1`, `-j2`, `-j8` and the default write byte-identical files, in both formats.
 
-mod common;
+use crate::common;
 
 use common::{root, vanban};
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 //! End-to-end checks of the PDF backend on the shared sample IR (tests/common/sample.rs),
 //! using the poppler tools (pdftotext, pdffonts, pdfinfo).
 
-mod common;
+use crate::common;
 
 use std::path::PathBuf;
 

@@ -3,7 +3,7 @@
 //! with no edge spaces, and subset tags derived from each subset (two documents' subsets of
 //! one face never share a tag, so merged files stay valid).
 
-mod common;
+use crate::common;
 
 use common::{needs, render, tool};
 

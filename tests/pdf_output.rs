@@ -1,7 +1,7 @@
 //! The example report rendered to PDF and read back with poppler (pdftotext, pdffonts,
 //! pdfinfo; installed by .ci/run).
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! the "(Ban hành kèm theo …)" line, the progress table with overdue tasks, filtering, and
 //! bad input in the tasks.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::{Path, PathBuf};

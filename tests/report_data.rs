@@ -3,7 +3,7 @@
 //! rendered DOCX and PDF — and every bad-input case (exit 1, Vietnamese message naming the
 //! file and line, nothing written).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -2,7 +2,7 @@
 //! block; two rows with the same text are accepted in a table that is not compared with a
 //! previous report.
 
-mod common;
+use crate::common;
 
 use common::CellText;
 

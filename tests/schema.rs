@@ -4,7 +4,7 @@
 //! document without the header keys is accepted; every key has a Vietnamese description and
 //! examples that fit it; `vanban init` writes the schema beside its starter.
 
-mod common;
+use crate::common;
 
 use common::*;
 use serde_json::{Value, json};

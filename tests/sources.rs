@@ -2,7 +2,7 @@
 //! memory, with no file system at all, to the very bytes it renders to from disk; and no
 //! stage reaches for the disk behind the interface's back.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -4,7 +4,7 @@
 //!
 //! One test per example, listed in `examples!` below (resvg-style: the list follows the
 //! files, and `every_example_has_a_test` fails when an example has none). Update the
-//! snapshots after an intended change with `INSTA_UPDATE=always cargo test --test
+//! snapshots after an intended change with `INSTA_UPDATE=always cargo test --release --test suite
 //! stage_snapshots`, or review the `*.snap.new` files a failed run left with `cargo insta review`.
 
 use std::fmt::Write;

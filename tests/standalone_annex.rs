@@ -2,7 +2,7 @@
 //! per Decree 30), and the annex options every document's `phu_luc` entries take (`so`,
 //! `nhan`, `cung_dong`, `dong_kem_theo`). Each is read back from the DOCX and the PDF.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

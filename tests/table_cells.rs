@@ -2,7 +2,7 @@
 //! one paragraph per string in the DOCX and in the PDF, and a "- " item hangs. Read back from
 //! the real files of `data/examples/bang-nhom.yaml`.
 
-mod common;
+use crate::common;
 
 use common::{CellText, W, attr, needs, render, tables, tool, vanban, zip_part};
 

@@ -3,7 +3,7 @@
 //! (`gop_dong`), a result merged across two columns (`gop_cot`), group rows A. / I. with
 //! their counts in the STT column, row numbers restarting in each group.
 
-mod common;
+use crate::common;
 
 use common::{W, attr, needs, render, tool, vanban, zip_part};
 

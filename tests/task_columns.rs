@@ -4,7 +4,7 @@
 //! over its consecutive tasks (`gop: true`), the overdue mark in the last column; filters on
 //! an extra field; errors for undeclared fields.
 
-mod common;
+use crate::common;
 
 use common::{CellText, W, attr, needs, root, tables, tool, vanban, zip_part};
 

@@ -3,7 +3,7 @@
 //! "Từ … đến …") with the last day they mean, and the office's own status labels printed as
 //! written while counts, sentences, overdue marks and `--where` use their class.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::{Path, PathBuf};

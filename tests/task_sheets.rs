@@ -1,7 +1,7 @@
 //! Tasks kept in a spreadsheet (`nhiem_vu: {nguon: {tep, trang, cot}}`): each row a task,
 //! the group column giving the groups; what is wrong in a cell is reported at that cell.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -2,7 +2,7 @@
 //! Vietnamese, with exit 1 and nothing written — including a macro that recurses without
 //! end and expressions nested deeper than Tera's recursion can take.
 
-mod common;
+use crate::common;
 
 use std::time::{Duration, Instant};
 

@@ -2,7 +2,7 @@
 //! survive into the DOCX and the PDF character for character, and a table of 100 000 rows
 //! written in YAML is read like one from CSV.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

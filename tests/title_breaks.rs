@@ -2,7 +2,7 @@
 //! symbol, a date or "Đề án 06", in balanced lines with the shorter one last, and the same
 //! lines in our DOCX, our PDF and LibreOffice's rendering of the DOCX.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

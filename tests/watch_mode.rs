@@ -2,7 +2,7 @@
 //! the last good output while the input is broken (printing the error with its position),
 //! and refuses what it cannot watch. Latency is measured in `bench/watch.sh`, not here.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
