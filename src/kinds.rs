@@ -93,10 +93,20 @@ pub const KINDS: &[DocKind] = &[
     k("ban-ghi-nho", "Bản ghi nhớ", "BGN", "van-ban.xml"),
     k("ban-thoa-thuan", "Bản thỏa thuận", "BTT", "van-ban.xml"),
     k("giay-uy-quyen", "Giấy ủy quyền", "GUQ", "van-ban.xml"),
-    k("giay-gioi-thieu", "Giấy giới thiệu", "GGT", "van-ban.xml"),
-    k("giay-nghi-phep", "Giấy nghỉ phép", "GNP", "van-ban.xml"),
-    k("phieu-gui", "Phiếu gửi", "PG", "van-ban.xml"),
-    k("phieu-chuyen", "Phiếu chuyển", "PC", "van-ban.xml"),
+    k(
+        "giay-gioi-thieu",
+        "Giấy giới thiệu",
+        "GGT",
+        "giay-gioi-thieu.xml",
+    ),
+    k(
+        "giay-nghi-phep",
+        "Giấy nghỉ phép",
+        "GNP",
+        "giay-nghi-phep.xml",
+    ),
+    k("phieu-gui", "Phiếu gửi", "PG", "phieu-gui.xml"),
+    k("phieu-chuyen", "Phiếu chuyển", "PC", "phieu-chuyen.xml"),
     k("phieu-bao", "Phiếu báo", "PB", "van-ban.xml"),
     // Phụ lục III gives a Thư công no abbreviation: "Số: 05/UBND".
     DocKind {

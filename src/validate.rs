@@ -10,12 +10,14 @@ use serde_saphyr::Spanned;
 
 use crate::error::{Code, Diagnostics, Error, Pos};
 
+mod forms;
 mod required;
 mod table;
 
 use crate::kinds::{self, DocKind};
 use crate::model::{DocumentSpec, Node, NodeList, ReferenceLine};
 use crate::sources::Sources;
+pub use forms::{FormValues, LeaveDates};
 pub use table::check_table;
 
 /// A document date, possibly partial for a draft ("ngày      tháng 9 năm 2023").
@@ -82,6 +84,8 @@ pub struct Checked {
     pub attachment: Option<&'static DocKind>,
     /// The checked inspection plan (`loai: ke-hoach-kiem-tra`).
     pub inspection: Option<crate::inspection::Plan>,
+    /// The dates and counts of the short forms' blocks (`gioi_thieu`, `nghi_phep`).
+    pub forms: FormValues,
 }
 
 const STAMPS_MAT: &[&str] = &["MẬT", "TỐI MẬT", "TUYỆT MẬT"];
@@ -153,6 +157,7 @@ pub fn check(
     let authority = check_authority(&vb.signature.value, &mut err);
     check_left_signature(vb, &mut err);
     check_meeting(vb, kind, &mut err);
+    let forms = forms::check_forms(vb, kind, &mut err);
 
     // Checked completely here, so that both backends only meet images that decode.
     let mut picture = |p: &Spanned<String>| {
@@ -204,6 +209,7 @@ pub fn check(
         signature_image,
         left_signature_image,
         inspection,
+        forms,
     })
 }
 

@@ -20,6 +20,7 @@ mod font_dir;
 mod fuzz;
 mod inspection;
 mod jpeg_signatures;
+mod kind_forms;
 mod kinds_init;
 mod libreoffice;
 mod module_graph;

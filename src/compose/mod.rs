@@ -130,6 +130,7 @@ fn main_section(
     main.push(Block::Table(closing::signature_table(
         vb, ck, st, fonts, tw, images,
     )));
+    main.extend(b.blocks(&markup.after_signature, tw));
     Section {
         kind: SectionKind::Main,
         orientation: markup.orientation,

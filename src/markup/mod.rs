@@ -22,6 +22,7 @@
 //!     </table>
 //!     <p>… tại <annexref to="doan"/> kèm theo …</p>   <!-- "Phụ lục I": the label of annex "doan" -->
 //!   </body>
+//!   <after-signature> …blocks… </after-signature>  <!-- below the signature: a receipt -->
 //!   <attachment><title>Kế hoạch</title><subject>…</subject> …blocks… </attachment>
 //!   <annex id="doan" orientation="landscape"><title>…</title> …blocks… </annex>
 //! </vanban>
@@ -51,6 +52,9 @@ pub const MAX_DEPTH: usize = 100;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Markup {
     pub body: Vec<MBlock>,
+    /// Blocks below the signature of the main document (the receipt a Phiếu gửi's recipient
+    /// signs, the confirmation of a Giấy nghỉ phép's place of leave).
+    pub after_signature: Vec<MBlock>,
     /// Orientation of the main document (portrait unless the template asks).
     pub orientation: Orientation,
     pub attachments: Vec<MAttachment>,
@@ -246,12 +250,14 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
         ));
     }
     let mut body = Vec::new();
+    let mut after_signature = Vec::new();
     let mut annexes: Vec<MAnnex> = Vec::new();
     let mut attachments = Vec::new();
     let orientation = orientation_attr(root);
     for child in root.children().filter(Node::is_element) {
         match child.tag_name().name() {
             "body" => body.extend(p.blocks(child)?),
+            "after-signature" => after_signature.extend(p.blocks(child)?),
             "attachment" => attachments.push(MAttachment {
                 title: titles(child, "title").join(" "),
                 subject: titles(child, "subject"),
@@ -294,6 +300,7 @@ pub fn parse(src: &str) -> Result<Markup, Error> {
     }
     Ok(Markup {
         body,
+        after_signature,
         orientation,
         attachments,
         annexes,

@@ -11,6 +11,7 @@ pub(crate) mod body;
 pub mod bounds;
 pub(crate) mod choice;
 mod data;
+pub mod forms;
 pub mod inspection;
 pub mod required;
 pub mod schema;
@@ -123,6 +124,26 @@ pub struct DocumentSpec {
     #[schemars(with = "Option<Meeting>", description = "Giấy mời: thời gian, địa điểm, thành phần cuộc họp, in sau phần mở đầu.", example = serde_json::json!({"thoi_gian": "08 giờ 00 phút, thứ Năm, ngày 20 tháng 11 năm 2025", "dia_diem": "Hội trường tầng 3, Sở Nội vụ"}))]
     #[serde(rename = "cuoc_hop")]
     pub meeting: Option<Spanned<Meeting>>,
+    /// Giấy giới thiệu: the person introduced and the mission.
+    #[serde(default)]
+    #[schemars(with = "Option<forms::Introduction>", description = "Giấy giới thiệu: người được giới thiệu, chức vụ, nơi được cử đến, việc, ngày hết giá trị.", example = serde_json::json!({"nguoi": "Phạm Thị Lan", "chuc_vu": "Chánh Văn phòng Sở Nội vụ", "duoc_cu_den": "Trung tâm Lưu trữ quốc gia I", "ve_viec": "liên hệ sao tài liệu lưu trữ", "co_gia_tri_den": "31/12/2025"}))]
+    #[serde(rename = "gioi_thieu")]
+    pub introduction: Option<Spanned<forms::Introduction>>,
+    /// Giấy nghỉ phép: who, when and where.
+    #[serde(default)]
+    #[schemars(with = "Option<forms::Leave>", description = "Giấy nghỉ phép: người nghỉ, thời gian nghỉ, nơi nghỉ.", example = serde_json::json!({"nguoi": "Trần Văn Bình", "tu_ngay": "24/11/2025", "den_ngay": "28/11/2025", "noi_nghi": "xã Hòa Bình, tỉnh Hà Lam"}))]
+    #[serde(rename = "nghi_phep")]
+    pub leave: Option<Spanned<forms::Leave>>,
+    /// Phiếu gửi: the documents sent and the receipt.
+    #[serde(default)]
+    #[schemars(with = "Option<forms::Dispatch>", description = "Phiếu gửi: danh sách văn bản, tài liệu gửi kèm và phần ký nhận.", example = serde_json::json!({"tai_lieu": ["Danh mục hồ sơ mẫu năm 2026 (01 bản)"]}))]
+    #[serde(rename = "phieu_gui")]
+    pub dispatch: Option<Spanned<forms::Dispatch>>,
+    /// Phiếu chuyển: the document forwarded and what the recipient is asked to do.
+    #[serde(default)]
+    #[schemars(with = "Option<forms::Transfer>", description = "Phiếu chuyển: văn bản, đơn thư được chuyển và việc đề nghị.", example = serde_json::json!({"van_ban": "Đơn đề ngày 10/11/2025 của ông Trần Văn Bình"}))]
+    #[serde(rename = "phieu_chuyen")]
+    pub transfer: Option<Spanned<forms::Transfer>>,
     /// Legal bases (căn cứ), one per line, without the final ";" or ".".
     #[serde(default, deserialize_with = "required::can_cu")]
     #[schemars(schema_with = "crate::model::schema::text_list", description = "Căn cứ ban hành, mỗi căn cứ một dòng, không có dấu \";\" hay \".\" ở cuối (được thêm tự động).", example = ["Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015"])]

@@ -13,6 +13,7 @@
 pub mod context;
 mod errors;
 mod filters;
+mod forms;
 pub mod guard;
 pub mod inline;
 pub mod inspection;
@@ -33,6 +34,22 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("_macros.xml", include_str!("../../templates/_macros.xml")),
     ("van-ban.xml", include_str!("../../templates/van-ban.xml")),
     ("giay-moi.xml", include_str!("../../templates/giay-moi.xml")),
+    (
+        "giay-gioi-thieu.xml",
+        include_str!("../../templates/giay-gioi-thieu.xml"),
+    ),
+    (
+        "giay-nghi-phep.xml",
+        include_str!("../../templates/giay-nghi-phep.xml"),
+    ),
+    (
+        "phieu-gui.xml",
+        include_str!("../../templates/phieu-gui.xml"),
+    ),
+    (
+        "phieu-chuyen.xml",
+        include_str!("../../templates/phieu-chuyen.xml"),
+    ),
     ("bao-cao.xml", include_str!("../../templates/bao-cao.xml")),
     ("ke-hoach.xml", include_str!("../../templates/ke-hoach.xml")),
     (
@@ -57,6 +74,14 @@ pub fn describe(name: &str) -> &'static str {
         "_macros.xml" => "macro dùng chung: đoạn văn, mục đánh số, bảng",
         "van-ban.xml" => "văn bản chung: mở đầu, nội dung nhiều cấp, kết thúc, phụ lục",
         "giay-moi.xml" => "giấy mời: mở đầu, thời gian, địa điểm, thành phần, nội dung",
+        "giay-gioi-thieu.xml" => {
+            "giấy giới thiệu: người được giới thiệu, nơi được cử đến, về việc, thời hạn"
+        }
+        "giay-nghi-phep.xml" => {
+            "giấy nghỉ phép: người nghỉ, thời gian, nơi nghỉ; xác nhận nơi nghỉ phép"
+        }
+        "phieu-gui.xml" => "phiếu gửi: danh sách văn bản, tài liệu gửi kèm; phần ký nhận gửi lại",
+        "phieu-chuyen.xml" => "phiếu chuyển: văn bản, đơn thư được chuyển và việc đề nghị",
         "bao-cao.xml" => "báo cáo (định kỳ, chuyên đề) với các phụ lục bảng",
         "ke-hoach.xml" => "kế hoạch với phụ lục danh mục nhiệm vụ (nhiem_vu)",
         "quyet-dinh.xml" => "quyết định: căn cứ, QUYẾT ĐỊNH:, các Điều; văn bản ban hành kèm theo",
