@@ -9,6 +9,7 @@ mod annex_references;
 mod bad_images;
 mod bad_input_files;
 mod batch_and_files;
+mod build_features;
 mod cli_bad_input;
 mod docx_backend;
 mod docx_package;
