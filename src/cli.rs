@@ -122,7 +122,7 @@ pub struct RenderArgs {
     #[arg(long)]
     pub combine: bool,
     /// Số văn bản dựng song song (mặc định: gấp đôi số lõi CPU); kết quả như khi dựng lần lượt
-    #[arg(short = 'j', long, value_name = "SO_LUONG", value_parser = clap::value_parser!(u16).range(1..=1024))]
+    #[arg(short = 'j', long, value_name = "SỐ_LƯỢNG", value_parser = clap::value_parser!(u16).range(1..=1024))]
     pub jobs: Option<u16>,
 }
 

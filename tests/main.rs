@@ -19,6 +19,7 @@ mod docx_styles;
 mod fallback_glyphs;
 mod font_dir;
 mod fuzz;
+mod indicator_sheets;
 mod inspection;
 mod jpeg_signatures;
 mod kind_forms;

@@ -8,6 +8,7 @@
 
 mod formula;
 pub mod indicator;
+mod indicator_sheet;
 pub mod refs;
 pub mod table;
 mod typed;
@@ -102,6 +103,8 @@ fn load_previous(
     let mut vb: DocumentSpec = crate::load::parse_yaml(&text).map_err(|e| e.in_file(path))?;
     let mut errs = Diagnostics::new();
     let tables = compute_tables(sources, &mut vb, path, &text, None, &mut errs);
+    let base = path.parent().unwrap_or(Path::new("."));
+    indicator_sheet::append(sources, &mut vb, base, &mut errs);
     let inds = indicator::compute(&vb.indicators, &tables, &mut errs);
     // A file with nothing to compare against would silently give a report without any
     // change: refuse it, whatever its kind.
@@ -203,6 +206,7 @@ fn fill(
         prev.as_ref().map(|p| &p.0),
         &mut errs,
     );
+    indicator_sheet::append(sources, vb, base, &mut errs);
     let mut inds = indicator::compute(&vb.indicators, &tables, &mut errs);
     if let (Some((_, prev_inds)), Some((p, _))) = (&prev, &prev_path) {
         indicator::apply_previous(&mut inds, prev_inds, p, &mut errs);

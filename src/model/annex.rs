@@ -330,6 +330,7 @@ impl AnnexDocumentSpec {
             layout: self.layout,
             data: self.data,
             indicators: Vec::new(),
+            indicator_sources: Vec::new(),
             previous: None,
             tasks: None,
             authority: None,

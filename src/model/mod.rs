@@ -199,6 +199,15 @@ pub struct DocumentSpec {
     #[schemars(with = "Vec<Indicator>", description = "Các chỉ tiêu: con số mà câu văn, mức tăng/giảm và tỷ lệ được tính tự động.", example = serde_json::json!([{"id": "tra_cuu", "ten": "lượt tra cứu", "don_vi": "lượt", "gia_tri": 5339392}]))]
     #[serde(rename = "chi_tieu")]
     pub indicators: Vec<Spanned<Indicator>>,
+    /// Indicators read from spreadsheets: one indicator per row, after those of `chi_tieu`.
+    #[serde(default)]
+    #[schemars(
+        with = "Vec<SheetSource>",
+        description = "Chỉ tiêu đọc từ bảng tính (.xlsx, .ods) hoặc .csv: mỗi dòng một chỉ tiêu, thêm sau các chỉ tiêu của chi_tieu. cot nối các khóa id, ten, don_vi, gia_tri, muc_tieu, tren, tinh_den, so_le với tiêu đề cột.",
+        example = serde_json::json!([{"tep": "chi-tieu.xlsx", "trang": "Tháng 10/2025", "cot": {"id": "Mã", "ten": "Chỉ tiêu", "don_vi": "Đơn vị tính", "gia_tri": "Kết quả"}}])
+    )]
+    #[serde(rename = "nguon_chi_tieu")]
+    pub indicator_sources: Vec<Spanned<SheetSource>>,
     /// The previous report (path relative to this file) that changes are computed against;
     /// `vanban render --previous FILE` takes precedence.
     #[serde(default)]

@@ -1,6 +1,7 @@
 //! Reading rows from an Excel sheet (`.xlsx`, `.xlsm`, `.xls`, `.ods`) or a CSV file, for a
-//! table (`nguon`) and for tasks: the header row names the columns, `cot` maps column ids
-//! (a table's columns, or task fields) to header texts.
+//! table (`nguon`), for tasks and for indicators (`nguon_chi_tieu`): the header row names
+//! the columns, `cot` maps column ids (a table's columns, task fields, indicator keys) to
+//! header texts.
 //! Errors inside the file name the file, its row and column; errors in the mapping name the
 //! YAML line.
 
@@ -12,6 +13,8 @@ use calamine::{Data, Reader};
 use crate::error::{Code, Diagnostics, Error, Pos};
 use crate::model::{CellValue, SheetSource};
 use crate::sources::Sources;
+
+pub mod as_yaml;
 
 /// The YAML position of a value of the mapping.
 fn pos_of<T>(s: &serde_saphyr::Spanned<T>) -> Option<Pos> {

@@ -2,18 +2,20 @@
 //! below the header is a task, `cot` maps task fields (and extra fields declared under
 //! `truong`) to header texts.
 //!
-//! The rows become a tasks body in YAML, which the ordinary loader then checks, so a task
-//! from a sheet obeys exactly the rules of a task written in YAML. Every line of that text
-//! remembers the cell it came from, and an error found in it names the file, the sheet and
-//! the cell ("ô C5, trang \"Nhiệm vụ\"").
+//! The rows become a tasks body in YAML ([`SheetYaml`]), which the ordinary loader then
+//! checks, so a task from a sheet obeys exactly the rules of a task written in YAML, and an
+//! error in it names the cell.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_saphyr::Spanned;
 
-use crate::error::{Code, Diagnostics, Error, Pos};
-use crate::model::{CellValue, SheetSource};
-use crate::sheet::{self, SourceRows};
+use crate::error::{Code, Diagnostics, Pos};
+use crate::model::SheetSource;
+use crate::sheet::{
+    self,
+    as_yaml::{Lines, SheetYaml, quote, text_of},
+};
 use crate::sources::Sources;
 
 /// The task fields a column can fill, in the order they are written.
@@ -31,33 +33,9 @@ pub const FIELDS: &[&str] = &[
     "ghi_chu",
 ];
 
-/// The tasks of a sheet as a tasks body, and where each of its lines came from.
-pub struct SheetTasks {
-    /// The tasks body: `nhom:` (one group per distinct value of the group column, in order
-    /// of first use) and `nhiem_vu:`.
-    pub yaml: String,
-    /// The file read.
-    pub path: PathBuf,
-    /// For each line of `yaml` (from 1), the cell it came from: (row, column), from 1.
-    cells: Vec<Option<(u64, u64)>>,
-    rows: SourceRows,
-}
-
-impl SheetTasks {
-    /// `e` (found in [`SheetTasks::yaml`]) placed at its cell of the sheet.
-    pub fn place(&self, mut e: Error) -> Error {
-        let cell = e
-            .pos
-            .and_then(|p| self.cells.get(p.line as usize).copied().flatten());
-        if let Some((row, col)) = cell {
-            e.message = format!("{}{}", sheet::cell_place(&self.rows, row, col), e.message);
-            e.pos = Some(Pos::new(row, col));
-        } else {
-            e.pos = None;
-        }
-        e.in_file(&self.path)
-    }
-}
+/// The tasks of a sheet as a tasks body: `nhom:` (one group per distinct value of the group
+/// column, in order of first use) and `nhiem_vu:`, each line placed at its cell.
+pub type SheetTasks = SheetYaml;
 
 /// Read the rows `src` names and write them as a tasks body. `extra` are the ids of the
 /// extra fields the document declares. Errors name the YAML mapping or the file's cells.
@@ -69,7 +47,7 @@ pub fn read(
 ) -> Result<SheetTasks, Diagnostics> {
     check_columns(src, extra)?;
     let rows = sheet::read(sources, src, base_dir)?;
-    let mut w = Writer::default();
+    let mut w = Lines::default();
     // Groups: the group column's values, in order of first use, each its own title.
     let mut groups: Vec<String> = Vec::new();
     for r in &rows.rows {
@@ -123,12 +101,7 @@ pub fn read(
             }
         }
     }
-    Ok(SheetTasks {
-        yaml: w.text,
-        path: rows.path.clone(),
-        cells: w.cells,
-        rows,
-    })
+    Ok(SheetYaml::new(rows, w))
 }
 
 /// Every `cot` key is a task field or a declared extra field; `noi_dung` is mapped.
@@ -173,41 +146,6 @@ fn group_of(r: &sheet::SourceRow) -> Option<String> {
     match r.cells.get("nhom") {
         Some((v, _)) => Some(text_of(v)).filter(|t| !t.is_empty()),
         None => r.group.clone(),
-    }
-}
-
-/// A cell as the text a task field takes: numbers as written in Vietnamese, paragraphs one
-/// a line.
-fn text_of(v: &CellValue) -> String {
-    match v {
-        CellValue::Text(t) => t.trim().to_string(),
-        CellValue::Number(n) => crate::format::number(*n, None),
-        CellValue::Paragraphs(p) => p.join("\n"),
-        CellValue::Blank | CellValue::Merged(..) | CellValue::Covered => String::new(),
-    }
-}
-
-/// A YAML double-quoted scalar (JSON's string syntax is YAML's).
-fn quote(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string())
-}
-
-/// The body being written, with the cell of each line.
-#[derive(Default)]
-struct Writer {
-    text: String,
-    /// Index 0 is unused: lines count from 1.
-    cells: Vec<Option<(u64, u64)>>,
-}
-
-impl Writer {
-    fn line(&mut self, text: &str, cell: Option<(u64, u64)>) {
-        if self.cells.is_empty() {
-            self.cells.push(None);
-        }
-        self.text.push_str(text);
-        self.text.push('\n');
-        self.cells.push(cell);
     }
 }
 
