@@ -52,10 +52,7 @@ pub fn compose(doc: &Computed, markup: &Markup, fonts: &FontSet) -> Document {
     // A decision issued by an office holder names it ("của Chủ tịch UBND tỉnh").
     let agency = match &vb.authority {
         Some(t) => t.short().to_string(),
-        None => vb
-            .issuer_name
-            .clone()
-            .unwrap_or_else(|| crate::format::agency::normal_case(&vb.issuer)),
+        None => vb.agency_in_sentence(),
     };
     let date = first_page::date_text(&ck.date);
     let reference = annex::reference_line(ck.kind.name, &so_ky_hieu, &date, agency.trim());

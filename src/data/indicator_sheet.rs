@@ -100,12 +100,14 @@ fn read(
     let mut repeated = Vec::new();
     lines.line("chi_tieu:", None);
     for r in &rows.rows {
-        let Some((id, col)) = r.cells.get("id").filter(|(v, _)| !text_of(v).is_empty()) else {
-            let col = r.cells.get("id").map_or(1, |(_, c)| *c);
-            missing_id.push((r.line, col));
-            continue;
+        let (id_text, col) = match r.cells.get("id") {
+            Some((v, col)) => (text_of(v), col),
+            None => (String::new(), &1),
         };
-        let id_text = text_of(id);
+        if id_text.is_empty() {
+            missing_id.push((r.line, *col));
+            continue;
+        }
         if let Some(first) = seen.get(&id_text) {
             repeated.push(((r.line, *col), id_text, *first));
             continue;

@@ -241,6 +241,17 @@ pub struct DocumentSpec {
 }
 
 impl DocumentSpec {
+    /// The issuing agency as a sentence names it: `ten_co_quan`, or `co_quan_ban_hanh` in
+    /// Decree 30's normal case ("Sở Nội vụ tỉnh Hà Lam").
+    pub fn agency_in_sentence(&self) -> String {
+        match &self.issuer_name {
+            Some(n) => n.trim().to_string(),
+            None => crate::format::agency::normal_case(&self.issuer)
+                .trim()
+                .to_string(),
+        }
+    }
+
     /// The document's own bodies in reading order (opening, body, closing, then those of an
     /// attached document) and, borrowed alongside, its annexes.
     pub fn parts_mut(&mut self) -> (Vec<&mut NodeList>, &mut [Spanned<Annex>]) {

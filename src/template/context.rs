@@ -119,7 +119,7 @@ pub fn build(doc: &Computed) -> Value {
     if ck.kind.is_invitation() {
         context["moi"] = meeting(vb);
     }
-    context["ten_co_quan"] = json!(super::forms::agency_in_sentence(vb));
+    context["ten_co_quan"] = json!(vb.agency_in_sentence());
     context["kinh_gui"] = json!(vb.addressees.iter().map(|a| a.trim()).collect::<Vec<_>>());
     for (key, value) in super::forms::values(vb, ck) {
         context[key] = value;

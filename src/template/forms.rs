@@ -15,15 +15,6 @@ fn text(s: Text) -> Value {
     s.map_or(Value::Null, |s| json!(s.value.trim()))
 }
 
-/// The agency's name as a sentence says it ("Sở Nội vụ tỉnh Hà Lam").
-pub fn agency_in_sentence(vb: &DocumentSpec) -> String {
-    vb.issuer_name
-        .clone()
-        .unwrap_or_else(|| crate::format::agency::normal_case(&vb.issuer))
-        .trim()
-        .to_string()
-}
-
 /// The four blocks' values, each null when the document does not have it.
 pub fn values(vb: &DocumentSpec, ck: &Checked) -> [(&'static str, Value); 4] {
     [
@@ -65,7 +56,7 @@ fn leave(vb: &DocumentSpec, ck: &Checked) -> Value {
     let granted_by = l
         .granted_by
         .as_ref()
-        .map_or_else(|| agency_in_sentence(vb), |g| g.value.trim().to_string());
+        .map_or_else(|| vb.agency_in_sentence(), |g| g.value.trim().to_string());
     object([
         ("nguoi", json!(l.person.value.trim())),
         ("chuc_vu", text(l.position.as_ref())),
