@@ -123,6 +123,62 @@ pub(crate) fn usage_text(used: &BTreeSet<char>) -> String {
     used.iter().rev().collect()
 }
 
+/// Decimal places of coordinates and sizes: a hundredth of a point (3.5 µm) is far below
+/// what a printer or a screen shows, and every digit more costs the streams bytes.
+const PLACES: u32 = 2;
+
+/// `value` rounded to [`PLACES`] decimals, without trailing zeros ("12", "-3.5", "0.75"),
+/// written by integer arithmetic: float formatting was most of the time spent writing the
+/// streams of a long table.
+fn push_number(out: &mut String, value: f64) {
+    const SCALE: i64 = 10i64.pow(PLACES);
+    let scaled = (value * SCALE as f64).round() as i64;
+    if scaled < 0 {
+        out.push('-');
+    }
+    let magnitude = scaled.unsigned_abs();
+    let (int, mut frac) = (magnitude / SCALE as u64, magnitude % SCALE as u64);
+    push_unsigned(out, int);
+    if frac != 0 {
+        out.push('.');
+        let mut width = PLACES;
+        while frac % 10 == 0 {
+            frac /= 10;
+            width -= 1;
+        }
+        let digits = frac.to_string();
+        for _ in digits.len() as u32..width {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    }
+}
+
+fn push_unsigned(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // The digits are ASCII.
+    out.extend(buf[i..].iter().map(|&b| b as char));
+}
+
+/// `numbers` separated by spaces, then `operator` and a newline.
+fn push_op(out: &mut String, numbers: &[f64], operator: &str) {
+    for n in numbers {
+        push_number(out, *n);
+        out.push(' ');
+    }
+    out.push_str(operator);
+    out.push('\n');
+}
+
 /// The operators drawing `page`. `codes` is indexed by [`crate::fonts::FontStyle`]; image
 /// resource names are looked up by the PNG's hash.
 pub(crate) fn page_content(
@@ -130,26 +186,29 @@ pub(crate) fn page_content(
     codes: &[Option<Codes>],
     image_name: impl Fn(&[u8]) -> String,
 ) -> Vec<u8> {
-    let ph = page.height;
-    let mut s = String::with_capacity(64 * page.items.len());
+    let ph = page.height as f64;
+    let mut s = String::with_capacity(48 * page.items.len());
     for item in &page.items {
         match item {
             Item::Rect { x, y, w, h } => {
-                let _ = writeln!(s, "{} {} {} {} re\nf", x, ph - y - h, w, h);
+                let (x, y, w, h) = (*x as f64, *y as f64, *w as f64, *h as f64);
+                push_op(&mut s, &[x, ph - y - h, w, h], "re");
+                s.push_str("f\n");
             }
             Item::Image { data, x, y, w, h } => {
-                let _ = writeln!(
-                    s,
-                    "q\n{w} 0 0 {h} {x} {} cm\n/{} Do\nQ",
-                    ph - y - h,
-                    image_name(data)
-                );
+                let (x, y, w, h) = (*x as f64, *y as f64, *w as f64, *h as f64);
+                s.push_str("q\n");
+                push_op(&mut s, &[w, 0.0, 0.0, h, x, ph - y - h], "cm");
+                let _ = writeln!(s, "/{} Do\nQ", image_name(data));
             }
             Item::Text(_) => {}
         }
     }
     s.push_str("BT\n");
     let mut current: Option<(u8, f32)> = None;
+    // Where the previous line started: each line moves from it by `Td`, whose two small
+    // numbers cost less than a whole text matrix.
+    let mut line_start = (0.0f64, 0.0f64);
     let mut runs = page
         .items
         .iter()
@@ -164,35 +223,49 @@ pub(crate) fn page_content(
         };
         let key = (first.style as u8, first.size);
         if current != Some(key) {
-            let _ = writeln!(s, "/{} {} Tf", codes.resource, first.size);
+            let _ = write!(s, "/{} ", codes.resource);
+            push_op(&mut s, &[first.size as f64], "Tf");
             current = Some(key);
         }
-        let _ = writeln!(s, "1 0 0 1 {} {} Tm", first.x, ph - first.y);
+        let start = (rounded(first.x as f64), rounded(ph - first.y as f64));
+        push_op(
+            &mut s,
+            &[start.0 - line_start.0, start.1 - line_start.1],
+            "Td",
+        );
+        line_start = start;
         // The runs of one line (the words of a justified line) share one TJ array: a
-        // kerning number moves the pen from where the previous run's glyphs left it to the
-        // next run's x, against the integer `/W` widths a viewer advances by.
+        // whole-number kerning moves the pen from where the previous run's glyphs left it
+        // to the next run's x, against the integer `/W` widths a viewer advances by. The
+        // pen follows the rounded kerns, so their rounding never adds up along the line.
         let same_line =
             |n: &&GlyphRun| n.y == first.y && n.style == first.style && n.size == first.size;
         if runs.peek().is_some_and(same_line) {
             s.push('[');
             let mut pen = codes.push_hex(&mut s, &first.text) as f64;
             while let Some(next) = runs.next_if(same_line) {
-                let dx = (next.x as f64 - first.x as f64) * 1000.0 / first.size as f64;
-                let kern = (pen - dx) as f32;
-                pen -= kern as f64;
+                let dx = (next.x as f64 - start.0) * 1000.0 / first.size as f64;
+                let kern = (pen - dx).round();
+                pen -= kern;
                 if kern != 0.0 {
-                    let _ = write!(s, " {kern}");
+                    push_number(&mut s, kern);
                 }
                 pen += codes.push_hex(&mut s, &next.text) as f64;
             }
-            s.push_str("] TJ\n");
+            s.push_str("]TJ\n");
         } else {
             codes.push_hex(&mut s, &first.text);
-            s.push_str(" Tj\n");
+            s.push_str("Tj\n");
         }
     }
     s.push_str("ET");
     s.into_bytes()
+}
+
+/// `v` as [`push_number`] writes it, so that relative moves add up to the exact positions.
+fn rounded(v: f64) -> f64 {
+    let scale = 10f64.powi(PLACES as i32);
+    (v * scale).round() / scale
 }
 
 #[cfg(test)]
@@ -258,15 +331,37 @@ mod tests {
         assert_eq!(lines[1], "f");
         assert_eq!(lines[2], "BT");
         assert_eq!(lines[3], "/ABCDEF 10 Tf");
-        assert_eq!(lines[4], "1 0 0 1 100 792 Tm");
+        assert_eq!(lines[4], "100 792 Td");
         // The second word starts 40 pt = 4000/1000 em after the first: the kern is what the
-        // first word's /W advance falls short of that.
-        let advance = fonts.regular.pdf_advance("Đọc ") as f32;
-        let kern = advance - 4000.0;
-        assert!(lines[5].starts_with('[') && lines[5].ends_with("] TJ"));
-        assert!(lines[5].contains(&format!("> {kern}<")), "{}", lines[5]);
-        assert_eq!(lines[6], "1 0 0 1 100 772 Tm");
-        assert_eq!(lines[7], format!("<{:04X}{:04X}> Tj", pos('k'), pos('ỹ')));
+        // first word's /W advance falls short of that, in whole thousandths.
+        let advance = fonts.regular.pdf_advance("Đọc ") as f64;
+        let kern = (advance - 4000.0).round();
+        assert!(lines[5].starts_with('[') && lines[5].ends_with("]TJ"));
+        assert!(lines[5].contains(&format!(">{kern}<")), "{}", lines[5]);
+        // The next line moves from the start of this one.
+        assert_eq!(lines[6], "0 -20 Td");
+        assert_eq!(lines[7], format!("<{:04X}{:04X}>Tj", pos('k'), pos('ỹ')));
         assert_eq!(lines[8], "ET");
+    }
+
+    #[test]
+    fn numbers_are_rounded_to_hundredths_without_float_formatting() {
+        let cases = [
+            (0.0, "0"),
+            (12.0, "12"),
+            (-3.5, "-3.5"),
+            (0.75, "0.75"),
+            (0.004, "0"),
+            (0.005, "0.01"),
+            (-0.07, "-0.07"),
+            (115.891174, "115.89"),
+            (841.89, "841.89"),
+            (100.1, "100.1"),
+        ];
+        for (v, want) in cases {
+            let mut s = String::new();
+            push_number(&mut s, v);
+            assert_eq!(s, want, "{v}");
+        }
     }
 }

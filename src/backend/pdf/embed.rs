@@ -341,7 +341,13 @@ mod tests {
             assert_eq!(p.code(*g), *g);
         }
         let mut doc = lopdf::Document::with_version("1.7");
-        let dict = add_font(&mut doc, &mut Deflater::new(), "ABCDEF", &parsed, p);
+        let dict = add_font(
+            &mut doc,
+            &mut Deflater::new(flate2::Compression::fast()),
+            "ABCDEF",
+            &parsed,
+            p,
+        );
         let name = dict.get(b"BaseFont").unwrap().as_name().unwrap();
         assert_eq!(name, b"LiberationSerif");
         // Program, /ToUnicode and descriptor; the program is the whole face.
