@@ -24,8 +24,11 @@ fn pkg_err(e: impl std::fmt::Display) -> DocxError {
 /// Parts smaller than this many bytes are stored uncompressed.
 const SMALL_PART: usize = 1024;
 
+/// A part's bytes in the chunks it was written in.
+type Chunks = Vec<Vec<u8>>;
+
 /// All parts of the package, by name, in the order they are zipped.
-fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<(String, Vec<u8>)> {
+fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<(String, Chunks)> {
     let Doc {
         part,
         footnotes,
@@ -43,7 +46,8 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
         .collect();
     let has_jpeg = media.iter().any(|(_, name)| name.ends_with(".jpeg"));
     let header_rels = HeaderRels::new().build();
-    let mut parts: Vec<(String, Vec<u8>)> = [
+    let document = part.into_chunks().into_iter().map(String::into_bytes);
+    let mut parts: Vec<(String, Chunks)> = [
         (
             "[Content_Types].xml",
             rels::content_types(has_footnotes, has_jpeg).into_bytes(),
@@ -56,7 +60,7 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
             "word/_rels/document.xml.rels",
             rels::document_rels(has_footnotes, &media).into_bytes(),
         ),
-        ("word/document.xml", part.out.into_bytes()),
+        ("word/document.xml", Vec::new()),
         ("word/styles.xml", styles_xml(font, styles).into_bytes()),
         (
             "word/settings.xml",
@@ -81,10 +85,14 @@ fn parts(doc: &ir::Document, font: &str, styles: &StyleSheet, body: Doc) -> Vec<
     .into_iter()
     // The footnotes part exists only when a footnote does.
     .filter(|(n, _)| has_footnotes || *n != "word/footnotes.xml")
-    .map(|(n, d)| (n.to_string(), d))
+    .map(|(n, d)| (n.to_string(), vec![d]))
     .collect();
+    // document.xml as the body wrote it, chunk by chunk.
+    if let Some((_, chunks)) = parts.iter_mut().find(|(n, _)| n == "word/document.xml") {
+        *chunks = document.collect();
+    }
     for ((_, name), (_, data)) in media.iter().zip(images.media) {
-        parts.push((format!("word/media/{name}"), data.to_vec()));
+        parts.push((format!("word/media/{name}"), vec![data.to_vec()]));
     }
     parts
 }
@@ -118,16 +126,16 @@ pub(crate) fn pack(
     let stored = options
         .compression_method(CompressionMethod::Stored)
         .compression_level(None);
-    for (name, data) in parts.iter_mut() {
-        let opts = if data.len() < SMALL_PART {
-            stored
-        } else {
-            options
-        };
+    for (name, chunks) in parts.iter_mut() {
+        let len: usize = chunks.iter().map(Vec::len).sum();
+        let opts = if len < SMALL_PART { stored } else { options };
         out.start_file(name.as_str(), opts).map_err(pkg_err)?;
-        // One write per part: the deflate stream depends on how its input is split up.
-        out.write_all(data).map_err(pkg_err)?;
-        *data = Vec::new();
+        // Each chunk is written and dropped: the deflate stream depends on how its input is
+        // split, and the chunks are cut at fixed sizes, so the bytes stay the same run to run.
+        for chunk in chunks.iter_mut() {
+            out.write_all(chunk).map_err(pkg_err)?;
+            *chunk = Vec::new();
+        }
     }
     Ok(out.finish().map_err(pkg_err)?.into_inner())
 }
@@ -192,7 +200,7 @@ fn footnotes_xml(font: &str, notes: &[&ir::Footnote], size: f32) -> String {
         part.push("</w:footnote>");
     }
     part.push("</w:footnotes>");
-    part.out
+    part.into_string()
 }
 
 /// settings.xml in schema order (zoom before defaultTabStop, unlike docx-rs), with the separator notes named when there are

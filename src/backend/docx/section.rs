@@ -91,7 +91,7 @@ fn header(font: &str, page: &ir::PageSetup, center: bool, runs: impl FnOnce(&mut
     });
     runs(&mut part);
     part.push("</w:p></w:hdr>");
-    part.out
+    part.into_string()
 }
 
 /// header1.xml, the header of every page but the first of a section: the centred page
