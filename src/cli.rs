@@ -71,6 +71,21 @@ pub enum Command {
         #[arg(short = 'o', long = "output")]
         out: Option<PathBuf>,
     },
+    /// Kiểm tra thể thức tệp DOCX/PDF bất kỳ (Word, LibreOffice, WPS…) theo Nghị định 30/2020;
+    /// mã thoát 0: không có lỗi, 1: có lỗi, 2: sai cách dùng hoặc không đọc được tệp
+    #[command(name = "kiem-tra")]
+    KiemTra {
+        /// Tệp .docx hoặc .pdf cần kiểm tra
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// In kết quả dạng JSON (cho máy đọc)
+        #[arg(long)]
+        json: bool,
+        /// Ghi bản đã sửa các lỗi cơ học (khổ giấy, lề, phông, cỡ chữ, số 0, Tiêu ngữ, Nơi nhận,
+        /// số trang, đường kẻ) vào tệp .docx này; không bao giờ ghi đè tệp đã có
+        #[arg(long, value_name = "TEP_RA.docx")]
+        sua: Option<PathBuf>,
+    },
     /// Liệt kê các mẫu có sẵn và loại văn bản (list templates)
     Templates {
         /// Chép các mẫu có sẵn vào thư mục này để sửa rồi dùng với --templates (không ghi đè tệp có sẵn)
@@ -247,6 +262,7 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::SUCCESS
         }
         Command::Schema { out } => schema_cmd(out),
+        Command::KiemTra { files, json, sua } => kiem_tra_cmd(&files, json, sua),
         Command::Templates { export: Some(dir) } => export_templates(&dir),
         Command::Templates { export: None } => {
             say!("Mẫu có sẵn (templates):");
@@ -752,4 +768,104 @@ fn commit_and_list(outputs: &[crate::files::write::Output]) -> ExitCode {
         say!("đã ghi {}", o.path.display());
     }
     ExitCode::SUCCESS
+}
+
+/// `vanban kiem-tra FILE... [--json] [--sua OUT.docx]`.
+fn kiem_tra_cmd(files: &[PathBuf], json: bool, sua: Option<PathBuf>) -> ExitCode {
+    use crate::conformance::{check_files, finding_line, summary_line};
+    if let Some(out) = &sua {
+        if let Some(code) = refuse_fix_target(files, out) {
+            return code;
+        }
+    }
+    let outcomes = check_files(files);
+    let mut unreadable = false;
+    let mut errors = false;
+    if json {
+        if let ExitCode::SUCCESS =
+            write_stdout(crate::conformance::json(files, &outcomes).as_bytes(), true)
+        {
+        } else {
+            return ExitCode::from(1);
+        }
+    }
+    for (file, o) in files.iter().zip(&outcomes) {
+        match o {
+            Ok(r) => {
+                errors |= r.errors() > 0;
+                if !json {
+                    for f in &r.findings {
+                        say!("{}", finding_line(file, f));
+                    }
+                    say!("{}", summary_line(file, r));
+                }
+            }
+            Err(e) => {
+                unreadable = true;
+                eprintln!("lỗi: {}: {e}", file.display());
+            }
+        }
+    }
+    if unreadable {
+        return ExitCode::from(2);
+    }
+    if let Some(out) = sua {
+        let Ok(bytes) = std::fs::read(&files[0]) else {
+            return ExitCode::from(2);
+        };
+        match kiem_tra::fix(&bytes) {
+            Ok(fixed) => {
+                let code = commit_and_list(&[Output {
+                    bytes: fixed.bytes,
+                    input: files[0].clone(),
+                    path: out,
+                }]);
+                if code != ExitCode::SUCCESS {
+                    return code;
+                }
+                if fixed.changes.is_empty() {
+                    say!("không có lỗi cơ học nào để sửa; bản ghi ra giống hệt bản gốc");
+                }
+                for c in &fixed.changes {
+                    say!("đã sửa: {c}");
+                }
+            }
+            Err(e) => {
+                eprintln!("lỗi: {}: {e}", files[0].display());
+                return ExitCode::from(2);
+            }
+        }
+    }
+    ExitCode::from(u8::from(errors))
+}
+
+/// `--sua` takes one DOCX, and never writes over the input or any existing file.
+fn refuse_fix_target(files: &[PathBuf], out: &Path) -> Option<ExitCode> {
+    let refuse = |msg: &str| {
+        eprintln!("lỗi: --sua {}: {msg}", out.display());
+        Some(ExitCode::from(2))
+    };
+    if files.len() != 1 {
+        return refuse("chỉ dùng được với đúng một tệp vào");
+    }
+    if out
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+        != Some("docx")
+    {
+        return refuse("tệp ra phải có đuôi .docx");
+    }
+    let same = std::fs::canonicalize(&files[0])
+        .ok()
+        .zip(std::fs::canonicalize(out).ok())
+        .is_some_and(|(a, b)| a == b);
+    if same {
+        return refuse("là chính tệp vào; vanban không ghi đè tệp gốc");
+    }
+    if out.exists() {
+        return refuse("tệp đã tồn tại, không ghi đè (xóa tệp hoặc chọn tên khác)");
+    }
+    None
 }

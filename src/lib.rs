@@ -49,6 +49,8 @@ pub mod cli;
 #[doc(hidden)]
 pub mod compose;
 #[doc(hidden)]
+pub mod conformance;
+#[doc(hidden)]
 pub mod data;
 pub mod error;
 #[doc(hidden)]

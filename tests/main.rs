@@ -22,6 +22,7 @@ mod fuzz;
 mod indicator_sheets;
 mod inspection;
 mod jpeg_signatures;
+mod kiem_tra;
 mod kind_forms;
 mod kinds_init;
 mod libreoffice;
