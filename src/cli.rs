@@ -773,21 +773,21 @@ fn commit_and_list(outputs: &[crate::files::write::Output]) -> ExitCode {
 /// `vanban kiem-tra FILE... [--json] [--sua OUT.docx]`.
 fn kiem_tra_cmd(files: &[PathBuf], json: bool, sua: Option<PathBuf>) -> ExitCode {
     use crate::conformance::{check_files, finding_line, summary_line};
-    if let Some(out) = &sua {
-        if let Some(code) = refuse_fix_target(files, out) {
-            return code;
-        }
+    if let Some(code) = sua.as_deref().and_then(|out| refuse_fix_target(files, out)) {
+        return code;
     }
-    let outcomes = check_files(files);
+    let inputs = files
+        .iter()
+        .map(|f| std::fs::read(f).map_err(|e| format!("không đọc được tệp: {e}")))
+        .collect();
+    let outcomes = check_files(inputs);
     let mut unreadable = false;
     let mut errors = false;
-    if json {
-        if let ExitCode::SUCCESS =
-            write_stdout(crate::conformance::json(files, &outcomes).as_bytes(), true)
-        {
-        } else {
-            return ExitCode::from(1);
-        }
+    if json
+        && write_stdout(crate::conformance::json(files, &outcomes).as_bytes(), true)
+            != ExitCode::SUCCESS
+    {
+        return ExitCode::from(1);
     }
     for (file, o) in files.iter().zip(&outcomes) {
         match o {

@@ -11,14 +11,11 @@ use rayon::prelude::*;
 /// What one file gave: its report, or why it could not be read.
 pub type Outcome = Result<Report, String>;
 
-/// Reads and checks every file, in parallel.
-pub fn check_files(files: &[PathBuf]) -> Vec<Outcome> {
-    files
-        .par_iter()
-        .map(|f| {
-            let bytes = std::fs::read(f).map_err(|e| format!("không đọc được tệp: {e}"))?;
-            kiem_tra::check(&bytes).map_err(|e| e.to_string())
-        })
+/// Checks every file's bytes (or passes on why they could not be read), in parallel.
+pub fn check_files(inputs: Vec<Result<Vec<u8>, String>>) -> Vec<Outcome> {
+    inputs
+        .into_par_iter()
+        .map(|bytes| kiem_tra::check(&bytes?).map_err(|e| e.to_string()))
         .collect()
 }
 

@@ -53,9 +53,12 @@ fn test_set() -> Option<(tempfile::TempDir, BTreeMap<String, Vec<String>>)> {
     Some((dir, manifest))
 }
 
+/// One file's findings: (severity, rule, fixable).
+type Found = Vec<(String, String, bool)>;
+
 /// `kiem-tra --json` on `files`: exit code and each file's findings as (severity, rule,
 /// fixable).
-fn check(files: &[PathBuf]) -> (i32, Vec<Vec<(String, String, bool)>>) {
+fn check(files: &[PathBuf]) -> (i32, Vec<Found>) {
     let mut args = vec!["kiem-tra".to_string(), "--json".into()];
     args.extend(files.iter().map(|f| f.display().to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
@@ -84,7 +87,7 @@ fn check(files: &[PathBuf]) -> (i32, Vec<Vec<(String, String, bool)>>) {
     (code, per_file)
 }
 
-fn errors(findings: &[(String, String, bool)]) -> Vec<&str> {
+fn errors(findings: &Found) -> Vec<&str> {
     findings
         .iter()
         .filter(|f| f.0 == "loi")

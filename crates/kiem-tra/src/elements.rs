@@ -290,8 +290,7 @@ fn rule_after(doc: &Document, i: usize) -> Option<RuleLine> {
             width: border_width(doc, p),
         });
     }
-    for j in i + 1..(i + 4).min(ps.len()) {
-        let q = &ps[j];
+    for (j, q) in ps.iter().enumerate().take(i + 4).skip(i + 1) {
         if q.cell.map(|c| (c.table, c.col)) != p.cell.map(|c| (c.table, c.col)) {
             break;
         }

@@ -51,11 +51,11 @@ pub fn fix(bytes: &[u8], doc: &Document) -> Result<Fixed, ReadError> {
     }
     sizes(doc, &e, &mut ed, &mut changes);
     texts(doc, &e, &mut ed, &mut changes);
-    if e.motto_rule.is_none() {
-        if let Some(m) = e.motto {
-            motto_rule(doc, m, &mut ed);
-            changes.push("thêm đường kẻ dưới Tiêu ngữ, dài bằng dòng chữ".into());
-        }
+    if e.motto_rule.is_none()
+        && let Some(m) = e.motto
+    {
+        motto_rule(doc, m, &mut ed);
+        changes.push("thêm đường kẻ dưới Tiêu ngữ, dài bằng dòng chữ".into());
     }
     if fixable(crate::Rule::PageNumber) {
         header::page_numbers(doc, &mut ed, &mut parts, &mut changes);
@@ -180,20 +180,20 @@ fn texts(doc: &Document, e: &Elements, ed: &mut Edits, changes: &mut Vec<String>
             }
         }
     }
-    if let Some(m) = e.motto {
-        if ps[m].text.contains(['–', '—', '‒']) {
-            ed.map_text(&ps[m], |c| {
-                if matches!(c, '–' | '—' | '‒') {
-                    '-'
-                } else {
-                    c
-                }
-            });
-            changes.push(format!(
-                "đoạn {}: Tiêu ngữ \"{MOTTO}\" với dấu gạch ngang",
-                ps[m].number
-            ));
-        }
+    if let Some(m) = e.motto
+        && ps[m].text.contains(['–', '—', '‒'])
+    {
+        ed.map_text(&ps[m], |c| {
+            if matches!(c, '–' | '—' | '‒') {
+                '-'
+            } else {
+                c
+            }
+        });
+        changes.push(format!(
+            "đoạn {}: Tiêu ngữ \"{MOTTO}\" với dấu gạch ngang",
+            ps[m].number
+        ));
     }
     if let Some(l) = e.recipients_label {
         let t = crate::text::clean(&ps[l].text);

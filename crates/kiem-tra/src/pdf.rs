@@ -195,16 +195,16 @@ fn first_page(doc: &Document, out: &mut Vec<Finding>) {
             NATIONAL_TITLE,
         ));
     }
-    if let Some(m) = lines.iter().find(|l| fold(l).contains("độc lập")) {
-        if !m.contains(MOTTO) {
-            out.push(finding(
-                Error,
-                Rule::Motto,
-                "trang 1",
-                format!("\"{m}\""),
-                MOTTO,
-            ));
-        }
+    if let Some(m) = lines.iter().find(|l| fold(l).contains("độc lập"))
+        && !m.contains(MOTTO)
+    {
+        out.push(finding(
+            Error,
+            Rule::Motto,
+            "trang 1",
+            format!("\"{m}\""),
+            MOTTO,
+        ));
     }
     if let Some(d) = lines.iter().find(|l| crate::elements::is_place_date(l)) {
         let after = |w: &str| -> Option<String> {

@@ -35,18 +35,18 @@ pub fn check(doc: &Document, e: &Elements, f: &mut Findings) {
                 false,
             );
         }
-        if let Some(at) = a.attached {
-            if ps[at].text_runs().any(|r| !r.italic) {
-                f.at(
-                    Error,
-                    Rule::Annex,
-                    "nghiêng",
-                    at,
-                    "dòng \"(Kèm theo …)\" không in nghiêng",
-                    "dòng \"(Kèm theo …)\" in nghiêng",
-                    false,
-                );
-            }
+        if let Some(at) = a.attached
+            && ps[at].text_runs().any(|r| !r.italic)
+        {
+            f.at(
+                Error,
+                Rule::Annex,
+                "nghiêng",
+                at,
+                "dòng \"(Kèm theo …)\" không in nghiêng",
+                "dòng \"(Kèm theo …)\" in nghiêng",
+                false,
+            );
         }
         let starts_page = {
             let p = &ps[a.heading];
@@ -56,7 +56,7 @@ pub fn check(doc: &Document, e: &Elements, f: &mut Findings) {
                 || (first_text && (p.section > 0 || e.annex_only))
                 || (a.heading > 0 && ps[a.heading - 1].text.ends_with('\n'))
         };
-        if !starts_page && !(e.annex_only && k == 0) {
+        if !(starts_page || e.annex_only && k == 0) {
             f.at(
                 Error,
                 Rule::Annex,

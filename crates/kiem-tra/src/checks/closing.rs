@@ -145,20 +145,19 @@ fn signature(doc: &Document, e: &Elements, f: &mut Findings) {
                 false,
             );
         }
-        if t.starts_with("KT.") {
-            if let Some(&second) = e.authority.get(1) {
-                if !clean(&ps[second].text).starts_with("PHÓ") {
-                    f.at(
-                        Note,
-                        Rule::Signature,
-                        "KT",
-                        second,
-                        format!("\"{}\" dưới \"KT.\"", clean(&ps[second].text)),
-                        "người ký thay là cấp phó: \"PHÓ …\"",
-                        false,
-                    );
-                }
-            }
+        if t.starts_with("KT.")
+            && let Some(&second) = e.authority.get(1)
+            && !clean(&ps[second].text).starts_with("PHÓ")
+        {
+            f.at(
+                Note,
+                Rule::Signature,
+                "KT",
+                second,
+                format!("\"{}\" dưới \"KT.\"", clean(&ps[second].text)),
+                "người ký thay là cấp phó: \"PHÓ …\"",
+                false,
+            );
         }
     }
     if let Some(s) = e.signer {

@@ -170,41 +170,41 @@ fn check_look(doc: &Document, i: usize, look: &Look, f: &mut Findings) {
     }
     let rule = rule_of(look);
     let fixable = rule == Rule::Recipients;
-    if let Some(b) = look.bold {
-        if p.text_runs().any(|r| r.bold != b) {
-            let (found, want) = if b {
-                ("không in đậm", "in đậm")
-            } else {
-                ("in đậm", "không in đậm")
-            };
-            let sev = if b { Error } else { Note };
-            f.at(
-                sev,
-                rule,
-                look.name,
-                i,
-                format!("{} {found}", look.name),
-                format!("{} {want}", look.name),
-                fixable,
-            );
-        }
+    if let Some(b) = look.bold
+        && p.text_runs().any(|r| r.bold != b)
+    {
+        let (found, want) = if b {
+            ("không in đậm", "in đậm")
+        } else {
+            ("in đậm", "không in đậm")
+        };
+        let sev = if b { Error } else { Note };
+        f.at(
+            sev,
+            rule,
+            look.name,
+            i,
+            format!("{} {found}", look.name),
+            format!("{} {want}", look.name),
+            fixable,
+        );
     }
-    if let Some(it) = look.italic {
-        if p.text_runs().any(|r| r.italic != it) {
-            let (found, want) = if it {
-                ("không in nghiêng", "in nghiêng")
-            } else {
-                ("in nghiêng", "chữ đứng")
-            };
-            f.at(
-                Error,
-                rule,
-                look.name,
-                i,
-                format!("{} {found}", look.name),
-                format!("{} {want}", look.name),
-                fixable,
-            );
-        }
+    if let Some(it) = look.italic
+        && p.text_runs().any(|r| r.italic != it)
+    {
+        let (found, want) = if it {
+            ("không in nghiêng", "in nghiêng")
+        } else {
+            ("in nghiêng", "chữ đứng")
+        };
+        f.at(
+            Error,
+            rule,
+            look.name,
+            i,
+            format!("{} {found}", look.name),
+            format!("{} {want}", look.name),
+            fixable,
+        );
     }
 }

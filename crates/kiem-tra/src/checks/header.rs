@@ -308,18 +308,18 @@ fn place_date(doc: &Document, e: &Elements, f: &mut Findings) {
         let num: String = rest.chars().take_while(char::is_ascii_digit).collect();
         (!num.is_empty()).then_some(num)
     };
-    if let Some(day) = after("ngày") {
-        if day.len() == 1 {
-            f.at(
-                Error,
-                Rule::PlaceDate,
-                "ngày",
-                d,
-                format!("\"ngày {day}\""),
-                format!("ngày nhỏ hơn 10 ghi thêm số 0: \"ngày 0{day}\""),
-                true,
-            );
-        }
+    if let Some(day) = after("ngày")
+        && day.len() == 1
+    {
+        f.at(
+            Error,
+            Rule::PlaceDate,
+            "ngày",
+            d,
+            format!("\"ngày {day}\""),
+            format!("ngày nhỏ hơn 10 ghi thêm số 0: \"ngày 0{day}\""),
+            true,
+        );
     }
     if let Some(month) = after("tháng") {
         let m: u32 = month.parse().unwrap_or(0);

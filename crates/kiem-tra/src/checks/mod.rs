@@ -144,7 +144,7 @@ pub fn docx(doc: &Document) -> Report {
 
 /// Half-points as "13 pt" / "13,5 pt".
 pub fn pt(half_points: u32) -> String {
-    if half_points % 2 == 0 {
+    if half_points.is_multiple_of(2) {
         format!("{} pt", half_points / 2)
     } else {
         format!("{},5 pt", half_points / 2)

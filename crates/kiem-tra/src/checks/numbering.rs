@@ -49,10 +49,11 @@ fn mark(text: &str) -> Option<Mark> {
         }
     }
     let mut cs = head.chars();
-    if let (Some(c), Some(')'), None) = (cs.next(), cs.next(), cs.next()) {
-        if c.is_lowercase() && c.is_alphabetic() {
-            return Some(Mark::Letter(c));
-        }
+    if let (Some(c), Some(')'), None) = (cs.next(), cs.next(), cs.next())
+        && c.is_lowercase()
+        && c.is_alphabetic()
+    {
+        return Some(Mark::Letter(c));
     }
     None
 }

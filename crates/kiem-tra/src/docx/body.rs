@@ -239,16 +239,14 @@ impl Walker<'_> {
                     text.push('\n');
                 }
                 "noBreakHyphen" => text.push('-'),
-                "txbxContent" => {
-                    if !c.ancestors().any(|a| a.has_tag_name((MC, "Fallback"))) {
-                        boxes.push(c);
-                    }
+                "txbxContent" if !c.ancestors().any(|a| a.has_tag_name((MC, "Fallback"))) => {
+                    boxes.push(c);
                 }
                 "wsp" | "line" | "shape" => {
-                    if let Some(w) = line_shape_width(c) {
-                        if !c.ancestors().any(|a| a.has_tag_name((MC, "Fallback"))) {
-                            para.shape_lines.push(w);
-                        }
+                    if let Some(w) = line_shape_width(c)
+                        && !c.ancestors().any(|a| a.has_tag_name((MC, "Fallback")))
+                    {
+                        para.shape_lines.push(w);
                     }
                 }
                 _ => {}

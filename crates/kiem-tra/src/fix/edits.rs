@@ -14,10 +14,13 @@ pub struct RunEdit {
     pub bold_italic: bool,
 }
 
+type PendingRun = (Range<usize>, Option<Range<usize>>, RunEdit);
+
 pub struct Edits<'s> {
     src: &'s str,
     list: Vec<(Range<usize>, String)>,
-    runs: BTreeMap<usize, (Range<usize>, Option<Range<usize>>, RunEdit)>,
+    /// Run changes by the run's start: its range, its `w:rPr`, the change.
+    runs: BTreeMap<usize, PendingRun>,
 }
 
 /// `CT_RPr` children that come after `w:b`…`w:iCs` and after `w:sz`/`w:szCs`.
@@ -113,10 +116,10 @@ impl<'s> Edits<'s> {
                 break;
             };
             let mut end = start + close + 1;
-            if !self.src[..end].ends_with("/>") {
-                if let Some(c) = self.src[end..].find("</w:rFonts>") {
-                    end += c + "</w:rFonts>".len();
-                }
+            if !self.src[..end].ends_with("/>")
+                && let Some(c) = self.src[end..].find("</w:rFonts>")
+            {
+                end += c + "</w:rFonts>".len();
             }
             self.replace(
                 start..end,
@@ -254,12 +257,12 @@ fn raw_chars(raw: &str) -> Vec<Range<usize>> {
     let mut it = raw.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let mut end = i + c.len_utf8();
-        if c == '&' {
-            if let Some(semi) = raw[i..].find(';') {
-                end = i + semi + 1;
-                while it.peek().is_some_and(|(j, _)| *j < end) {
-                    it.next();
-                }
+        if c == '&'
+            && let Some(semi) = raw[i..].find(';')
+        {
+            end = i + semi + 1;
+            while it.peek().is_some_and(|(j, _)| *j < end) {
+                it.next();
             }
         }
         v.push(i..end);
