@@ -10,24 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{needs, root, soffice_convert, vanban};
 
-/// Whether python-docx can be used; otherwise a loud skip, or a failure under `.ci/run`.
 fn has_python_docx() -> bool {
-    if !needs(&["python3"]) {
-        return false;
-    }
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import docx"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if ok {
-        return true;
-    }
-    let notice = "python-docx is not installed; run .ci/run or pip install python-docx";
-    if std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() == Ok("1") {
-        panic!("VANBAN_REQUIRE_TOOLS=1 but {notice}");
-    }
-    eprintln!("SKIPPED: {notice}");
-    false
+    crate::common::needs_python("docx", "python-docx")
 }
 
 /// The test set in a temp dir and its manifest: file → the rules it must be caught by.

@@ -48,25 +48,8 @@ for name, d in schema["$defs"].items():
 print("checked", bad)
 "##;
 
-/// Whether Python's `jsonschema` can be used; otherwise a loud skip, or a failure under
-/// `.ci/run` (`VANBAN_REQUIRE_TOOLS=1`), as `common::needs` does for programs.
 fn has_jsonschema() -> bool {
-    if !needs(&["python3"]) {
-        return false;
-    }
-    let ok = std::process::Command::new("python3")
-        .args(["-c", "import jsonschema"])
-        .status()
-        .is_ok_and(|s| s.success());
-    if ok {
-        return true;
-    }
-    let notice = "Python's jsonschema is not installed; run .ci/run or pip install jsonschema";
-    if std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() == Ok("1") {
-        panic!("VANBAN_REQUIRE_TOOLS=1 but {notice}");
-    }
-    eprintln!("SKIPPED: {notice}");
-    false
+    crate::common::needs_python("jsonschema", "jsonschema")
 }
 
 /// The schema as `vanban schema` prints it.

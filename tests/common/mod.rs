@@ -261,6 +261,27 @@ pub fn needs(tools: &[&str]) -> bool {
     false
 }
 
+/// Whether Python 3 can import `module`; otherwise a loud skip, or a failure under `.ci/run`
+/// (`VANBAN_REQUIRE_TOOLS=1`), as [`needs`] does for programs. `pip` is the package to install.
+pub fn needs_python(module: &str, pip: &str) -> bool {
+    if !needs(&["python3"]) {
+        return false;
+    }
+    let ok = Command::new("python3")
+        .args(["-c", &format!("import {module}")])
+        .status()
+        .is_ok_and(|s| s.success());
+    if ok {
+        return true;
+    }
+    let notice = format!("Python's {pip} is not installed; run .ci/run or pip install {pip}");
+    if std::env::var("VANBAN_REQUIRE_TOOLS").as_deref() == Ok("1") {
+        panic!("VANBAN_REQUIRE_TOOLS=1 but {notice}");
+    }
+    eprintln!("SKIPPED: {notice}");
+    false
+}
+
 /// Whether `cmd` is an executable file in a directory of `PATH`.
 fn on_path(cmd: &str) -> bool {
     let Some(path) = std::env::var_os("PATH") else {

@@ -16,6 +16,7 @@ mod kind;
 mod metrics;
 mod pdf;
 mod rule;
+pub mod seq;
 mod text;
 
 pub use finding::{Finding, Report, Severity};

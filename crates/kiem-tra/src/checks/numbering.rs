@@ -2,17 +2,12 @@
 //! gap or repeat, and Vietnamese letters (no f, j, w, z; đ after d).
 
 use super::Findings;
-use crate::docx::{Document, roman};
+use crate::docx::Document;
 use crate::elements::Elements;
 use crate::finding::Severity::Error;
 use crate::rule::Rule;
+use crate::seq::{VIET_LETTERS as LETTERS, roman};
 use crate::text::clean;
-
-/// The letters of level 4, in order.
-pub const LETTERS: [char; 23] = [
-    'a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't',
-    'u', 'v', 'x', 'y',
-];
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Mark {
@@ -122,12 +117,12 @@ pub fn check(doc: &Document, e: &Elements, f: &mut Findings) {
             }
             Mark::Letter(c) => {
                 let next = letter.map_or(0, |k| k + 1);
-                match LETTERS.iter().position(|&l| l == c) {
+                match LETTERS.iter().position(|l| l.chars().eq([c])) {
                     None => expect(
                         format!("chữ \"{c})\" không có trong bảng chữ cái tiếng Việt"),
                         format!(
                             "\"{})\" (a, b, c, d, đ, e, g, h…; không dùng f, j, w, z)",
-                            LETTERS.get(next).copied().unwrap_or('y')
+                            LETTERS.get(next).copied().unwrap_or("y")
                         ),
                     ),
                     Some(k) if k != next => expect(
@@ -138,11 +133,16 @@ pub fn check(doc: &Document, e: &Elements, f: &mut Findings) {
                                 LETTERS[l]
                             ))
                         ),
-                        format!("\"{})\"", LETTERS.get(next).copied().unwrap_or('y')),
+                        format!("\"{})\"", LETTERS.get(next).copied().unwrap_or("y")),
                     ),
                     Some(_) => {}
                 }
-                letter = Some(LETTERS.iter().position(|&l| l == c).unwrap_or(next));
+                letter = Some(
+                    LETTERS
+                        .iter()
+                        .position(|l| l.chars().eq([c]))
+                        .unwrap_or(next),
+                );
             }
         }
     }

@@ -12,7 +12,6 @@ use std::ops::Range;
 
 use roxmltree::Node;
 
-pub use numbering::roman;
 pub use styles::{ParaProps, RunProps, Styles};
 
 use crate::ReadError;

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::{W, attr, child};
+use crate::seq::roman;
 
 #[derive(Debug, Clone)]
 struct Level {
@@ -132,30 +133,4 @@ fn letters(n: u32, upper: bool) -> String {
     let base = if upper { b'A' } else { b'a' };
     let ch = char::from(base + (n % 26) as u8);
     std::iter::repeat_n(ch, (n / 26 + 1) as usize).collect()
-}
-
-pub fn roman(mut n: u32) -> String {
-    const TABLE: [(u32, &str); 13] = [
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut s = String::new();
-    for (v, r) in TABLE {
-        while n >= v {
-            s.push_str(r);
-            n -= v;
-        }
-    }
-    s
 }
