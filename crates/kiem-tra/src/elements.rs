@@ -339,10 +339,7 @@ pub fn is_place_date(text: &str) -> bool {
 fn is_annex_heading(p: &Para) -> bool {
     let t = clean(&p.text);
     let f = fold(&t);
-    p.cell.is_none()
-        && (f.starts_with("phụ lục") || f.starts_with("phụ lục"))
-        && t.chars().count() <= 60
-        && p.centered()
+    p.cell.is_none() && f.starts_with("phụ lục") && t.chars().count() <= 60 && p.centered()
 }
 
 /// The parts of "Số: 05/BC-UBND".

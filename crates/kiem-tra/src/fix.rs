@@ -161,15 +161,9 @@ fn texts(doc: &Document, e: &Elements, ed: &mut Edits, changes: &mut Vec<String>
     if let Some(d) = e.place_date {
         let t = &ps[d].text;
         for word in ["ngày", "tháng"] {
-            let Some(at) = t.find(word) else { continue };
-            let start = at + word.len();
-            let skip = t[start..].chars().take_while(|c| c.is_whitespace()).count();
-            let digits: String = t[start..]
-                .chars()
-                .skip(skip)
-                .take_while(char::is_ascii_digit)
-                .collect();
-            let pos = t[..start].chars().count() + skip;
+            let Some((pos, digits)) = crate::text::number_after(t, word) else {
+                continue;
+            };
             let v: u32 = digits.parse().unwrap_or(0);
             if digits.len() == 1 && (word == "ngày" || v <= 2) {
                 ed.insert_text(&ps[d], pos, "0");

@@ -8,7 +8,7 @@ use crate::checks::header::{MOTTO, NATIONAL_TITLE};
 use crate::finding::Severity::{Error, Note};
 use crate::finding::{Finding, Report};
 use crate::rule::Rule;
-use crate::text::{clean, fold};
+use crate::text::{clean, fold, number_after};
 
 /// A4 in points, and the tolerance (1 mm).
 const A4: (f32, f32) = (595.28, 841.89);
@@ -207,15 +207,7 @@ fn first_page(doc: &Document, out: &mut Vec<Finding>) {
         ));
     }
     if let Some(d) = lines.iter().find(|l| crate::elements::is_place_date(l)) {
-        let after = |w: &str| -> Option<String> {
-            let at = d.find(w)? + w.len();
-            let n: String = d[at..]
-                .trim_start()
-                .chars()
-                .take_while(char::is_ascii_digit)
-                .collect();
-            (!n.is_empty()).then_some(n)
-        };
+        let after = |w: &str| number_after(d, w).map(|(_, n)| n);
         if after("ngày").is_some_and(|x| x.len() == 1) {
             out.push(finding(
                 Error,

@@ -51,3 +51,20 @@ pub fn excerpt(s: &str) -> String {
         e
     }
 }
+
+/// The number written after `word` ("ngày 05" → the 05): its position in characters and its
+/// digits as written.
+pub fn number_after(text: &str, word: &str) -> Option<(usize, String)> {
+    let start = text.find(word)? + word.len();
+    let skip = text[start..]
+        .chars()
+        .take_while(|c| c.is_whitespace())
+        .count();
+    let digits: String = text[start..]
+        .chars()
+        .skip(skip)
+        .take_while(char::is_ascii_digit)
+        .collect();
+    let pos = text[..start].chars().count() + skip;
+    (!digits.is_empty()).then_some((pos, digits))
+}

@@ -8,7 +8,7 @@ use crate::finding::Severity::{Error, Note};
 use crate::kind::Kind;
 use crate::metrics::width_pt;
 use crate::rule::Rule;
-use crate::text::{clean, fold, is_upper};
+use crate::text::{clean, fold, is_upper, number_after};
 
 pub const NATIONAL_TITLE: &str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 pub const MOTTO: &str = "Độc lập - Tự do - Hạnh phúc";
@@ -302,12 +302,7 @@ fn place_date(doc: &Document, e: &Elements, f: &mut Findings) {
         return;
     };
     let text = clean(&doc.paragraphs[d].text);
-    let after = |word: &str| -> Option<String> {
-        let at = text.find(word)? + word.len();
-        let rest = text[at..].trim_start();
-        let num: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        (!num.is_empty()).then_some(num)
-    };
+    let after = |word: &str| number_after(&text, word).map(|(_, n)| n);
     if let Some(day) = after("ngày")
         && day.len() == 1
     {
